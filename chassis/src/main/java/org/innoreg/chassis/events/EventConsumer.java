@@ -1,0 +1,195 @@
+package org.innoreg.chassis.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Feeds the service's {@link EventHandler}s from Kafka. Each event is applied in its own transaction
+ * that also inserts its id into {@code consumed_event}; an id already there means a redelivery, and
+ * nothing is applied again. Offsets are committed after the transactions, so a crash re-reads events
+ * that the inbox then recognises. A handler failure rolls back, waits, and retries the same event, so
+ * nothing is skipped and per-partition order holds.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private final EventsConfig config;
+    private final Instance<EventHandler> handlers;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter rejected;
+
+    private final Map<String, List<EventHandler>> handlersByTopic = new HashMap<>();
+    private volatile boolean running;
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    EventConsumer(EventsConfig config, @Any Instance<EventHandler> handlers, EntityManager entityManager,
+            ObjectMapper json, MeterRegistry meters) {
+        this.config = config;
+        this.handlers = handlers;
+        this.entityManager = entityManager;
+        this.json = json;
+        this.applied = Counter.builder("innoreg.events.consumed").tag("outcome", "applied").register(meters);
+        this.duplicates = Counter.builder("innoreg.events.consumed").tag("outcome", "duplicate").register(meters);
+        this.rejected = Counter.builder("innoreg.events.consumed").tag("outcome", "rejected").register(meters);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        for (EventHandler handler : handlers) {
+            for (String topic : handler.topics()) {
+                handlersByTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(handler);
+            }
+        }
+        if (handlersByTopic.isEmpty() || !config.consumer().enabled()) {
+            return;
+        }
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId().orElse(config.service() + "-service"),
+                ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-event-consumer",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(new TreeSet<>(handlersByTopic.keySet()));
+        running = true;
+        thread = new Thread(this::run, "event-consumer");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("consuming %s", new TreeSet<>(handlersByTopic.keySet()));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(200);
+        try {
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                boolean failed = false;
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    try {
+                        process(record);
+                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        backoff = Duration.ofMillis(200);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("event at %s-%d@%d not applied (%s); retrying in %d ms", record.topic(),
+                                record.partition(), record.offset(), e.toString(), backoff.toMillis());
+                        // Rewind every partition of this poll to its first unapplied record.
+                        rewind(records, done);
+                        failed = true;
+                        break;
+                    }
+                }
+                if (!done.isEmpty()) {
+                    consumer.commitSync(done);
+                }
+                if (failed) {
+                    Thread.sleep(backoff.toMillis());
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                }
+            }
+        } catch (WakeupException e) {
+            // shutting down
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("event consumer stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void rewind(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
+        for (TopicPartition partition : records.partitions()) {
+            OffsetAndMetadata applied = done.get(partition);
+            long first = records.records(partition).get(0).offset();
+            consumer.seek(partition, applied != null ? applied.offset() : first);
+        }
+    }
+
+    private void process(ConsumerRecord<String, byte[]> record) {
+        CloudEvent cloudEvent;
+        ReceivedEvent event;
+        try {
+            cloudEvent = CloudEventCodec.parse(record.value());
+            event = ReceivedEvent.of(cloudEvent, record.value(), record.topic(), record.partition(), record.offset(), json);
+        } catch (RuntimeException notACloudEvent) {
+            // A poison record can never succeed; it stays on Kafka for inspection and is skipped here.
+            rejected.increment();
+            LOG.errorf("skipping %s-%d@%d: not a structured JSON CloudEvent (%s)", record.topic(),
+                    record.partition(), record.offset(), notACloudEvent.getMessage());
+            return;
+        }
+        List<EventHandler> targets = handlersByTopic.getOrDefault(record.topic(), List.of());
+        boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
+            int inserted = entityManager.createNativeQuery("""
+                    INSERT INTO consumed_event (event_id, topic, partition, kafka_offset)
+                    VALUES (?1, ?2, ?3, ?4) ON CONFLICT (event_id) DO NOTHING
+                    """)
+                    .setParameter(1, event.id())
+                    .setParameter(2, event.topic())
+                    .setParameter(3, event.partition())
+                    .setParameter(4, event.offset())
+                    .executeUpdate();
+            if (inserted == 0) {
+                return false;
+            }
+            for (EventHandler handler : targets) {
+                handler.apply(event);
+            }
+            return true;
+        });
+        (fresh ? applied : duplicates).increment();
+    }
+}

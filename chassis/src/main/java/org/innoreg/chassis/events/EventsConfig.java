@@ -1,0 +1,69 @@
+package org.innoreg.chassis.events;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** How a service publishes and consumes events ({@code innoreg.events.*}). */
+@ConfigMapping(prefix = "innoreg.events")
+public interface EventsConfig {
+
+    /** The service's short name: first part of its topics and event types, e.g. {@code registry}. */
+    String service();
+
+    /** Kafka bootstrap servers, shared with the Kafka client extension's health check. */
+    @WithName("bootstrap-servers")
+    @WithDefault("${kafka.bootstrap.servers}")
+    String bootstrapServers();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    interface Relay {
+        /** Off only where a test wants rows to stay in the outbox. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Longest wait between two looks at the outbox when no NOTIFY arrives. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Partitions of the topics the relay creates. */
+        @WithDefault("3")
+        int topicPartitions();
+
+        /** Published rows are kept this long for inspection, then purged. */
+        @WithDefault("P7D")
+        Duration keepPublished();
+    }
+
+    interface Consumer {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Kafka consumer group; defaults to {@code <service>-service}. */
+        Optional<String> groupId();
+    }
+
+    /** {@code <service>.<aggregate>.v1}: one topic per aggregate type. */
+    default String topic(String aggregateType) {
+        return service() + "." + aggregateType + ".v1";
+    }
+
+    /** {@code org.innoreg.<service>.<aggregate>.<action>}, e.g. org.innoreg.registry.platform.created. */
+    default String eventType(String aggregateType, String action) {
+        return "org.innoreg." + service() + "." + aggregateType + "." + action;
+    }
+
+    /** The CloudEvents {@code source} of every event this service publishes. */
+    default String source() {
+        return "urn:innoreg:" + service();
+    }
+}

@@ -1,0 +1,47 @@
+package org.innoreg.chassis.events;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cloudevents.CloudEvent;
+
+/**
+ * An event as a consumer sees it: the CloudEvents attributes, its data as a JSON tree (read
+ * tolerantly: handlers pick the fields they need), where it came from on Kafka, and the structured
+ * JSON it arrived as.
+ */
+public record ReceivedEvent(
+        String id,
+        String source,
+        String type,
+        String subject,
+        OffsetDateTime time,
+        Long sequence,
+        String actor,
+        JsonNode data,
+        String topic,
+        int partition,
+        long offset,
+        String json) {
+
+    static ReceivedEvent of(CloudEvent event, byte[] raw, String topic, int partition, long offset,
+            ObjectMapper mapper) {
+        Object sequence = event.getExtension(CloudEventCodec.SEQUENCE);
+        Object actor = event.getExtension(CloudEventCodec.ACTOR);
+        JsonNode data;
+        try {
+            data = event.getData() == null ? mapper.nullNode() : mapper.readTree(event.getData().toBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("event " + event.getId() + " has data that is not JSON", e);
+        }
+        return new ReceivedEvent(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
+                event.getTime(), sequence == null ? null : Long.valueOf(sequence.toString()),
+                actor == null ? null : actor.toString(), data, topic, partition, offset,
+                new String(raw, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,229 @@
+package org.innoreg.chassis.problem;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into an RFC 9457 problem response: bad input names its fields, nothing ever
+ * answers with a stack trace, and an unexpected error is a 500 that only carries an id to find it in
+ * the log.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return respond(validation(errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return respond(new Problem(Problem.TYPE_PREFIX + "malformed-json", "Malformed JSON", 400,
+                "The request body is not valid JSON" + where, null, List.of(), Map.of()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(validation(List.of(new Problem.FieldError(jsonPath(e), describe(e)))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "body";
+        String message = e.getOriginalMessage() == null ? "cannot be read" : firstLine(e.getOriginalMessage());
+        return respond(validation(List.of(new Problem.FieldError(field, message))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The JSON body reader reports unreadable bodies as a 400 that wraps Jackson's exception.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unreadableJson(parse, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatchedJson(mismatch, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException other) {
+            return otherJson(other, uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String message = e.getMessage();
+        String detail = message == null || message.startsWith("HTTP ") ? null : message;
+        String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        Response response = respond(new Problem(Problem.TYPE_PREFIX + slug, status.getReasonPhrase(),
+                status.getStatusCode(), detail, null, List.of(), Map.of()), uri);
+        // Keep headers the status relies on (Allow on 405, Retry-After on 503...).
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(respond(new Problem(Problem.TYPE_PREFIX + "unavailable",
+                    "Service unavailable", 503, "The service's database is unreachable; retry shortly", null,
+                    List.of(), Map.of()), uri)).header("Retry-After", "5").build();
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
+        return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
+                "Unexpected error; quote error id " + errorId + " when reporting it", null, List.of(),
+                Map.of("errorId", errorId)), uri);
+    }
+
+    public static Problem validation(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400, detail, null, errors, Map.of());
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri == null ? null : uri.getPath()))
+                .build();
+    }
+
+    /** "create.body.names[0].zh" becomes "names[0].zh"; a query parameter keeps its own name. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (field.length() > 0 && !node.getName().startsWith("[")) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+        }
+        if (field.length() > 0) {
+            return field.toString();
+        }
+        return parameter != null ? parameter : violation.getPropertyPath().toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    private static String describe(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (target != null && target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "'" + invalid.getValue() + "' is not a valid " + simpleName(target);
+        }
+        if (target != null) {
+            return "must be a " + simpleName(target);
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "BigDecimal", "Double", "double", "Float", "float" -> "number";
+            case "Integer", "int", "Long", "long", "Short", "short" -> "whole number";
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "OffsetDateTime", "Instant" -> "timestamp (RFC 3339)";
+            case "Boolean", "boolean" -> "boolean";
+            case "String" -> "string";
+            default -> type.getSimpleName().endsWith("List") || type.isArray() ? "list" : "object";
+        };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "cannot be read";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (cause.getClass().getName().equals("io.agroal.pool.ConnectionPoolException")
+                    || (cause instanceof SQLException && String.valueOf(cause.getMessage()).contains("Acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,172 @@
+package org.innoreg.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A real Kafka broker in a child JVM ({@code org.innoreg.deploy.kafka.LocalKafkaBroker}), on free
+ * ports and a fresh data directory. Tests may {@link #stop()} and {@link #start()} it to simulate an
+ * outage; the data directory and ports are kept, so a restart is the same broker again.
+ */
+public final class KafkaBroker {
+
+    private static final String MAIN_CLASS = "org.innoreg.deploy.kafka.LocalKafkaBroker";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** A broker on free ports in a new temporary directory; not started yet. */
+    public static KafkaBroker onFreePorts() {
+        try {
+            return new KafkaBroker(Files.createTempDirectory("innoreg-kafka-"), freePort(), freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the broker and returns once it answers metadata requests. */
+    public synchronized KafkaBroker start() {
+        if (isRunning()) {
+            return this;
+        }
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java,
+                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", brokerClasspath(), MAIN_CLASS,
+                "--data-dir", dataDir.toString(),
+                "--port", String.valueOf(port),
+                "--controller-port", String.valueOf(controllerPort),
+                "--exit-with-parent")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kafka broker JVM", e);
+        }
+        awaitReady();
+        return this;
+    }
+
+    /** Stops the broker the hard way (SIGKILL), like a crashed or unreachable Kafka. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(config)) {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Kafka broker exited early:\n" + logTail());
+                }
+                try {
+                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    sleep(200);
+                }
+            }
+        }
+        throw new IllegalStateException("Kafka broker not ready after " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("broker.log"), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no broker log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The broker's classpath: the kafka-broker module's classes (a directory or a jar) plus the
+     * dependency list its build wrote to broker-classpath.txt.
+     */
+    static String brokerClasspath() {
+        URL resource = Thread.currentThread().getContextClassLoader().getResource("broker-classpath.txt");
+        if (resource == null) {
+            resource = KafkaBroker.class.getClassLoader().getResource("broker-classpath.txt");
+        }
+        if (resource == null) {
+            throw new IllegalStateException("broker-classpath.txt not found: build the deploy/kafka-broker module first");
+        }
+        String codeSource;
+        try (InputStream in = resource.openStream()) {
+            String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            String url = resource.toString();
+            if (url.startsWith("jar:file:")) {
+                codeSource = Paths.get(java.net.URI.create(url.substring(4, url.indexOf("!/")))).toString();
+            } else {
+                codeSource = Paths.get(resource.toURI()).getParent().toString();
+            }
+            return codeSource + java.io.File.pathSeparator + dependencies;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.innoreg.registry.domain;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+
+/** An administrative division (GB/T 2260 code) or a special area under a city. */
+@Entity
+public class Region {
+
+    @Id
+    public String code;
+
+    @Column(name = "name_zh")
+    public String nameZh;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Enumerated(EnumType.STRING)
+    public RegionLevel level;
+
+    @Column(name = "parent_code")
+    public String parentCode;
+
+    /** Starts at 1 for a new region and grows with every change: the ETag and the event sequence. */
+    @Version
+    public long version = 1;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = OffsetDateTime.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = OffsetDateTime.now();
+    }
+
+    /**
+     * The code prefix every descendant shares: two digits under a province, four under a city, the
+     * whole code below that.
+     */
+    public String descendantPrefix() {
+        return switch (level) {
+            case PROVINCE -> code.substring(0, 2);
+            case CITY -> code.substring(0, 4);
+            case DISTRICT, SPECIAL_AREA -> code;
+        };
+    }
+}

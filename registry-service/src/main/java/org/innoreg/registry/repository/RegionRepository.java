@@ -1,0 +1,22 @@
+package org.innoreg.registry.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.innoreg.registry.domain.Region;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class RegionRepository implements PanacheRepositoryBase<Region, String> {
+
+    public List<Region> childrenOf(String code) {
+        return list("parentCode", Sort.by("code"), code);
+    }
+
+    public List<Region> roots() {
+        return list("parentCode is null", Sort.by("code"));
+    }
+}

@@ -1,0 +1,94 @@
+package org.innoreg.registry.resource;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.web.ETags;
+import org.innoreg.chassis.web.Page;
+import org.innoreg.registry.domain.Region;
+import org.innoreg.registry.domain.RegionLevel;
+import org.innoreg.registry.mapping.RegionInput;
+import org.innoreg.registry.mapping.RegionMapper;
+import org.innoreg.registry.mapping.RegionView;
+import org.innoreg.registry.service.RegionService;
+
+@Path("/api/v1/regions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Regions", description = "GB/T 2260 divisions and special areas")
+public class RegionResource {
+
+    private static final String CODE = "[1-8][0-9]{5}";
+    private static final String CODE_MESSAGE = "must be a six-digit GB/T 2260 code";
+
+    private final RegionService service;
+
+    RegionResource(RegionService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List regions", description = "All regions, or the children of one parent, by code.")
+    @APIResponse(responseCode = "200", description = "The regions")
+    @APIResponse(responseCode = "400", description = "Malformed filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<RegionView> list(
+            @Parameter(description = "Only the direct children of this region", example = "430700")
+            @QueryParam("parent") @Pattern(regexp = CODE, message = CODE_MESSAGE) String parent,
+            @Parameter(description = "Only regions of this level") @QueryParam("level") RegionLevel level) {
+        return Page.of(service.list(parent, level).stream().map(RegionMapper::toView).toList());
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Get a region with its children")
+    @APIResponse(responseCode = "200", description = "The region; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = RegionView.class)))
+    @APIResponse(responseCode = "404", description = "No such region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(example = "430700") @PathParam("code")
+            @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
+        Region region = service.get(code);
+        return Response.ok(RegionMapper.toView(region, service.children(code)))
+                .tag(ETags.of(region.version))
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a region", description = "Adds a division or special area under an existing parent; "
+            + "emits org.innoreg.registry.region.created on registry.region.v1.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = RegionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Parent missing or code/level not consistent with it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid RegionInput input) {
+        Region region = service.create(input);
+        return Response.created(URI.create("/api/v1/regions/" + region.code))
+                .tag(ETags.of(region.version))
+                .entity(RegionMapper.toView(region))
+                .build();
+    }
+}
