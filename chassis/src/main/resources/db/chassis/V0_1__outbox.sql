@@ -9,7 +9,7 @@ CREATE TABLE outbox_event (
     sequence      bigint      NOT NULL,
     occurred_at   timestamptz NOT NULL DEFAULT now(),
     actor         text,
-    data          jsonb       NOT NULL,
+    data          json        NOT NULL, -- json, not jsonb: kept byte for byte as the service wrote it
     published_at  timestamptz
 );
 

@@ -44,7 +44,7 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
                 INSERT INTO outbox_event (id, topic, aggregate_id, event_type, sequence, data)
-                VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb))
+                VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS json))
                 """)
                 .setParameter(1, id)
                 .setParameter(2, config.topic(aggregateType))

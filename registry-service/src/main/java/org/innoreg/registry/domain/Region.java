@@ -50,16 +50,4 @@ public class Region {
     void onUpdate() {
         updatedAt = OffsetDateTime.now();
     }
-
-    /**
-     * The code prefix every descendant shares: two digits under a province, four under a city, the
-     * whole code below that.
-     */
-    public String descendantPrefix() {
-        return switch (level) {
-            case PROVINCE -> code.substring(0, 2);
-            case CITY -> code.substring(0, 4);
-            case DISTRICT, SPECIAL_AREA -> code;
-        };
-    }
 }

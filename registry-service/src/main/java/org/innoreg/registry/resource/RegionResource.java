@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.registry.domain.Region;
@@ -36,9 +36,6 @@ import org.innoreg.registry.service.RegionService;
 @Tag(name = "Regions", description = "GB/T 2260 divisions and special areas")
 public class RegionResource {
 
-    private static final String CODE = "[1-8][0-9]{5}";
-    private static final String CODE_MESSAGE = "must be a six-digit GB/T 2260 code";
-
     private final RegionService service;
 
     RegionResource(RegionService service) {
@@ -52,7 +49,7 @@ public class RegionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RegionView> list(
             @Parameter(description = "Only the direct children of this region", example = "430700")
-            @QueryParam("parent") @Pattern(regexp = CODE, message = CODE_MESSAGE) String parent,
+            @QueryParam("parent") @RegionCode String parent,
             @Parameter(description = "Only regions of this level") @QueryParam("level") RegionLevel level) {
         return Page.of(service.list(parent, level).stream().map(RegionMapper::toView).toList());
     }
@@ -65,7 +62,7 @@ public class RegionResource {
     @APIResponse(responseCode = "404", description = "No such region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "430700") @PathParam("code")
-            @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
+            @RegionCode String code) {
         Region region = service.get(code);
         return Response.ok(RegionMapper.toView(region, service.children(code)))
                 .tag(ETags.of(region.version))

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.Region;
 import org.innoreg.registry.domain.RegionLevel;
 import org.innoreg.registry.events.RegionEvents;
@@ -85,9 +86,9 @@ public class RegionService {
         if (!levelFits) {
             throw ProblemException.unprocessable("level", input.level() + " cannot sit under a " + parent.level);
         }
-        if (!input.code().startsWith(parent.descendantPrefix()) || input.code().equals(parent.code)) {
+        if (!input.code().startsWith(RegionCodes.descendantPrefix(parent.code)) || input.code().equals(parent.code)) {
             throw ProblemException.unprocessable("code",
-                    "must extend its parent's code prefix " + parent.descendantPrefix());
+                    "must extend its parent's code prefix " + RegionCodes.descendantPrefix(parent.code));
         }
     }
 }

@@ -1,0 +1,36 @@
+package org.innoreg.projects.mapping;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.projects.domain.InvestmentTier;
+import org.innoreg.projects.domain.InvestorOrigin;
+import org.innoreg.projects.domain.ProjectKind;
+import org.innoreg.projects.domain.ProjectStage;
+
+/** A project as the API and its events show it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Project")
+public record ProjectView(
+        UUID id,
+        String name,
+        String investorName,
+        String investorUscc,
+        InvestorOrigin origin,
+        ProjectKind kind,
+        String industryChain,
+        String regionCode,
+        UUID parkPlatformId,
+        BigDecimal plannedInvestment,
+        @Schema(description = "Derived from plannedInvestment") InvestmentTier tier,
+        BigDecimal expectedAnnualOutput,
+        String signingEvent,
+        ProjectStage stage,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+}
