@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,7 +55,8 @@ public class EventConsumer {
     private final Counter duplicates;
     private final Counter rejected;
 
-    private final Map<String, List<EventHandler>> handlersByTopic = new HashMap<>();
+    private final List<EventHandler> active = new ArrayList<>();
+    private final Map<String, List<EventHandler>> handlersByTopic = new HashMap<>(); // topic → handlers, filled as topics appear
     private volatile boolean running;
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -71,28 +73,28 @@ public class EventConsumer {
     }
 
     void start(@Observes StartupEvent startup) {
-        for (EventHandler handler : handlers) {
-            for (String topic : handler.topics()) {
-                handlersByTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(handler);
-            }
-        }
-        if (handlersByTopic.isEmpty() || !config.consumer().enabled()) {
+        handlers.forEach(active::add);
+        if (active.isEmpty() || !config.consumer().enabled()) {
             return;
         }
+        Pattern subscription = Pattern.compile(active.stream().map(h -> "(?:" + h.topics().pattern() + ")")
+                .collect(Collectors.joining("|")));
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId().orElse(config.service() + "-service"),
                 ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-event-consumer",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                // Pattern subscriptions see topics created later at the next metadata refresh.
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(new TreeSet<>(handlersByTopic.keySet()));
+        consumer.subscribe(subscription);
         running = true;
         thread = new Thread(this::run, "event-consumer");
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("consuming %s", new TreeSet<>(handlersByTopic.keySet()));
+        LOG.infof("consuming topics matching %s", subscription);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -171,7 +173,8 @@ public class EventConsumer {
                     record.partition(), record.offset(), notACloudEvent.getMessage());
             return;
         }
-        List<EventHandler> targets = handlersByTopic.getOrDefault(record.topic(), List.of());
+        List<EventHandler> targets = handlersByTopic.computeIfAbsent(record.topic(), topic -> active.stream()
+                .filter(handler -> handler.topics().matcher(topic).matches()).toList());
         boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
             int inserted = entityManager.createNativeQuery("""
                     INSERT INTO consumed_event (event_id, topic, partition, kafka_offset)

@@ -10,7 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
  * Thrown by resources and services to answer with a problem: the one way a service reports a
  * refused request. Build it with the factory for the status, add fields and members as needed.
  * It is a {@link WebApplicationException} so that it also passes unchanged through the framework's
- * parameter conversion (see {@link EnumParamConverters}).
+ * parameter conversion (see {@link ParamConverters}).
  */
 public class ProblemException extends WebApplicationException {
 

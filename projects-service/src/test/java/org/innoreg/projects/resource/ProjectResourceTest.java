@@ -91,7 +91,8 @@ class ProjectResourceTest {
         given().contentType(ContentType.JSON).body(project("Bad region", "4307", "1", null))
                 .post("/api/v1/projects")
                 .then().statusCode(400).body("errors.field", contains("regionCode"));
-        given().get("/api/v1/projects/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/projects/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("id"));
         given().get("/api/v1/projects/6f1c2b9e-0000-4000-8000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
         given().queryParam("limit", 100000).get("/api/v1/projects").then().statusCode(400)

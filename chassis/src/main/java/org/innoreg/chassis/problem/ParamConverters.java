@@ -1,0 +1,94 @@
+package org.innoreg.chassis.problem;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Reads query, path and header parameters of the common types (enums case-insensitively, whole numbers,
+ * dates, timestamps, UUIDs) and answers a value that does not parse with a 400 problem naming the
+ * parameter and what it should look like. Without this, JAX-RS answers 404 for a malformed query
+ * parameter, without saying which.
+ */
+@Provider
+public class ParamConverters implements ParamConverterProvider {
+
+    private static final Map<Class<?>, Parser> PARSERS = Map.of(
+            Long.class, new Parser(Long::valueOf, "must be a whole number"),
+            long.class, new Parser(Long::valueOf, "must be a whole number"),
+            Integer.class, new Parser(Integer::valueOf, "must be a whole number"),
+            int.class, new Parser(Integer::valueOf, "must be a whole number"),
+            LocalDate.class, new Parser(LocalDate::parse, "must be a date (YYYY-MM-DD)"),
+            OffsetDateTime.class, new Parser(OffsetDateTime::parse, "must be an RFC 3339 timestamp, e.g. 2020-12-31T00:00:00Z"),
+            UUID.class, new Parser(UUID::fromString, "must be a UUID"));
+
+    @Override
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = parameterName(annotations);
+        if (name == null) {
+            return null;
+        }
+        if (rawType.isEnum()) {
+            Object[] constants = rawType.getEnumConstants();
+            String allowed = "must be one of " + Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));
+            return (ParamConverter<T>) new Converter(name, new Parser(value -> Arrays.stream(constants)
+                    .filter(c -> ((Enum<?>) c).name().equalsIgnoreCase(value)).findFirst()
+                    .orElseThrow(IllegalArgumentException::new), allowed));
+        }
+        Parser parser = PARSERS.get(rawType);
+        return parser == null ? null : (ParamConverter<T>) new Converter(name, parser);
+    }
+
+    private static String parameterName(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof QueryParam query) {
+                return query.value();
+            }
+            if (annotation instanceof PathParam path) {
+                return path.value();
+            }
+            if (annotation instanceof HeaderParam header) {
+                return header.value();
+            }
+        }
+        return null;
+    }
+
+    private record Parser(Function<String, Object> parse, String expectation) {
+    }
+
+    private record Converter(String name, Parser parser) implements ParamConverter<Object> {
+
+        @Override
+        public Object fromString(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return parser.parse().apply(value.strip());
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw ProblemException.invalid(name, parser.expectation());
+            }
+        }
+
+        @Override
+        public String toString(Object value) {
+            return value == null ? null : value.toString();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.innoreg.gateway.feed;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.innoreg.chassis.events.EventHandler;
+import org.innoreg.chassis.events.ReceivedEvent;
+
+/** Appends every event of the suite's topics to the feed (the consumer has already de-duplicated it). */
+@ApplicationScoped
+public class FeedEventHandler implements EventHandler {
+
+    /** {@code <service>.<aggregate>.v<N>} of the three domain services, including topics created later. */
+    private static final Pattern SUITE_TOPICS = Pattern.compile("(registry|projects|indicators)\\.[a-z-]+\\.v[0-9]+");
+
+    private final EntityManager entityManager;
+
+    FeedEventHandler(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public Pattern topics() {
+        return SUITE_TOPICS;
+    }
+
+    @Override
+    public void apply(ReceivedEvent event) {
+        entityManager.createNativeQuery("""
+                INSERT INTO feed_event (event_id, type, source, subject, region_code, topic, event_time, event)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS json))
+                ON CONFLICT (event_id) DO NOTHING
+                """)
+                .setParameter(1, event.id())
+                .setParameter(2, event.type())
+                .setParameter(3, event.source())
+                .setParameter(4, event.subject())
+                .setParameter(5, regionOf(event.data()))
+                .setParameter(6, event.topic())
+                .setParameter(7, event.time())
+                .setParameter(8, event.json())
+                .executeUpdate();
+    }
+
+    /**
+     * The region an event is about, for the feed's region filter: the record's {@code regionCode}, or a
+     * region's own {@code code} (tolerant reader: anything else is simply not region-filterable).
+     */
+    static String regionOf(JsonNode data) {
+        JsonNode region = data.path("regionCode");
+        if (region.isTextual()) {
+            return region.asText();
+        }
+        JsonNode code = data.path("code");
+        return code.isTextual() && code.asText().matches("[1-8][0-9]{5}") && data.has("level") ? code.asText() : null;
+    }
+}

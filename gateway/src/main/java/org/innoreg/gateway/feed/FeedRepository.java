@@ -1,0 +1,61 @@
+package org.innoreg.gateway.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.innoreg.chassis.validation.RegionCodes;
+
+/** Reads the feed in position order. */
+@ApplicationScoped
+public class FeedRepository {
+
+    /** One feed entry: its cursor position and the CloudEvent as published. */
+    public record Entry(long position, String event) {
+    }
+
+    private final EntityManager entityManager;
+
+    FeedRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public List<Entry> after(long position, FeedFilter filter, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT position, event::text FROM feed_event WHERE position > :after");
+        if (filter.type() != null) {
+            sql.append(" AND type = :type");
+        }
+        if (filter.subject() != null) {
+            sql.append(" AND subject = :subject");
+        }
+        if (filter.region() != null) {
+            sql.append(" AND region_code LIKE :region");
+        }
+        sql.append(" ORDER BY position LIMIT :limit");
+        Query query = entityManager.createNativeQuery(sql.toString())
+                .setParameter("after", position)
+                .setParameter("limit", limit);
+        if (filter.type() != null) {
+            query.setParameter("type", filter.type());
+        }
+        if (filter.subject() != null) {
+            query.setParameter("subject", filter.subject());
+        }
+        if (filter.region() != null) {
+            query.setParameter("region", RegionCodes.descendantPrefix(filter.region()) + "%");
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            entries.add(new Entry(((Number) columns[0]).longValue(), (String) columns[1]));
+        }
+        return entries;
+    }
+
+    /** What a partner narrows the feed to; null means no filter. */
+    public record FeedFilter(String type, String subject, String region) {
+    }
+}

@@ -1,0 +1,92 @@
+package org.innoreg.gateway.resource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.validation.RegionCode;
+import org.innoreg.chassis.web.Page;
+import org.innoreg.gateway.feed.FeedRepository;
+import org.innoreg.gateway.feed.FeedRepository.Entry;
+import org.innoreg.gateway.feed.FeedRepository.FeedFilter;
+
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Event feed", description = "Every change of the suite as CloudEvents, for partner systems")
+public class EventFeedResource {
+
+    private final FeedRepository feed;
+    private final ObjectMapper json;
+
+    EventFeedResource(FeedRepository feed, ObjectMapper json) {
+        this.feed = feed;
+        this.json = json;
+    }
+
+    @GET
+    @Operation(summary = "Read the event feed",
+            description = "CloudEvents 1.0 (structured JSON) in a stable order. Start without a cursor, then follow "
+                    + "`next`; an empty page means you are up to date: poll again with the same cursor later.")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "400", description = "Malformed cursor or filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<JsonNode> read(
+            @Parameter(description = "Cursor: the position after which to read (from a previous `next`)", example = "0")
+            @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+            @Parameter(description = "Only events of this CloudEvents type", example = "org.innoreg.registry.platform.created")
+            @QueryParam("type") @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9.\\-_]+", message = "must be a CloudEvents type") String type,
+            @Parameter(description = "Only events of this aggregate (CloudEvents subject)")
+            @QueryParam("subject") @Size(max = 200) String subject,
+            @Parameter(description = "Only events about this region or its descendants", example = "430700")
+            @QueryParam("region") @RegionCode String region,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        List<Entry> entries = feed.after(after, new FeedFilter(type, subject, region), limit);
+        List<JsonNode> events = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            events.add(parse(entry.event()));
+        }
+        long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
+        UriBuilder next = UriBuilder.fromPath("/api/v1/events").queryParam("after", last).queryParam("limit", limit);
+        if (type != null) {
+            next.queryParam("type", type);
+        }
+        if (subject != null) {
+            next.queryParam("subject", subject);
+        }
+        if (region != null) {
+            next.queryParam("region", region);
+        }
+        return new Page<>(events, null, next.build().toString());
+    }
+
+    private JsonNode parse(String event) {
+        try {
+            return json.readTree(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.innoreg.gateway.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Events published to the suite's topics (as the services' relays would) show up in the feed once. */
+@QuarkusTest
+class EventFeedTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void eachEventAppearsOnceEvenWhenDeliveredTwice() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String created = event(UUID.randomUUID().toString(), "org.innoreg.registry.platform.created", subject, 1, "430703");
+        String updated = event(UUID.randomUUID().toString(), "org.innoreg.registry.platform.updated", subject, 2, "430703");
+        publish("registry.platform.v1", subject, created);
+        publish("registry.platform.v1", subject, created); // a relay's retry after a crash
+        publish("registry.platform.v1", subject, updated);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("subject", subject)
+                .get("/api/v1/events")
+                .then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.type", contains("org.innoreg.registry.platform.created",
+                        "org.innoreg.registry.platform.updated"))
+                .body("items[0].data.regionCode", equalTo("430703"))
+                .body("items[1].sequence", equalTo("00000000000000000002")));
+        // Still two, well after the duplicate was consumed.
+        Thread.sleep(1000);
+        given().queryParam("subject", subject).get("/api/v1/events").then().body("items", hasSize(2));
+    }
+
+    @Test
+    void cursorPagesThroughTheFeedWithoutGapsOrRepeats() {
+        String subject = UUID.randomUUID().toString();
+        for (int version = 1; version <= 5; version++) {
+            publish("projects.project.v1", subject,
+                    event(UUID.randomUUID().toString(), "org.innoreg.projects.project.updated", subject, version, "430400"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("subject", subject)
+                .get("/api/v1/events").then().body("items", hasSize(5)));
+
+        String next = given().queryParam("subject", subject).queryParam("limit", 2).get("/api/v1/events")
+                .then().body("items.sequence", contains("00000000000000000001", "00000000000000000002"))
+                .extract().path("next");
+        next = given().get(next).then().body("items.sequence", contains("00000000000000000003", "00000000000000000004"))
+                .extract().path("next");
+        next = given().get(next).then().body("items.sequence", contains("00000000000000000005")).extract().path("next");
+        given().get(next).then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void filtersByTypeAndRegionSubtree() {
+        String subject = UUID.randomUUID().toString();
+        publish("registry.platform.v1", subject,
+                event(UUID.randomUUID().toString(), "org.innoreg.registry.platform.created", subject, 1, "220190"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .queryParam("region", "220100").queryParam("type", "org.innoreg.registry.platform.created")
+                .queryParam("limit", 1000)
+                .get("/api/v1/events").then().body("items.subject", org.hamcrest.Matchers.hasItem(subject)));
+        given().queryParam("region", "430000").queryParam("subject", subject).get("/api/v1/events")
+                .then().body("items", empty());
+    }
+
+    @Test
+    void badCursorsAndFiltersAreProblems() {
+        given().queryParam("after", "yesterday").get("/api/v1/events").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+        given().queryParam("after", -1).get("/api/v1/events").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+        given().queryParam("region", "43").get("/api/v1/events").then().statusCode(400)
+                .body("errors[0].field", equalTo("region"));
+        given().queryParam("limit", 0).get("/api/v1/events").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    private void publish(String topic, String key, String event) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, event.getBytes(StandardCharsets.UTF_8))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String event(String id, String type, String subject, long version, String region) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"urn:innoreg:registry","type":"%s","subject":"%s",
+                 "time":"2026-11-22T08:00:00Z","datacontenttype":"application/json","sequence":"%020d",
+                 "data":{"id":"%s","regionCode":"%s","nameEn":"Changde National Sci-Tech Business Incubator"}}
+                """.formatted(id, type, subject, version, subject, region);
+    }
+}
