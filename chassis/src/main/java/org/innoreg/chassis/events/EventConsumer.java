@@ -51,9 +51,10 @@ public class EventConsumer {
     private final Instance<EventHandler> handlers;
     private final EntityManager entityManager;
     private final ObjectMapper json;
-    private final Counter applied;
-    private final Counter duplicates;
-    private final Counter rejected;
+    private final MeterRegistry meters;
+    private Counter applied;
+    private Counter duplicates;
+    private Counter rejected;
 
     private final List<EventHandler> active = new ArrayList<>();
     private final Map<String, List<EventHandler>> handlersByTopic = new HashMap<>(); // topic → handlers, filled as topics appear
@@ -67,9 +68,7 @@ public class EventConsumer {
         this.handlers = handlers;
         this.entityManager = entityManager;
         this.json = json;
-        this.applied = Counter.builder("innoreg.events.consumed").tag("outcome", "applied").register(meters);
-        this.duplicates = Counter.builder("innoreg.events.consumed").tag("outcome", "duplicate").register(meters);
-        this.rejected = Counter.builder("innoreg.events.consumed").tag("outcome", "rejected").register(meters);
+        this.meters = meters;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -77,6 +76,9 @@ public class EventConsumer {
         if (active.isEmpty() || !config.consumer().enabled()) {
             return;
         }
+        applied = Counter.builder("innoreg.events.consumed").tag("outcome", "applied").register(meters);
+        duplicates = Counter.builder("innoreg.events.consumed").tag("outcome", "duplicate").register(meters);
+        rejected = Counter.builder("innoreg.events.consumed").tag("outcome", "rejected").register(meters);
         Pattern subscription = Pattern.compile(active.stream().map(h -> "(?:" + h.topics().pattern() + ")")
                 .collect(Collectors.joining("|")));
         consumer = new KafkaConsumer<>(Map.of(
