@@ -14,7 +14,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Gives the service under test a clean database of its own on the local PostgreSQL server:
  * {@code <innoreg.database>_test} (or the {@code database} argument) is dropped if present and created
  * again before the application starts, so a running suite's own database is never touched. The
- * server is found through the usual libpq variables PGHOST, PGPORT, PGUSER and PGPASSWORD (default 127.0.0.1:5432, user postgres, trust authentication).
+ * server is found through the usual libpq variables PGHOST, PGPORT, PGUSER and PGPASSWORD (default
+ * 127.0.0.1:5432, user postgres, trust authentication).
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 

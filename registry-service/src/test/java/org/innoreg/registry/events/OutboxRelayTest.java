@@ -2,6 +2,7 @@ package org.innoreg.registry.events;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innoreg.chassis.events.OutboxRelay;
 import org.innoreg.registry.domain.RegionLevel;
 import org.innoreg.registry.mapping.RegionInput;
 import org.innoreg.registry.service.RegionService;
@@ -41,6 +43,9 @@ class OutboxRelayTest {
 
     @Inject
     RegionService regions;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     EntityManager entityManager;
@@ -110,6 +115,23 @@ class OutboxRelayTest {
         for (String code : List.of("430421", "430422", "430423")) {
             assertThat(readSubject(code, Duration.ofSeconds(1))).as("events of %s", code).hasSize(1);
         }
+    }
+
+    @Test
+    void onlyOneRelayPerDatabaseIsActive() {
+        await().atMost(WAIT).until(relay::isLeader);
+        // A second replica's relay asks for the same lock on its own session, and must not get it.
+        boolean secondReplicaGotTheLock = QuarkusTransaction.requiringNew().call(() -> {
+            boolean acquired = (Boolean) entityManager
+                    .createNativeQuery("SELECT pg_try_advisory_lock(hashtext('innoreg.outbox-relay'))")
+                    .getSingleResult();
+            if (acquired) { // do not leave a pooled session holding the relay's lock
+                entityManager.createNativeQuery("SELECT pg_advisory_unlock(hashtext('innoreg.outbox-relay'))")
+                        .getSingleResult();
+            }
+            return acquired;
+        });
+        assertThat(secondReplicaGotTheLock).isFalse();
     }
 
     private void createOverHttp(String code, String nameZh, String nameEn) {
