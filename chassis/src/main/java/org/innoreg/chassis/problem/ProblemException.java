@@ -42,6 +42,13 @@ public class ProblemException extends WebApplicationException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 422 for input that is well-formed but cannot be applied (a missing reference, a rule). */
+    public static ProblemException unprocessable(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields cannot be applied";
+        return new ProblemException(422, "unprocessable", "Request cannot be applied", detail, errors);
+    }
+
     public static ProblemException conflict(String slug, String detail) {
         return new ProblemException(409, slug, "Conflict", detail, List.of());
     }

@@ -125,7 +125,7 @@ public class ProblemMappers {
     }
 
     /** "create.body.names[0].zh" becomes "names[0].zh"; a query parameter keeps its own name. */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {

@@ -1,23 +1,38 @@
 package org.innoreg.chassis.web;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One page of a list: its items, and the link to the next page when there is one. Every list
- * endpoint of the suite answers with this shape.
+ * One page of a list: its items, the link to the next page when there is one, and on request the total
+ * and facet counts. Every list endpoint of the suite answers with this shape.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Page")
 public record Page<T>(
         List<T> items,
-        @Schema(description = "Total number of matching items, where counted") Long total,
-        @Schema(description = "Link to the next page; absent on the last page") String next) {
+        @Schema(description = "Number of matching items, where counted") Long total,
+        @Schema(description = "Counts of matching items by facet and value, on request",
+                example = "{\"type\": {\"KEY_LABORATORY\": 24}, \"level\": {\"NATIONAL\": 1, \"PROVINCIAL\": 23}}")
+        Map<String, Map<String, Long>> facets,
+        @Schema(description = "Path and query of the next page; absent on the last page",
+                example = "/api/v1/platforms?type=KEY_LABORATORY&cursor=MjAxOC0wMS0wMR9h") String next) {
 
+    /** A complete list: one page, counted. */
     public static <T> Page<T> of(List<T> items) {
-        return new Page<>(items, (long) items.size(), null);
+        return new Page<>(items, (long) items.size(), null, null);
+    }
+
+    /** The request's own path and query with the cursor replaced: the next page's link. */
+    public static String nextLink(UriInfo uri, String cursor) {
+        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
+        return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
     }
 }

@@ -79,7 +79,7 @@ public class EventFeedResource {
         if (region != null) {
             next.queryParam("region", region);
         }
-        return new Page<>(events, null, next.build().toString());
+        return new Page<>(events, null, null, next.build().toString());
     }
 
     private JsonNode parse(String event) {

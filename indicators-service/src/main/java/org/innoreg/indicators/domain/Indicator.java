@@ -1,6 +1,7 @@
 package org.innoreg.indicators.domain;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,12 +50,12 @@ public class Indicator {
 
     @PrePersist
     void onCreate() {
-        createdAt = OffsetDateTime.now();
+        createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = OffsetDateTime.now();
+        updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
     }
 }

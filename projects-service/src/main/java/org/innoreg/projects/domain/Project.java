@@ -2,6 +2,7 @@ package org.innoreg.projects.domain;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -75,13 +76,13 @@ public class Project {
 
     @PrePersist
     void onCreate() {
-        createdAt = OffsetDateTime.now();
+        createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = OffsetDateTime.now();
+        updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
     }
 
     /** The tier always follows the planned investment. */

@@ -1,0 +1,20 @@
+package org.innoreg.registry.domain;
+
+public enum OrganizationKind implements Labelled {
+    ENTERPRISE("企业"),
+    UNIVERSITY("高校"),
+    RESEARCH_INSTITUTE("科研院所"),
+    HOSPITAL("医院"),
+    OTHER("其他");
+
+    private final String chinese;
+
+    OrganizationKind(String chinese) {
+        this.chinese = chinese;
+    }
+
+    @Override
+    public String chinese() {
+        return chinese;
+    }
+}

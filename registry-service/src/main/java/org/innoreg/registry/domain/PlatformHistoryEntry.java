@@ -1,0 +1,80 @@
+package org.innoreg.registry.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+
+/**
+ * One dated step in a platform's life, with its classification from that date on: a provincial
+ * incubator upgraded to national is a LEVEL_CHANGED entry effective on the upgrade date.
+ */
+@Entity
+@Table(name = "platform_history")
+public class PlatformHistoryEntry {
+
+    public enum Change {
+        ACCREDITED,
+        LEVEL_CHANGED,
+        STATUS_CHANGED,
+        RECLASSIFIED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "platform_id")
+    public UUID platformId;
+
+    @Column(name = "effective_on")
+    public LocalDate effectiveOn;
+
+    @Enumerated(EnumType.STRING)
+    public Change change;
+
+    @Enumerated(EnumType.STRING)
+    public PlatformType type;
+
+    @Enumerated(EnumType.STRING)
+    public PlatformLevel level;
+
+    @Enumerated(EnumType.STRING)
+    public PlatformStatus status;
+
+    @Column(name = "region_code")
+    public String regionCode;
+
+    public String note;
+
+    @Column(name = "recorded_at")
+    public OffsetDateTime recordedAt;
+
+    @PrePersist
+    void onCreate() {
+        recordedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+    }
+
+    public static PlatformHistoryEntry of(Platform platform, Change change, LocalDate effectiveOn, String note) {
+        PlatformHistoryEntry entry = new PlatformHistoryEntry();
+        entry.platformId = platform.id;
+        entry.effectiveOn = effectiveOn;
+        entry.change = change;
+        entry.type = platform.type;
+        entry.level = platform.level;
+        entry.status = platform.status;
+        entry.regionCode = platform.regionCode;
+        entry.note = note;
+        return entry;
+    }
+}

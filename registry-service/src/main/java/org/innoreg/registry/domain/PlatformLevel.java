@@ -1,0 +1,19 @@
+package org.innoreg.registry.domain;
+
+/** Who accredited the platform. */
+public enum PlatformLevel implements Labelled {
+    NATIONAL("国家级"),
+    PROVINCIAL("省级"),
+    MUNICIPAL("市级");
+
+    private final String chinese;
+
+    PlatformLevel(String chinese) {
+        this.chinese = chinese;
+    }
+
+    @Override
+    public String chinese() {
+        return chinese;
+    }
+}

@@ -1,0 +1,40 @@
+package org.innoreg.registry.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.innoreg.chassis.events.Outbox;
+import org.innoreg.registry.domain.Organization;
+import org.innoreg.registry.mapping.OrganizationMapper;
+
+/**
+ * The event contract of the organisation aggregate: topic {@code registry.organization.v1}, types
+ * {@code org.innoreg.registry.organization.{created,updated,deleted}}, data = the organisation as the
+ * API shows it (its last state for a delete).
+ */
+@ApplicationScoped
+public class OrganizationEvents {
+
+    public static final String AGGREGATE = "organization";
+
+    private final Outbox outbox;
+
+    OrganizationEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void created(Organization organization) {
+        record("created", organization);
+    }
+
+    public void updated(Organization organization) {
+        record("updated", organization);
+    }
+
+    public void deleted(Organization organization) {
+        record("deleted", organization);
+    }
+
+    private void record(String action, Organization o) {
+        outbox.record(AGGREGATE, action, o.id.toString(), o.version, OrganizationMapper.toView(o));
+    }
+}

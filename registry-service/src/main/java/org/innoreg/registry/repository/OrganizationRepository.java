@@ -1,0 +1,94 @@
+package org.innoreg.registry.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.innoreg.chassis.validation.RegionCodes;
+import org.innoreg.registry.domain.CertificationKind;
+import org.innoreg.registry.domain.Organization;
+import org.innoreg.registry.domain.OrganizationKind;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
+
+    /** A match candidate and the similarity of its best-matching name. */
+    public record Candidate(UUID id, double score) {
+    }
+
+    public Optional<Organization> findByUscc(String uscc) {
+        return find("uscc", uscc).firstResultOptional();
+    }
+
+    public Optional<Organization> findByExactName(String name) {
+        return find("nameZh = ?1 or nameEn = ?1", name.strip()).firstResultOptional();
+    }
+
+    public boolean hostsPlatforms(UUID id) {
+        return ((Number) getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM platform_host WHERE organization_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue() > 0;
+    }
+
+    /**
+     * One page of organisations in name order, after (name, id) of the previous page's last item.
+     * Region includes descendants; a certification kind with a date keeps those holding it that day.
+     */
+    public List<Organization> list(String q, OrganizationKind kind, String region, CertificationKind certification,
+            LocalDate validOn, String afterName, UUID afterId, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (q != null) {
+            where.append(" and searchText like :q");
+            params.and("q", "%" + PlatformRepository.normalised(q).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (kind != null) {
+            where.append(" and kind = :kind");
+            params.and("kind", kind);
+        }
+        if (region != null) {
+            where.append(" and regionCode like :region");
+            params.and("region", RegionCodes.descendantPrefix(region) + "%");
+        }
+        if (certification != null) {
+            where.append(" and o.id in (select o2.id from Organization o2 join o2.certifications c"
+                    + " where c.kind = :certification and c.validFrom <= :validOn and c.validTo >= :validOn)");
+            params.and("certification", certification).and("validOn", validOn == null ? LocalDate.now() : validOn);
+        }
+        if (afterName != null) {
+            where.append(" and (nameZh > :afterName or (nameZh = :afterName and id > :afterId))");
+            params.and("afterName", afterName).and("afterId", afterId);
+        }
+        return find("from Organization o where " + where + " order by nameZh, id", params).page(0, limit).list();
+    }
+
+    /**
+     * Candidates for a free-text name: organisations one of whose names contains something like it
+     * (trigram word similarity), scored by the best similarity of any of their names.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Candidate> candidates(String name, int limit) {
+        // Looser than the default 0.6: a spreadsheet often has a short form of the registered name.
+        getEntityManager().createNativeQuery("SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)")
+                .getSingleResult();
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT o.id, (SELECT max(greatest(similarity(:name, lower(n)), word_similarity(:name, lower(n))))
+                                FROM unnest(array_append(array_append(o.aliases, o.name_zh), o.name_en)) AS n
+                               WHERE n IS NOT NULL) AS score
+                  FROM organization o
+                 WHERE :name <% o.search_text
+                 ORDER BY score DESC, o.name_zh
+                 LIMIT :limit
+                """)
+                .setParameter("name", PlatformRepository.normalised(name))
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(r -> new Candidate((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
+    }
+}

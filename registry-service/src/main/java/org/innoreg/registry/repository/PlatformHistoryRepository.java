@@ -1,0 +1,26 @@
+package org.innoreg.registry.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.innoreg.registry.domain.PlatformHistoryEntry;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class PlatformHistoryRepository implements PanacheRepository<PlatformHistoryEntry> {
+
+    public List<PlatformHistoryEntry> of(UUID platformId) {
+        return list("platformId", Sort.by("effectiveOn").and("id"), platformId);
+    }
+
+    public Optional<LocalDate> latestEffectiveDate(UUID platformId) {
+        return find("select max(effectiveOn) from PlatformHistoryEntry where platformId = ?1", platformId)
+                .project(LocalDate.class).firstResultOptional();
+    }
+}

@@ -1,0 +1,172 @@
+package org.innoreg.registry.repository;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+
+import org.innoreg.chassis.validation.RegionCodes;
+import org.innoreg.registry.domain.Platform;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID> {
+
+    /** A page of platforms with the sort key of each, from which the next cursor is made. */
+    public record Slice(List<Platform> platforms, List<String> keys) {
+    }
+
+    public Optional<Platform> findByName(String regionCode, String nameZh) {
+        return find("regionCode = ?1 and nameZh = ?2", regionCode, nameZh).firstResultOptional();
+    }
+
+    /**
+     * One page of matching platforms in the given order, after the given keyset position
+     * ({@code after} = [sort key, id] of the previous page's last item, or null for the first page).
+     */
+    @SuppressWarnings("unchecked")
+    public Slice search(PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
+        Sql sql = where(filter);
+        String direction = sort.descending ? "DESC" : "ASC";
+        if (after != null) {
+            sql.and("(" + sort.key + ", p.id) " + (sort.descending ? "<" : ">")
+                    + " (CAST(:afterKey AS " + sort.sqlType + "), CAST(:afterId AS uuid))");
+            sql.params.put("afterKey", after.get(0));
+            sql.params.put("afterId", after.get(1));
+        }
+        if (sort == PlatformSort.RELEVANCE) {
+            sql.params.putIfAbsent("qText", normalised(filter.q()));
+        }
+        String text = "SELECT p.*, CAST(" + sort.key + " AS text) AS sort_key FROM platform p" + sql.where()
+                + " ORDER BY " + sort.key + " " + direction + ", p.id " + direction + " LIMIT :limit";
+        Query query = getEntityManager().createNativeQuery(text, "PlatformWithSortKey");
+        sql.bind(query).setParameter("limit", limit);
+        List<Object[]> rows = query.getResultList();
+        List<Platform> platforms = new ArrayList<>(rows.size());
+        List<String> keys = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            platforms.add((Platform) row[0]);
+            keys.add((String) row[1]);
+        }
+        return new Slice(platforms, keys);
+    }
+
+    public long count(PlatformFilter filter) {
+        Sql sql = where(filter);
+        return ((Number) sql.bind(getEntityManager().createNativeQuery("SELECT count(*) FROM platform p" + sql.where()))
+                .getSingleResult()).longValue();
+    }
+
+    /** Counts of matching platforms by the value of one column (type, level or region_code). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> facet(PlatformFilter filter, String column) {
+        Sql sql = where(filter);
+        List<Object[]> rows = sql.bind(getEntityManager().createNativeQuery("SELECT p." + column + ", count(*) FROM platform p"
+                + sql.where() + " GROUP BY 1 ORDER BY 2 DESC, 1")).getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /**
+     * Counts of platforms as they stood on a date, from their history: each platform's latest entry
+     * on or before {@code asOf}, grouped by the chosen columns.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> countAsOf(LocalDate asOf, List<String> groupColumns, List<String> statuses, String region) {
+        String groups = groupColumns.isEmpty() ? "" : String.join(", ", groupColumns) + ", ";
+        String regionFilter = region == null ? "" : " AND region_code LIKE :region";
+        String text = """
+                WITH state AS (
+                    SELECT DISTINCT ON (h.platform_id) h.type, h.level, h.status, h.region_code
+                      FROM platform_history h
+                     WHERE h.effective_on <= :asOf
+                     ORDER BY h.platform_id, h.effective_on DESC, h.id DESC)
+                SELECT %scount(*) FROM state WHERE status IN (:statuses)%s
+                """.formatted(groups, regionFilter)
+                + (groupColumns.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupColumns)
+                        + " ORDER BY " + String.join(", ", groupColumns));
+        Query query = getEntityManager().createNativeQuery(text)
+                .setParameter("asOf", asOf)
+                .setParameter("statuses", statuses);
+        if (region != null) {
+            query.setParameter("region", RegionCodes.descendantPrefix(region) + "%");
+        }
+        return query.getResultList();
+    }
+
+    private static Sql where(PlatformFilter f) {
+        Sql sql = new Sql();
+        if (!f.types().isEmpty()) {
+            sql.and("p.type IN (:types)").params.put("types", f.types().stream().map(Enum::name).toList());
+        }
+        if (!f.levels().isEmpty()) {
+            sql.and("p.level IN (:levels)").params.put("levels", f.levels().stream().map(Enum::name).toList());
+        }
+        if (!f.statuses().isEmpty()) {
+            sql.and("p.status IN (:statuses)").params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.region() != null) {
+            sql.and("p.region_code LIKE :region").params.put("region", RegionCodes.descendantPrefix(f.region()) + "%");
+        }
+        if (f.field() != null) {
+            sql.and("p.fields @> ARRAY[CAST(:field AS text)]").params.put("field", f.field().strip());
+        }
+        if (f.host() != null) {
+            sql.and("EXISTS (SELECT 1 FROM platform_host h WHERE h.platform_id = p.id AND h.organization_id = :host)")
+                    .params.put("host", f.host());
+        }
+        if (f.accreditedFrom() != null) {
+            sql.and("p.accredited_on >= :accreditedFrom").params.put("accreditedFrom", f.accreditedFrom());
+        }
+        if (f.accreditedTo() != null) {
+            sql.and("p.accredited_on <= :accreditedTo").params.put("accreditedTo", f.accreditedTo());
+        }
+        if (f.changedSince() != null) {
+            sql.and("p.updated_at >= :changedSince").params.put("changedSince", f.changedSince());
+        }
+        if (f.q() != null) {
+            // Substring match on all names; the trigram index serves LIKE '%…%'.
+            sql.and("p.search_text LIKE :qLike ESCAPE '\\'").params.put("qLike", "%" + escapeLike(normalised(f.q())) + "%");
+        }
+        return sql;
+    }
+
+    static String normalised(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A WHERE clause and its named parameters, built up condition by condition. */
+    private static final class Sql {
+        private final List<String> conditions = new ArrayList<>();
+        final Map<String, Object> params = new LinkedHashMap<>();
+
+        Sql and(String condition) {
+            conditions.add(condition);
+            return this;
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        Query bind(Query query) {
+            params.forEach(query::setParameter);
+            return query;
+        }
+    }
+}

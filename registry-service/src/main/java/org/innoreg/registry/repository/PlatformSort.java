@@ -1,0 +1,48 @@
+package org.innoreg.registry.repository;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.innoreg.chassis.problem.ProblemException;
+
+/**
+ * The orders a platform list can take. Each sorts by one key then the id, so a page boundary is exact
+ * and keyset paging ({@code (key, id) > (last key, last id)}) uses an index.
+ */
+public enum PlatformSort {
+    NAME("name", "p.name_zh", "text", false),
+    ACCREDITED_ON("accreditedOn", "COALESCE(p.accredited_on, DATE '0001-01-01')", "date", false),
+    ACCREDITED_ON_DESC("-accreditedOn", "COALESCE(p.accredited_on, DATE '0001-01-01')", "date", true),
+    UPDATED_AT("updatedAt", "p.updated_at", "timestamptz", false),
+    UPDATED_AT_DESC("-updatedAt", "p.updated_at", "timestamptz", true),
+    /** Best name match first; only with q. Scores are integers (similarity × 10⁶) so cursors are exact. */
+    RELEVANCE("relevance", "CAST(round(similarity(p.search_text, :qText) * 1000000) AS bigint)", "bigint", true);
+
+    final String param;
+    final String key;
+    final String sqlType;
+    final boolean descending;
+
+    PlatformSort(String param, String key, String sqlType, boolean descending) {
+        this.param = param;
+        this.key = key;
+        this.sqlType = sqlType;
+        this.descending = descending;
+    }
+
+    public static PlatformSort fromParam(String value, boolean hasQuery) {
+        if (value == null || value.isBlank()) {
+            return hasQuery ? RELEVANCE : NAME;
+        }
+        for (PlatformSort sort : values()) {
+            if (sort.param.equals(value.strip())) {
+                if (sort == RELEVANCE && !hasQuery) {
+                    throw ProblemException.invalid("sort", "relevance needs a search text q");
+                }
+                return sort;
+            }
+        }
+        throw ProblemException.invalid("sort", "must be one of "
+                + Arrays.stream(values()).map(s -> s.param).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,206 @@
+package org.innoreg.registry.resource;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.ImportReport;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.validation.RegionCode;
+import org.innoreg.chassis.web.Cursor;
+import org.innoreg.chassis.web.ETags;
+import org.innoreg.chassis.web.IdempotentRequests;
+import org.innoreg.chassis.web.Page;
+import org.innoreg.registry.domain.CertificationKind;
+import org.innoreg.registry.domain.Organization;
+import org.innoreg.registry.domain.OrganizationKind;
+import org.innoreg.registry.mapping.OrganizationInput;
+import org.innoreg.registry.mapping.OrganizationMapper;
+import org.innoreg.registry.mapping.OrganizationMatch;
+import org.innoreg.registry.mapping.OrganizationView;
+import org.innoreg.registry.service.OrganizationCsv;
+import org.innoreg.registry.service.OrganizationService;
+
+@Path("/api/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Organizations", description = "Host enterprises, universities, institutes and hospitals")
+public class OrganizationResource {
+
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    private final OrganizationService service;
+    private final OrganizationCsv csv;
+    private final CsvImporter importer;
+    private final IdempotentRequests idempotent;
+
+    OrganizationResource(OrganizationService service, OrganizationCsv csv, CsvImporter importer, IdempotentRequests idempotent) {
+        this.service = service;
+        this.csv = csv;
+        this.importer = importer;
+        this.idempotent = idempotent;
+    }
+
+    @GET
+    @Operation(summary = "List organisations", description = "By Chinese name. `certification` with `validOn` keeps "
+            + "those holding that certification on that day (e.g. high-tech enterprises on 2018-12-31).")
+    @APIResponse(responseCode = "200", description = "A page of organisations")
+    @APIResponse(responseCode = "400", description = "Malformed filter or cursor",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<OrganizationView> list(
+            @Parameter(description = "Text in any name or alias", example = "金健") @QueryParam("q") @Size(min = 1, max = 100) String q,
+            @QueryParam("kind") OrganizationKind kind,
+            @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
+            @Parameter(description = "Holding this certification…") @QueryParam("certification") CertificationKind certification,
+            @Parameter(description = "…on this day (default today)", example = "2018-12-31") @QueryParam("validOn") LocalDate validOn,
+            @Parameter(description = "From a previous page's next link") @QueryParam("cursor") @Size(max = 500) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Context UriInfo uri) {
+        List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
+        List<Organization> found = service.list(q, kind, region, certification, validOn,
+                after == null ? null : after.get(0), after == null ? null : UUID.fromString(after.get(1)), limit + 1);
+        boolean more = found.size() > limit;
+        List<Organization> page = more ? found.subList(0, limit) : found;
+        String next = more ? Page.nextLink(uri, Cursor.encode(List.of(page.get(limit - 1).nameZh, page.get(limit - 1).id.toString())))
+                : null;
+        return new Page<>(page.stream().map(OrganizationMapper::toView).toList(), null, null, next);
+    }
+
+    @GET
+    @Path("/match")
+    @Operation(summary = "Find the organisation a free-text name means",
+            description = "Ranked candidates by trigram similarity to any of their names. At most one is `confident`: "
+                    + "score ≥ 0.8 and ≥ 0.15 ahead of the next. Use it to attach spreadsheet rows to existing hosts.")
+    @APIResponse(responseCode = "200", description = "Candidates, best first")
+    @APIResponse(responseCode = "400", description = "Missing name",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<OrganizationMatch> match(
+            @Parameter(example = "金健米业股份有限公司", required = true) @QueryParam("name") @NotBlank @Size(max = 300) String name,
+            @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
+        return service.match(name, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an organisation")
+    @APIResponse(responseCode = "200", description = "The organisation; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Organization organization = service.get(id);
+        return Response.ok(OrganizationMapper.toView(organization)).tag(ETags.of(organization.version)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an organisation", description = "Emits org.innoreg.registry.organization.created. "
+            + "Send an Idempotency-Key to make retries safe.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Jinjian Cereals", value = JINJIAN)))
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, e.g. a USCC with a wrong check character",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The USCC is registered already",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown region, inconsistent certificate dates, or an "
+            + "Idempotency-Key reused for another request",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid OrganizationInput input) {
+        return idempotent.run(idempotencyKey, "POST", "/api/v1/organizations", input, () -> {
+            Organization organization = service.create(input);
+            return Response.created(URI.create("/api/v1/organizations/" + organization.id))
+                    .tag(ETags.of(organization.version)).entity(OrganizationMapper.toView(organization)).build();
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an organisation", description = "Needs If-Match with the ETag of your last read. "
+            + "Emits org.innoreg.registry.organization.updated when something changed.")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid OrganizationInput input) {
+        Organization organization = service.update(id, ifMatch, input);
+        return Response.ok(OrganizationMapper.toView(organization)).tag(ETags.of(organization.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an organisation", description = "Needs If-Match; refused while it hosts platforms.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "It hosts platforms",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Import organisations from CSV",
+            description = "Columns by English or Chinese name (统一社会信用代码, 名称, 英文名称, 别名, 类型, 地区代码, 资质). "
+                    + "Certifications as kind:validFrom[:validTo[:certificateNo]], several separated by ';'. "
+                    + "`dryRun=true` only reports; a real run is all or nothing, creating or updating by USCC.")
+    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
+            @ExampleObject(name = "One enterprise", value = "统一社会信用代码,名称,类型,地区代码,资质\n"
+                    + "91430700MA4L2Q4K3Y,湖南金健米业股份有限公司,企业,430702,高新技术企业:2018-10-17\n")))
+    @APIResponse(responseCode = "200", description = "What was (or would be) done",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Not a readable CSV file, or unknown columns",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) {
+        return importer.run(body, csv, dryRun);
+    }
+
+    static final String JINJIAN = """
+            {"uscc": "91430700MA4L2Q4K3Y", "nameZh": "湖南金健米业股份有限公司",
+             "nameEn": "Hunan Jinjian Cereals Industry Co., Ltd.", "aliases": ["金健米业", "Jinjian Cereals"],
+             "kind": "ENTERPRISE", "regionCode": "430702",
+             "certifications": [{"kind": "HIGH_TECH_ENTERPRISE", "validFrom": "2018-10-17"}]}""";
+}

@@ -1,0 +1,323 @@
+package org.innoreg.registry.resource;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.ImportReport;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.validation.RegionCode;
+import org.innoreg.chassis.web.Cursor;
+import org.innoreg.chassis.web.ETags;
+import org.innoreg.chassis.web.IdempotentRequests;
+import org.innoreg.chassis.web.Page;
+import org.innoreg.registry.domain.Platform;
+import org.innoreg.registry.domain.PlatformLevel;
+import org.innoreg.registry.domain.PlatformStatus;
+import org.innoreg.registry.domain.PlatformType;
+import org.innoreg.registry.mapping.PlatformHistoryView;
+import org.innoreg.registry.mapping.PlatformInput;
+import org.innoreg.registry.mapping.PlatformMapper;
+import org.innoreg.registry.mapping.PlatformStats;
+import org.innoreg.registry.mapping.PlatformView;
+import org.innoreg.registry.repository.PlatformFilter;
+import org.innoreg.registry.repository.PlatformRepository;
+import org.innoreg.registry.repository.PlatformSort;
+import org.innoreg.registry.service.PlatformCsv;
+import org.innoreg.registry.service.PlatformService;
+
+@Path("/api/v1/platforms")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Platforms", description = "Accredited innovation platforms: incubators, key laboratories, academician workstations…")
+public class PlatformResource {
+
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    private final PlatformService service;
+    private final PlatformRepository platforms;
+    private final PlatformCsv csv;
+    private final CsvImporter importer;
+    private final IdempotentRequests idempotent;
+
+    PlatformResource(PlatformService service, PlatformRepository platforms, PlatformCsv csv, CsvImporter importer,
+            IdempotentRequests idempotent) {
+        this.service = service;
+        this.platforms = platforms;
+        this.csv = csv;
+        this.importer = importer;
+        this.idempotent = idempotent;
+    }
+
+    @GET
+    @Operation(summary = "Search platforms",
+            description = "Filters combine with AND; repeat type, level or status for OR within one. `region` includes "
+                    + "its descendants. `q` matches any part of the Chinese or English name or an alias. Pages follow "
+                    + "`next`; `facets=true` adds the total and counts by type, level and region.")
+    @APIResponse(responseCode = "200", description = "A page of platforms")
+    @APIResponse(responseCode = "400", description = "Malformed filter, sort or cursor",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<PlatformView> search(
+            @Parameter(description = "Platform type (repeatable)") @QueryParam("type") List<PlatformType> types,
+            @Parameter(description = "Level (repeatable)") @QueryParam("level") List<PlatformLevel> levels,
+            @Parameter(description = "Status (repeatable)") @QueryParam("status") List<PlatformStatus> statuses,
+            @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
+            @Parameter(description = "Technology field", example = "new materials") @QueryParam("field") @Size(max = 100) String field,
+            @Parameter(description = "Host organisation id") @QueryParam("host") UUID host,
+            @Parameter(description = "Accredited on or after", example = "2015-01-01") @QueryParam("accreditedFrom") LocalDate accreditedFrom,
+            @Parameter(description = "Accredited on or before", example = "2020-12-31") @QueryParam("accreditedTo") LocalDate accreditedTo,
+            @Parameter(description = "Changed at or after (RFC 3339)", example = "2026-01-01T00:00:00Z") @QueryParam("changedSince") OffsetDateTime changedSince,
+            @Parameter(description = "Text in any name or alias", example = "孵化器") @QueryParam("q") @Size(min = 1, max = 100) String q,
+            @Parameter(description = "name, accreditedOn, -accreditedOn, updatedAt, -updatedAt, relevance (default with q)")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "From a previous page's next link") @QueryParam("cursor") @Size(max = 500) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "Add the total and facet counts") @QueryParam("facets") @DefaultValue("false") boolean facets,
+            @Context UriInfo uri) {
+        String text = q == null || q.isBlank() ? null : q;
+        PlatformFilter filter = new PlatformFilter(asSet(types, PlatformType.class), asSet(levels, PlatformLevel.class),
+                asSet(statuses, PlatformStatus.class), region, field, host, accreditedFrom, accreditedTo, changedSince, text);
+        PlatformSort order = PlatformSort.fromParam(sort, text != null);
+        List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
+        PlatformRepository.Slice slice = platforms.search(filter, order, after, limit + 1);
+        boolean more = slice.platforms().size() > limit;
+        List<Platform> page = more ? slice.platforms().subList(0, limit) : slice.platforms();
+        String next = more ? Page.nextLink(uri, Cursor.encode(List.of(slice.keys().get(limit - 1),
+                page.get(limit - 1).id.toString()))) : null;
+        Long total = null;
+        Map<String, Map<String, Long>> counts = null;
+        if (facets) {
+            total = platforms.count(filter);
+            counts = new LinkedHashMap<>();
+            counts.put("type", platforms.facet(filter, "type"));
+            counts.put("level", platforms.facet(filter, "level"));
+            counts.put("region", platforms.facet(filter, "region_code"));
+        }
+        return new Page<>(page.stream().map(PlatformMapper::toView).toList(), total, counts, next);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a platform")
+    @APIResponse(responseCode = "200", description = "The platform; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = PlatformView.class)))
+    @APIResponse(responseCode = "404", description = "No such platform",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Platform platform = service.get(id);
+        return Response.ok(PlatformMapper.toView(platform)).tag(ETags.of(platform.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "A platform's dated history", description = "Accreditation, then each level, status, type or "
+            + "region change with the date it took effect, oldest first.")
+    @APIResponse(responseCode = "200", description = "The history")
+    @APIResponse(responseCode = "404", description = "No such platform",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<PlatformHistoryView> history(@PathParam("id") UUID id) {
+        return Page.of(service.history(id).stream().map(PlatformHistoryView::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a platform", description = "Emits org.innoreg.registry.platform.created. "
+            + "Send an Idempotency-Key to make retries safe.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "Yunjin Textile Group academician workstation", value = YUNJIN),
+            @ExampleObject(name = "Changde ED Zone national technology business incubator", value = CHANGDE_INCUBATOR),
+            @ExampleObject(name = "National Key Laboratory of Polymer Science and Technology", value = POLYMER_LAB) }))
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = PlatformView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The region already has a platform of that name",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown region or host, detail not fitting the type, or an "
+            + "Idempotency-Key reused for another request",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @Parameter(description = "Makes a retried create return the first response instead of a duplicate")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid PlatformInput input) {
+        return idempotent.run(idempotencyKey, "POST", "/api/v1/platforms", input, () -> {
+            Platform platform = service.create(input);
+            return Response.created(URI.create("/api/v1/platforms/" + platform.id))
+                    .tag(ETags.of(platform.version)).entity(PlatformMapper.toView(platform)).build();
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a platform", description = "Needs If-Match with the ETag of your last read. A level, "
+            + "status, type or region change is recorded in the history as of `changedOn`. Emits "
+            + "org.innoreg.registry.platform.updated when something changed.")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = PlatformView.class)))
+    @APIResponse(responseCode = "404", description = "No such platform",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match: someone changed it since your read",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of your last read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid PlatformInput input) {
+        Platform platform = service.update(id, ifMatch, input);
+        return Response.ok(PlatformMapper.toView(platform)).tag(ETags.of(platform.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a platform registered by mistake",
+            description = "Needs If-Match. A platform that lost its accreditation is REVOKED (an update), not deleted. "
+                    + "Emits org.innoreg.registry.platform.deleted with its last state.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/stats")
+    @Operation(summary = "Platform counts as they stood on a date",
+            description = "Each platform's classification on `asOf` comes from its dated history, so an incubator "
+                    + "upgraded in 2019 counts as provincial on 2018-12-31 and national on 2019-12-31.")
+    @APIResponse(responseCode = "200", description = "Counts per group",
+            content = @Content(schema = @Schema(implementation = PlatformStats.class)))
+    @APIResponse(responseCode = "400", description = "Unknown group or malformed date",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public PlatformStats stats(
+            @Parameter(description = "Comma-separated: type, level, region, status", example = "type,level,region")
+            @QueryParam("groupBy") @DefaultValue("type,level") @Pattern(regexp = "[a-zA-Z, ]{0,60}", message = "must list type, level, region or status") String groupBy,
+            @Parameter(description = "Date the counts are for (default today)", example = "2020-12-31") @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "Statuses counted (repeatable; default ACTIVE)") @QueryParam("status") List<PlatformStatus> statuses,
+            @Parameter(description = "Only this region and its descendants", example = "430700") @QueryParam("region") @RegionCode String region) {
+        List<String> groups = new ArrayList<>();
+        for (String group : groupBy.split(",")) {
+            String column = switch (group.strip()) {
+                case "type" -> "type";
+                case "level" -> "level";
+                case "region" -> "region_code";
+                case "status" -> "status";
+                case "" -> null;
+                default -> throw ProblemException.invalid("groupBy", "'" + group.strip() + "' is not one of type, level, region, status");
+            };
+            if (column != null && !groups.contains(column)) {
+                groups.add(column);
+            }
+        }
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        Set<PlatformStatus> counted = statuses == null || statuses.isEmpty() ? EnumSet.of(PlatformStatus.ACTIVE) : EnumSet.copyOf(statuses);
+        return PlatformStats.of(date, groups, counted,
+                platforms.countAsOf(date, groups, counted.stream().map(Enum::name).toList(), region));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Import platforms from CSV",
+            description = "UTF-8 CSV with a header row; columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
+                    + "依托单位, 领域, 认定日期, 认定文号, …). `dryRun=true` only reports. A real run changes nothing unless "
+                    + "every row is valid, then creates or updates (by region and Chinese name) each row in one "
+                    + "transaction, with one event per created or updated platform. Import host organisations first.")
+    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
+            @ExampleObject(name = "Two Changde platforms", value = "名称,类型,级别,地区代码,依托单位,认定日期\n"
+                    + "湖南金健米业国家工程技术研究中心,工程技术研究中心,国家级,430702,91430700183870013J,2011-10-01\n"
+                    + "云锦集团院士工作站,院士工作站,省级,430703,云锦集团,2014-06-01\n")))
+    @APIResponse(responseCode = "200", description = "What was (or, on a dry run, would be) done",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Not a readable CSV file, or unknown columns",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported; the report lists them",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) {
+        return importer.run(body, csv, dryRun);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({ "text/csv", "application/jsonl" })
+    @Operation(summary = "Export the whole registry of platforms",
+            description = "Streams every platform, in the CSV import format (`format=csv`) or as JSON lines (`format=jsonl`).")
+    @APIResponse(responseCode = "200", description = "The platforms")
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+        boolean jsonLines = format.equals("jsonl");
+        StreamingOutput body = out -> csv.export(out, jsonLines);
+        return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"platforms." + format + "\"")
+                .build();
+    }
+
+    private static <E extends Enum<E>> Set<E> asSet(List<E> values, Class<E> type) {
+        EnumSet<E> set = EnumSet.noneOf(type);
+        if (values != null) {
+            values.stream().filter(v -> v != null).forEach(set::add);
+        }
+        return set;
+    }
+
+    static final String YUNJIN = """
+            {"nameZh": "云锦集团院士工作站", "nameEn": "Yunjin Textile Group Academician Workstation",
+             "type": "ACADEMICIAN_WORKSTATION", "level": "PROVINCIAL", "regionCode": "430703",
+             "fields": ["textiles", "new materials"], "accreditedOn": "2014-06-01",
+             "detail": {"academicians": [{"name": "Yu Jianyong", "academy": "CAE", "field": "textile engineering"}],
+                        "partnerEnterprise": "Hunan Yunjin Group"}}""";
+
+    static final String CHANGDE_INCUBATOR = """
+            {"nameZh": "常德经济技术开发区科技企业孵化器",
+             "nameEn": "Changde Economic and Technological Development Zone Technology Business Incubator",
+             "type": "TECH_BUSINESS_INCUBATOR", "level": "NATIONAL", "regionCode": "430790",
+             "fields": ["electronic information", "advanced equipment"], "accreditedOn": "2015-12-01",
+             "detail": {"floorAreaM2": 52000, "tenants": 120, "graduates": 35}}""";
+
+    static final String POLYMER_LAB = """
+            {"nameZh": "高分子科学与技术国家重点实验室", "nameEn": "National Key Laboratory of Polymer Science and Technology",
+             "type": "KEY_LABORATORY", "level": "NATIONAL", "regionCode": "220190", "fields": ["new materials"]}""";
+}

@@ -1,0 +1,99 @@
+package org.innoreg.registry.service;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.CsvRow;
+import org.innoreg.chassis.bulk.ImportReport.Outcome;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.registry.domain.CertificationKind;
+import org.innoreg.registry.domain.Labelled;
+import org.innoreg.registry.domain.OrganizationKind;
+import org.innoreg.registry.mapping.CertificationInput;
+import org.innoreg.registry.mapping.OrganizationInput;
+import org.innoreg.registry.repository.OrganizationRepository;
+
+/**
+ * Organisations from CSV. Certifications are written {@code kind:validFrom[:validTo[:certificateNo]]},
+ * several separated by ';', e.g. {@code 高新技术企业:2018-10-17}. An organisation is known by its USCC.
+ */
+@ApplicationScoped
+public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput> {
+
+    private static final Map<String, String> COLUMNS = CsvImporter.columns(
+            new String[] { "uscc", "统一社会信用代码", "信用代码" },
+            new String[] { "nameZh", "名称", "单位名称" },
+            new String[] { "nameEn", "英文名称" },
+            new String[] { "aliases", "别名", "简称" },
+            new String[] { "kind", "类型", "单位类型" },
+            new String[] { "regionCode", "地区代码", "行政区划代码" },
+            new String[] { "certifications", "资质", "认定资质" },
+            new String[] { "id" }, new String[] { "version" }, new String[] { "updatedAt" });
+
+    private final OrganizationService service;
+    private final OrganizationRepository organizations;
+
+    OrganizationCsv(OrganizationService service, OrganizationRepository organizations) {
+        this.service = service;
+        this.organizations = organizations;
+    }
+
+    @Override
+    public Map<String, String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public OrganizationInput map(CsvRow row) {
+        String uscc = row.text("uscc");
+        return new OrganizationInput(uscc == null ? null : uscc.toUpperCase(), row.text("nameZh"), row.text("nameEn"),
+                row.list("aliases"), row.choice("kind", OrganizationKind.class, Labelled::parse), row.text("regionCode"),
+                certifications(row));
+    }
+
+    @Override
+    public List<Problem.FieldError> check(OrganizationInput input) {
+        return service.referenceErrors(input);
+    }
+
+    @Override
+    public boolean isNew(OrganizationInput input) {
+        return organizations.findByUscc(input.uscc()).isEmpty();
+    }
+
+    @Override
+    public Outcome apply(OrganizationInput input) {
+        var existing = organizations.findByUscc(input.uscc());
+        long before = existing.map(o -> o.version).orElse(-1L);
+        var organization = service.upsert(input);
+        return existing.isEmpty() ? Outcome.CREATED : organization.version != before ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    private static List<CertificationInput> certifications(CsvRow row) {
+        List<String> entries = row.list("certifications");
+        if (entries == null) {
+            return null;
+        }
+        List<CertificationInput> certifications = new ArrayList<>();
+        for (String entry : entries) {
+            String[] parts = entry.split("[:：]", 4);
+            CertificationKind kind = Labelled.parse(CertificationKind.class, parts[0]);
+            try {
+                if (kind == null || parts.length < 2) {
+                    throw new IllegalArgumentException();
+                }
+                certifications.add(new CertificationInput(kind, parts.length > 3 ? parts[3].strip() : null,
+                        LocalDate.parse(parts[1].strip()), parts.length > 2 && !parts[2].isBlank() ? LocalDate.parse(parts[2].strip()) : null));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                row.error("certifications", "'" + entry + "' must be kind:validFrom[:validTo[:certificateNo]] with dates as YYYY-MM-DD");
+            }
+        }
+        return certifications;
+    }
+}

@@ -1,0 +1,268 @@
+package org.innoreg.registry.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.CsvRow;
+import org.innoreg.chassis.bulk.ImportReport.Outcome;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.registry.domain.Academy;
+import org.innoreg.registry.domain.Labelled;
+import org.innoreg.registry.domain.PlatformDetail;
+import org.innoreg.registry.domain.PlatformLevel;
+import org.innoreg.registry.domain.PlatformStatus;
+import org.innoreg.registry.domain.PlatformType;
+import org.innoreg.registry.mapping.PlatformInput;
+import org.innoreg.registry.repository.OrganizationRepository;
+import org.innoreg.registry.repository.PlatformRepository;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Platforms as CSV, both ways. Import columns may be named in English (as exported) or Chinese; hosts and
+ * alliance members are given by USCC or exact name; academicians as {@code name:academy:field}; list
+ * cells are separated by ';'. Export streams the whole registry from a database cursor, in the import's
+ * format, so an export can be edited and imported again.
+ */
+@ApplicationScoped
+public class PlatformCsv implements CsvImporter.Spec<PlatformInput> {
+
+    static final List<String> EXPORT_COLUMNS = List.of("id", "nameZh", "nameEn", "aliases", "type", "level", "status",
+            "regionCode", "fields", "accreditedOn", "accreditationNo", "hosts", "partnerEnterprise", "floorAreaM2",
+            "tenants", "graduates", "academicians", "members", "version", "updatedAt");
+
+    private static final Map<String, String> COLUMNS = CsvImporter.columns(
+            new String[] { "nameZh", "名称", "平台名称" },
+            new String[] { "nameEn", "英文名称" },
+            new String[] { "aliases", "别名" },
+            new String[] { "type", "类型", "平台类型" },
+            new String[] { "level", "级别" },
+            new String[] { "status", "状态" },
+            new String[] { "regionCode", "地区代码", "行政区划代码" },
+            new String[] { "fields", "领域", "技术领域" },
+            new String[] { "accreditedOn", "认定日期", "认定时间" },
+            new String[] { "accreditationNo", "认定文号", "批准文号" },
+            new String[] { "hosts", "依托单位" },
+            new String[] { "partnerEnterprise", "合作企业" },
+            new String[] { "floorAreaM2", "场地面积" },
+            new String[] { "tenants", "在孵企业数" },
+            new String[] { "graduates", "毕业企业数" },
+            new String[] { "academicians", "院士" },
+            new String[] { "members", "成员单位" },
+            // written by the export, ignored on import: a platform is known by region and name
+            new String[] { "id" }, new String[] { "version" }, new String[] { "updatedAt" });
+
+    private final PlatformService service;
+    private final PlatformRepository platforms;
+    private final OrganizationRepository organizations;
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    PlatformCsv(PlatformService service, PlatformRepository platforms, OrganizationRepository organizations,
+            AgroalDataSource dataSource, ObjectMapper json) {
+        this.service = service;
+        this.platforms = platforms;
+        this.organizations = organizations;
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    @Override
+    public Map<String, String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public PlatformInput map(CsvRow row) {
+        PlatformType type = row.choice("type", PlatformType.class, Labelled::parse);
+        PlatformDetail detail = new PlatformDetail(academicians(row), row.text("partnerEnterprise"),
+                row.decimal("floorAreaM2"), row.integer("tenants"), row.integer("graduates"),
+                organizationIds(row, "members"));
+        boolean hasDetail = detail.hasWorkstationDetail() || detail.hasIncubatorDetail() || detail.hasAllianceDetail();
+        return new PlatformInput(row.text("nameZh"), row.text("nameEn"), row.list("aliases"), type,
+                row.choice("level", PlatformLevel.class, Labelled::parse),
+                row.choice("status", PlatformStatus.class, Labelled::parse),
+                row.text("regionCode"), row.list("fields"), organizationIds(row, "hosts"), row.date("accreditedOn"),
+                row.text("accreditationNo"), hasDetail ? detail : null, null);
+    }
+
+    @Override
+    public List<Problem.FieldError> check(PlatformInput input) {
+        return service.referenceErrors(input);
+    }
+
+    @Override
+    public boolean isNew(PlatformInput input) {
+        return platforms.findByName(input.regionCode(), input.nameZh().strip()).isEmpty();
+    }
+
+    @Override
+    public Outcome apply(PlatformInput input) {
+        var existing = platforms.findByName(input.regionCode(), input.nameZh().strip());
+        long before = existing.map(p -> p.version).orElse(-1L);
+        var platform = service.upsert(input);
+        return existing.isEmpty() ? Outcome.CREATED : platform.version != before ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    private List<UUID> organizationIds(CsvRow row, String column) {
+        List<String> references = row.list(column);
+        if (references == null) {
+            return null;
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (String reference : references) {
+            var organization = reference.length() == 18 ? organizations.findByUscc(reference)
+                    : organizations.findByExactName(reference);
+            organization.map(o -> o.id).ifPresentOrElse(ids::add,
+                    () -> row.error(column, "no organisation with USCC or name '" + reference + "': import organisations first"));
+        }
+        return ids;
+    }
+
+    private static List<PlatformDetail.Academician> academicians(CsvRow row) {
+        List<String> entries = row.list("academicians");
+        if (entries == null) {
+            return null;
+        }
+        List<PlatformDetail.Academician> academicians = new ArrayList<>();
+        for (String entry : entries) {
+            String[] parts = entry.split("[:：]", 3);
+            Academy academy = parts.length > 1 ? academy(parts[1].strip()) : null;
+            if (academy == null) {
+                row.error("academicians", "'" + entry + "' must be name:CAS|CAE[:field]");
+                continue;
+            }
+            academicians.add(new PlatformDetail.Academician(parts[0].strip(), academy,
+                    parts.length > 2 ? parts[2].strip() : null));
+        }
+        return academicians;
+    }
+
+    private static Academy academy(String text) {
+        return switch (text.toUpperCase()) {
+            case "CAS", "中国科学院" -> Academy.CAS;
+            case "CAE", "中国工程院" -> Academy.CAE;
+            default -> null;
+        };
+    }
+
+    // --- export -----------------------------------------------------------------------------------
+
+    private static final String EXPORT_QUERY = """
+            SELECT p.id, p.name_zh, p.name_en, array_to_string(p.aliases, ';'), p.type, p.level, p.status,
+                   p.region_code, array_to_string(p.fields, ';'), p.accredited_on, p.accreditation_no,
+                   (SELECT string_agg(o.uscc, ';' ORDER BY o.uscc) FROM platform_host h
+                      JOIN organization o ON o.id = h.organization_id WHERE h.platform_id = p.id),
+                   p.detail ->> 'partnerEnterprise', p.detail ->> 'floorAreaM2', p.detail ->> 'tenants',
+                   p.detail ->> 'graduates',
+                   (SELECT string_agg(concat_ws(':', a ->> 'name', a ->> 'academy', a ->> 'field'), ';')
+                      FROM jsonb_array_elements(p.detail -> 'academicians') a),
+                   (SELECT string_agg(o.uscc, ';' ORDER BY o.uscc)
+                      FROM jsonb_array_elements_text(p.detail -> 'memberOrganizationIds') m
+                      JOIN organization o ON o.id = CAST(m AS uuid)),
+                   p.version, p.updated_at, p.detail::text, p.aliases, p.fields
+              FROM platform p
+             ORDER BY p.region_code, p.name_zh
+            """;
+
+    /** Streams every platform as CSV (with a header) or JSON lines, without loading them all. */
+    public void export(OutputStream out, boolean jsonLines) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // PostgreSQL only streams with a cursor inside a transaction
+            try (PreparedStatement statement = connection.prepareStatement(EXPORT_QUERY)) {
+                statement.setFetchSize(1000);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (jsonLines) {
+                        writeJsonLines(rs, out);
+                    } else {
+                        writeCsv(rs, out);
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("export failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeCsv(ResultSet rs, OutputStream out) throws SQLException, IOException {
+        CsvMapper mapper = new CsvMapper();
+        mapper.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        try (SequenceWriter writer = mapper.writer(CsvSchema.emptySchema()).writeValues(out)) {
+            writer.write(EXPORT_COLUMNS);
+            List<String> cells = new ArrayList<>(EXPORT_COLUMNS.size());
+            while (rs.next()) {
+                cells.clear();
+                for (int i = 1; i <= EXPORT_COLUMNS.size(); i++) {
+                    String cell = rs.getString(i);
+                    cells.add(cell == null ? "" : cell); // a null would drop the column
+                }
+                writer.write(cells);
+            }
+        }
+    }
+
+    private void writeJsonLines(ResultSet rs, OutputStream out) throws SQLException, IOException {
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            generator.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            while (rs.next()) {
+                generator.writeStartObject();
+                generator.writeStringField("id", rs.getString(1));
+                generator.writeStringField("nameZh", rs.getString(2));
+                writeIfPresent(generator, "nameEn", rs.getString(3));
+                writeArray(generator, "aliases", (String[]) rs.getArray(22).getArray());
+                generator.writeStringField("type", rs.getString(5));
+                generator.writeStringField("level", rs.getString(6));
+                generator.writeStringField("status", rs.getString(7));
+                generator.writeStringField("regionCode", rs.getString(8));
+                writeArray(generator, "fields", (String[]) rs.getArray(23).getArray());
+                writeIfPresent(generator, "accreditedOn", rs.getString(10));
+                writeIfPresent(generator, "accreditationNo", rs.getString(11));
+                writeArray(generator, "hostUsccs", rs.getString(12) == null ? new String[0] : rs.getString(12).split(";"));
+                if (rs.getString(21) != null) {
+                    generator.writeFieldName("detail");
+                    generator.writeRawValue(rs.getString(21));
+                }
+                generator.writeNumberField("version", rs.getLong(19));
+                generator.writeStringField("updatedAt", rs.getObject(20, java.time.OffsetDateTime.class).toString());
+                generator.writeEndObject();
+                generator.writeRaw('\n');
+            }
+        }
+    }
+
+    private static void writeIfPresent(JsonGenerator generator, String name, String value) throws IOException {
+        if (value != null) {
+            generator.writeStringField(name, value);
+        }
+    }
+
+    private static void writeArray(JsonGenerator generator, String name, String[] values) throws IOException {
+        generator.writeArrayFieldStart(name);
+        for (String value : values) {
+            generator.writeString(value);
+        }
+        generator.writeEndArray();
+    }
+}

@@ -1,0 +1,110 @@
+package org.innoreg.registry.resource;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.innoreg.registry.support.Fixtures.unique;
+import static org.innoreg.registry.support.Fixtures.uscc;
+
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innoreg.testsupport.TopicReader;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PlatformImportTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private static String importCsv(String path, String csv, boolean dryRun, int status) {
+        return given().contentType("text/csv; charset=UTF-8").body(csv).queryParam("dryRun", dryRun)
+                .post(path).then().statusCode(status).extract().asString();
+    }
+
+    @Test
+    void chineseHeadersDryRunThenAllOrNothing() {
+        String tag = unique("导入");
+        String hostUscc = uscc("430702");
+        importCsv("/api/v1/organizations/import", "统一社会信用代码,名称,类型,地区代码,资质\n"
+                + hostUscc + "," + tag + "金健米业股份有限公司,企业,430702,高新技术企业:2018-10-17\n", false, 200);
+
+        String valid = "名称,类型,级别,地区代码,依托单位,领域,认定日期\n"
+                + tag + "国家工程技术研究中心,工程技术研究中心,国家级,430702," + hostUscc + ",粮食加工,2011-10-01\n"
+                + tag + "孵化器,科技企业孵化器,省级,430790,,电子信息;先进装备,2016-03-01\n";
+        String withBadRows = valid
+                + tag + "坏行,宇宙飞船,国家级,430702,,,2011-10-01\n"
+                + tag + "坏日期,重点实验室,国家级,430702,,,2011-13-01\n";
+
+        given().contentType("text/csv; charset=UTF-8").body(withBadRows).queryParam("dryRun", true).post("/api/v1/platforms/import")
+                .then().statusCode(200)
+                .body("dryRun", equalTo(true)).body("rows", equalTo(4)).body("valid", equalTo(2))
+                .body("invalid", equalTo(2)).body("created", equalTo(2))
+                .body("errors.line", contains(4, 5)).body("errors.field", contains("type", "accreditedOn"));
+        given().queryParam("q", tag).get("/api/v1/platforms").then().body("items", empty());
+
+        given().contentType("text/csv; charset=UTF-8").body(withBadRows).post("/api/v1/platforms/import")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("report.invalid", equalTo(2));
+        given().queryParam("q", tag).get("/api/v1/platforms").then().body("items", empty());
+
+        given().contentType("text/csv; charset=UTF-8").body(valid).post("/api/v1/platforms/import")
+                .then().statusCode(200).body("dryRun", equalTo(false)).body("created", equalTo(2));
+        given().queryParam("q", tag).queryParam("sort", "name").get("/api/v1/platforms").then()
+                .body("items", hasSize(2))
+                .body("items.type", contains("ENGINEERING_RESEARCH_CENTER", "TECH_BUSINESS_INCUBATOR"))
+                .body("items[1].fields", contains("电子信息", "先进装备"));
+
+        // The same file again is no change: nothing updated, no new events.
+        given().contentType("text/csv; charset=UTF-8").body(valid).post("/api/v1/platforms/import")
+                .then().statusCode(200).body("unchanged", equalTo(2)).body("created", equalTo(0)).body("updated", equalTo(0));
+
+        String id = given().queryParam("q", tag + "孵化器").get("/api/v1/platforms").then().extract().path("items[0].id");
+        assertThat(TopicReader.readUntil(bootstrapServers, "registry.platform.v1", Duration.ofSeconds(5), read -> false)
+                .stream().filter(m -> id.equals(m.key())).count()).isEqualTo(1);
+    }
+
+    @Test
+    void unreadableFilesAreProblems() {
+        given().contentType("text/csv; charset=UTF-8").body("名称,类型\n\"unterminated,x\n").post("/api/v1/platforms/import")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType("text/csv; charset=UTF-8").body("名称,颜色\nx,red\n").post("/api/v1/platforms/import")
+                .then().statusCode(400).body("errors[0].field", equalTo("header"))
+                .body("detail", containsString("颜色"));
+        given().contentType("text/csv; charset=UTF-8").body("名称,类型\n").post("/api/v1/platforms/import")
+                .then().statusCode(400);
+        given().contentType("text/csv; charset=UTF-8").body("").post("/api/v1/platforms/import").then().statusCode(400);
+        given().contentType("application/json").body("{}").post("/api/v1/platforms/import").then().statusCode(415);
+    }
+
+    @Test
+    void exportStreamsTheRegistryInTheImportFormat() {
+        String tag = unique("导出");
+        importCsv("/api/v1/platforms/import", "nameZh,nameEn,type,level,regionCode,fields,accreditedOn\n"
+                + tag + ",\"Export, with a comma\",KEY_LABORATORY,PROVINCIAL,430400,materials;optics,2019-05-05\n", false, 200);
+
+        String csv = given().queryParam("format", "csv").get("/api/v1/platforms/export")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertThat(csv.lines().findFirst()).contains(
+                "id,nameZh,nameEn,aliases,type,level,status,regionCode,fields,accreditedOn,accreditationNo,hosts,"
+                        + "partnerEnterprise,floorAreaM2,tenants,graduates,academicians,members,version,updatedAt");
+        assertThat(csv).contains(tag + ",\"Export, with a comma\",,KEY_LABORATORY,PROVINCIAL,ACTIVE,430400,materials;optics,2019-05-05");
+
+        String jsonl = given().queryParam("format", "jsonl").get("/api/v1/platforms/export")
+                .then().statusCode(200).extract().asString();
+        assertThat(jsonl.lines().filter(line -> line.contains(tag)).findFirst()).hasValueSatisfying(line ->
+                assertThat(line).contains("\"fields\":[\"materials\",\"optics\"]", "\"regionCode\":\"430400\""));
+
+        // What the export wrote imports again as no change.
+        given().contentType("text/csv; charset=UTF-8").body(csv).queryParam("dryRun", true).post("/api/v1/platforms/import")
+                .then().statusCode(200).body("invalid", equalTo(0)).body("created", equalTo(0));
+        given().queryParam("format", "xml").get("/api/v1/platforms/export").then().statusCode(400);
+    }
+}
