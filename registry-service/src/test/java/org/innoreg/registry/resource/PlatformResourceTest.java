@@ -217,4 +217,46 @@ class PlatformResourceTest {
                 .body("errors[0].field", equalTo("accreditedFrom"));
         given().queryParam("limit", 0).get("/api/v1/platforms").then().statusCode(400);
     }
+
+    @Test
+    void hugeBodiesAreProblemsNotCrashes() throws Exception {
+        String tenMegabytes = "长".repeat(10 * 1024 * 1024 / 3);
+        given().contentType(ContentType.JSON).body("{\"nameZh\":\"" + tenMegabytes
+                + "\",\"type\":\"KEY_LABORATORY\",\"level\":\"NATIONAL\",\"regionCode\":\"430400\"}")
+                .post("/api/v1/platforms").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("nameZh"));
+        // Over the 20 MB limit the server answers as soon as it sees the length, before the body.
+        String response = announceBody("/api/v1/platforms", 25 * 1024 * 1024);
+        assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json", "payload-too-large");
+    }
+
+    /** Sends only the head of a request announcing a body of the given size, and returns the answer. */
+    private static String announceBody(String path, long length) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder head = new StringBuilder();
+            int bodyLength = 0;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.append(line).append('\n');
+                if (line.toLowerCase().startsWith("content-length:")) {
+                    bodyLength = Integer.parseInt(line.substring(15).strip());
+                }
+            }
+            char[] body = new char[bodyLength];
+            int read = 0;
+            while (read < bodyLength) {
+                int n = in.read(body, read, bodyLength - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            return head + new String(body, 0, read);
+        }
+    }
 }
