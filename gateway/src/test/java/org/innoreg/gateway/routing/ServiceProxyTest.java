@@ -22,7 +22,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(value = EchoServicesResource.class, restrictToAnnotatedClass = true)
 class ServiceProxyTest {
 
-    @ConfigProperty(name = "test.indicators.port")
+    @ConfigProperty(name = "test.indicators.port", defaultValue = "0") // set by EchoServicesResource
     int indicatorsPort;
 
     @Test
@@ -74,6 +74,13 @@ class ServiceProxyTest {
         } finally {
             indicators.stop(0);
         }
+    }
+
+    @Test
+    void readinessReportsEachServiceBehindTheGateway() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Services behind the gateway' }.data.indicators", org.hamcrest.Matchers.startsWith("DOWN"))
+                .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP"));
     }
 
     @Test
