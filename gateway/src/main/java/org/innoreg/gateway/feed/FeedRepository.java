@@ -13,6 +13,12 @@ import org.innoreg.chassis.validation.RegionCodes;
 @ApplicationScoped
 public class FeedRepository {
 
+    /** The position of the newest event in the feed (0 when empty). */
+    public long lastPosition() {
+        return ((Number) entityManager.createNativeQuery("SELECT coalesce(max(position), 0) FROM feed_event")
+                .getSingleResult()).longValue();
+    }
+
     /** One feed entry: its cursor position and the CloudEvent as published. */
     public record Entry(long position, String event) {
     }

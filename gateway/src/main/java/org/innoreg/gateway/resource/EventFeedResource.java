@@ -3,7 +3,9 @@ package org.innoreg.gateway.resource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,10 +13,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.core.UriBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +38,10 @@ import org.innoreg.chassis.web.Page;
 import org.innoreg.gateway.feed.FeedRepository;
 import org.innoreg.gateway.feed.FeedRepository.Entry;
 import org.innoreg.gateway.feed.FeedRepository.FeedFilter;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,6 +90,39 @@ public class EventFeedResource {
             next.queryParam("region", region);
         }
         return new Page<>(events, null, null, next.build().toString());
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Follow the event feed live (Server-Sent Events)",
+            description = "Each SSE event is one CloudEvent: `id` is its feed position, `event` its type, `data` the "
+                    + "CloudEvent JSON. Starts after `after` (default: now); a client that reconnects with "
+                    + "`Last-Event-ID` resumes right after the last event it received, without gaps or repeats.")
+    @APIResponse(responseCode = "200", description = "An endless stream of events")
+    public Multi<OutboundSseEvent> stream(
+            @Parameter(description = "Resume after this feed position (sent automatically by EventSource clients)")
+            @HeaderParam("Last-Event-ID") @Pattern(regexp = "[0-9]{1,19}", message = "must be a feed position") String lastEventId,
+            @Parameter(description = "Start after this position; default: only events from now on")
+            @QueryParam("after") @Min(0) Long after,
+            @QueryParam("type") @Size(max = 200) String type,
+            @QueryParam("subject") @Size(max = 200) String subject,
+            @QueryParam("region") @RegionCode String region,
+            @Context Sse sse) {
+        FeedFilter filter = new FeedFilter(type, subject, region);
+        AtomicLong cursor = new AtomicLong(lastEventId != null ? Long.parseLong(lastEventId)
+                : after != null ? after : QuarkusTransaction.requiringNew().call(feed::lastPosition));
+        // Poll the feed table twice a second from a worker thread; each poll sends what arrived since.
+        return Multi.createFrom().ticks().every(Duration.ofMillis(500)).onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .concatMap(tick -> Multi.createFrom().iterable(
+                        QuarkusTransaction.requiringNew().call(() -> feed.after(cursor.get(), filter, 500))))
+                .map(entry -> {
+                    cursor.set(entry.position());
+                    return sse.newEventBuilder().id(String.valueOf(entry.position()))
+                            .name(parse(entry.event()).path("type").asText("event"))
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(entry.event()).build();
+                });
     }
 
     private JsonNode parse(String event) {

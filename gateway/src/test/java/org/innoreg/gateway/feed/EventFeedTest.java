@@ -2,6 +2,7 @@ package org.innoreg.gateway.feed;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -108,6 +110,65 @@ class EventFeedTest {
                 .body("errors[0].field", equalTo("region"));
         given().queryParam("limit", 0).get("/api/v1/events").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void streamResumesAfterTheLastEventIdWithoutGapsOrRepeats() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        for (int version = 1; version <= 3; version++) {
+            publish("registry.platform.v1", subject, event(UUID.randomUUID().toString(),
+                    "org.innoreg.registry.platform.updated", subject, version, "430703"));
+        }
+        List<String[]> first = readStream("after=0&subject=" + subject, null, 3);
+        assertThat(first).extracting(e -> e[1]).allMatch(data -> data.contains(subject));
+        assertThat(first).extracting(e -> sequenceOf(e[1])).containsExactly(1L, 2L, 3L);
+
+        for (int version = 4; version <= 5; version++) {
+            publish("registry.platform.v1", subject, event(UUID.randomUUID().toString(),
+                    "org.innoreg.registry.platform.updated", subject, version, "430703"));
+        }
+        List<String[]> resumed = readStream("subject=" + subject, first.get(2)[0], 2);
+        assertThat(resumed).extracting(e -> sequenceOf(e[1])).containsExactly(4L, 5L);
+        assertThat(Long.parseLong(resumed.get(0)[0])).isGreaterThan(Long.parseLong(first.get(2)[0]));
+    }
+
+    /** Reads {@code count} SSE events (id, data) from the stream, then disconnects. */
+    private List<String[]> readStream(String query, String lastEventId, int count) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/api/v1/events/stream?" + query))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        List<String[]> events = new java.util.ArrayList<>();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String id = null;
+            StringBuilder data = new StringBuilder();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (events.size() < count && System.nanoTime() < deadline) {
+                String line = lines.readLine();
+                if (line == null) {
+                    break;
+                }
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
+                } else if (line.isEmpty() && id != null) {
+                    events.add(new String[] { id, data.toString() });
+                    id = null;
+                    data.setLength(0);
+                }
+            }
+        }
+        return events;
+    }
+
+    private static long sequenceOf(String cloudEvent) {
+        return Long.parseLong(cloudEvent.replaceAll(".*\"sequence\":\"([0-9]+)\".*", "$1"));
     }
 
     private void publish(String topic, String key, String event) {
