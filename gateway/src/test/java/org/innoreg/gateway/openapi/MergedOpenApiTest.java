@@ -71,6 +71,25 @@ class MergedOpenApiTest {
         assertThat(lint.exitValue()).as("redocly lint errors:%n%s", report).isZero();
     }
 
+    @Test
+    void asyncApiDocumentDescribesEveryTopicAndPassesTheAsyncApiValidator() throws Exception {
+        String yaml = given().get("/asyncapi.yaml").then().statusCode(200).contentType(containsString("yaml"))
+                .body(containsString("address: \"registry.platform.v1\""))
+                .body(containsString("address: \"projects.project.v1\""))
+                .body(containsString("org.innoreg.registry.platform.updated"))
+                .body(containsString("registry.PlatformDetail"))
+                .extract().asString();
+        Path file = Path.of("target", "asyncapi.yaml");
+        Files.writeString(file, yaml);
+        Assumptions.assumeTrue(onPath("npx"), "npx (Node.js) is not installed: cannot run @asyncapi/cli");
+        Process validate = new ProcessBuilder(List.of("npx", "--yes", "@asyncapi/cli@6.2.0", "validate", file.toString()))
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "asyncapi-validate.txt").toFile()).start();
+        assertThat(validate.waitFor(8, TimeUnit.MINUTES)).as("asyncapi validate finished").isTrue();
+        String report = Files.readString(Path.of("target", "asyncapi-validate.txt"));
+        assertThat(validate.exitValue()).as("asyncapi validate:%n%s", report).isZero();
+        assertThat(report).contains("is valid").contains("0 errors");
+    }
+
     private static boolean onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {

@@ -1,0 +1,37 @@
+package org.innoreg.gateway.asyncapi;
+
+import java.util.List;
+
+/**
+ * The suite's event contracts, as the services publish them through their outboxes: one topic per
+ * aggregate, the actions it has, and the OpenAPI schema of its {@code data} (the aggregate as its
+ * service's API shows it). The AsyncAPI document is built from this table.
+ */
+final class EventContracts {
+
+    record Contract(String service, String aggregate, String schema, List<String> actions, String description) {
+
+        String topic() {
+            return service + "." + aggregate + ".v1";
+        }
+
+        String type(String action) {
+            return "org.innoreg." + service + "." + aggregate + "." + action;
+        }
+    }
+
+    static final List<Contract> ALL = List.of(
+            new Contract("registry", "region", "Region", List.of("created"),
+                    "GB/T 2260 regions and special areas added to the registry."),
+            new Contract("registry", "organization", "Organization", List.of("created", "updated", "deleted"),
+                    "Host enterprises, universities, institutes and hospitals."),
+            new Contract("registry", "platform", "Platform", List.of("created", "updated", "deleted"),
+                    "Accredited innovation platforms; level and status changes are updates."),
+            new Contract("projects", "project", "Project", List.of("created"),
+                    "Industrial investment projects of the pipeline."),
+            new Contract("indicators", "indicator", "Indicator", List.of("created"),
+                    "Indicator definitions."));
+
+    private EventContracts() {
+    }
+}
