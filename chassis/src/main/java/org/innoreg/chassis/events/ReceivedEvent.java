@@ -29,6 +29,12 @@ public record ReceivedEvent(
         long offset,
         String json) {
 
+    /** Reads a structured CloudEvent kept elsewhere (a read model's copy of a topic), for a replay. */
+    public static ReceivedEvent parse(String json, String topic, ObjectMapper mapper) {
+        byte[] raw = json.getBytes(StandardCharsets.UTF_8);
+        return of(CloudEventCodec.parse(raw), raw, topic, -1, -1, mapper);
+    }
+
     static ReceivedEvent of(CloudEvent event, byte[] raw, String topic, int partition, long offset,
             ObjectMapper mapper) {
         Object sequence = event.getExtension(CloudEventCodec.SEQUENCE);

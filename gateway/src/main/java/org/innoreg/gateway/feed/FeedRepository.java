@@ -20,7 +20,7 @@ public class FeedRepository {
     }
 
     /** One feed entry: its cursor position and the CloudEvent as published. */
-    public record Entry(long position, String event) {
+    public record Entry(long position, String topic, String event) {
     }
 
     private final EntityManager entityManager;
@@ -30,7 +30,7 @@ public class FeedRepository {
     }
 
     public List<Entry> after(long position, FeedFilter filter, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT position, event::text FROM feed_event WHERE position > :after");
+        StringBuilder sql = new StringBuilder("SELECT position, topic, event::text FROM feed_event WHERE position > :after");
         if (filter.type() != null) {
             sql.append(" AND type = :type");
         }
@@ -56,12 +56,13 @@ public class FeedRepository {
         List<Entry> entries = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
-            entries.add(new Entry(((Number) columns[0]).longValue(), (String) columns[1]));
+            entries.add(new Entry(((Number) columns[0]).longValue(), (String) columns[1], (String) columns[2]));
         }
         return entries;
     }
 
     /** What a partner narrows the feed to; null means no filter. */
     public record FeedFilter(String type, String subject, String region) {
+        public static final FeedFilter NONE = new FeedFilter(null, null, null);
     }
 }

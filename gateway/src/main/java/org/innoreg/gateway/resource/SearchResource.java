@@ -1,6 +1,7 @@
 package org.innoreg.gateway.resource;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.constraints.Max;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -26,6 +28,7 @@ import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.gateway.search.SearchHit;
+import org.innoreg.gateway.search.SearchRebuild;
 import org.innoreg.gateway.search.SearchRepository;
 
 @Path("/api/v1/search")
@@ -36,9 +39,20 @@ public class SearchResource {
     private static final Set<String> KINDS = Set.of("platform", "organization", "project");
 
     private final SearchRepository search;
+    private final SearchRebuild rebuild;
 
-    SearchResource(SearchRepository search) {
+    SearchResource(SearchRepository search, SearchRebuild rebuild) {
         this.search = search;
+        this.rebuild = rebuild;
+    }
+
+    @POST
+    @Path("/rebuild")
+    @Operation(summary = "Rebuild the search read model from the event feed",
+            description = "Empties the model and replays every event the gateway has received, oldest first.")
+    @APIResponse(responseCode = "200", description = "How many events were replayed")
+    public Map<String, Long> rebuild() {
+        return Map.of("replayedEvents", rebuild.rebuild());
     }
 
     @GET

@@ -20,6 +20,11 @@ public class SearchRepository {
         this.entityManager = entityManager;
     }
 
+    /** Empties the read model, before a rebuild. */
+    public void clear() {
+        entityManager.createNativeQuery("TRUNCATE search_entry").executeUpdate();
+    }
+
     /** Records any of whose names contains the text, best match first. */
     @SuppressWarnings("unchecked")
     public List<SearchHit> search(String text, Set<String> kinds, String region, int limit) {

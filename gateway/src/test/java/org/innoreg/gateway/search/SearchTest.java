@@ -96,6 +96,17 @@ class SearchTest {
     }
 
     @Test
+    void theModelRebuildsFromTheFeed() {
+        String tag = "重建" + System.nanoTime();
+        String id = UUID.randomUUID().toString();
+        publish("registry.organization.v1", id, "organization.created", 1, "{\"nameZh\":\"" + tag + "\",\"regionCode\":\"430400\"}");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().queryParam("q", tag).get("/api/v1/search")
+                .then().body("items.id", contains(id)));
+        given().post("/api/v1/search/rebuild").then().statusCode(200).body("replayedEvents", org.hamcrest.Matchers.greaterThan(0));
+        given().queryParam("q", tag).get("/api/v1/search").then().body("items.id", contains(id));
+    }
+
+    @Test
     void badQueriesAreProblems() {
         given().get("/api/v1/search").then().statusCode(400).body("errors[0].field", equalTo("q"));
         given().queryParam("q", "x").queryParam("kind", "galaxy").get("/api/v1/search").then().statusCode(400)
