@@ -1,20 +1,16 @@
 package org.innoreg.indicators.domain;
 
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Version;
+
+import org.innoreg.chassis.persistence.VersionedEntity;
 
 /** The definition of a statistical indicator. */
 @Entity
-public class Indicator {
+public class Indicator extends VersionedEntity {
 
     @Id
     public String code;
@@ -37,25 +33,4 @@ public class Indicator {
     public String source;
 
     public String description;
-
-    /** Starts at 1 and grows with every change: the ETag and the event sequence. */
-    @Version
-    public long version = 1;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-    }
 }

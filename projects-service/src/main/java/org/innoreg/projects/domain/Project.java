@@ -1,8 +1,6 @@
 package org.innoreg.projects.domain;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,13 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Version;
+
+import org.innoreg.chassis.persistence.VersionedEntity;
 
 /** An industrial investment project the city steers. */
 @Entity
-public class Project {
+public class Project extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -63,27 +60,6 @@ public class Project {
 
     @Enumerated(EnumType.STRING)
     public ProjectStage stage;
-
-    /** Starts at 1 and grows with every change: the ETag and the event sequence. */
-    @Version
-    public long version = 1;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-    }
 
     /** The tier always follows the planned investment. */
     public void setPlannedInvestment(BigDecimal amount) {

@@ -1,7 +1,5 @@
 package org.innoreg.registry.domain;
 
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +17,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.innoreg.chassis.persistence.VersionedEntity;
 
 /** An enterprise, university, institute or hospital that hosts platforms or invests in projects. */
 @Entity
-public class Organization {
+public class Organization extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -56,26 +54,9 @@ public class Organization {
     @Column(name = "search_text")
     String searchText;
 
-    /** Starts at 1 and grows with every change: the ETag and the event sequence. */
-    @Version
-    public long version = 1;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
     @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        updatedAt = createdAt;
-        searchText = searchText(nameZh, nameEn, aliases);
-    }
-
     @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+    void indexNames() {
         searchText = searchText(nameZh, nameEn, aliases);
     }
 

@@ -1,8 +1,6 @@
 package org.innoreg.registry.domain;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,16 +20,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.innoreg.chassis.persistence.VersionedEntity;
 
 /** An accredited innovation platform (innovation carrier). */
 @Entity
 @SqlResultSetMapping(name = "PlatformWithSortKey", entities = @EntityResult(entityClass = Platform.class),
         columns = @ColumnResult(name = "sort_key", type = String.class))
-public class Platform {
+public class Platform extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -78,26 +76,9 @@ public class Platform {
     @Column(name = "search_text")
     String searchText;
 
-    /** Starts at 1 and grows with every change: the ETag and the event sequence. */
-    @Version
-    public long version = 1;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
     @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        updatedAt = createdAt;
-        searchText = Organization.searchText(nameZh, nameEn, aliases);
-    }
-
     @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+    void indexNames() {
         searchText = Organization.searchText(nameZh, nameEn, aliases);
     }
 }

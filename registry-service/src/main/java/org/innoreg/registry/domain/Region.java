@@ -1,20 +1,16 @@
 package org.innoreg.registry.domain;
 
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Version;
+
+import org.innoreg.chassis.persistence.VersionedEntity;
 
 /** An administrative division (GB/T 2260 code) or a special area under a city. */
 @Entity
-public class Region {
+public class Region extends VersionedEntity {
 
     @Id
     public String code;
@@ -30,25 +26,4 @@ public class Region {
 
     @Column(name = "parent_code")
     public String parentCode;
-
-    /** Starts at 1 for a new region and grows with every change: the ETag and the event sequence. */
-    @Version
-    public long version = 1;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-    }
 }

@@ -1,0 +1,45 @@
+package org.innoreg.chassis.persistence;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+
+/**
+ * What every aggregate of the suite carries: a version that is its ETag and its events' sequence, and
+ * when it was created and last changed. The columns are {@code version}, {@code created_at},
+ * {@code updated_at}.
+ */
+@MappedSuperclass
+public abstract class VersionedEntity {
+
+    /** Starts at 1 for a new record and grows with every change. */
+    @Version
+    public long version = 1;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @PrePersist
+    void stampCreated() {
+        createdAt = now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdated() {
+        updatedAt = now();
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so the API shows the same instant before and after a reload. */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
