@@ -1,6 +1,7 @@
 package org.innoreg.projects.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -61,9 +62,43 @@ public class Project extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     public ProjectStage stage;
 
+    /** The date the project entered its current stage. */
+    @Column(name = "stage_since")
+    public LocalDate stageSince;
+
+    /** For a stalled project: the stage it left, the one it resumes. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stage_before_stall")
+    public ProjectStage stageBeforeStall;
+
+    /** When the contract was signed and when the project landed: what the yearly statistics count by. */
+    @Column(name = "signed_on")
+    public LocalDate signedOn;
+
+    @Column(name = "landed_on")
+    public LocalDate landedOn;
+
+    /** Moves to {@code to} on {@code on}; the caller has checked that the move is allowed. */
+    public void moveTo(ProjectStage to, LocalDate on) {
+        stageBeforeStall = to == ProjectStage.STALLED ? stage : null;
+        stage = to;
+        stageSince = on;
+        if (to == ProjectStage.SIGNED && signedOn == null) {
+            signedOn = on;
+        }
+        if (to == ProjectStage.LANDED && landedOn == null) {
+            landedOn = on;
+        }
+    }
+
     /** The tier always follows the planned investment. */
     public void setPlannedInvestment(BigDecimal amount) {
-        plannedInvestment = amount;
+        plannedInvestment = yuan(amount);
         tier = InvestmentTier.of(amount);
+    }
+
+    /** Amounts are kept to the fen, as the column does, so a re-sent 1E9 equals the stored 1000000000.00. */
+    public static BigDecimal yuan(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_EVEN);
     }
 }

@@ -8,7 +8,8 @@ import org.innoreg.projects.mapping.ProjectMapper;
 
 /**
  * The event contract of the project aggregate: topic {@code projects.project.v1}, types
- * {@code org.innoreg.projects.project.<action>}, data = the project as the API shows it.
+ * {@code org.innoreg.projects.project.{created,updated,stage-changed}}, data = the project as the API
+ * shows it after the change. All are keyed by project id, so one project's events stay in order.
  */
 @ApplicationScoped
 public class ProjectEvents {
@@ -22,6 +23,18 @@ public class ProjectEvents {
     }
 
     public void created(Project project) {
-        outbox.record(AGGREGATE, "created", project.id.toString(), project.version, ProjectMapper.toView(project));
+        record("created", project);
+    }
+
+    public void updated(Project project) {
+        record("updated", project);
+    }
+
+    public void stageChanged(Project project) {
+        record("stage-changed", project);
+    }
+
+    private void record(String action, Project p) {
+        outbox.record(AGGREGATE, action, p.id.toString(), p.version, ProjectMapper.toView(p));
     }
 }

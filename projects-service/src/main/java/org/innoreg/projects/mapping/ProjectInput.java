@@ -1,12 +1,14 @@
 package org.innoreg.projects.mapping;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -15,6 +17,7 @@ import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.validation.UnifiedSocialCreditCode;
 import org.innoreg.projects.domain.InvestorOrigin;
 import org.innoreg.projects.domain.ProjectKind;
+import org.innoreg.projects.domain.ProjectStage;
 
 /** A project entering the pipeline (it starts as a lead). */
 @Schema(name = "ProjectInput")
@@ -42,5 +45,15 @@ public record ProjectInput(
         @Schema(description = "Expected annual output value in RMB once in production", example = "1500000000")
         BigDecimal expectedAnnualOutput,
         @Size(max = 300) @Schema(example = "2018 Changde achievement-transfer fair")
-        String signingEvent) {
+        String signingEvent,
+        @Schema(description = "On creation only: the stage the project enters the pipeline at (default LEAD); "
+                + "afterwards stages move by transitions", example = "LEAD")
+        ProjectStage stage,
+        @PastOrPresent @Schema(description = "On creation only: since when it is at that stage (default today)",
+                example = "2018-03-15")
+        LocalDate stageSince,
+        @PastOrPresent @Schema(description = "Contract signing date, when entering at SIGNED or later", example = "2018-03-15")
+        LocalDate signedOn,
+        @PastOrPresent @Schema(description = "Landing date, when entering at LANDED or later", example = "2018-06-01")
+        LocalDate landedOn) {
 }

@@ -10,9 +10,10 @@ public final class ProjectMapper {
     public static ProjectView toView(Project p) {
         return new ProjectView(p.id, p.name, p.investorName, p.investorUscc, p.origin, p.kind, p.industryChain,
                 p.regionCode, p.parkPlatformId, p.plannedInvestment, p.tier, p.expectedAnnualOutput, p.signingEvent,
-                p.stage, p.version, p.createdAt, p.updatedAt);
+                p.stage, p.stageSince, p.stageBeforeStall, p.signedOn, p.landedOn, p.version, p.createdAt, p.updatedAt);
     }
 
+    /** Copies what describes the project; its stage and dates move only by transitions. */
     public static void apply(ProjectInput input, Project p) {
         p.name = input.name().strip();
         p.investorName = input.investorName().strip();
@@ -23,7 +24,7 @@ public final class ProjectMapper {
         p.regionCode = input.regionCode();
         p.parkPlatformId = input.parkPlatformId();
         p.setPlannedInvestment(input.plannedInvestment());
-        p.expectedAnnualOutput = input.expectedAnnualOutput();
+        p.expectedAnnualOutput = Project.yuan(input.expectedAnnualOutput());
         p.signingEvent = input.signingEvent();
     }
 }

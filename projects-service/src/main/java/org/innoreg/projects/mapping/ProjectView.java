@@ -1,6 +1,7 @@
 package org.innoreg.projects.mapping;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -30,6 +31,10 @@ public record ProjectView(
         BigDecimal expectedAnnualOutput,
         String signingEvent,
         ProjectStage stage,
+        @Schema(description = "Since when it is at this stage") LocalDate stageSince,
+        @Schema(description = "For a stalled project, the stage it resumes") ProjectStage stageBeforeStall,
+        LocalDate signedOn,
+        LocalDate landedOn,
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

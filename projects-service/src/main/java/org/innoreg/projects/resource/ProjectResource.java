@@ -1,15 +1,21 @@
 package org.innoreg.projects.resource;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,20 +25,32 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.chassis.web.ETags;
+import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.mapping.ProjectInput;
 import org.innoreg.projects.mapping.ProjectMapper;
+import org.innoreg.projects.mapping.ProjectStats;
 import org.innoreg.projects.mapping.ProjectView;
+import org.innoreg.projects.mapping.TransitionInput;
+import org.innoreg.projects.mapping.TransitionView;
+import org.innoreg.projects.repository.ProjectRepository;
+import org.innoreg.projects.service.ProjectCsv;
 import org.innoreg.projects.service.ProjectService;
 
 @Path("/api/v1/projects")
@@ -40,10 +58,21 @@ import org.innoreg.projects.service.ProjectService;
 @Tag(name = "Projects", description = "The industrial project pipeline")
 public class ProjectResource {
 
-    private final ProjectService service;
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
-    ProjectResource(ProjectService service) {
+    private final ProjectService service;
+    private final ProjectRepository projects;
+    private final ProjectCsv csv;
+    private final CsvImporter importer;
+    private final IdempotentRequests idempotent;
+
+    ProjectResource(ProjectService service, ProjectRepository projects, ProjectCsv csv, CsvImporter importer,
+            IdempotentRequests idempotent) {
         this.service = service;
+        this.projects = projects;
+        this.csv = csv;
+        this.importer = importer;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -78,11 +107,118 @@ public class ProjectResource {
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid ProjectInput input) {
-        Project project = service.create(input);
-        return Response.created(URI.create("/api/v1/projects/" + project.id))
-                .tag(ETags.of(project.version))
-                .entity(ProjectMapper.toView(project))
-                .build();
+    @APIResponse(responseCode = "409", description = "The region already has a project of that name",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Inconsistent entry stage and dates, or an Idempotency-Key "
+            + "reused for another request", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @Parameter(description = "Makes a retried create return the first response instead of a duplicate")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid ProjectInput input) {
+        return idempotent.run(idempotencyKey, "POST", "/api/v1/projects", input, () -> {
+            Project project = service.create(input);
+            return Response.created(URI.create("/api/v1/projects/" + project.id))
+                    .tag(ETags.of(project.version)).entity(ProjectMapper.toView(project)).build();
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace what describes a project", description = "Needs If-Match. The stage is not "
+            + "changed here (use transitions). Emits org.innoreg.projects.project.updated when something changed.")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid ProjectInput input) {
+        Project project = service.update(id, ifMatch, input);
+        return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a project to another stage",
+            description = "Legal moves: LEAD → NEGOTIATING → SIGNED → LANDED → UNDER_CONSTRUCTION → IN_PRODUCTION; "
+                    + "any of the first five → STALLED → back to the stage it left; anything but IN_PRODUCTION → "
+                    + "CANCELLED. Dates cannot go backwards. If-Match is optional here. Emits "
+                    + "org.innoreg.projects.project.stage-changed.")
+    @APIResponse(responseCode = "200", description = "The project at its new stage",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "409", description = "Not a legal move; `allowed` lists the stages it can move to",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A date before the current stage's",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid TransitionInput input) {
+        Project project = service.transition(id, ifMatch, input);
+        return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "A project's stage transitions, oldest first")
+    @APIResponse(responseCode = "200", description = "The transitions")
+    @APIResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<TransitionView> history(@PathParam("id") UUID id) {
+        return Page.of(service.history(id).stream().map(TransitionView::of).toList());
+    }
+
+    @GET
+    @Path("/stats")
+    @Operation(summary = "Projects of a year by tier, stage and region",
+            description = "Counts and summed planned investment of the projects that landed (by=landedOn, the default) "
+                    + "or were signed (by=signedOn) in the year; with tier in groupBy, `atLeast` gives the cumulative "
+                    + "counts bureaus report (≥ RMB 100 M, ≥ 500 M, ≥ 1 B).")
+    @APIResponse(responseCode = "200", description = "Counts per group",
+            content = @Content(schema = @Schema(implementation = ProjectStats.class)))
+    @APIResponse(responseCode = "400", description = "Unknown group or date",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ProjectStats stats(
+            @Parameter(example = "2018", required = true) @QueryParam("year") @NotNull @Min(1949) @Max(2100) Integer year,
+            @Parameter(description = "Comma-separated: tier, stage, region", example = "tier,stage,region")
+            @QueryParam("groupBy") @DefaultValue("tier") String groupBy,
+            @Parameter(description = "landedOn or signedOn") @QueryParam("by") @DefaultValue("landedOn")
+            @Pattern(regexp = "landedOn|signedOn", message = "must be landedOn or signedOn") String by,
+            @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region) {
+        List<String> columns = new ArrayList<>();
+        for (String group : groupBy.split(",")) {
+            String column = switch (group.strip()) {
+                case "tier" -> "tier";
+                case "stage" -> "stage";
+                case "region" -> "region_code";
+                case "" -> null;
+                default -> throw ProblemException.invalid("groupBy", "'" + group.strip() + "' is not one of tier, stage, region");
+            };
+            if (column != null && !columns.contains(column)) {
+                columns.add(column);
+            }
+        }
+        String dateColumn = by.equals("signedOn") ? "signed_on" : "landed_on";
+        return ProjectStats.of(year, by, columns, projects.stats(year, dateColumn, columns, region));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Import projects from CSV",
+            description = "Columns by English or Chinese name (项目名称, 投资方, 资金来源, 项目类型, 产业链, 地区代码, 计划投资, "
+                    + "阶段, 阶段日期, 签约日期, 落地日期, …). `dryRun=true` only reports; a real run is all or nothing.")
+    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
+            @ExampleObject(name = "One landed project", value = "项目名称,投资方,资金来源,项目类型,产业链,地区代码,计划投资,阶段,阶段日期,签约日期,落地日期\n"
+                    + "复星医药常德生物医药基地,上海复星医药（集团）股份有限公司,内资,产业投资,生物医药,430790,1200000000,LANDED,2018-06-01,2018-03-15,2018-06-01\n")))
+    @APIResponse(responseCode = "200", description = "What was (or would be) done",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Not a readable CSV file, or unknown columns",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) {
+        return importer.run(body, csv, dryRun);
     }
 }

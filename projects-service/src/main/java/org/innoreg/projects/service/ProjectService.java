@@ -1,18 +1,25 @@
 package org.innoreg.projects.service;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.web.Preconditions;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectStage;
+import org.innoreg.projects.domain.ProjectTransition;
 import org.innoreg.projects.events.ProjectEvents;
 import org.innoreg.projects.mapping.ProjectInput;
 import org.innoreg.projects.mapping.ProjectMapper;
+import org.innoreg.projects.mapping.TransitionInput;
 import org.innoreg.projects.repository.ProjectRepository;
+import org.innoreg.projects.repository.ProjectTransitionRepository;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -21,10 +28,12 @@ import io.quarkus.panache.common.Sort;
 public class ProjectService {
 
     private final ProjectRepository projects;
+    private final ProjectTransitionRepository transitions;
     private final ProjectEvents events;
 
-    ProjectService(ProjectRepository projects, ProjectEvents events) {
+    ProjectService(ProjectRepository projects, ProjectTransitionRepository transitions, ProjectEvents events) {
         this.projects = projects;
+        this.transitions = transitions;
         this.events = events;
     }
 
@@ -41,14 +50,117 @@ public class ProjectService {
                 .page(Page.ofSize(limit)).list();
     }
 
+    public List<ProjectTransition> history(UUID id) {
+        get(id);
+        return transitions.of(id);
+    }
+
     @Transactional
     public Project create(ProjectInput input) {
+        List<Problem.FieldError> errors = entryErrors(input);
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(errors);
+        }
+        if (projects.findByName(input.regionCode(), input.name().strip()).isPresent()) {
+            throw ProblemException.conflict("duplicate", "region " + input.regionCode() + " already has a project named "
+                    + input.name().strip());
+        }
         Project project = new Project();
         project.id = UUID.randomUUID();
-        project.stage = ProjectStage.LEAD;
         ProjectMapper.apply(input, project);
+        project.stage = input.stage() == null ? ProjectStage.LEAD : input.stage();
+        project.stageSince = input.stageSince() == null ? LocalDate.now() : input.stageSince();
+        project.signedOn = input.signedOn();
+        project.landedOn = input.landedOn();
         projects.persist(project);
+        transitions.persist(ProjectTransition.of(project.id, null, project.stage, project.stageSince, "entered the pipeline"));
         events.created(project);
         return project;
+    }
+
+    @Transactional
+    public Project update(UUID id, String ifMatch, ProjectInput input) {
+        Project project = get(id);
+        Preconditions.checkIfMatch(ifMatch, project.version);
+        return replace(project, input);
+    }
+
+    /** Bulk path: the file is authoritative, so no If-Match; a project is known by region and name. */
+    @Transactional
+    public Project upsert(ProjectInput input) {
+        return projects.findByName(input.regionCode(), input.name().strip()).map(existing -> {
+            if (input.stage() != null && input.stage() != existing.stage) {
+                throw ProblemException.unprocessable("stage", "is " + existing.stage
+                        + " in the pipeline: move it with a transition, not an import");
+            }
+            return replace(existing, input);
+        }).orElseGet(() -> create(input));
+    }
+
+    private Project replace(Project project, ProjectInput input) {
+        projects.findByName(input.regionCode(), input.name().strip()).filter(other -> !other.id.equals(project.id))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("duplicate", "project " + other.id + " already has that name in region "
+                            + input.regionCode());
+                });
+        long version = project.version;
+        ProjectMapper.apply(input, project);
+        projects.flush();
+        if (project.version != version) {
+            events.updated(project);
+        }
+        return project;
+    }
+
+    /**
+     * Moves a project to another stage on a date: only along the pipeline's legal moves (409 lists the
+     * allowed ones) and never back in time (422).
+     */
+    @Transactional
+    public Project transition(UUID id, String ifMatch, TransitionInput input) {
+        Project project = get(id);
+        if (ifMatch != null) {
+            Preconditions.checkIfMatch(ifMatch, project.version);
+        }
+        List<ProjectStage> allowed = project.stage.allowedNext(project.stageBeforeStall);
+        if (!allowed.contains(input.to())) {
+            throw ProblemException.conflict("illegal-transition", "a " + project.stage + " project cannot move to "
+                    + input.to() + "; allowed: " + allowed).with("stage", project.stage).with("allowed", allowed);
+        }
+        if (input.on().isBefore(project.stageSince)) {
+            throw ProblemException.unprocessable("on", "must not be before " + project.stageSince
+                    + ", when the project entered " + project.stage + ": dates cannot go backwards");
+        }
+        ProjectStage from = project.stage;
+        project.moveTo(input.to(), input.on());
+        transitions.persist(ProjectTransition.of(project.id, from, input.to(), input.on(), input.note()));
+        projects.flush();
+        events.stageChanged(project);
+        return project;
+    }
+
+    /** What Bean Validation cannot see about where a project enters the pipeline. */
+    public List<Problem.FieldError> entryErrors(ProjectInput input) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        ProjectStage stage = input.stage() == null ? ProjectStage.LEAD : input.stage();
+        if (stage == ProjectStage.STALLED || stage == ProjectStage.CANCELLED) {
+            errors.add(new Problem.FieldError("stage", "a project enters the pipeline at an active stage or IN_PRODUCTION"));
+        }
+        if (input.signedOn() != null && stage.ordinal() < ProjectStage.SIGNED.ordinal()) {
+            errors.add(new Problem.FieldError("signedOn", "only for a project at SIGNED or later"));
+        }
+        if (input.landedOn() != null && stage.ordinal() < ProjectStage.LANDED.ordinal()) {
+            errors.add(new Problem.FieldError("landedOn", "only for a project at LANDED or later"));
+        }
+        if (input.signedOn() != null && input.landedOn() != null && input.landedOn().isBefore(input.signedOn())) {
+            errors.add(new Problem.FieldError("landedOn", "must not be before signedOn"));
+        }
+        LocalDate since = input.stageSince() == null ? LocalDate.now() : input.stageSince();
+        for (var date : new Object[][] { { "signedOn", input.signedOn() }, { "landedOn", input.landedOn() } }) {
+            if (date[1] != null && ((LocalDate) date[1]).isAfter(since)) {
+                errors.add(new Problem.FieldError((String) date[0], "must not be after stageSince " + since));
+            }
+        }
+        return errors;
     }
 }

@@ -1,0 +1,19 @@
+package org.innoreg.projects.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.innoreg.projects.domain.ProjectTransition;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class ProjectTransitionRepository implements PanacheRepository<ProjectTransition> {
+
+    public List<ProjectTransition> of(UUID projectId) {
+        return list("projectId", Sort.by("id"), projectId);
+    }
+}

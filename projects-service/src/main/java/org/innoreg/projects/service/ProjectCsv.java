@@ -1,0 +1,109 @@
+package org.innoreg.projects.service;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.CsvRow;
+import org.innoreg.chassis.bulk.ImportReport.Outcome;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.projects.domain.InvestorOrigin;
+import org.innoreg.projects.domain.ProjectKind;
+import org.innoreg.projects.domain.ProjectStage;
+import org.innoreg.projects.mapping.ProjectInput;
+import org.innoreg.projects.repository.ProjectRepository;
+
+/**
+ * Projects from CSV, English or Chinese column names. Amounts are RMB. A project is known by region and
+ * name: a row for a known project updates what describes it (its stage moves only by transitions).
+ */
+@ApplicationScoped
+public class ProjectCsv implements CsvImporter.Spec<ProjectInput> {
+
+    private static final Map<String, String> COLUMNS = CsvImporter.columns(
+            new String[] { "name", "项目名称" },
+            new String[] { "investorName", "投资方" },
+            new String[] { "investorUscc", "统一社会信用代码" },
+            new String[] { "origin", "资金来源" },
+            new String[] { "kind", "项目类型" },
+            new String[] { "industryChain", "产业链" },
+            new String[] { "regionCode", "地区代码" },
+            new String[] { "parkPlatformId", "园区" },
+            new String[] { "plannedInvestment", "计划投资" },
+            new String[] { "expectedAnnualOutput", "预计年产值" },
+            new String[] { "signingEvent", "签约活动" },
+            new String[] { "stage", "阶段" },
+            new String[] { "stageSince", "阶段日期" },
+            new String[] { "signedOn", "签约日期" },
+            new String[] { "landedOn", "落地日期" });
+
+    private final ProjectService service;
+    private final ProjectRepository projects;
+
+    ProjectCsv(ProjectService service, ProjectRepository projects) {
+        this.service = service;
+        this.projects = projects;
+    }
+
+    @Override
+    public Map<String, String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public ProjectInput map(CsvRow row) {
+        return new ProjectInput(row.text("name"), row.text("investorName"), row.text("investorUscc"),
+                row.choice("origin", InvestorOrigin.class, ProjectCsv::origin),
+                row.choice("kind", ProjectKind.class, ProjectCsv::kind),
+                row.text("industryChain"), row.text("regionCode"), row.uuid("parkPlatformId"),
+                row.decimal("plannedInvestment"), row.decimal("expectedAnnualOutput"), row.text("signingEvent"),
+                row.choice("stage", ProjectStage.class, ProjectCsv::byName),
+                row.date("stageSince"), row.date("signedOn"), row.date("landedOn"));
+    }
+
+    @Override
+    public List<Problem.FieldError> check(ProjectInput input) {
+        return service.entryErrors(input);
+    }
+
+    @Override
+    public boolean isNew(ProjectInput input) {
+        return projects.findByName(input.regionCode(), input.name().strip()).isEmpty();
+    }
+
+    @Override
+    public Outcome apply(ProjectInput input) {
+        var existing = projects.findByName(input.regionCode(), input.name().strip());
+        long before = existing.map(p -> p.version).orElse(-1L);
+        var project = service.upsert(input);
+        return existing.isEmpty() ? Outcome.CREATED : project.version != before ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    private static InvestorOrigin origin(Class<InvestorOrigin> type, String text) {
+        return switch (text) {
+            case "内资" -> InvestorOrigin.DOMESTIC;
+            case "外资" -> InvestorOrigin.FOREIGN;
+            case "港澳台", "港澳台资" -> InvestorOrigin.HONG_KONG_MACAO_TAIWAN;
+            default -> byName(type, text);
+        };
+    }
+
+    private static ProjectKind kind(Class<ProjectKind> type, String text) {
+        return switch (text) {
+            case "产业投资", "产业项目" -> ProjectKind.INDUSTRIAL_INVESTMENT;
+            case "技术转移", "科技成果转化" -> ProjectKind.TECHNOLOGY_TRANSFER;
+            default -> byName(type, text);
+        };
+    }
+
+    private static <E extends Enum<E>> E byName(Class<E> type, String text) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text.strip())) {
+                return constant;
+            }
+        }
+        return null;
+    }
+}
