@@ -27,6 +27,14 @@ public abstract class VersionedEntity {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /**
+     * Records a change of something the aggregate owns in a table of its own (a report, a review), so that
+     * the aggregate's version, ETag and event sequence move with it.
+     */
+    public void touch() {
+        updatedAt = now();
+    }
+
     @PrePersist
     void stampCreated() {
         createdAt = now();

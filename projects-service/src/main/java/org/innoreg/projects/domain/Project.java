@@ -78,6 +78,21 @@ public class Project extends VersionedEntity {
     @Column(name = "landed_on")
     public LocalDate landedOn;
 
+    /** The latest cumulative investment reported (RMB). */
+    @Column(name = "completed_investment")
+    public BigDecimal completedInvestment;
+
+    /** Supervision: who answers for the project, and how often they must review it. */
+    @Column(name = "responsible_official")
+    public String responsibleOfficial;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_cadence")
+    public ReviewCadence reviewCadence;
+
+    @Column(name = "last_reviewed_on")
+    public LocalDate lastReviewedOn;
+
     /** Moves to {@code to} on {@code on}; the caller has checked that the move is allowed. */
     public void moveTo(ProjectStage to, LocalDate on) {
         stageBeforeStall = to == ProjectStage.STALLED ? stage : null;

@@ -18,6 +18,7 @@ import org.innoreg.chassis.validation.UnifiedSocialCreditCode;
 import org.innoreg.projects.domain.InvestorOrigin;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
+import org.innoreg.projects.domain.ReviewCadence;
 
 /** A project entering the pipeline (it starts as a lead). */
 @Schema(name = "ProjectInput")
@@ -46,6 +47,10 @@ public record ProjectInput(
         BigDecimal expectedAnnualOutput,
         @Size(max = 300) @Schema(example = "2018 Changde achievement-transfer fair")
         String signingEvent,
+        @Size(max = 200) @Schema(description = "Official who answers for the project", example = "Executive deputy mayor")
+        String responsibleOfficial,
+        @Schema(description = "How often the official must review it", example = "MONTHLY")
+        ReviewCadence reviewCadence,
         @Schema(description = "On creation only: the stage the project enters the pipeline at (default LEAD); "
                 + "afterwards stages move by transitions", example = "LEAD")
         ProjectStage stage,

@@ -10,7 +10,7 @@ public final class ProjectMapper {
     public static ProjectView toView(Project p) {
         return new ProjectView(p.id, p.name, p.investorName, p.investorUscc, p.origin, p.kind, p.industryChain,
                 p.regionCode, p.parkPlatformId, p.plannedInvestment, p.tier, p.expectedAnnualOutput, p.signingEvent,
-                p.stage, p.stageSince, p.stageBeforeStall, p.signedOn, p.landedOn, p.version, p.createdAt, p.updatedAt);
+                p.completedInvestment, p.responsibleOfficial, p.reviewCadence, p.lastReviewedOn, p.stage, p.stageSince, p.stageBeforeStall, p.signedOn, p.landedOn, p.version, p.createdAt, p.updatedAt);
     }
 
     /** Copies what describes the project; its stage and dates move only by transitions. */
@@ -26,5 +26,7 @@ public final class ProjectMapper {
         p.setPlannedInvestment(input.plannedInvestment());
         p.expectedAnnualOutput = Project.yuan(input.expectedAnnualOutput());
         p.signingEvent = input.signingEvent();
+        p.responsibleOfficial = input.responsibleOfficial();
+        p.reviewCadence = input.reviewCadence();
     }
 }

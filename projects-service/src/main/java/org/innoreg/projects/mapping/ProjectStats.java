@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.projects.domain.InvestmentTier;
 
 /**
- * Projects of a year per group, with their planned investment, and the cumulative counts bureaus
+ * Projects of a year per group, with their planned and completed (latest reported) investment, and the cumulative counts bureaus
  * report ("214 projects of RMB 100 million or more, 36 of 500 million or more, 13 of 1 billion or more").
  */
 @Schema(name = "ProjectStats")
@@ -38,6 +38,7 @@ public record ProjectStats(
             long count = ((Number) cells[names.size()]).longValue();
             group.put("count", count);
             group.put("plannedInvestment", cells[names.size() + 1] == null ? BigDecimal.ZERO : cells[names.size() + 1]);
+            group.put("completedInvestment", cells[names.size() + 2] == null ? BigDecimal.ZERO : cells[names.size() + 2]);
             total += count;
             groups.add(group);
             if (names.contains("tier")) {

@@ -12,6 +12,7 @@ import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.InvestorOrigin;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
+import org.innoreg.projects.domain.ReviewCadence;
 
 /** A project as the API and its events show it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,6 +31,10 @@ public record ProjectView(
         @Schema(description = "Derived from plannedInvestment") InvestmentTier tier,
         BigDecimal expectedAnnualOutput,
         String signingEvent,
+        @Schema(description = "Latest cumulative investment reported, RMB") BigDecimal completedInvestment,
+        String responsibleOfficial,
+        ReviewCadence reviewCadence,
+        LocalDate lastReviewedOn,
         ProjectStage stage,
         @Schema(description = "Since when it is at this stage") LocalDate stageSince,
         @Schema(description = "For a stalled project, the stage it resumes") ProjectStage stageBeforeStall,

@@ -26,7 +26,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     @SuppressWarnings("unchecked")
     public List<Object[]> stats(int year, String dateColumn, List<String> groupColumns, String region) {
         String groups = groupColumns.isEmpty() ? "" : String.join(", ", groupColumns) + ", ";
-        String text = "SELECT " + groups + "count(*), sum(planned_investment) FROM project"
+        String text = "SELECT " + groups + "count(*), sum(planned_investment), sum(completed_investment) FROM project"
                 + " WHERE " + dateColumn + " >= :from AND " + dateColumn + " < :to"
                 + (region == null ? "" : " AND region_code LIKE :region")
                 + (groupColumns.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupColumns)

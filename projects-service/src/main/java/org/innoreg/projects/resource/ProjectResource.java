@@ -50,6 +50,10 @@ import org.innoreg.projects.mapping.ProjectView;
 import org.innoreg.projects.mapping.TransitionInput;
 import org.innoreg.projects.mapping.TransitionView;
 import org.innoreg.projects.repository.ProjectRepository;
+import org.innoreg.projects.mapping.ProgressViews;
+import org.innoreg.projects.mapping.ReportInput;
+import org.innoreg.projects.mapping.ReviewInput;
+import org.innoreg.projects.service.ProgressService;
 import org.innoreg.projects.service.ProjectCsv;
 import org.innoreg.projects.service.ProjectService;
 
@@ -65,9 +69,11 @@ public class ProjectResource {
     private final ProjectCsv csv;
     private final CsvImporter importer;
     private final IdempotentRequests idempotent;
+    private final ProgressService progress;
 
     ProjectResource(ProjectService service, ProjectRepository projects, ProjectCsv csv, CsvImporter importer,
-            IdempotentRequests idempotent) {
+            IdempotentRequests idempotent, ProgressService progress) {
+        this.progress = progress;
         this.service = service;
         this.projects = projects;
         this.csv = csv;
@@ -167,6 +173,64 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<TransitionView> history(@PathParam("id") UUID id) {
         return Page.of(service.history(id).stream().map(TransitionView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/investment-reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a month's cumulative investment completed",
+            description = "A month is reported once (409); the cumulative figure cannot fall from one month to a later "
+                    + "one (422). Emits org.innoreg.projects.project.investment-reported.")
+    @APIResponse(responseCode = "200", description = "The project with its completed investment",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "409", description = "That month is already reported",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Lower than an earlier month's figure",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response report(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ReportInput input) {
+        Project project = progress.report(id, input);
+        return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/investment-reports")
+    @Operation(summary = "A project's monthly investment reports, by month")
+    @APIResponse(responseCode = "200", description = "The reports")
+    public Page<ProgressViews.Report> reports(@PathParam("id") UUID id) {
+        return Page.of(progress.reports(id).stream().map(r -> new ProgressViews.Report(
+                java.time.YearMonth.from(r.month).toString(), r.cumulative, r.note)).toList());
+    }
+
+    @POST
+    @Path("/{id}/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a supervision review", description = "Emits org.innoreg.projects.project.reviewed.")
+    @APIResponse(responseCode = "200", description = "The project with its last review date",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    public Response review(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ReviewInput input) {
+        Project project = progress.review(id, input);
+        return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/reviews")
+    @Operation(summary = "A project's supervision reviews, oldest first")
+    @APIResponse(responseCode = "200", description = "The reviews")
+    public Page<ProgressViews.Review> reviews(@PathParam("id") UUID id) {
+        return Page.of(progress.reviews(id).stream()
+                .map(r -> new ProgressViews.Review(r.reviewedOn, r.reviewer, r.summary)).toList());
+    }
+
+    @GET
+    @Path("/overdue-reviews")
+    @Operation(summary = "Projects whose review is overdue on a date",
+            description = "Projects with a review cadence (QUARTERLY: 3 months, MONTHLY: 1 month, TEN_DAYS: 10 days), not "
+                    + "yet in production or cancelled, whose last review on or before `asOf` (or, if none, their entry "
+                    + "into the current stage) is older than the cadence allows. Most overdue first.")
+    @APIResponse(responseCode = "200", description = "The overdue projects")
+    public Page<ProgressViews.Overdue> overdueReviews(
+            @Parameter(description = "Day to judge on (default today)", example = "2019-04-01") @QueryParam("asOf") java.time.LocalDate asOf) {
+        return Page.of(progress.overdue(asOf == null ? java.time.LocalDate.now() : asOf));
     }
 
     @GET

@@ -12,6 +12,7 @@ import org.innoreg.chassis.problem.Problem;
 import org.innoreg.projects.domain.InvestorOrigin;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
+import org.innoreg.projects.domain.ReviewCadence;
 import org.innoreg.projects.mapping.ProjectInput;
 import org.innoreg.projects.repository.ProjectRepository;
 
@@ -34,6 +35,8 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput> {
             new String[] { "plannedInvestment", "计划投资" },
             new String[] { "expectedAnnualOutput", "预计年产值" },
             new String[] { "signingEvent", "签约活动" },
+            new String[] { "responsibleOfficial", "责任领导" },
+            new String[] { "reviewCadence", "调度频次" },
             new String[] { "stage", "阶段" },
             new String[] { "stageSince", "阶段日期" },
             new String[] { "signedOn", "签约日期" },
@@ -59,6 +62,7 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput> {
                 row.choice("kind", ProjectKind.class, ProjectCsv::kind),
                 row.text("industryChain"), row.text("regionCode"), row.uuid("parkPlatformId"),
                 row.decimal("plannedInvestment"), row.decimal("expectedAnnualOutput"), row.text("signingEvent"),
+                row.text("responsibleOfficial"), row.choice("reviewCadence", ReviewCadence.class, ProjectCsv::byName),
                 row.choice("stage", ProjectStage.class, ProjectCsv::byName),
                 row.date("stageSince"), row.date("signedOn"), row.date("landedOn"));
     }

@@ -1,0 +1,148 @@
+package org.innoreg.projects.service;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.projects.domain.InvestmentReport;
+import org.innoreg.projects.domain.Project;
+import org.innoreg.projects.domain.Review;
+import org.innoreg.projects.domain.ReviewCadence;
+import org.innoreg.projects.events.ProjectEvents;
+import org.innoreg.projects.mapping.ProgressViews;
+import org.innoreg.projects.mapping.ReportInput;
+import org.innoreg.projects.mapping.ReviewInput;
+
+/** Monthly investment reports and supervision reviews of projects: typed events of the project aggregate. */
+@ApplicationScoped
+public class ProgressService {
+
+    private final ProjectService projects;
+    private final EntityManager entityManager;
+    private final ProjectEvents events;
+
+    ProgressService(ProjectService projects, EntityManager entityManager, ProjectEvents events) {
+        this.projects = projects;
+        this.entityManager = entityManager;
+        this.events = events;
+    }
+
+    public List<InvestmentReport> reports(UUID projectId) {
+        projects.get(projectId);
+        return entityManager.createQuery("from InvestmentReport where projectId = ?1 order by month", InvestmentReport.class)
+                .setParameter(1, projectId).getResultList();
+    }
+
+    /**
+     * Records a month's cumulative investment. A month is reported once; the cumulative figure can only
+     * grow from month to month (a lower figure than an earlier month's, or a higher one than a later
+     * month's, is refused).
+     */
+    @Transactional
+    public Project report(UUID projectId, ReportInput input) {
+        Project project = projects.get(projectId);
+        YearMonth month = YearMonth.parse(input.month());
+        if (month.isAfter(YearMonth.now())) {
+            throw ProblemException.invalid("month", "must not be in the future");
+        }
+        LocalDate first = month.atDay(1);
+        if (entityManager.find(InvestmentReport.class, key(projectId, first)) != null) {
+            throw ProblemException.conflict("already-reported", input.month() + " is already reported for this project");
+        }
+        for (InvestmentReport other : reports(projectId)) {
+            if (other.month.isBefore(first) && input.cumulative().compareTo(other.cumulative) < 0) {
+                throw ProblemException.unprocessable("cumulative", "is lower than the " + YearMonth.from(other.month)
+                        + " figure " + other.cumulative.toPlainString() + ": a cumulative figure cannot fall");
+            }
+            if (other.month.isAfter(first) && input.cumulative().compareTo(other.cumulative) > 0) {
+                throw ProblemException.unprocessable("cumulative", "is higher than the later " + YearMonth.from(other.month)
+                        + " figure " + other.cumulative.toPlainString());
+            }
+        }
+        InvestmentReport report = new InvestmentReport();
+        report.projectId = projectId;
+        report.month = first;
+        report.cumulative = Project.yuan(input.cumulative());
+        report.note = input.note();
+        entityManager.persist(report);
+        LocalDate latest = reports(projectId).stream().map(r -> r.month).max(LocalDate::compareTo).orElse(first);
+        if (!latest.isAfter(first)) {
+            project.completedInvestment = report.cumulative;
+        }
+        project.touch();
+        entityManager.flush();
+        events.investmentReported(project);
+        return project;
+    }
+
+    public List<Review> reviews(UUID projectId) {
+        projects.get(projectId);
+        return entityManager.createQuery("from Review where projectId = ?1 order by reviewedOn, id", Review.class)
+                .setParameter(1, projectId).getResultList();
+    }
+
+    @Transactional
+    public Project review(UUID projectId, ReviewInput input) {
+        Project project = projects.get(projectId);
+        Review review = new Review();
+        review.projectId = projectId;
+        review.reviewedOn = input.reviewedOn();
+        review.reviewer = input.reviewer().strip();
+        review.summary = input.summary();
+        entityManager.persist(review);
+        if (project.lastReviewedOn == null || input.reviewedOn().isAfter(project.lastReviewedOn)) {
+            project.lastReviewedOn = input.reviewedOn();
+        }
+        project.touch();
+        entityManager.flush();
+        events.reviewed(project);
+        return project;
+    }
+
+    /**
+     * Projects under supervision (a cadence, not yet in production or cancelled) whose last review on or
+     * before {@code asOf} — or, never reviewed, their entry into the current stage — is older than the
+     * cadence allows, most overdue first.
+     */
+    @SuppressWarnings("unchecked")
+    public List<ProgressViews.Overdue> overdue(LocalDate asOf) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT p.id, p.name, p.region_code, p.responsible_official, p.review_cadence, p.stage_since,
+                       (SELECT max(r.reviewed_on) FROM project_review r WHERE r.project_id = p.id AND r.reviewed_on <= :asOf)
+                  FROM project p
+                 WHERE p.review_cadence IS NOT NULL AND p.stage NOT IN ('IN_PRODUCTION', 'CANCELLED')
+                   AND p.stage_since <= :asOf
+                """).setParameter("asOf", asOf).getResultList();
+        List<ProgressViews.Overdue> overdue = new ArrayList<>();
+        for (Object[] row : rows) {
+            ReviewCadence cadence = ReviewCadence.valueOf((String) row[4]);
+            LocalDate last = date(row[6]);
+            LocalDate due = cadence.nextDue(last != null ? last : date(row[5]));
+            if (due.isBefore(asOf)) {
+                overdue.add(new ProgressViews.Overdue((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        cadence, last, due, ChronoUnit.DAYS.between(due, asOf)));
+            }
+        }
+        overdue.sort((a, b) -> Long.compare(b.daysOverdue(), a.daysOverdue()));
+        return overdue;
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
+    }
+
+    private static InvestmentReport.Key key(UUID projectId, LocalDate month) {
+        InvestmentReport.Key key = new InvestmentReport.Key();
+        key.projectId = projectId;
+        key.month = month;
+        return key;
+    }
+}

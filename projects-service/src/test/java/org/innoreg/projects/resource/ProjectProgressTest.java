@@ -1,0 +1,90 @@
+package org.innoreg.projects.resource;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Monthly investment reports and supervision reviews, with overdue detection on fixed dates. */
+@QuarkusTest
+class ProjectProgressTest {
+
+    private static String project(String cadence, String stageSince) {
+        return given().contentType(ContentType.JSON).body("""
+                {"name":"Progress %s","investorName":"Hong Kong Jiaduobao Group","origin":"HONG_KONG_MACAO_TAIWAN",
+                 "kind":"INDUSTRIAL_INVESTMENT","regionCode":"430703","plannedInvestment":1000000000,
+                 "stage":"UNDER_CONSTRUCTION","stageSince":"%s","responsibleOfficial":"Executive deputy mayor",
+                 "reviewCadence":%s}
+                """.formatted(UUID.randomUUID(), stageSince, cadence == null ? "null" : "\"" + cadence + "\""))
+                .post("/api/v1/projects").then().statusCode(201).extract().path("id");
+    }
+
+    private static io.restassured.response.ValidatableResponse report(String id, String month, String cumulative) {
+        return given().contentType(ContentType.JSON).body("{\"month\":\"" + month + "\",\"cumulative\":" + cumulative + "}")
+                .post("/api/v1/projects/" + id + "/investment-reports").then();
+    }
+
+    @Test
+    void cumulativeInvestmentOnlyGrowsAndEachMonthIsReportedOnce() {
+        String id = project(null, "2018-05-01");
+        report(id, "2018-06", "100000000").statusCode(200).body("completedInvestment", equalTo(1.0E8f))
+                .header("ETag", equalTo("\"2\""));
+        report(id, "2018-07", "250000000").statusCode(200).body("completedInvestment", equalTo(2.5E8f));
+        report(id, "2018-08", "240000000").statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cumulative"));
+        report(id, "2018-07", "260000000").statusCode(409);
+        // A late report for an earlier month must fit between its neighbours and leaves the latest in place.
+        report(id, "2018-05", "120000000").statusCode(422);
+        report(id, "2018-05", "50000000").statusCode(200).body("completedInvestment", equalTo(2.5E8f));
+        given().get("/api/v1/projects/" + id + "/investment-reports").then()
+                .body("items.month", contains("2018-05", "2018-06", "2018-07"));
+
+        report(id, "2018-13", "1").statusCode(400).body("errors[0].field", equalTo("month"));
+        report(id, "2999-01", "1").statusCode(400).body("errors[0].field", equalTo("month"));
+        report(id, "2018-09", "-1").statusCode(400).body("errors[0].field", equalTo("cumulative"));
+        report(UUID.randomUUID().toString(), "2018-09", "1").statusCode(404);
+    }
+
+    @Test
+    void overdueReviewsFollowEachCadenceOnAFixedDate() {
+        String monthly = project("MONTHLY", "2019-01-01");
+        String quarterly = project("QUARTERLY", "2019-01-01");
+        String tenDays = project("TEN_DAYS", "2019-01-01");
+        String unsupervised = project(null, "2019-01-01");
+        given().contentType(ContentType.JSON).body("{\"reviewedOn\":\"2019-03-01\",\"reviewer\":\"Executive deputy mayor\"}")
+                .post("/api/v1/projects/" + monthly + "/reviews").then().statusCode(200)
+                .body("lastReviewedOn", equalTo("2019-03-01"));
+        given().contentType(ContentType.JSON).body("{\"reviewedOn\":\"2019-03-25\",\"reviewer\":\"Deputy mayor\"}")
+                .post("/api/v1/projects/" + tenDays + "/reviews").then().statusCode(200);
+
+        // On 2019-03-20: monthly reviewed 03-01 (due 04-01) fine; quarterly from 01-01 due 04-01 fine;
+        // ten-day never reviewed by then, due 01-11: 68 days overdue.
+        List<String> overdue = given().queryParam("asOf", "2019-03-20").get("/api/v1/projects/overdue-reviews")
+                .then().statusCode(200).extract().path("items.projectId");
+        assertThat(overdue).contains(tenDays).doesNotContain(monthly, quarterly, unsupervised);
+        given().queryParam("asOf", "2019-03-20").get("/api/v1/projects/overdue-reviews").then()
+                .body("items.find { it.projectId == '" + tenDays + "' }.daysOverdue", equalTo(68));
+
+        // On 2019-04-10 the monthly and quarterly are late too; the ten-day one was reviewed 03-25 (due 04-04).
+        given().queryParam("asOf", "2019-04-10").get("/api/v1/projects/overdue-reviews").then()
+                .body("items.projectId", hasItem(monthly)).body("items.projectId", hasItem(quarterly))
+                .body("items.projectId", hasItem(tenDays)).body("items.projectId", not(hasItem(unsupervised)));
+
+        given().get("/api/v1/projects/" + tenDays + "/reviews").then().body("items.reviewer", contains("Deputy mayor"));
+        given().contentType(ContentType.JSON).body("{\"reviewedOn\":\"2999-01-01\",\"reviewer\":\"x\"}")
+                .post("/api/v1/projects/" + monthly + "/reviews").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"reviewedOn\":\"2019-03-01\"}")
+                .post("/api/v1/projects/" + monthly + "/reviews").then().statusCode(400).body("errors[0].field", equalTo("reviewer"));
+        given().queryParam("asOf", "someday").get("/api/v1/projects/overdue-reviews").then().statusCode(400);
+    }
+}
