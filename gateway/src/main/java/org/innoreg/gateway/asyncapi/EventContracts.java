@@ -27,7 +27,8 @@ final class EventContracts {
                     "Host enterprises, universities, institutes and hospitals."),
             new Contract("registry", "platform", "Platform", List.of("created", "updated", "deleted"),
                     "Accredited innovation platforms; level and status changes are updates."),
-            new Contract("projects", "project", "Project", List.of("created", "updated", "stage-changed", "investment-reported", "reviewed"),
+            new Contract("projects", "project", "Project", List.of("created", "updated", "stage-changed", "investment-reported", "reviewed",
+                    "milestone-changed", "obstacle-changed"),
                     "Industrial investment projects of the pipeline; every stage transition is a stage-changed event."),
             new Contract("indicators", "indicator", "Indicator", List.of("created"),
                     "Indicator definitions."));

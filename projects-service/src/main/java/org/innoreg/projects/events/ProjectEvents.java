@@ -8,7 +8,7 @@ import org.innoreg.projects.mapping.ProjectMapper;
 
 /**
  * The event contract of the project aggregate: topic {@code projects.project.v1}, types
- * {@code org.innoreg.projects.project.{created,updated,stage-changed,investment-reported,reviewed}}, data = the project as the API
+ * {@code org.innoreg.projects.project.{created,updated,stage-changed,investment-reported,reviewed,milestone-changed,obstacle-changed}}, data = the project as the API
  * shows it after the change. All are keyed by project id, so one project's events stay in order.
  */
 @ApplicationScoped
@@ -40,6 +40,14 @@ public class ProjectEvents {
 
     public void reviewed(Project project) {
         record("reviewed", project);
+    }
+
+    public void milestoneChanged(Project project) {
+        record("milestone-changed", project);
+    }
+
+    public void obstacleChanged(Project project) {
+        record("obstacle-changed", project);
     }
 
     private void record(String action, Project p) {

@@ -2,9 +2,12 @@ package org.innoreg.projects.mapping;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.projects.domain.Milestone;
+import org.innoreg.projects.domain.Obstacle;
 import org.innoreg.projects.domain.ReviewCadence;
 
 /** What the progress endpoints return. */
@@ -19,6 +22,27 @@ public final class ProgressViews {
 
     @Schema(name = "Review")
     public record Review(LocalDate reviewedOn, String reviewer, String summary) {
+    }
+
+    @Schema(name = "Milestone")
+    public record MilestoneView(Long id, UUID projectId, String title, LocalDate plannedOn, LocalDate actualOn,
+            @Schema(description = "SCHEDULED, MET or MISSED as of the day asked about") Milestone.Status status) {
+
+        public static MilestoneView of(Milestone m, LocalDate asOf) {
+            return new MilestoneView(m.id, m.projectId, m.title, m.plannedOn, m.actualOn, m.statusOn(asOf));
+        }
+    }
+
+    @Schema(name = "Obstacle")
+    public record ObstacleView(Long id, UUID projectId, String problem, String department, LocalDate raisedOn,
+            LocalDate resolvedOn, String resolution,
+            @Schema(description = "Days open: to its resolution, or to the day asked about") long ageDays) {
+
+        public static ObstacleView of(Obstacle o, LocalDate asOf) {
+            LocalDate end = o.resolvedOn != null ? o.resolvedOn : asOf;
+            return new ObstacleView(o.id, o.projectId, o.problem, o.department, o.raisedOn, o.resolvedOn, o.resolution,
+                    Math.max(0, ChronoUnit.DAYS.between(o.raisedOn, end)));
+        }
     }
 
     @Schema(name = "OverdueReview", description = "A project whose last review is older than its cadence allows")

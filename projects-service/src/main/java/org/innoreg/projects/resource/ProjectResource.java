@@ -50,7 +50,10 @@ import org.innoreg.projects.mapping.ProjectView;
 import org.innoreg.projects.mapping.TransitionInput;
 import org.innoreg.projects.mapping.TransitionView;
 import org.innoreg.projects.repository.ProjectRepository;
+import org.innoreg.projects.mapping.MilestoneInput;
+import org.innoreg.projects.mapping.ObstacleInput;
 import org.innoreg.projects.mapping.ProgressViews;
+import org.innoreg.projects.mapping.ResolutionInput;
 import org.innoreg.projects.mapping.ReportInput;
 import org.innoreg.projects.mapping.ReviewInput;
 import org.innoreg.projects.service.ProgressService;
@@ -219,6 +222,100 @@ public class ProjectResource {
     public Page<ProgressViews.Review> reviews(@PathParam("id") UUID id) {
         return Page.of(progress.reviews(id).stream()
                 .map(r -> new ProgressViews.Review(r.reviewedOn, r.reviewer, r.summary)).toList());
+    }
+
+    @POST
+    @Path("/{id}/milestones")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Plan a milestone", description = "Emits org.innoreg.projects.project.milestone-changed.")
+    @APIResponse(responseCode = "201", description = "The milestone",
+            content = @Content(schema = @Schema(implementation = ProgressViews.MilestoneView.class)))
+    public Response addMilestone(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid MilestoneInput input) {
+        var milestone = progress.addMilestone(id, input);
+        return Response.created(URI.create("/api/v1/projects/" + id + "/milestones/" + milestone.id))
+                .entity(ProgressViews.MilestoneView.of(milestone, java.time.LocalDate.now())).build();
+    }
+
+    @PUT
+    @Path("/{id}/milestones/{milestoneId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replan a milestone or record when it was met",
+            description = "Emits org.innoreg.projects.project.milestone-changed.")
+    @APIResponse(responseCode = "200", description = "The milestone",
+            content = @Content(schema = @Schema(implementation = ProgressViews.MilestoneView.class)))
+    @APIResponse(responseCode = "404", description = "No such milestone of this project",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ProgressViews.MilestoneView updateMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") long milestoneId,
+            @NotNull(message = "a JSON body is required") @Valid MilestoneInput input) {
+        return ProgressViews.MilestoneView.of(progress.updateMilestone(id, milestoneId, input), java.time.LocalDate.now());
+    }
+
+    @GET
+    @Path("/{id}/milestones")
+    @Operation(summary = "A project's milestones, with their status on a day")
+    @APIResponse(responseCode = "200", description = "The milestones")
+    public Page<ProgressViews.MilestoneView> milestones(@PathParam("id") UUID id,
+            @Parameter(description = "Day the statuses are for (default today)") @QueryParam("asOf") java.time.LocalDate asOf) {
+        java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
+        return Page.of(progress.milestones(id).stream().map(m -> ProgressViews.MilestoneView.of(m, day)).toList());
+    }
+
+    @GET
+    @Path("/late-milestones")
+    @Operation(summary = "Milestones of all projects missed on a day", description = "Planned before `asOf` and not met by then.")
+    @APIResponse(responseCode = "200", description = "The late milestones, oldest planned first")
+    public Page<ProgressViews.MilestoneView> lateMilestones(
+            @Parameter(description = "Default today", example = "2019-07-01") @QueryParam("asOf") java.time.LocalDate asOf) {
+        java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
+        return Page.of(progress.lateMilestones(day).stream().map(m -> ProgressViews.MilestoneView.of(m, day)).toList());
+    }
+
+    @POST
+    @Path("/{id}/obstacles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Raise an obstacle", description = "Emits org.innoreg.projects.project.obstacle-changed.")
+    @APIResponse(responseCode = "201", description = "The obstacle",
+            content = @Content(schema = @Schema(implementation = ProgressViews.ObstacleView.class)))
+    public Response raise(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ObstacleInput input) {
+        var obstacle = progress.raise(id, input);
+        return Response.created(URI.create("/api/v1/projects/" + id + "/obstacles/" + obstacle.id))
+                .entity(ProgressViews.ObstacleView.of(obstacle, java.time.LocalDate.now())).build();
+    }
+
+    @POST
+    @Path("/{id}/obstacles/{obstacleId}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that an obstacle was resolved", description = "Emits org.innoreg.projects.project.obstacle-changed.")
+    @APIResponse(responseCode = "200", description = "The obstacle",
+            content = @Content(schema = @Schema(implementation = ProgressViews.ObstacleView.class)))
+    @APIResponse(responseCode = "409", description = "Already resolved",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ProgressViews.ObstacleView resolve(@PathParam("id") UUID id, @PathParam("obstacleId") long obstacleId,
+            @NotNull(message = "a JSON body is required") @Valid ResolutionInput input) {
+        return ProgressViews.ObstacleView.of(progress.resolve(id, obstacleId, input), java.time.LocalDate.now());
+    }
+
+    @GET
+    @Path("/{id}/obstacles")
+    @Operation(summary = "A project's obstacles, oldest first")
+    @APIResponse(responseCode = "200", description = "The obstacles")
+    public Page<ProgressViews.ObstacleView> obstacles(@PathParam("id") UUID id) {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        return Page.of(progress.obstacles(id).stream().map(o -> ProgressViews.ObstacleView.of(o, today)).toList());
+    }
+
+    @GET
+    @Path("/open-obstacles")
+    @Operation(summary = "Obstacles open on a day across all projects",
+            description = "Raised by `asOf` and not resolved by then; by owning department and minimum age, oldest first.")
+    @APIResponse(responseCode = "200", description = "The open obstacles")
+    public Page<ProgressViews.ObstacleView> openObstacles(
+            @Parameter(description = "Default today", example = "2019-04-01") @QueryParam("asOf") java.time.LocalDate asOf,
+            @Parameter(example = "State Grid Changde Power Supply Company") @QueryParam("department") @jakarta.validation.constraints.Size(max = 200) String department,
+            @Parameter(description = "Open at least this many days", example = "30") @QueryParam("minAgeDays") @DefaultValue("0") @Min(0) int minAgeDays) {
+        java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
+        return Page.of(progress.openObstacles(day, department, minAgeDays).stream()
+                .map(o -> ProgressViews.ObstacleView.of(o, day)).toList());
     }
 
     @GET

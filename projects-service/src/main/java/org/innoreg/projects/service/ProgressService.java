@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,15 +14,23 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.projects.domain.InvestmentReport;
+import org.innoreg.projects.domain.Milestone;
+import org.innoreg.projects.domain.Obstacle;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.Review;
 import org.innoreg.projects.domain.ReviewCadence;
 import org.innoreg.projects.events.ProjectEvents;
+import org.innoreg.projects.mapping.MilestoneInput;
+import org.innoreg.projects.mapping.ObstacleInput;
 import org.innoreg.projects.mapping.ProgressViews;
+import org.innoreg.projects.mapping.ResolutionInput;
 import org.innoreg.projects.mapping.ReportInput;
 import org.innoreg.projects.mapping.ReviewInput;
 
-/** Monthly investment reports and supervision reviews of projects: typed events of the project aggregate. */
+/**
+ * What is recorded about a project as it advances: monthly investment reports, supervision reviews,
+ * milestones and obstacles. Each is a child record of the project aggregate and a typed event of it.
+ */
 @ApplicationScoped
 public class ProgressService {
 
@@ -77,9 +86,7 @@ public class ProgressService {
         if (!latest.isAfter(first)) {
             project.completedInvestment = report.cumulative;
         }
-        project.touch();
-        entityManager.flush();
-        events.investmentReported(project);
+        changed(project, events::investmentReported);
         return project;
     }
 
@@ -101,9 +108,7 @@ public class ProgressService {
         if (project.lastReviewedOn == null || input.reviewedOn().isAfter(project.lastReviewedOn)) {
             project.lastReviewedOn = input.reviewedOn();
         }
-        project.touch();
-        entityManager.flush();
-        events.reviewed(project);
+        changed(project, events::reviewed);
         return project;
     }
 
@@ -133,6 +138,104 @@ public class ProgressService {
         }
         overdue.sort((a, b) -> Long.compare(b.daysOverdue(), a.daysOverdue()));
         return overdue;
+    }
+
+    public List<Milestone> milestones(UUID projectId) {
+        projects.get(projectId);
+        return entityManager.createQuery("from Milestone where projectId = ?1 order by plannedOn, id", Milestone.class)
+                .setParameter(1, projectId).getResultList();
+    }
+
+    @Transactional
+    public Milestone addMilestone(UUID projectId, MilestoneInput input) {
+        Project project = projects.get(projectId);
+        Milestone milestone = new Milestone();
+        milestone.projectId = projectId;
+        apply(milestone, input);
+        entityManager.persist(milestone);
+        changed(project, events::milestoneChanged);
+        return milestone;
+    }
+
+    @Transactional
+    public Milestone updateMilestone(UUID projectId, long milestoneId, MilestoneInput input) {
+        Project project = projects.get(projectId);
+        Milestone milestone = entityManager.find(Milestone.class, milestoneId);
+        if (milestone == null || !milestone.projectId.equals(projectId)) {
+            throw ProblemException.notFound("milestone", milestoneId);
+        }
+        apply(milestone, input);
+        changed(project, events::milestoneChanged);
+        return milestone;
+    }
+
+    /** Milestones of all projects not met by their planned date, as of a day: the late ones. */
+    public List<Milestone> lateMilestones(LocalDate asOf) {
+        return entityManager.createQuery("from Milestone where plannedOn < ?1 and (actualOn is null or actualOn > ?1)"
+                + " order by plannedOn, id", Milestone.class).setParameter(1, asOf).getResultList();
+    }
+
+    public List<Obstacle> obstacles(UUID projectId) {
+        projects.get(projectId);
+        return entityManager.createQuery("from Obstacle where projectId = ?1 order by raisedOn, id", Obstacle.class)
+                .setParameter(1, projectId).getResultList();
+    }
+
+    @Transactional
+    public Obstacle raise(UUID projectId, ObstacleInput input) {
+        Project project = projects.get(projectId);
+        Obstacle obstacle = new Obstacle();
+        obstacle.projectId = projectId;
+        obstacle.problem = input.problem().strip();
+        obstacle.department = input.department().strip();
+        obstacle.raisedOn = input.raisedOn();
+        entityManager.persist(obstacle);
+        changed(project, events::obstacleChanged);
+        return obstacle;
+    }
+
+    @Transactional
+    public Obstacle resolve(UUID projectId, long obstacleId, ResolutionInput input) {
+        Project project = projects.get(projectId);
+        Obstacle obstacle = entityManager.find(Obstacle.class, obstacleId);
+        if (obstacle == null || !obstacle.projectId.equals(projectId)) {
+            throw ProblemException.notFound("obstacle", obstacleId);
+        }
+        if (obstacle.resolvedOn != null) {
+            throw ProblemException.conflict("already-resolved", "obstacle " + obstacleId + " was resolved on " + obstacle.resolvedOn);
+        }
+        if (input.resolvedOn().isBefore(obstacle.raisedOn)) {
+            throw ProblemException.unprocessable("resolvedOn", "must not be before it was raised (" + obstacle.raisedOn + ")");
+        }
+        obstacle.resolvedOn = input.resolvedOn();
+        obstacle.resolution = input.resolution();
+        changed(project, events::obstacleChanged);
+        return obstacle;
+    }
+
+    /** Obstacles open on a day (raised by then, not resolved by then), of a department, at least so old. */
+    public List<Obstacle> openObstacles(LocalDate asOf, String department, int minAgeDays) {
+        String byDepartment = department == null ? "" : " and department = :department";
+        var query = entityManager.createQuery("from Obstacle where raisedOn <= :oldest and (resolvedOn is null or resolvedOn > :asOf)"
+                + byDepartment + " order by raisedOn, id", Obstacle.class)
+                .setParameter("oldest", asOf.minusDays(minAgeDays)).setParameter("asOf", asOf);
+        if (department != null) {
+            query.setParameter("department", department);
+        }
+        return query.getResultList();
+    }
+
+    private static void apply(Milestone milestone, MilestoneInput input) {
+        milestone.title = input.title().strip();
+        milestone.plannedOn = input.plannedOn();
+        milestone.actualOn = input.actualOn();
+    }
+
+    /** A child record of the project changed: the project's version moves and its typed event is recorded. */
+    private void changed(Project project, Consumer<Project> event) {
+        project.touch();
+        entityManager.flush();
+        event.accept(project);
     }
 
     private static LocalDate date(Object value) {

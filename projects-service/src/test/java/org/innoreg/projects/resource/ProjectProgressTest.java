@@ -87,4 +87,58 @@ class ProjectProgressTest {
                 .post("/api/v1/projects/" + monthly + "/reviews").then().statusCode(400).body("errors[0].field", equalTo("reviewer"));
         given().queryParam("asOf", "someday").get("/api/v1/projects/overdue-reviews").then().statusCode(400);
     }
+
+    @Test
+    void milestonesAreScheduledMetOrMissedOnAGivenDay() {
+        String id = project(null, "2019-01-01");
+        int topping = given().contentType(ContentType.JSON).body("{\"title\":\"Main building topped out\",\"plannedOn\":\"2019-06-30\"}")
+                .post("/api/v1/projects/" + id + "/milestones").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body("{\"title\":\"Trial production\",\"plannedOn\":\"2019-12-31\"}")
+                .post("/api/v1/projects/" + id + "/milestones").then().statusCode(201);
+
+        given().queryParam("asOf", "2019-06-01").get("/api/v1/projects/" + id + "/milestones").then()
+                .body("items.status", contains("SCHEDULED", "SCHEDULED"));
+        given().queryParam("asOf", "2019-07-05").get("/api/v1/projects/" + id + "/milestones").then()
+                .body("items.status", contains("MISSED", "SCHEDULED"));
+        given().queryParam("asOf", "2019-07-05").get("/api/v1/projects/late-milestones").then()
+                .body("items.id", hasItem(topping));
+
+        given().contentType(ContentType.JSON).body("{\"title\":\"Main building topped out\",\"plannedOn\":\"2019-06-30\",\"actualOn\":\"2019-07-12\"}")
+                .put("/api/v1/projects/" + id + "/milestones/" + topping).then().statusCode(200);
+        given().queryParam("asOf", "2019-07-20").get("/api/v1/projects/" + id + "/milestones").then()
+                .body("items.status", contains("MET", "SCHEDULED"));
+        given().queryParam("asOf", "2019-07-20").get("/api/v1/projects/late-milestones").then()
+                .body("items.id", not(hasItem(topping)));
+        given().contentType(ContentType.JSON).body("{\"title\":\"x\",\"plannedOn\":\"2019-06-30\"}")
+                .put("/api/v1/projects/" + id + "/milestones/999999").then().statusCode(404);
+        given().contentType(ContentType.JSON).body("{\"plannedOn\":\"soon\"}")
+                .post("/api/v1/projects/" + id + "/milestones").then().statusCode(400);
+    }
+
+    @Test
+    void openObstaclesByDepartmentAndAge() {
+        String id = project(null, "2019-01-01");
+        String department = "Power supply " + UUID.randomUUID();
+        int power = given().contentType(ContentType.JSON).body("{\"problem\":\"Power line not connected\",\"department\":\""
+                + department + "\",\"raisedOn\":\"2019-03-05\"}").post("/api/v1/projects/" + id + "/obstacles")
+                .then().statusCode(201).extract().path("id");
+
+        given().queryParam("asOf", "2019-04-10").queryParam("department", department).queryParam("minAgeDays", 30)
+                .get("/api/v1/projects/open-obstacles").then().body("items.id", contains(power)).body("items[0].ageDays", equalTo(36));
+        given().queryParam("asOf", "2019-04-01").queryParam("department", department).queryParam("minAgeDays", 30)
+                .get("/api/v1/projects/open-obstacles").then().body("items", org.hamcrest.Matchers.empty());
+
+        given().contentType(ContentType.JSON).body("{\"resolvedOn\":\"2019-03-01\"}")
+                .post("/api/v1/projects/" + id + "/obstacles/" + power + "/resolution").then().statusCode(422);
+        given().contentType(ContentType.JSON).body("{\"resolvedOn\":\"2019-04-18\",\"resolution\":\"10 kV line energised\"}")
+                .post("/api/v1/projects/" + id + "/obstacles/" + power + "/resolution").then().statusCode(200)
+                .body("ageDays", equalTo(44));
+        given().contentType(ContentType.JSON).body("{\"resolvedOn\":\"2019-04-19\"}")
+                .post("/api/v1/projects/" + id + "/obstacles/" + power + "/resolution").then().statusCode(409);
+        given().queryParam("asOf", "2019-04-10").queryParam("department", department)
+                .get("/api/v1/projects/open-obstacles").then().body("items.id", contains(power));
+        given().queryParam("asOf", "2019-05-01").queryParam("department", department)
+                .get("/api/v1/projects/open-obstacles").then().body("items", org.hamcrest.Matchers.empty());
+        given().get("/api/v1/projects/" + id).then().header("ETag", equalTo("\"3\""));
+    }
 }
