@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.EntityResult;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +17,8 @@ import org.innoreg.chassis.persistence.VersionedEntity;
 
 /** An industrial investment project the city steers. */
 @Entity
+@SqlResultSetMapping(name = "ProjectWithSortKey", entities = @EntityResult(entityClass = Project.class),
+        columns = @ColumnResult(name = "sort_key", type = String.class))
 public class Project extends VersionedEntity {
 
     @Id

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,21 +38,26 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCode;
-import org.innoreg.chassis.validation.RegionCodes;
+import org.innoreg.chassis.web.Cursor;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.Project;
+import org.innoreg.projects.domain.ProjectKind;
+import org.innoreg.projects.domain.ProjectStage;
 import org.innoreg.projects.mapping.ProjectInput;
 import org.innoreg.projects.mapping.ProjectMapper;
 import org.innoreg.projects.mapping.ProjectStats;
 import org.innoreg.projects.mapping.ProjectView;
 import org.innoreg.projects.mapping.TransitionInput;
 import org.innoreg.projects.mapping.TransitionView;
+import org.innoreg.projects.repository.ProjectFilter;
 import org.innoreg.projects.repository.ProjectRepository;
 import org.innoreg.projects.mapping.MilestoneInput;
 import org.innoreg.projects.mapping.ObstacleInput;
@@ -58,6 +67,8 @@ import org.innoreg.projects.mapping.ReportInput;
 import org.innoreg.projects.mapping.ReviewInput;
 import org.innoreg.projects.service.ProgressService;
 import org.innoreg.projects.service.ProjectCsv;
+
+import io.agroal.api.AgroalDataSource;
 import org.innoreg.projects.service.ProjectService;
 
 @Path("/api/v1/projects")
@@ -73,10 +84,12 @@ public class ProjectResource {
     private final CsvImporter importer;
     private final IdempotentRequests idempotent;
     private final ProgressService progress;
+    private final AgroalDataSource dataSource;
 
     ProjectResource(ProjectService service, ProjectRepository projects, ProjectCsv csv, CsvImporter importer,
-            IdempotentRequests idempotent, ProgressService progress) {
+            IdempotentRequests idempotent, ProgressService progress, AgroalDataSource dataSource) {
         this.progress = progress;
+        this.dataSource = dataSource;
         this.service = service;
         this.projects = projects;
         this.csv = csv;
@@ -85,15 +98,58 @@ public class ProjectResource {
     }
 
     @GET
-    @Operation(summary = "List projects", description = "Oldest first; region includes its descendants.")
-    @APIResponse(responseCode = "200", description = "The projects")
-    @APIResponse(responseCode = "400", description = "Malformed filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Search the pipeline",
+            description = "Filters combine with AND; repeat stage or tier for OR within one. `region` includes its "
+                    + "descendants; `q` matches any part of the project or investor name; `investor` is an exact name or "
+                    + "USCC. Pages follow `next`; `facets=true` adds the total and counts by stage, tier and region.")
+    @APIResponse(responseCode = "200", description = "A page of projects")
+    @APIResponse(responseCode = "400", description = "Malformed filter, sort or cursor",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<ProjectView> list(
+            @Parameter(description = "Stage (repeatable)") @QueryParam("stage") List<ProjectStage> stages,
+            @Parameter(description = "Tier (repeatable)") @QueryParam("tier") List<InvestmentTier> tiers,
             @Parameter(description = "Region code; its descendants are included", example = "430700")
             @QueryParam("region") @RegionCode String region,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return Page.of(service.list(region == null ? null : RegionCodes.descendantPrefix(region), limit).stream().map(ProjectMapper::toView).toList());
+            @Parameter(description = "Registry platform id of the park") @QueryParam("park") UUID park,
+            @Parameter(example = "生物医药") @QueryParam("industryChain") @Size(max = 200) String industryChain,
+            @QueryParam("kind") ProjectKind kind,
+            @Parameter(example = "2018") @QueryParam("signedYear") @Min(1949) @Max(2100) Integer signedYear,
+            @Parameter(example = "2018") @QueryParam("landedYear") @Min(1949) @Max(2100) Integer landedYear,
+            @Parameter(description = "Investor name or USCC, exactly") @QueryParam("investor") @Size(max = 300) String investor,
+            @Parameter(description = "Changed at or after (RFC 3339)") @QueryParam("changedSince") java.time.OffsetDateTime changedSince,
+            @Parameter(description = "Text in the project or investor name", example = "复星") @QueryParam("q") @Size(min = 1, max = 100) String q,
+            @Parameter(description = "name, -plannedInvestment, updatedAt, -updatedAt") @QueryParam("sort") String sort,
+            @QueryParam("cursor") @Size(max = 500) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @QueryParam("facets") @DefaultValue("false") boolean facets,
+            @Context UriInfo uri) {
+        ProjectFilter filter = new ProjectFilter(enums(stages, ProjectStage.class), enums(tiers, InvestmentTier.class), region,
+                park, industryChain, kind, signedYear, landedYear, investor, changedSince, q == null || q.isBlank() ? null : q);
+        ProjectRepository.Sort order = ProjectRepository.Sort.fromParam(sort);
+        List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
+        ProjectRepository.Slice slice = projects.search(filter, order, after, limit + 1);
+        boolean more = slice.projects().size() > limit;
+        List<Project> page = more ? slice.projects().subList(0, limit) : slice.projects();
+        String next = more ? Page.nextLink(uri, Cursor.encode(List.of(slice.keys().get(limit - 1), page.get(limit - 1).id.toString())))
+                : null;
+        Long total = null;
+        java.util.Map<String, java.util.Map<String, Long>> counts = null;
+        if (facets) {
+            total = projects.count(filter);
+            counts = new java.util.LinkedHashMap<>();
+            counts.put("stage", projects.facet(filter, "stage"));
+            counts.put("tier", projects.facet(filter, "tier"));
+            counts.put("region", projects.facet(filter, "region_code"));
+        }
+        return new Page<>(page.stream().map(ProjectMapper::toView).toList(), total, counts, next);
+    }
+
+    private static <E extends Enum<E>> java.util.Set<E> enums(List<E> values, Class<E> type) {
+        java.util.EnumSet<E> set = java.util.EnumSet.noneOf(type);
+        if (values != null) {
+            values.stream().filter(v -> v != null).forEach(set::add);
+        }
+        return set;
     }
 
     @GET
@@ -120,6 +176,9 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Inconsistent entry stage and dates, or an Idempotency-Key "
             + "reused for another request", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "Shanghai Fosun biomedicine base (strategic investor)", value = FOSUN),
+            @ExampleObject(name = "Technology-transfer project signed at an achievement-transfer meeting", value = TRANSFER) }))
     public Response create(
             @Parameter(description = "Makes a retried create return the first response instead of a duplicate")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -364,6 +423,31 @@ public class ProjectResource {
         return ProjectStats.of(year, by, columns, projects.stats(year, dateColumn, columns, region));
     }
 
+    @GET
+    @Path("/export")
+    @Produces({ "text/csv", "application/jsonl" })
+    @Operation(summary = "Export the whole pipeline",
+            description = "Streams every project, as CSV in the import's format (`format=csv`) or as JSON lines (`format=jsonl`).")
+    @APIResponse(responseCode = "200", description = "The projects")
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+        boolean jsonLines = format.equals("jsonl");
+        StreamingOutput body = out -> JdbcExport.stream(dataSource, EXPORT_QUERY, out, jsonLines);
+        return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"projects." + format + "\"").build();
+    }
+
+    /** The import's columns (so an export imports again), then what only the registry of record knows. */
+    private static final String EXPORT_QUERY = """
+            SELECT name, investor_name AS "investorName", investor_uscc AS "investorUscc", origin, kind,
+                   industry_chain AS "industryChain", region_code AS "regionCode", park_platform_id AS "parkPlatformId",
+                   planned_investment AS "plannedInvestment", expected_annual_output AS "expectedAnnualOutput",
+                   signing_event AS "signingEvent", responsible_official AS "responsibleOfficial",
+                   review_cadence AS "reviewCadence", stage, stage_since AS "stageSince", signed_on AS "signedOn",
+                   landed_on AS "landedOn", id, tier, completed_investment AS "completedInvestment",
+                   last_reviewed_on AS "lastReviewedOn", version, updated_at AS "updatedAt"
+              FROM project ORDER BY region_code, name
+            """;
+
     @POST
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
@@ -382,4 +466,17 @@ public class ProjectResource {
     public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) {
         return importer.run(body, csv, dryRun);
     }
+
+    static final String FOSUN = """
+            {"name": "复星医药常德生物医药产业基地", "investorName": "上海复星医药（集团）股份有限公司",
+             "origin": "DOMESTIC", "kind": "INDUSTRIAL_INVESTMENT", "industryChain": "生物医药", "regionCode": "430790",
+             "plannedInvestment": 1200000000, "expectedAnnualOutput": 1800000000, "stage": "SIGNED",
+             "stageSince": "2018-03-15", "signedOn": "2018-03-15", "responsibleOfficial": "Executive deputy mayor",
+             "reviewCadence": "MONTHLY"}""";
+
+    static final String TRANSFER = """
+            {"name": "环保酶制剂科技成果转化项目", "investorName": "常德新材料科技企业", "origin": "DOMESTIC",
+             "kind": "TECHNOLOGY_TRANSFER", "industryChain": "新材料", "regionCode": "430703", "plannedInvestment": 50000000,
+             "signingEvent": "2018年常德市科技成果转移转化对接会", "stage": "SIGNED", "stageSince": "2018-10-10",
+             "signedOn": "2018-10-10"}""";
 }

@@ -40,7 +40,10 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput> {
             new String[] { "stage", "阶段" },
             new String[] { "stageSince", "阶段日期" },
             new String[] { "signedOn", "签约日期" },
-            new String[] { "landedOn", "落地日期" });
+            new String[] { "landedOn", "落地日期" },
+            // written by the export, ignored on import: a project is known by region and name
+            new String[] { "id" }, new String[] { "tier" }, new String[] { "completedInvestment" },
+            new String[] { "lastReviewedOn" }, new String[] { "version" }, new String[] { "updatedAt" });
 
     private final ProjectService service;
     private final ProjectRepository projects;
@@ -67,9 +70,14 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput> {
                 row.date("stageSince"), row.date("signedOn"), row.date("landedOn"));
     }
 
+    /** A new project must enter the pipeline consistently; a known one keeps its stage (transitions move it). */
     @Override
     public List<Problem.FieldError> check(ProjectInput input) {
-        return service.entryErrors(input);
+        return projects.findByName(input.regionCode(), input.name().strip())
+                .map(existing -> input.stage() == null || input.stage() == existing.stage ? List.<Problem.FieldError>of()
+                        : List.of(new Problem.FieldError("stage", "is " + existing.stage
+                                + " in the pipeline: move it with a transition, not an import")))
+                .orElseGet(() -> service.entryErrors(input));
     }
 
     @Override

@@ -21,9 +21,6 @@ import org.innoreg.projects.mapping.TransitionInput;
 import org.innoreg.projects.repository.ProjectRepository;
 import org.innoreg.projects.repository.ProjectTransitionRepository;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-
 @ApplicationScoped
 public class ProjectService {
 
@@ -39,15 +36,6 @@ public class ProjectService {
 
     public Project get(UUID id) {
         return projects.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("project", id));
-    }
-
-    /** Projects in a region and its descendants (GB/T 2260 codes share their parent's prefix). */
-    public List<Project> list(String regionPrefix, int limit) {
-        if (regionPrefix == null) {
-            return projects.findAll(Sort.by("createdAt").and("id")).page(Page.ofSize(limit)).list();
-        }
-        return projects.find("regionCode like ?1", Sort.by("createdAt").and("id"), regionPrefix + "%")
-                .page(Page.ofSize(limit)).list();
     }
 
     public List<ProjectTransition> history(UUID id) {

@@ -1,12 +1,6 @@
 package org.innoreg.registry.service;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +8,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
+import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.bulk.ImportReport.Outcome;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.registry.domain.Academy;
@@ -44,10 +33,6 @@ import io.agroal.api.AgroalDataSource;
  */
 @ApplicationScoped
 public class PlatformCsv implements CsvImporter.Spec<PlatformInput> {
-
-    static final List<String> EXPORT_COLUMNS = List.of("id", "nameZh", "nameEn", "aliases", "type", "level", "status",
-            "regionCode", "fields", "accreditedOn", "accreditationNo", "hosts", "partnerEnterprise", "floorAreaM2",
-            "tenants", "graduates", "academicians", "members", "version", "updatedAt");
 
     private static final Map<String, String> COLUMNS = CsvImporter.columns(
             new String[] { "nameZh", "名称", "平台名称" },
@@ -74,15 +59,13 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput> {
     private final PlatformRepository platforms;
     private final OrganizationRepository organizations;
     private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
 
     PlatformCsv(PlatformService service, PlatformRepository platforms, OrganizationRepository organizations,
-            AgroalDataSource dataSource, ObjectMapper json) {
+            AgroalDataSource dataSource) {
         this.service = service;
         this.platforms = platforms;
         this.organizations = organizations;
         this.dataSource = dataSource;
-        this.json = json;
     }
 
     @Override
@@ -166,103 +149,39 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput> {
 
     // --- export -----------------------------------------------------------------------------------
 
-    private static final String EXPORT_QUERY = """
-            SELECT p.id, p.name_zh, p.name_en, array_to_string(p.aliases, ';'), p.type, p.level, p.status,
-                   p.region_code, array_to_string(p.fields, ';'), p.accredited_on, p.accreditation_no,
+    /** The import's columns, in English, so an export can be edited and imported again. */
+    private static final String CSV_QUERY = """
+            SELECT p.id, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.aliases, p.type, p.level, p.status,
+                   p.region_code AS "regionCode", p.fields, p.accredited_on AS "accreditedOn",
+                   p.accreditation_no AS "accreditationNo",
                    (SELECT string_agg(o.uscc, ';' ORDER BY o.uscc) FROM platform_host h
-                      JOIN organization o ON o.id = h.organization_id WHERE h.platform_id = p.id),
-                   p.detail ->> 'partnerEnterprise', p.detail ->> 'floorAreaM2', p.detail ->> 'tenants',
-                   p.detail ->> 'graduates',
+                      JOIN organization o ON o.id = h.organization_id WHERE h.platform_id = p.id) AS hosts,
+                   p.detail ->> 'partnerEnterprise' AS "partnerEnterprise", p.detail ->> 'floorAreaM2' AS "floorAreaM2",
+                   p.detail ->> 'tenants' AS tenants, p.detail ->> 'graduates' AS graduates,
                    (SELECT string_agg(concat_ws(':', a ->> 'name', a ->> 'academy', a ->> 'field'), ';')
-                      FROM jsonb_array_elements(p.detail -> 'academicians') a),
+                      FROM jsonb_array_elements(p.detail -> 'academicians') a) AS academicians,
                    (SELECT string_agg(o.uscc, ';' ORDER BY o.uscc)
                       FROM jsonb_array_elements_text(p.detail -> 'memberOrganizationIds') m
-                      JOIN organization o ON o.id = CAST(m AS uuid)),
-                   p.version, p.updated_at, p.detail::text, p.aliases, p.fields
+                      JOIN organization o ON o.id = CAST(m AS uuid)) AS members,
+                   p.version, p.updated_at AS "updatedAt"
+              FROM platform p
+             ORDER BY p.region_code, p.name_zh
+            """;
+
+    /** The platform as the API shows it, with its hosts by USCC. */
+    private static final String JSON_QUERY = """
+            SELECT p.id, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.aliases, p.type, p.level, p.status,
+                   p.region_code AS "regionCode", p.fields, p.accredited_on AS "accreditedOn",
+                   p.accreditation_no AS "accreditationNo",
+                   ARRAY(SELECT o.uscc FROM platform_host h JOIN organization o ON o.id = h.organization_id
+                          WHERE h.platform_id = p.id ORDER BY o.uscc) AS "hostUsccs",
+                   p.detail, p.version, p.updated_at AS "updatedAt"
               FROM platform p
              ORDER BY p.region_code, p.name_zh
             """;
 
     /** Streams every platform as CSV (with a header) or JSON lines, without loading them all. */
     public void export(OutputStream out, boolean jsonLines) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // PostgreSQL only streams with a cursor inside a transaction
-            try (PreparedStatement statement = connection.prepareStatement(EXPORT_QUERY)) {
-                statement.setFetchSize(1000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (jsonLines) {
-                        writeJsonLines(rs, out);
-                    } else {
-                        writeCsv(rs, out);
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("export failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void writeCsv(ResultSet rs, OutputStream out) throws SQLException, IOException {
-        CsvMapper mapper = new CsvMapper();
-        mapper.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        try (SequenceWriter writer = mapper.writer(CsvSchema.emptySchema()).writeValues(out)) {
-            writer.write(EXPORT_COLUMNS);
-            List<String> cells = new ArrayList<>(EXPORT_COLUMNS.size());
-            while (rs.next()) {
-                cells.clear();
-                for (int i = 1; i <= EXPORT_COLUMNS.size(); i++) {
-                    String cell = rs.getString(i);
-                    cells.add(cell == null ? "" : cell); // a null would drop the column
-                }
-                writer.write(cells);
-            }
-        }
-    }
-
-    private void writeJsonLines(ResultSet rs, OutputStream out) throws SQLException, IOException {
-        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
-            generator.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            while (rs.next()) {
-                generator.writeStartObject();
-                generator.writeStringField("id", rs.getString(1));
-                generator.writeStringField("nameZh", rs.getString(2));
-                writeIfPresent(generator, "nameEn", rs.getString(3));
-                writeArray(generator, "aliases", (String[]) rs.getArray(22).getArray());
-                generator.writeStringField("type", rs.getString(5));
-                generator.writeStringField("level", rs.getString(6));
-                generator.writeStringField("status", rs.getString(7));
-                generator.writeStringField("regionCode", rs.getString(8));
-                writeArray(generator, "fields", (String[]) rs.getArray(23).getArray());
-                writeIfPresent(generator, "accreditedOn", rs.getString(10));
-                writeIfPresent(generator, "accreditationNo", rs.getString(11));
-                writeArray(generator, "hostUsccs", rs.getString(12) == null ? new String[0] : rs.getString(12).split(";"));
-                if (rs.getString(21) != null) {
-                    generator.writeFieldName("detail");
-                    generator.writeRawValue(rs.getString(21));
-                }
-                generator.writeNumberField("version", rs.getLong(19));
-                generator.writeStringField("updatedAt", rs.getObject(20, java.time.OffsetDateTime.class).toString());
-                generator.writeEndObject();
-                generator.writeRaw('\n');
-            }
-        }
-    }
-
-    private static void writeIfPresent(JsonGenerator generator, String name, String value) throws IOException {
-        if (value != null) {
-            generator.writeStringField(name, value);
-        }
-    }
-
-    private static void writeArray(JsonGenerator generator, String name, String[] values) throws IOException {
-        generator.writeArrayFieldStart(name);
-        for (String value : values) {
-            generator.writeString(value);
-        }
-        generator.writeEndArray();
+        JdbcExport.stream(dataSource, jsonLines ? JSON_QUERY : CSV_QUERY, out, jsonLines);
     }
 }
