@@ -3,6 +3,7 @@ package org.innoreg.chassis.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -28,6 +29,20 @@ public record Page<T>(
     /** A complete list: one page, counted. */
     public static <T> Page<T> of(List<T> items) {
         return new Page<>(items, (long) items.size(), null, null);
+    }
+
+    /**
+     * A page cut from {@code limit + 1} rows read in keyset order: the extra row only tells that there is
+     * a next page, whose cursor is the last kept row's sort key and id.
+     */
+    public static <E, V> Page<V> ofKeyset(List<E> rows, List<String> sortKeys, int limit, Function<E, String> id,
+            Function<E, V> view, UriInfo uri, Long total, Map<String, Map<String, Long>> facets) {
+        boolean more = rows.size() > limit;
+        List<E> page = more ? rows.subList(0, limit) : rows;
+        String next = more
+                ? nextLink(uri, Cursor.encode(List.of(sortKeys.get(limit - 1), id.apply(page.get(limit - 1)))))
+                : null;
+        return new Page<>(page.stream().map(view).toList(), total, facets, next);
     }
 
     /** The request's own path and query with the cursor replaced: the next page's link. */

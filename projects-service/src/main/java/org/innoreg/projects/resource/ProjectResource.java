@@ -128,10 +128,6 @@ public class ProjectResource {
         ProjectRepository.Sort order = ProjectRepository.Sort.fromParam(sort);
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
         ProjectRepository.Slice slice = projects.search(filter, order, after, limit + 1);
-        boolean more = slice.projects().size() > limit;
-        List<Project> page = more ? slice.projects().subList(0, limit) : slice.projects();
-        String next = more ? Page.nextLink(uri, Cursor.encode(List.of(slice.keys().get(limit - 1), page.get(limit - 1).id.toString())))
-                : null;
         Long total = null;
         java.util.Map<String, java.util.Map<String, Long>> counts = null;
         if (facets) {
@@ -141,7 +137,8 @@ public class ProjectResource {
             counts.put("tier", projects.facet(filter, "tier"));
             counts.put("region", projects.facet(filter, "region_code"));
         }
-        return new Page<>(page.stream().map(ProjectMapper::toView).toList(), total, counts, next);
+        return Page.ofKeyset(slice.projects(), slice.keys(), limit, p -> p.id.toString(), ProjectMapper::toView, uri, total,
+                counts);
     }
 
     private static <E extends Enum<E>> java.util.Set<E> enums(List<E> values, Class<E> type) {

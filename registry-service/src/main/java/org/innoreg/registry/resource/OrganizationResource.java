@@ -92,11 +92,8 @@ public class OrganizationResource {
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
         List<Organization> found = service.list(q, kind, region, certification, validOn,
                 after == null ? null : after.get(0), after == null ? null : UUID.fromString(after.get(1)), limit + 1);
-        boolean more = found.size() > limit;
-        List<Organization> page = more ? found.subList(0, limit) : found;
-        String next = more ? Page.nextLink(uri, Cursor.encode(List.of(page.get(limit - 1).nameZh, page.get(limit - 1).id.toString())))
-                : null;
-        return new Page<>(page.stream().map(OrganizationMapper::toView).toList(), null, null, next);
+        return Page.ofKeyset(found, found.stream().map(o -> o.nameZh).toList(), limit, o -> o.id.toString(),
+                OrganizationMapper::toView, uri, null, null);
     }
 
     @GET

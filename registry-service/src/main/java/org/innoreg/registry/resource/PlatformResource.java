@@ -121,10 +121,6 @@ public class PlatformResource {
         PlatformSort order = PlatformSort.fromParam(sort, text != null);
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
         PlatformRepository.Slice slice = platforms.search(filter, order, after, limit + 1);
-        boolean more = slice.platforms().size() > limit;
-        List<Platform> page = more ? slice.platforms().subList(0, limit) : slice.platforms();
-        String next = more ? Page.nextLink(uri, Cursor.encode(List.of(slice.keys().get(limit - 1),
-                page.get(limit - 1).id.toString()))) : null;
         Long total = null;
         Map<String, Map<String, Long>> counts = null;
         if (facets) {
@@ -134,7 +130,8 @@ public class PlatformResource {
             counts.put("level", platforms.facet(filter, "level"));
             counts.put("region", platforms.facet(filter, "region_code"));
         }
-        return new Page<>(page.stream().map(PlatformMapper::toView).toList(), total, counts, next);
+        return Page.ofKeyset(slice.platforms(), slice.keys(), limit, p -> p.id.toString(), PlatformMapper::toView, uri, total,
+                counts);
     }
 
     @GET
