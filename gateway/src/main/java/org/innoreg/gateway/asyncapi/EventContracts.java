@@ -31,7 +31,9 @@ final class EventContracts {
                     "milestone-changed", "obstacle-changed"),
                     "Industrial investment projects of the pipeline; every stage transition is a stage-changed event."),
             new Contract("indicators", "indicator", "Indicator", List.of("created"),
-                    "Indicator definitions."));
+                    "Indicator definitions."),
+            new Contract("indicators", "observation", "Observation", List.of("recorded", "revised"),
+                    "Reported values, keyed <indicator>/<region>/<period>; a revision replaces the cell's value."));
 
     private EventContracts() {
     }

@@ -47,13 +47,16 @@ public class FeedEventHandler implements EventHandler {
     }
 
     /**
-     * The region an event is about, for the feed's region filter: the record's {@code regionCode}, or a
-     * region's own {@code code} (tolerant reader: anything else is simply not region-filterable).
+     * The region an event is about, for the feed's region filter: the record's {@code regionCode} (an
+     * observation's {@code region}), or a region's own {@code code}; tolerant reader: anything else is
+     * simply not region-filterable.
      */
     static String regionOf(JsonNode data) {
-        JsonNode region = data.path("regionCode");
-        if (region.isTextual()) {
-            return region.asText();
+        for (String field : new String[] { "regionCode", "region" }) {
+            JsonNode region = data.path(field);
+            if (region.isTextual() && region.asText().matches("[1-8][0-9]{5}")) {
+                return region.asText();
+            }
         }
         JsonNode code = data.path("code");
         return code.isTextual() && code.asText().matches("[1-8][0-9]{5}") && data.has("level") ? code.asText() : null;

@@ -1,0 +1,153 @@
+package org.innoreg.indicators.resource;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.validation.RegionCode;
+import org.innoreg.chassis.web.ETags;
+import org.innoreg.chassis.web.Page;
+import org.innoreg.indicators.domain.Indicator;
+import org.innoreg.indicators.mapping.ObservationInput;
+import org.innoreg.indicators.mapping.ObservationView;
+import org.innoreg.indicators.service.IndicatorService;
+import org.innoreg.indicators.service.ObservationService;
+
+@Path("/api/v1/indicators/{code}")
+@Tag(name = "Observations", description = "Reported values of indicators, with every revision kept")
+public class ObservationResource {
+
+    private static final String PERIOD = "[12][0-9]{3}(-Q[1-4]|-(0[1-9]|1[0-2]))?";
+    private static final String PERIOD_MESSAGE = "must be a period: 2018, 2018-Q3 or 2018-07";
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    private final ObservationService observations;
+    private final IndicatorService indicators;
+
+    ObservationResource(ObservationService observations, IndicatorService indicators) {
+        this.observations = observations;
+        this.indicators = indicators;
+    }
+
+    @PUT
+    @Path("/observations/{region}/{period}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record or revise a value",
+            description = "The first value of a cell is recorded (201); a different later one is a revision (200): it "
+                    + "needs If-Match with the cell's ETag, and the old value stays readable (revisions, asOf). Emits "
+                    + "org.innoreg.indicators.observation.recorded or .revised. Derived and computed indicators are "
+                    + "not written by hand (409).")
+    @APIResponse(responseCode = "200", description = "Revised (or unchanged)",
+            content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "409", description = "A derived or computed indicator",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A period that does not fit the indicator's frequency",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Revising without If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response put(@Parameter(example = "patent_applications") @PathParam("code") String code,
+            @Parameter(example = "430400") @PathParam("region") @RegionCode String region,
+            @Parameter(example = "2017") @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid ObservationInput input) {
+        ObservationService.Written written = observations.put(code, region, period, ifMatch, input);
+        return Response.status(written.outcome() == ObservationService.Outcome.RECORDED ? 201 : 200)
+                .tag(ETags.of(written.observation().version))
+                .entity(ObservationView.of(written.observation())).build();
+    }
+
+    @GET
+    @Path("/observations/{region}/{period}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The current value of a cell")
+    @APIResponse(responseCode = "200", description = "The value; ETag carries the cell's version",
+            content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "404", description = "No value for that cell",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("code") String code, @PathParam("region") @RegionCode String region,
+            @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period) {
+        var observation = observations.get(code, region, period);
+        return Response.ok(ObservationView.of(observation)).tag(ETags.of(observation.version)).build();
+    }
+
+    @GET
+    @Path("/observations/{region}/{period}/revisions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every value a cell has had, oldest first")
+    @APIResponse(responseCode = "200", description = "The revisions")
+    public Page<ObservationView> revisions(@PathParam("code") String code, @PathParam("region") @RegionCode String region,
+            @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period) {
+        return Page.of(observations.revisions(code, region, period).stream().map(ObservationView::of).toList());
+    }
+
+    @GET
+    @Path("/series")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "An indicator's values in period order",
+            description = "For one region or all. `asOf` reads the series as it was known at that time; `changedSince` "
+                    + "keeps only cells changed after it. `format=sdmx-csv` gives SDMX-CSV 2.0 (STRUCTURE, STRUCTURE_ID, "
+                    + "ACTION, REF_AREA, TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS with A = final, P = provisional); "
+                    + "`format=csv` a plain CSV.")
+    @APIResponse(responseCode = "200", description = "The series")
+    @APIResponse(responseCode = "400", description = "Malformed period, time or format",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response series(@PathParam("code") String code,
+            @Parameter(example = "430400") @QueryParam("region") @RegionCode String region,
+            @Parameter(example = "2016") @QueryParam("from") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String from,
+            @Parameter(example = "2020") @QueryParam("to") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String to,
+            @Parameter(description = "As known at this time (RFC 3339)", example = "2019-01-01T00:00:00Z") @QueryParam("asOf") OffsetDateTime asOf,
+            @Parameter(description = "Only cells changed after this time") @QueryParam("changedSince") OffsetDateTime changedSince,
+            @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "json|csv|sdmx-csv", message = "must be json, csv or sdmx-csv") String format) {
+        List<ObservationView> values = observations.series(code, region, from, to, asOf, changedSince);
+        return switch (format) {
+            case "sdmx-csv" -> Response.ok(sdmxCsv(indicators.get(code), values), "text/csv; charset=UTF-8").build();
+            case "csv" -> Response.ok(plainCsv(values), "text/csv; charset=UTF-8").build();
+            default -> Response.ok(Page.of(values), MediaType.APPLICATION_JSON).build();
+        };
+    }
+
+    private static String sdmxCsv(Indicator indicator, List<ObservationView> values) {
+        StringBuilder csv = new StringBuilder("STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\n");
+        for (ObservationView v : values) {
+            csv.append("dataflow,INNOREG:").append(indicator.code.toUpperCase()).append("(1.0),I,").append(v.region()).append(',')
+                    .append(v.period()).append(',').append(v.value().toPlainString()).append(',').append(indicator.unit).append(',')
+                    .append(v.status() == org.innoreg.indicators.domain.ObservationStatus.FINAL ? "A" : "P").append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String plainCsv(List<ObservationView> values) {
+        StringBuilder csv = new StringBuilder("indicator,region,period,value,status,recordedAt\n");
+        for (ObservationView v : values) {
+            csv.append(v.indicator()).append(',').append(v.region()).append(',').append(v.period()).append(',')
+                    .append(v.value().toPlainString()).append(',').append(v.status()).append(',').append(v.recordedAt()).append('\n');
+        }
+        return csv.toString();
+    }
+}
