@@ -108,6 +108,9 @@ public class OrganizationService {
     @Transactional
     public List<OrganizationMatch> match(String name, int limit) {
         List<Candidate> candidates = organizations.candidates(name, limit);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, Organization> byId = organizations.list("id in ?1", candidates.stream().map(Candidate::id).toList())
                 .stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
         List<OrganizationMatch> matches = new ArrayList<>();

@@ -139,6 +139,8 @@ class OrganizationResourceTest {
         given().queryParam("name", "云锦" + suffix).get("/api/v1/organizations/match")
                 .then().statusCode(200).body("size()", greaterThan(1)).body("confident", not(hasItem(true)));
         given().get("/api/v1/organizations/match").then().statusCode(400).body("errors[0].field", equalTo("name"));
+        given().queryParam("name", "zzqxv").get("/api/v1/organizations/match")
+                .then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
