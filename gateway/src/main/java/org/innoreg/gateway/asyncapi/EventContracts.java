@@ -33,7 +33,8 @@ final class EventContracts {
             new Contract("indicators", "indicator", "Indicator", List.of("created"),
                     "Indicator definitions."),
             new Contract("indicators", "observation", "Observation", List.of("recorded", "revised"),
-                    "Reported values, keyed <indicator>/<region>/<period>; a revision replaces the cell's value."));
+                    "Reported values, keyed <indicator>/<region>/<period>; a revision replaces the cell's value."),
+            new Contract("indicators", "target", "Target", List.of("created"), "Plan targets."));
 
     private EventContracts() {
     }

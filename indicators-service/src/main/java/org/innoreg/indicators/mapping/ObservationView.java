@@ -35,7 +35,7 @@ public record ObservationView(
     }
 
     /** 36553.000000 → 36553, 2.30 → 2.3: the value as written, without the column's padding. */
-    static BigDecimal plain(BigDecimal value) {
+    public static BigDecimal plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

@@ -1,0 +1,104 @@
+package org.innoreg.indicators.resource;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.validation.RegionCode;
+import org.innoreg.chassis.web.ETags;
+import org.innoreg.chassis.web.Page;
+import org.innoreg.indicators.domain.Target;
+import org.innoreg.indicators.mapping.Progress;
+import org.innoreg.indicators.mapping.TargetInput;
+import org.innoreg.indicators.mapping.TargetView;
+import org.innoreg.indicators.service.TargetService;
+
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Targets", description = "Plan targets, their progress and the scorecards a bureau director reads")
+@Path("/api/v1")
+public class TargetResource {
+
+    private static final String PROGRESS_RULES = "LEVEL: the latest value up to the target year; ACHIEVED when it meets "
+            + "the target, else its progress from the baseline is compared with a straight line from baseline (year, value) "
+            + "to target (year, value). CUMULATIVE: the total from spanFrom to the target year, compared with the target "
+            + "pro rata to the years elapsed up to the latest year reported. ANNUAL_GROWTH: the latest value against the "
+            + "baseline grown at the target rate (percent a year) for the years since. Status: at or beyond the expected "
+            + "value ON_TRACK, within 10 % of it AT_RISK, further OFF_TRACK; the target year reached and not met "
+            + "OFF_TRACK; no value reported NO_DATA. `asOf` reads the values as they were known at the end of that day.";
+
+    private final TargetService targets;
+
+    TargetResource(TargetService targets) {
+        this.targets = targets;
+    }
+
+    @POST
+    @Path("/targets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a plan target", description = "Emits org.innoreg.indicators.target.created.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TargetView.class)))
+    @APIResponse(responseCode = "422", description = "Inconsistent kind, span or baseline",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid TargetInput input) {
+        Target target = targets.create(input);
+        return Response.created(URI.create("/api/v1/targets/" + target.id)).tag(ETags.of(target.version))
+                .entity(TargetView.of(target)).build();
+    }
+
+    @GET
+    @Path("/targets")
+    @Operation(summary = "List targets", description = "Of one region, or all.")
+    @APIResponse(responseCode = "200", description = "The targets")
+    public Page<TargetView> list(@Parameter(example = "430700") @QueryParam("region") @RegionCode String region) {
+        return Page.of(targets.ofRegion(region).stream().map(TargetView::of).toList());
+    }
+
+    @GET
+    @Path("/targets/{id}")
+    @Operation(summary = "Get a target")
+    @APIResponse(responseCode = "200", description = "The target", content = @Content(schema = @Schema(implementation = TargetView.class)))
+    @APIResponse(responseCode = "404", description = "No such target",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Target target = targets.get(id);
+        return Response.ok(TargetView.of(target)).tag(ETags.of(target.version)).build();
+    }
+
+    @GET
+    @Path("/targets/{id}/progress")
+    @Operation(summary = "Where a target stands on a day", description = PROGRESS_RULES)
+    @APIResponse(responseCode = "200", description = "The progress", content = @Content(schema = @Schema(implementation = Progress.class)))
+    public Progress progress(@PathParam("id") UUID id,
+            @Parameter(description = "Default today", example = "2019-12-31") @QueryParam("asOf") LocalDate asOf) {
+        return targets.progress(targets.get(id), asOf == null ? LocalDate.now() : asOf);
+    }
+
+    @GET
+    @Path("/scorecards/{region}")
+    @Operation(summary = "Every target of a region with its progress", description = PROGRESS_RULES)
+    @APIResponse(responseCode = "200", description = "The scorecard")
+    public Page<Progress> scorecard(@Parameter(example = "430700") @PathParam("region") @RegionCode String region,
+            @Parameter(description = "Default today", example = "2019-12-31") @QueryParam("asOf") LocalDate asOf) {
+        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        return Page.of(targets.ofRegion(region).stream().map(target -> targets.progress(target, day)).toList());
+    }
+}

@@ -1,0 +1,94 @@
+package org.innoreg.indicators.resource;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Each kind of target's progress on fixed data, as the bureau would read it on a day. */
+@QuarkusTest
+class TargetProgressTest {
+
+    private static final String REGION = "430781";
+
+    private static String target(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/targets").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static void observe(String indicator, String year, String value) {
+        given().contentType(ContentType.JSON).body("{\"value\":" + value + ",\"status\":\"FINAL\"}")
+                .put("/api/v1/indicators/" + indicator + "/observations/" + REGION + "/" + year).then().statusCode(201);
+    }
+
+    private static io.restassured.response.ValidatableResponse progress(String id) {
+        return given().get("/api/v1/targets/" + id + "/progress").then().statusCode(200);
+    }
+
+    @Test
+    void eachKindOfTargetIsJudgedByItsRule() {
+        String patents = target("""
+                {"indicator":"patent_applications","region":"%s","kind":"CUMULATIVE","targetValue":12000,
+                 "spanFrom":"2016","targetPeriod":"2020","plan":"Changde 13th Five-Year Plan: Smart Changde"}""".formatted(REGION));
+        String enterprises = target("""
+                {"indicator":"high_tech_enterprises","region":"%s","kind":"LEVEL","targetValue":200,"targetPeriod":"2018",
+                 "baselinePeriod":"2015","baselineValue":120,"plan":"Hengyang plan"}""".formatted(REGION));
+        String output = target("""
+                {"indicator":"high_tech_output","region":"%s","kind":"ANNUAL_GROWTH","targetValue":15,"targetPeriod":"2020",
+                 "baselinePeriod":"2015","baselineValue":100,"plan":"Changde 13th Five-Year Plan: Smart Changde"}""".formatted(REGION));
+        String gdp = target("""
+                {"indicator":"gdp","region":"%s","kind":"LEVEL","targetValue":1000,"targetPeriod":"2020","plan":"none given"}"""
+                .formatted(REGION));
+
+        progress(patents).body("status", equalTo("NO_DATA"));
+        observe("patent_applications", "2016", "2000");
+        observe("patent_applications", "2017", "2200");
+        observe("patent_applications", "2018", "2500");
+        // 6,700 by 2018 against 12,000 × 3/5 = 7,200 expected: 93 % of the way it should be.
+        progress(patents).body("status", equalTo("AT_RISK")).body("value", equalTo(6700)).body("expected", equalTo(7200));
+        observe("patent_applications", "2019", "3000");
+        progress(patents).body("status", equalTo("ON_TRACK")).body("value", equalTo(9700));
+        given().queryParam("asOf", LocalDate.now().minusDays(1).toString()).get("/api/v1/targets/" + patents + "/progress")
+                .then().body("status", equalTo("NO_DATA"));
+
+        observe("high_tech_enterprises", "2016", "150");
+        progress(enterprises).body("status", equalTo("ON_TRACK"));
+        observe("high_tech_enterprises", "2017", "155");
+        progress(enterprises).body("status", equalTo("OFF_TRACK"));
+        observe("high_tech_enterprises", "2018", "201");
+        progress(enterprises).body("status", equalTo("ACHIEVED")).body("period", equalTo("2018"));
+
+        // 130 in 2017 against 100 × 1.15² = 132.25.
+        observe("high_tech_output", "2017", "130");
+        progress(output).body("status", equalTo("AT_RISK")).body("expected", equalTo(132.25f));
+
+        progress(gdp).body("status", equalTo("NO_DATA"));
+        given().get("/api/v1/scorecards/" + REGION).then().statusCode(200)
+                .body("items.status", hasItems("ON_TRACK", "ACHIEVED", "AT_RISK", "NO_DATA"));
+    }
+
+    @Test
+    void inconsistentTargetsAreRefused() {
+        given().contentType(ContentType.JSON).body("""
+                {"indicator":"patent_applications","region":"430781","kind":"CUMULATIVE","targetValue":12000,
+                 "targetPeriod":"2020","plan":"x"}""").post("/api/v1/targets").then().statusCode(422)
+                .body("errors[0].field", equalTo("spanFrom"));
+        given().contentType(ContentType.JSON).body("""
+                {"indicator":"high_tech_output","region":"430781","kind":"ANNUAL_GROWTH","targetValue":15,
+                 "targetPeriod":"2020","plan":"x"}""").post("/api/v1/targets").then().statusCode(422);
+        given().contentType(ContentType.JSON).body("""
+                {"indicator":"nothing","region":"430781","kind":"LEVEL","targetValue":1,"targetPeriod":"2020","plan":"x"}""")
+                .post("/api/v1/targets").then().statusCode(404);
+        given().contentType(ContentType.JSON).body("""
+                {"indicator":"gdp","region":"430781","kind":"SOMEDAY","targetValue":1,"targetPeriod":"2020","plan":"x"}""")
+                .post("/api/v1/targets").then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        given().get("/api/v1/targets/6f1c2b9e-0000-4000-8000-000000000000/progress").then().statusCode(404);
+        given().get("/api/v1/scorecards/43").then().statusCode(400);
+    }
+}
