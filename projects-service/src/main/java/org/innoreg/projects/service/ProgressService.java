@@ -46,6 +46,10 @@ public class ProgressService {
 
     public List<InvestmentReport> reports(UUID projectId) {
         projects.get(projectId);
+        return reportsOf(projectId);
+    }
+
+    private List<InvestmentReport> reportsOf(UUID projectId) {
         return entityManager.createQuery("from InvestmentReport where projectId = ?1 order by month", InvestmentReport.class)
                 .setParameter(1, projectId).getResultList();
     }
@@ -66,7 +70,8 @@ public class ProgressService {
         if (entityManager.find(InvestmentReport.class, key(projectId, first)) != null) {
             throw ProblemException.conflict("already-reported", input.month() + " is already reported for this project");
         }
-        for (InvestmentReport other : reports(projectId)) {
+        List<InvestmentReport> reported = reportsOf(projectId);
+        for (InvestmentReport other : reported) {
             if (other.month.isBefore(first) && input.cumulative().compareTo(other.cumulative) < 0) {
                 throw ProblemException.unprocessable("cumulative", "is lower than the " + YearMonth.from(other.month)
                         + " figure " + other.cumulative.toPlainString() + ": a cumulative figure cannot fall");
@@ -82,8 +87,7 @@ public class ProgressService {
         report.cumulative = Project.yuan(input.cumulative());
         report.note = input.note();
         entityManager.persist(report);
-        LocalDate latest = reports(projectId).stream().map(r -> r.month).max(LocalDate::compareTo).orElse(first);
-        if (!latest.isAfter(first)) {
+        if (reported.stream().noneMatch(other -> other.month.isAfter(first))) { // the newest month gives the total so far
             project.completedInvestment = report.cumulative;
         }
         changed(project, events::investmentReported);
