@@ -10,6 +10,7 @@ public final class IndicatorMapper {
 
     public static IndicatorView toView(Indicator i) {
         return new IndicatorView(i.code, i.nameZh, i.nameEn, i.unit, i.frequency, i.kind, i.source, i.description,
+                i.kind == IndicatorKind.COMPUTED ? new Formula(i.numerator, i.denominator, ObservationView.plain(i.scale)) : null,
                 i.version, i.createdAt, i.updatedAt);
     }
 

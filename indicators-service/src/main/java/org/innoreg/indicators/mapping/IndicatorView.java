@@ -21,6 +21,7 @@ public record IndicatorView(
         @Schema(example = "REPORTED") IndicatorKind kind,
         @Schema(example = "Intellectual property office") String source,
         String description,
+        @Schema(description = "COMPUTED indicators only") Formula formula,
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

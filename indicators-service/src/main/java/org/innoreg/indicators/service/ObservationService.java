@@ -1,8 +1,15 @@
 package org.innoreg.indicators.service;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -101,6 +108,36 @@ public class ObservationService {
         return new Written(observation, Outcome.REVISED);
     }
 
+    /**
+     * Sets a derived cell to the value its running total has reached: recorded the first time, a revision
+     * when it changed, nothing otherwise. Derived values are provisional (they move with every event) and
+     * their source is the topic they come from.
+     *
+     * @return whether the cell changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean writeDerived(String code, String region, String period, BigDecimal value) {
+        Observation observation = entityManager.find(Observation.class, new Observation.Cell(code, region, period));
+        if (observation != null && observation.value.compareTo(value) == 0) {
+            return false;
+        }
+        if (observation == null) {
+            observation = new Observation();
+            observation.indicatorCode = code;
+            observation.regionCode = region;
+            observation.period = period;
+            observation.status = ObservationStatus.PROVISIONAL;
+            observation.source = indicators.get(code).source;
+            observation.value = value;
+            entityManager.persist(observation);
+        } else {
+            observation.value = value;
+        }
+        entityManager.flush();
+        entityManager.persist(ObservationRevision.of(observation));
+        return true;
+    }
+
     public List<ObservationRevision> revisions(String code, String region, String period) {
         get(code, region, period);
         return entityManager.createQuery("""
@@ -110,13 +147,23 @@ public class ObservationService {
     }
 
     /**
-     * A series in period order: each cell's latest value recorded at or before {@code asOf} (now if null),
-     * for one region or all, within [from, to], and only cells changed after {@code changedSince}.
+     * A series in region and period order: each cell's latest value recorded at or before {@code asOf} (now
+     * if null), for one region or all, within [from, to], and only cells changed after {@code changedSince}.
+     * A computed indicator is evaluated from its parts as they were known at {@code asOf}.
      */
-    @SuppressWarnings("unchecked")
     public List<ObservationView> series(String code, String region, String from, String to, OffsetDateTime asOf,
             OffsetDateTime changedSince) {
-        indicators.get(code);
+        Indicator indicator = indicators.get(code);
+        OffsetDateTime knownAt = asOf == null ? OffsetDateTime.now() : asOf;
+        List<ObservationView> values = indicator.kind == IndicatorKind.COMPUTED
+                ? computed(indicator, region, from, to, knownAt)
+                : stored(code, region, from, to, knownAt);
+        return changedSince == null ? values
+                : values.stream().filter(v -> v.recordedAt().isAfter(changedSince)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ObservationView> stored(String code, String region, String from, String to, OffsetDateTime asOf) {
         StringBuilder sql = new StringBuilder("""
                 SELECT DISTINCT ON (region_code, period) * FROM observation_revision
                  WHERE indicator_code = :code AND recorded_at <= :asOf""");
@@ -132,7 +179,7 @@ public class ObservationService {
         sql.append(" ORDER BY region_code, period, recorded_at DESC, id DESC");
         var query = entityManager.createNativeQuery(sql.toString(), ObservationRevision.class)
                 .setParameter("code", code)
-                .setParameter("asOf", asOf == null ? OffsetDateTime.now() : asOf);
+                .setParameter("asOf", asOf);
         if (region != null) {
             query.setParameter("region", region);
         }
@@ -142,9 +189,55 @@ public class ObservationService {
         if (to != null) {
             query.setParameter("to", to);
         }
-        return ((List<ObservationRevision>) query.getResultList()).stream()
-                .filter(r -> changedSince == null || r.recordedAt.isAfter(changedSince))
-                .map(ObservationView::of).toList();
+        return ((List<ObservationRevision>) query.getResultList()).stream().map(ObservationView::of).toList();
+    }
+
+    /**
+     * sum(numerator) ÷ denominator × scale for every cell where each part has a value (a derived count
+     * missing from a cell is 0: nothing was counted there) and the denominator is not zero. The cell is
+     * FINAL when all its parts are, and was recorded when its newest part was.
+     */
+    private List<ObservationView> computed(Indicator indicator, String region, String from, String to, OffsetDateTime asOf) {
+        List<String> parts = new ArrayList<>(indicator.numerator);
+        if (indicator.denominator != null) {
+            parts.add(indicator.denominator);
+        }
+        Map<String, Map<String, ObservationView>> byCell = new TreeMap<>(); // "region|period" → part → value
+        Map<String, Boolean> zeroWhenMissing = new HashMap<>();
+        for (String part : parts) {
+            zeroWhenMissing.put(part, indicators.get(part).kind == IndicatorKind.DERIVED);
+            for (ObservationView value : series(part, region, from, to, asOf, null)) {
+                byCell.computeIfAbsent(value.region() + "|" + value.period(), cell -> new HashMap<>()).put(part, value);
+            }
+        }
+        List<ObservationView> values = new ArrayList<>();
+        cells: for (Map<String, ObservationView> cell : byCell.values()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (String part : indicator.numerator) {
+                ObservationView value = cell.get(part);
+                if (value == null && !zeroWhenMissing.get(part)) {
+                    continue cells;
+                }
+                sum = value == null ? sum : sum.add(value.value());
+            }
+            BigDecimal result = sum.multiply(indicator.scale);
+            if (indicator.denominator != null) {
+                ObservationView denominator = cell.get(indicator.denominator);
+                if (denominator == null || denominator.value().signum() == 0) {
+                    continue;
+                }
+                result = result.divide(denominator.value(), 6, RoundingMode.HALF_EVEN);
+            }
+            ObservationView any = cell.values().iterator().next();
+            boolean allFinal = parts.stream().map(cell::get)
+                    .allMatch(v -> v == null || v.status() == ObservationStatus.FINAL);
+            OffsetDateTime recordedAt = cell.values().stream().map(ObservationView::recordedAt)
+                    .max(Comparator.naturalOrder()).orElseThrow();
+            values.add(new ObservationView(indicator.code, any.region(), any.period(), ObservationView.plain(result),
+                    allFinal ? ObservationStatus.FINAL : ObservationStatus.PROVISIONAL, "computed: " + indicator.description,
+                    null, recordedAt, null));
+        }
+        return values;
     }
 
     private static void apply(Observation observation, ObservationInput input, ObservationStatus status) {
