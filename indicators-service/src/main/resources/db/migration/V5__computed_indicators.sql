@@ -6,13 +6,15 @@ ALTER TABLE indicator
     ADD COLUMN scale       numeric(24,6),
     ADD CONSTRAINT indicator_formula CHECK ((kind = 'COMPUTED') = (numerator IS NOT NULL AND scale IS NOT NULL));
 
--- Reported parts the seeds' ratios and counts need (Changde, Tongzhou).
+-- Reported indicators the seeds' ratios, targets and figures need (Changde, Tongzhou, Hengyang).
 INSERT INTO indicator (code, name_zh, name_en, unit, frequency, kind, source, description, version, created_at, updated_at) VALUES
     ('sci_tech_spending', '科学技术支出', 'Science and technology expenditure', 'RMB_100M', 'ANNUAL', 'REPORTED', 'Finance bureau', 'Sci-tech expenditure in the general public budget', 1, now(), now()),
     ('fiscal_expenditure', '一般公共预算支出', 'General public budget expenditure', 'RMB_100M', 'ANNUAL', 'REPORTED', 'Finance bureau', NULL, 1, now(), now()),
     ('industrial_output', '工业总产值', 'Gross industrial output value', 'RMB_100M', 'ANNUAL', 'REPORTED', 'Statistics bureau', NULL, 1, now(), now()),
     ('technical_personnel', '专业技术人员数', 'Technical personnel', 'COUNT', 'ANNUAL', 'REPORTED', 'Human resources bureau', NULL, 1, now(), now()),
     ('high_innovation_enterprises', '高成长创新型企业数', 'High-innovation enterprises', 'COUNT', 'ANNUAL', 'REPORTED', 'Science and technology bureau', 'Enterprises the bureau recognises as highly innovative (Changde 13th Five-Year Plan)', 1, now(), now()),
+    ('patent_applications_total', '累计专利申请量', 'Patent applications, cumulative', 'COUNT', 'ANNUAL', 'REPORTED', 'Intellectual property office', 'All applications up to the end of the period', 1, now(), now()),
+    ('patent_grants_total', '累计专利授权量', 'Patents granted, cumulative', 'COUNT', 'ANNUAL', 'REPORTED', 'Intellectual property office', 'All patents granted up to the end of the period', 1, now(), now()),
     ('innovative_smes', '创新型中小企业数', 'Innovative SMEs and technology start-ups', 'COUNT', 'ANNUAL', 'REPORTED', 'Science and technology bureau', 'Small and medium-sized enterprises and start-ups with independent innovation capacity', 1, now(), now());
 
 INSERT INTO indicator (code, name_zh, name_en, unit, frequency, kind, source, description, numerator, denominator, scale, version, created_at, updated_at) VALUES

@@ -13,11 +13,11 @@ import org.innoreg.indicators.domain.IndicatorUnit;
 @Schema(name = "IndicatorInput")
 public record IndicatorInput(
         @NotNull @Pattern(regexp = "[a-z][a-z0-9_]{1,62}", message = "must be lower_snake_case, 2 to 63 characters")
-        @Schema(example = "technical_personnel", required = true)
+        @Schema(example = "rd_personnel", required = true)
         String code,
-        @NotBlank @Size(max = 200) @Schema(example = "专业技术人员数", required = true)
+        @NotBlank @Size(max = 200) @Schema(example = "研发人员数", required = true)
         String nameZh,
-        @NotBlank @Size(max = 200) @Schema(example = "Technical personnel", required = true)
+        @NotBlank @Size(max = 200) @Schema(example = "R&D personnel", required = true)
         String nameEn,
         @NotNull @Schema(example = "COUNT", required = true)
         IndicatorUnit unit,

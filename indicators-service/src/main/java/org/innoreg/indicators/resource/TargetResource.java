@@ -41,7 +41,8 @@ public class TargetResource {
             + "the target, else its progress from the baseline is compared with a straight line from baseline (year, value) "
             + "to target (year, value). CUMULATIVE: the total from spanFrom to the target year, compared with the target "
             + "pro rata to the years elapsed up to the latest year reported. ANNUAL_GROWTH: the latest value against the "
-            + "baseline grown at the target rate (percent a year) for the years since. Status: at or beyond the expected "
+            + "baseline grown at the target rate (percent a year) for the years since (without a baselineValue, the value "
+            + "reported for baselinePeriod). Status: at or beyond the expected "
             + "value ON_TRACK, within 10 % of it AT_RISK, further OFF_TRACK; the target year reached and not met "
             + "OFF_TRACK; no value reported NO_DATA. `asOf` reads the values as they were known at the end of that day.";
 
@@ -56,6 +57,8 @@ public class TargetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a plan target", description = "Emits org.innoreg.indicators.target.created.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TargetView.class)))
+    @APIResponse(responseCode = "409", description = "The plan already sets this target (same indicator, region, kind and year)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Inconsistent kind, span or baseline",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid TargetInput input) {

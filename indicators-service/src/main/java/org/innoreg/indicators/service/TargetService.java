@@ -30,7 +30,8 @@ import org.innoreg.indicators.mapping.TargetView;
  * progress from the baseline is compared with a straight line from baseline to target.</li>
  * <li>CUMULATIVE: the total of the years from the span's first to the target year; compared with the
  * target pro rata to the years elapsed (to the latest year reported).</li>
- * <li>ANNUAL_GROWTH: the latest value against the baseline grown at the target rate for the years since.</li>
+ * <li>ANNUAL_GROWTH: the latest value against the baseline grown at the target rate for the years since;
+ * without a baseline value, the value reported for the baseline year.</li>
  * </ul>
  * Against the expectation: at or beyond it ON_TRACK, within 10 % of it AT_RISK, further OFF_TRACK; past the
  * target year and not met, OFF_TRACK; no value, NO_DATA.
@@ -83,11 +84,11 @@ public class TargetService {
         if (input.kind() != Target.Kind.CUMULATIVE && input.spanFrom() != null) {
             errors.add(new Problem.FieldError("spanFrom", "only for a CUMULATIVE target"));
         }
-        if (input.kind() == Target.Kind.ANNUAL_GROWTH && (input.baselinePeriod() == null || input.baselineValue() == null)) {
-            errors.add(new Problem.FieldError("baselineValue", "an ANNUAL_GROWTH target grows from a baseline value and year"));
+        if (input.kind() == Target.Kind.ANNUAL_GROWTH && input.baselinePeriod() == null) {
+            errors.add(new Problem.FieldError("baselinePeriod", "an ANNUAL_GROWTH target grows from a baseline year"));
         }
-        if ((input.baselinePeriod() == null) != (input.baselineValue() == null)) {
-            errors.add(new Problem.FieldError("baselinePeriod", "give the baseline's year and value together"));
+        if (input.baselineValue() != null && input.baselinePeriod() == null) {
+            errors.add(new Problem.FieldError("baselinePeriod", "a baseline value needs its year"));
         }
         if (input.baselinePeriod() != null && input.baselinePeriod().compareTo(input.targetPeriod()) >= 0) {
             errors.add(new Problem.FieldError("baselinePeriod", "must be before targetPeriod"));
@@ -97,6 +98,14 @@ public class TargetService {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable(errors);
+        }
+        long same = entityManager.createQuery("select count(*) from Target where indicatorCode = ?1 and regionCode = ?2"
+                + " and plan = ?3 and kind = ?4 and targetPeriod = ?5", Long.class)
+                .setParameter(1, input.indicator()).setParameter(2, input.region()).setParameter(3, input.plan().strip())
+                .setParameter(4, input.kind()).setParameter(5, input.targetPeriod()).getSingleResult();
+        if (same > 0) {
+            throw ProblemException.conflict("duplicate", "this plan already sets a " + input.kind() + " target for "
+                    + input.indicator() + " in " + input.region() + " by " + input.targetPeriod());
         }
         Target target = new Target();
         target.id = UUID.randomUUID();
@@ -132,7 +141,15 @@ public class TargetService {
         return switch (target.kind) {
             case LEVEL -> level(target, view, asOf, latest, latestYear, targetYear, over);
             case CUMULATIVE -> cumulative(target, view, asOf, values, latest, latestYear, targetYear, over);
-            case ANNUAL_GROWTH -> growth(target, view, asOf, latest, latestYear, targetYear, over);
+            case ANNUAL_GROWTH -> {
+                // A plan often names only the baseline year: its value is then the one reported for that year.
+                BigDecimal baseline = target.baselineValue != null ? target.baselineValue : values.stream()
+                        .filter(v -> v.period().equals(target.baselinePeriod)).map(ObservationView::value).findFirst().orElse(null);
+                yield baseline == null
+                        ? new Progress(view, asOf, Status.NO_DATA, null, null, null, null,
+                                "no value reported for the baseline year " + target.baselinePeriod)
+                        : growth(target, baseline, view, asOf, latest, latestYear, targetYear, over);
+            }
         };
     }
 
@@ -168,11 +185,11 @@ public class TargetService {
         return judge(view, asOf, total, latest.period(), share, expected, progressRatio(total, expected, t), over);
     }
 
-    private Progress growth(Target t, TargetView view, LocalDate asOf, ObservationView latest, int latestYear, int targetYear,
+    private Progress growth(Target t, BigDecimal baseline, TargetView view, LocalDate asOf, ObservationView latest, int latestYear, int targetYear,
             boolean over) {
         int years = latestYear - Integer.parseInt(t.baselinePeriod);
         BigDecimal rate = t.targetValue.divide(BigDecimal.valueOf(100), MATH);
-        BigDecimal expected = t.baselineValue.multiply(BigDecimal.ONE.add(rate).pow(Math.max(years, 0), MATH), MATH);
+        BigDecimal expected = baseline.multiply(BigDecimal.ONE.add(rate).pow(Math.max(years, 0), MATH), MATH);
         BigDecimal ratio = latest.value().divide(expected, MATH);
         BigDecimal share = years <= 0 ? BigDecimal.ZERO : BigDecimal.valueOf(years)
                 .divide(BigDecimal.valueOf(targetYear - Integer.parseInt(t.baselinePeriod)), 4, RoundingMode.HALF_EVEN);

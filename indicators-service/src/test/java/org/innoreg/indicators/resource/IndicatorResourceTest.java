@@ -36,14 +36,14 @@ class IndicatorResourceTest {
     @Test
     void definingAReportedIndicatorEmitsOneEvent() {
         given().contentType(ContentType.JSON).body("""
-                {"code":"technical_personnel","nameZh":"专业技术人员数","nameEn":"Technical personnel",
+                {"code":"rd_personnel","nameZh":"研发人员数","nameEn":"R&D personnel",
                  "unit":"COUNT","frequency":"ANNUAL","source":"Statistics bureau"}
                 """).post("/api/v1/indicators")
                 .then().statusCode(201).body("kind", equalTo("REPORTED"));
 
         var events = TopicReader.readUntil(bootstrapServers, "indicators.indicator.v1", Duration.ofSeconds(30),
-                read -> read.stream().anyMatch(m -> "technical_personnel".equals(m.key())))
-                .stream().filter(m -> "technical_personnel".equals(m.key())).toList();
+                read -> read.stream().anyMatch(m -> "rd_personnel".equals(m.key())))
+                .stream().filter(m -> "rd_personnel".equals(m.key())).toList();
         assertThat(events).hasSize(1);
         assertThat(events.get(0).value()).contains("org.innoreg.indicators.indicator.created");
     }

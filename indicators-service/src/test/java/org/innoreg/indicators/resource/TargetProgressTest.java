@@ -91,4 +91,25 @@ class TargetProgressTest {
         given().get("/api/v1/targets/6f1c2b9e-0000-4000-8000-000000000000/progress").then().statusCode(404);
         given().get("/api/v1/scorecards/43").then().statusCode(400);
     }
+
+    @Test
+    void aGrowthTargetWithoutABaselineValueGrowsFromTheBaselineYearsReportedValue() {
+        String id = given().contentType(ContentType.JSON).body("""
+                {"indicator":"high_tech_output","region":"430782","kind":"ANNUAL_GROWTH","targetValue":15,"targetPeriod":"2020",
+                 "baselinePeriod":"2015","plan":"Changde 13th Five-Year Plan: Smart Changde"}""")
+                .post("/api/v1/targets").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body("""
+                {"indicator":"high_tech_output","region":"430782","kind":"ANNUAL_GROWTH","targetValue":15,"targetPeriod":"2020",
+                 "baselinePeriod":"2015","plan":"Changde 13th Five-Year Plan: Smart Changde"}""")
+                .post("/api/v1/targets").then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"value\":300}")
+                .put("/api/v1/indicators/high_tech_output/observations/430782/2017").then().statusCode(201);
+        given().get("/api/v1/targets/" + id + "/progress").then().statusCode(200)
+                .body("status", equalTo("NO_DATA")).body("reason", org.hamcrest.Matchers.containsString("2015"));
+        given().contentType(ContentType.JSON).body("{\"value\":200}")
+                .put("/api/v1/indicators/high_tech_output/observations/430782/2015").then().statusCode(201);
+        // 200 × 1.15² = 264.5 expected by 2017; 300 is ahead of it.
+        given().get("/api/v1/targets/" + id + "/progress").then().statusCode(200)
+                .body("status", equalTo("ON_TRACK")).body("expected", equalTo(264.5f));
+    }
 }
