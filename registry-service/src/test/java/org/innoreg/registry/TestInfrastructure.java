@@ -1,5 +1,6 @@
 package org.innoreg.registry;
 
+import org.innoreg.testsupport.JwtTestResource;
 import org.innoreg.testsupport.KafkaTestResource;
 import org.innoreg.testsupport.PostgresTestResource;
 
@@ -8,5 +9,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 /** Every test of this service runs against a real Kafka broker and its own PostgreSQL database. */
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
 public final class TestInfrastructure {
 }

@@ -24,6 +24,7 @@ import org.innoreg.chassis.bulk.ImportReport.RowError;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.problem.ProblemMappers;
+import org.innoreg.chassis.security.Caller;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -41,8 +42,10 @@ public class CsvImporter {
 
     private final Validator validator;
     private final EntityManager entityManager;
+    private final Caller caller;
 
-    CsvImporter(Validator validator, EntityManager entityManager) {
+    CsvImporter(Validator validator, EntityManager entityManager, Caller caller) {
+        this.caller = caller;
         this.validator = validator;
         this.entityManager = entityManager;
     }
@@ -64,6 +67,9 @@ public class CsvImporter {
 
         /** Whether the row would create a record (for a dry run's counts). */
         boolean isNew(I input);
+
+        /** The region the row's record belongs to: importing another region's records needs the admin role. */
+        String region(I input);
     }
 
     public <I> ImportReport run(InputStream csv, Spec<I> spec, boolean dryRun) {
@@ -72,6 +78,7 @@ public class CsvImporter {
         int rows = 0;
         int invalid = 0;
         int wouldCreate = 0;
+        List<String> outside = new ArrayList<>();
         for (CsvRow row : read(csv, spec.columns())) {
             rows++;
             I input = spec.map(row);
@@ -84,6 +91,9 @@ public class CsvImporter {
             if (rowErrors.isEmpty()) {
                 rowErrors.addAll(spec.check(input));
             }
+            if (rowErrors.isEmpty() && !caller.mayWrite(spec.region(input))) {
+                outside.add(row.line() + " (" + spec.region(input) + ")");
+            }
             if (rowErrors.isEmpty()) {
                 inputs.add(input);
                 wouldCreate += spec.isNew(input) ? 1 : 0;
@@ -94,6 +104,11 @@ public class CsvImporter {
         }
         if (rows == 0) {
             throw ProblemException.invalid("body", "the file has a header but no rows");
+        }
+        if (!outside.isEmpty()) {
+            throw new ProblemException(403, "region-forbidden", "Outside your regions", outside.size()
+                    + " rows are outside the regions your token may write under; importing other regions' data needs the "
+                    + "admin role. Lines: " + String.join(", ", outside.subList(0, Math.min(20, outside.size()))), null);
         }
         if (dryRun || invalid > 0) {
             ImportReport report = new ImportReport(true, rows, rows - invalid, invalid, wouldCreate,

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.innoreg.chassis.security.Caller;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,9 +44,15 @@ public class Outbox {
         // wait for this commit, so per aggregate the outbox seq order is the commit order.
         entityManager.flush();
         UUID id = UUID.randomUUID();
+        // The event and its audit row in one statement: the author is the token's subject (none for work
+        // done outside a request), carried as the CloudEvent's actor attribute.
         entityManager.createNativeQuery("""
-                INSERT INTO outbox_event (id, topic, aggregate_id, event_type, sequence, data)
-                VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS json))
+                WITH event AS (
+                    INSERT INTO outbox_event (id, topic, aggregate_id, event_type, sequence, actor, data)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?7, CAST(?6 AS json))
+                    RETURNING id, aggregate_id, sequence, actor, occurred_at)
+                INSERT INTO audit_log (aggregate_type, aggregate_id, version, action, actor, changed_at, event_id)
+                SELECT ?8, aggregate_id, sequence, ?9, actor, occurred_at, id FROM event
                 """)
                 .setParameter(1, id)
                 .setParameter(2, config.topic(aggregateType))
@@ -52,6 +60,9 @@ public class Outbox {
                 .setParameter(4, config.eventType(aggregateType, action))
                 .setParameter(5, version)
                 .setParameter(6, toJson(data))
+                .setParameter(7, Caller.currentSubject().orElse(null))
+                .setParameter(8, aggregateType)
+                .setParameter(9, action)
                 .executeUpdate();
         return id;
     }

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** The search read model, fed by events published as the services' relays publish them. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class SearchTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -1,5 +1,6 @@
 package org.innoreg.indicators.resource;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.indicators.mapping.RebuildReport;
 import org.innoreg.indicators.service.DerivedIndicatorService;
@@ -24,6 +26,7 @@ public class DerivedIndicatorResource {
         this.derived = derived;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/rebuild")
     @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package org.innoreg.indicators.resource;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
@@ -64,6 +66,7 @@ public class IndicatorResource {
         return Response.ok(IndicatorMapper.toView(indicator)).tag(ETags.of(indicator.version)).build();
     }
 
+    @RolesAllowed({ Roles.INDICATORS_EDITOR, Roles.ADMIN })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a reported indicator", description = "Emits org.innoreg.indicators.indicator.created.")

@@ -3,6 +3,7 @@ package org.innoreg.indicators.resource;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
@@ -50,6 +52,7 @@ public class ObservationResource {
         this.indicators = indicators;
     }
 
+    @RolesAllowed({ Roles.INDICATORS_EDITOR, Roles.ADMIN })
     @PUT
     @Path("/observations/{region}/{period}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.events.AuditLog;
+import org.innoreg.indicators.events.TargetEvents;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
@@ -47,11 +51,14 @@ public class TargetResource {
             + "OFF_TRACK; no value reported NO_DATA. `asOf` reads the values as they were known at the end of that day.";
 
     private final TargetService targets;
+    private final AuditLog audit;
 
-    TargetResource(TargetService targets) {
+    TargetResource(TargetService targets, AuditLog audit) {
+        this.audit = audit;
         this.targets = targets;
     }
 
+    @RolesAllowed({ Roles.INDICATORS_EDITOR, Roles.ADMIN })
     @POST
     @Path("/targets")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -103,5 +110,18 @@ public class TargetResource {
             @Parameter(description = "Default today", example = "2019-12-31") @QueryParam("asOf") LocalDate asOf) {
         LocalDate day = asOf == null ? LocalDate.now() : asOf;
         return Page.of(targets.ofRegion(region).stream().map(target -> targets.progress(target, day)).toList());
+    }
+
+    @GET
+    @Path("/targets/{id}/changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who changed the target, and when", description = "Every change, oldest first: the version it made, the "
+            + "subject of the token that made it (also the CloudEvent's actor attribute) and the time.")
+    @APIResponse(responseCode = "200", description = "The changes")
+    @APIResponse(responseCode = "404", description = "No such target",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
+        targets.get(id);
+        return Page.of(audit.changes(TargetEvents.AGGREGATE, id.toString()));
     }
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.web.Preconditions;
 import org.innoreg.indicators.domain.Frequency;
 import org.innoreg.indicators.domain.Indicator;
@@ -47,11 +48,13 @@ public class ObservationService {
     private final IndicatorService indicators;
     private final EntityManager entityManager;
     private final ObservationEvents events;
+    private final Caller caller;
 
-    ObservationService(IndicatorService indicators, EntityManager entityManager, ObservationEvents events) {
+    ObservationService(IndicatorService indicators, EntityManager entityManager, ObservationEvents events, Caller caller) {
         this.indicators = indicators;
         this.entityManager = entityManager;
         this.events = events;
+        this.caller = caller;
     }
 
     public Observation get(String code, String region, String period) {
@@ -69,6 +72,7 @@ public class ObservationService {
      */
     @Transactional
     public Written put(String code, String region, String period, String ifMatch, ObservationInput input) {
+        caller.checkRegion(region);
         Indicator indicator = indicators.get(code);
         if (indicator.kind != IndicatorKind.REPORTED) {
             throw ProblemException.conflict("not-reported", code + " is a " + indicator.kind

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.security.Caller;
 import org.innoreg.indicators.domain.Frequency;
 import org.innoreg.indicators.domain.Target;
 import org.innoreg.indicators.events.TargetEvents;
@@ -46,9 +47,11 @@ public class TargetService {
     private final ObservationService observations;
     private final EntityManager entityManager;
     private final TargetEvents events;
+    private final Caller caller;
 
     TargetService(IndicatorService indicators, ObservationService observations, EntityManager entityManager,
-            TargetEvents events) {
+            TargetEvents events, Caller caller) {
+        this.caller = caller;
         this.indicators = indicators;
         this.observations = observations;
         this.entityManager = entityManager;
@@ -73,6 +76,7 @@ public class TargetService {
 
     @Transactional
     public Target create(TargetInput input) {
+        caller.checkRegion(input.region());
         var indicator = indicators.get(input.indicator());
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
         if (indicator.frequency != Frequency.ANNUAL) {

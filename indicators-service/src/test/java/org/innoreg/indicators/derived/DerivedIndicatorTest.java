@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /**
@@ -40,6 +41,7 @@ import io.restassured.http.ContentType;
  * its own so their totals do not mix.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class DerivedIndicatorTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);

@@ -11,10 +11,12 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /** Ratios evaluated from their parts when read: per 10,000 people, share of GDP. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class ComputedIndicatorTest {
 
     private static void record(String code, String region, String period, String value, String status, String ifMatch) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 
 /**
@@ -22,6 +23,7 @@ import io.restassured.RestAssured;
  * where the seeds report no actual value.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class DemoDataTest {
 
     private static final Path LOADER = Path.of("..", "deploy", "demo", "load_indicators.py");

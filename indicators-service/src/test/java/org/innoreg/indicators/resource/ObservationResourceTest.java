@@ -14,10 +14,12 @@ import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /** Observations: recorded, revised with the old value kept, read as known at a time, exported as SDMX-CSV. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class ObservationResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /** Each kind of target's progress on fixed data, as the bureau would read it on a day. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class TargetProgressTest {
 
     private static final String REGION = "430781";

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.events.AuditLog;
+import org.innoreg.projects.events.ProjectEvents;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.bulk.ImportReport;
@@ -85,9 +89,11 @@ public class ProjectResource {
     private final IdempotentRequests idempotent;
     private final ProgressService progress;
     private final AgroalDataSource dataSource;
+    private final AuditLog audit;
 
     ProjectResource(ProjectService service, ProjectRepository projects, ProjectCsv csv, CsvImporter importer,
-            IdempotentRequests idempotent, ProgressService progress, AgroalDataSource dataSource) {
+            IdempotentRequests idempotent, ProgressService progress, AgroalDataSource dataSource, AuditLog audit) {
+        this.audit = audit;
         this.progress = progress;
         this.dataSource = dataSource;
         this.service = service;
@@ -161,6 +167,7 @@ public class ProjectResource {
         return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
     }
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a project to the pipeline", description = "The project starts as a LEAD; "
@@ -187,6 +194,7 @@ public class ProjectResource {
         });
     }
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -204,6 +212,7 @@ public class ProjectResource {
         return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
     }
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @POST
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -234,6 +243,7 @@ public class ProjectResource {
         return Page.of(service.history(id).stream().map(TransitionView::of).toList());
     }
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @POST
     @Path("/{id}/investment-reports")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -260,6 +270,7 @@ public class ProjectResource {
                 java.time.YearMonth.from(r.month).toString(), r.cumulative, r.note)).toList());
     }
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @POST
     @Path("/{id}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -280,6 +291,7 @@ public class ProjectResource {
                 .map(r -> new ProgressViews.Review(r.reviewedOn, r.reviewer, r.summary)).toList());
     }
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @POST
     @Path("/{id}/milestones")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -292,6 +304,7 @@ public class ProjectResource {
                 .entity(ProgressViews.MilestoneView.of(milestone, java.time.LocalDate.now())).build();
     }
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @PUT
     @Path("/{id}/milestones/{milestoneId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -326,6 +339,7 @@ public class ProjectResource {
         return Page.of(progress.lateMilestones(day).stream().map(m -> ProgressViews.MilestoneView.of(m, day)).toList());
     }
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @POST
     @Path("/{id}/obstacles")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -338,6 +352,7 @@ public class ProjectResource {
                 .entity(ProgressViews.ObstacleView.of(obstacle, java.time.LocalDate.now())).build();
     }
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @POST
     @Path("/{id}/obstacles/{obstacleId}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -445,6 +460,7 @@ public class ProjectResource {
               FROM project ORDER BY region_code, name
             """;
 
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @POST
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
@@ -476,4 +492,17 @@ public class ProjectResource {
              "kind": "TECHNOLOGY_TRANSFER", "industryChain": "新材料", "regionCode": "430703", "plannedInvestment": 50000000,
              "signingEvent": "2018年常德市科技成果转移转化对接会", "stage": "SIGNED", "stageSince": "2018-10-10",
              "signedOn": "2018-10-10"}""";
+
+    @GET
+    @Path("/{id}/changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who changed the project, and when", description = "Every change, oldest first: the version it made, the "
+            + "subject of the token that made it (also the CloudEvent's actor attribute) and the time.")
+    @APIResponse(responseCode = "200", description = "The changes")
+    @APIResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
+        service.get(id);
+        return Page.of(audit.changes(ProjectEvents.AGGREGATE, id.toString()));
+    }
 }

@@ -61,7 +61,7 @@ public class ProgressService {
      */
     @Transactional
     public Project report(UUID projectId, ReportInput input) {
-        Project project = projects.get(projectId);
+        Project project = projects.getForWrite(projectId);
         YearMonth month = YearMonth.parse(input.month());
         if (month.isAfter(YearMonth.now())) {
             throw ProblemException.invalid("month", "must not be in the future");
@@ -102,7 +102,7 @@ public class ProgressService {
 
     @Transactional
     public Project review(UUID projectId, ReviewInput input) {
-        Project project = projects.get(projectId);
+        Project project = projects.getForWrite(projectId);
         Review review = new Review();
         review.projectId = projectId;
         review.reviewedOn = input.reviewedOn();
@@ -152,7 +152,7 @@ public class ProgressService {
 
     @Transactional
     public Milestone addMilestone(UUID projectId, MilestoneInput input) {
-        Project project = projects.get(projectId);
+        Project project = projects.getForWrite(projectId);
         Milestone milestone = new Milestone();
         milestone.projectId = projectId;
         apply(milestone, input);
@@ -163,7 +163,7 @@ public class ProgressService {
 
     @Transactional
     public Milestone updateMilestone(UUID projectId, long milestoneId, MilestoneInput input) {
-        Project project = projects.get(projectId);
+        Project project = projects.getForWrite(projectId);
         Milestone milestone = entityManager.find(Milestone.class, milestoneId);
         if (milestone == null || !milestone.projectId.equals(projectId)) {
             throw ProblemException.notFound("milestone", milestoneId);
@@ -187,7 +187,7 @@ public class ProgressService {
 
     @Transactional
     public Obstacle raise(UUID projectId, ObstacleInput input) {
-        Project project = projects.get(projectId);
+        Project project = projects.getForWrite(projectId);
         Obstacle obstacle = new Obstacle();
         obstacle.projectId = projectId;
         obstacle.problem = input.problem().strip();
@@ -200,7 +200,7 @@ public class ProgressService {
 
     @Transactional
     public Obstacle resolve(UUID projectId, long obstacleId, ResolutionInput input) {
-        Project project = projects.get(projectId);
+        Project project = projects.getForWrite(projectId);
         Obstacle obstacle = entityManager.find(Obstacle.class, obstacleId);
         if (obstacle == null || !obstacle.projectId.equals(projectId)) {
             throw ProblemException.notFound("obstacle", obstacleId);

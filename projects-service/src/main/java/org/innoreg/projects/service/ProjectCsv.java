@@ -81,6 +81,11 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput> {
     }
 
     @Override
+    public String region(ProjectInput input) {
+        return input.regionCode();
+    }
+
+    @Override
     public boolean isNew(ProjectInput input) {
         return projects.findByName(input.regionCode(), input.name().strip()).isEmpty();
     }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.web.Preconditions;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectStage;
@@ -27,15 +28,24 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final ProjectTransitionRepository transitions;
     private final ProjectEvents events;
+    private final Caller caller;
 
-    ProjectService(ProjectRepository projects, ProjectTransitionRepository transitions, ProjectEvents events) {
+    ProjectService(ProjectRepository projects, ProjectTransitionRepository transitions, ProjectEvents events, Caller caller) {
         this.projects = projects;
         this.transitions = transitions;
         this.events = events;
+        this.caller = caller;
     }
 
     public Project get(UUID id) {
         return projects.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("project", id));
+    }
+
+    /** A project the caller is about to change: 403 unless it is in the caller's regions. */
+    public Project getForWrite(UUID id) {
+        Project project = get(id);
+        caller.checkRegion(project.regionCode);
+        return project;
     }
 
     public List<ProjectTransition> history(UUID id) {
@@ -45,6 +55,7 @@ public class ProjectService {
 
     @Transactional
     public Project create(ProjectInput input) {
+        caller.checkRegion(input.regionCode());
         List<Problem.FieldError> errors = entryErrors(input);
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable(errors);
@@ -68,7 +79,7 @@ public class ProjectService {
 
     @Transactional
     public Project update(UUID id, String ifMatch, ProjectInput input) {
-        Project project = get(id);
+        Project project = getForWrite(id);
         Preconditions.checkIfMatch(ifMatch, project.version);
         return replace(project, input);
     }
@@ -86,6 +97,8 @@ public class ProjectService {
     }
 
     private Project replace(Project project, ProjectInput input) {
+        caller.checkRegion(project.regionCode);
+        caller.checkRegion(input.regionCode()); // moving it out of the caller's regions is a change there too
         projects.findByName(input.regionCode(), input.name().strip()).filter(other -> !other.id.equals(project.id))
                 .ifPresent(other -> {
                     throw ProblemException.conflict("duplicate", "project " + other.id + " already has that name in region "
@@ -106,7 +119,7 @@ public class ProjectService {
      */
     @Transactional
     public Project transition(UUID id, String ifMatch, TransitionInput input) {
-        Project project = get(id);
+        Project project = getForWrite(id);
         if (ifMatch != null) {
             Preconditions.checkIfMatch(ifMatch, project.version);
         }

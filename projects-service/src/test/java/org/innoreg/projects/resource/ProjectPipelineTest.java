@@ -10,10 +10,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /** The stage machine: every legal move, illegal ones refused with the allowed list, no going back in time. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class ProjectPipelineTest {
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")

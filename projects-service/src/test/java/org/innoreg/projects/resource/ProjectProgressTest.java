@@ -13,10 +13,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /** Monthly investment reports and supervision reviews, with overdue detection on fixed dates. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class ProjectProgressTest {
 
     private static String project(String cadence, String stageSince) {

@@ -15,9 +15,11 @@ import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class ProjectResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -12,9 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** Filters, text search, cursor paging, facets and the export of the pipeline. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class ProjectSearchTest {
 
     private static String load(String tag) {

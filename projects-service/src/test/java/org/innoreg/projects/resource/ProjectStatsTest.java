@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** The demo pipeline, imported as a bureau would, reproduces the seed's 2018 figures. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class ProjectStatsTest {
 
     @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.events.AuditLog;
+import org.innoreg.registry.events.OrganizationEvents;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Problem;
@@ -66,8 +70,10 @@ public class OrganizationResource {
     private final OrganizationCsv csv;
     private final CsvImporter importer;
     private final IdempotentRequests idempotent;
+    private final AuditLog audit;
 
-    OrganizationResource(OrganizationService service, OrganizationCsv csv, CsvImporter importer, IdempotentRequests idempotent) {
+    OrganizationResource(OrganizationService service, OrganizationCsv csv, CsvImporter importer, IdempotentRequests idempotent, AuditLog audit) {
+        this.audit = audit;
         this.service = service;
         this.csv = csv;
         this.importer = importer;
@@ -122,6 +128,7 @@ public class OrganizationResource {
         return Response.ok(OrganizationMapper.toView(organization)).tag(ETags.of(organization.version)).build();
     }
 
+    @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an organisation", description = "Emits org.innoreg.registry.organization.created. "
@@ -145,6 +152,7 @@ public class OrganizationResource {
         });
     }
 
+    @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -162,6 +170,7 @@ public class OrganizationResource {
         return Response.ok(OrganizationMapper.toView(organization)).tag(ETags.of(organization.version)).build();
     }
 
+    @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete an organisation", description = "Needs If-Match; refused while it hosts platforms.")
@@ -175,6 +184,7 @@ public class OrganizationResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @POST
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
@@ -200,4 +210,17 @@ public class OrganizationResource {
              "nameEn": "Hunan Jinjian Cereals Industry Co., Ltd.", "aliases": ["金健米业", "Jinjian Cereals"],
              "kind": "ENTERPRISE", "regionCode": "430702",
              "certifications": [{"kind": "HIGH_TECH_ENTERPRISE", "validFrom": "2018-10-17"}]}""";
+
+    @GET
+    @Path("/{id}/changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who changed the organisation, and when", description = "Every change, oldest first: the version it made, the "
+            + "subject of the token that made it (also the CloudEvent's actor attribute) and the time.")
+    @APIResponse(responseCode = "200", description = "The changes")
+    @APIResponse(responseCode = "404", description = "No such organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
+        service.get(id);
+        return Page.of(audit.changes(OrganizationEvents.AGGREGATE, id.toString()));
+    }
 }

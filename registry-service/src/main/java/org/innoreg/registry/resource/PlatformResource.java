@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,6 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.events.AuditLog;
+import org.innoreg.registry.events.PlatformEvents;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Problem;
@@ -80,9 +84,11 @@ public class PlatformResource {
     private final PlatformCsv csv;
     private final CsvImporter importer;
     private final IdempotentRequests idempotent;
+    private final AuditLog audit;
 
     PlatformResource(PlatformService service, PlatformRepository platforms, PlatformCsv csv, CsvImporter importer,
-            IdempotentRequests idempotent) {
+            IdempotentRequests idempotent, AuditLog audit) {
+        this.audit = audit;
         this.service = service;
         this.platforms = platforms;
         this.csv = csv;
@@ -157,6 +163,7 @@ public class PlatformResource {
         return Page.of(service.history(id).stream().map(PlatformHistoryView::of).toList());
     }
 
+    @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a platform", description = "Emits org.innoreg.registry.platform.created. "
@@ -185,6 +192,7 @@ public class PlatformResource {
         });
     }
 
+    @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -206,6 +214,7 @@ public class PlatformResource {
         return Response.ok(PlatformMapper.toView(platform)).tag(ETags.of(platform.version)).build();
     }
 
+    @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a platform registered by mistake",
@@ -256,6 +265,7 @@ public class PlatformResource {
                 platforms.countAsOf(date, groups, counted.stream().map(Enum::name).toList(), region));
     }
 
+    @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @POST
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
@@ -317,4 +327,17 @@ public class PlatformResource {
     static final String POLYMER_LAB = """
             {"nameZh": "高分子科学与技术国家重点实验室", "nameEn": "National Key Laboratory of Polymer Science and Technology",
              "type": "KEY_LABORATORY", "level": "NATIONAL", "regionCode": "220190", "fields": ["new materials"]}""";
+
+    @GET
+    @Path("/{id}/changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who changed the platform, and when", description = "Every change, oldest first: the version it made, the "
+            + "subject of the token that made it (also the CloudEvent's actor attribute) and the time.")
+    @APIResponse(responseCode = "200", description = "The changes")
+    @APIResponse(responseCode = "404", description = "No such platform",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
+        service.get(id);
+        return Page.of(audit.changes(PlatformEvents.AGGREGATE, id.toString()));
+    }
 }

@@ -2,6 +2,7 @@ package org.innoreg.registry.resource;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
@@ -69,6 +71,7 @@ public class RegionResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a region", description = "Adds a division or special area under an existing parent; "

@@ -63,6 +63,11 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput> {
     }
 
     @Override
+    public String region(OrganizationInput input) {
+        return input.regionCode();
+    }
+
+    @Override
     public boolean isNew(OrganizationInput input) {
         return organizations.findByUscc(input.uscc()).isEmpty();
     }

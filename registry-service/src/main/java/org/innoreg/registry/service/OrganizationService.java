@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.web.Preconditions;
 import org.innoreg.registry.domain.CertificationKind;
 import org.innoreg.registry.domain.Organization;
@@ -36,11 +37,14 @@ public class OrganizationService {
     private final OrganizationRepository organizations;
     private final RegionRepository regions;
     private final OrganizationEvents events;
+    private final Caller caller;
 
-    OrganizationService(OrganizationRepository organizations, RegionRepository regions, OrganizationEvents events) {
+    OrganizationService(OrganizationRepository organizations, RegionRepository regions, OrganizationEvents events,
+            Caller caller) {
         this.organizations = organizations;
         this.regions = regions;
         this.events = events;
+        this.caller = caller;
     }
 
     public Organization get(UUID id) {
@@ -54,6 +58,7 @@ public class OrganizationService {
 
     @Transactional
     public Organization create(OrganizationInput input) {
+        caller.checkRegion(input.regionCode());
         if (organizations.findByUscc(input.uscc()).isPresent()) {
             throw ProblemException.conflict("duplicate", "an organisation with USCC " + input.uscc() + " already exists");
         }
@@ -80,6 +85,8 @@ public class OrganizationService {
     }
 
     private Organization replace(Organization organization, OrganizationInput input) {
+        caller.checkRegion(organization.regionCode);
+        caller.checkRegion(input.regionCode()); // moving it out of the caller's regions is a change there too
         organizations.findByUscc(input.uscc()).filter(other -> !other.id.equals(organization.id)).ifPresent(other -> {
             throw ProblemException.conflict("duplicate", "USCC " + input.uscc() + " belongs to organisation " + other.id);
         });
@@ -96,6 +103,7 @@ public class OrganizationService {
     @Transactional
     public void delete(UUID id, String ifMatch) {
         Organization organization = get(id);
+        caller.checkRegion(organization.regionCode);
         Preconditions.checkIfMatch(ifMatch, organization.version);
         if (organizations.hostsPlatforms(id)) {
             throw ProblemException.conflict("in-use", "organisation " + id + " hosts platforms: change their hosts first");

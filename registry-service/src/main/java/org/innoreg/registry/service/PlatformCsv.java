@@ -93,6 +93,11 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput> {
     }
 
     @Override
+    public String region(PlatformInput input) {
+        return input.regionCode();
+    }
+
+    @Override
     public boolean isNew(PlatformInput input) {
         return platforms.findByName(input.regionCode(), input.nameZh().strip()).isEmpty();
     }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.web.Preconditions;
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformDetail;
@@ -34,14 +35,16 @@ public class PlatformService {
     private final RegionRepository regions;
     private final OrganizationRepository organizations;
     private final PlatformEvents events;
+    private final Caller caller;
 
     PlatformService(PlatformRepository platforms, PlatformHistoryRepository history, RegionRepository regions,
-            OrganizationRepository organizations, PlatformEvents events) {
+            OrganizationRepository organizations, PlatformEvents events, Caller caller) {
         this.platforms = platforms;
         this.history = history;
         this.regions = regions;
         this.organizations = organizations;
         this.events = events;
+        this.caller = caller;
     }
 
     public Platform get(UUID id) {
@@ -55,6 +58,7 @@ public class PlatformService {
 
     @Transactional
     public Platform create(PlatformInput input) {
+        caller.checkRegion(input.regionCode());
         checkReferences(input);
         if (platforms.findByName(input.regionCode(), input.nameZh().strip()).isPresent()) {
             throw ProblemException.conflict("duplicate", "region " + input.regionCode() + " already has a platform named "
@@ -87,12 +91,15 @@ public class PlatformService {
     @Transactional
     public void delete(UUID id, String ifMatch) {
         Platform platform = get(id);
+        caller.checkRegion(platform.regionCode);
         Preconditions.checkIfMatch(ifMatch, platform.version);
         events.deleted(platform);
         platforms.delete(platform);
     }
 
     private Platform replace(Platform platform, PlatformInput input) {
+        caller.checkRegion(platform.regionCode);
+        caller.checkRegion(input.regionCode()); // moving it out of the caller's regions is a change there too
         checkReferences(input);
         platforms.findByName(input.regionCode(), input.nameZh().strip()).filter(other -> !other.id.equals(platform.id))
                 .ifPresent(other -> {

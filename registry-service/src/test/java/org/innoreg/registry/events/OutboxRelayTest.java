@@ -26,10 +26,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /** The outbox end to end: committed changes reach Kafka once, rolled-back ones never, outages lose nothing. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class OutboxRelayTest {
 
     private static final String TOPIC = "registry.region.v1";

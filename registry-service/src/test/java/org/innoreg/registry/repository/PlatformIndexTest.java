@@ -19,12 +19,14 @@ import org.junit.jupiter.params.provider.Arguments;
 
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * Every platform filter, the text search and every sort order are served by an index, so lists stay
  * fast at a million platforms. The plans are logged; the test fails if a filter loses its index.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class PlatformIndexTest {
 
     private static final Logger LOG = Logger.getLogger(PlatformIndexTest.class);

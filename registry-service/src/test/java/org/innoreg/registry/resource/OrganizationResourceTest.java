@@ -18,10 +18,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class OrganizationResourceTest {
 
     @Test

@@ -17,8 +17,10 @@ import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class PlatformImportTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -1,0 +1,52 @@
+package org.innoreg.chassis.events;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Reads the audit trail {@link Outbox#record} keeps: every change of an aggregate, who made it and when. */
+@ApplicationScoped
+public class AuditLog {
+
+    @Schema(name = "Change", description = "One change of a record, as audited")
+    public record Change(
+            @Schema(description = "The record's version after the change") long version,
+            @Schema(example = "updated") String action,
+            @Schema(description = "The subject of the token that made the change; absent for system changes",
+                    example = "changde-bureau-zhang") String actor,
+            OffsetDateTime changedAt,
+            @Schema(description = "The id of the change's CloudEvent") String eventId) {
+    }
+
+    private final EntityManager entityManager;
+
+    AuditLog(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The changes of one aggregate, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<Change> changes(String aggregateType, String aggregateId) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT version, action, actor, changed_at, CAST(event_id AS text) FROM audit_log
+                 WHERE aggregate_type = ?1 AND aggregate_id = ?2 ORDER BY id
+                """).setParameter(1, aggregateType).setParameter(2, aggregateId).getResultList();
+        return rows.stream().map(r -> new Change(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                time(r[3]), (String) r[4])).toList();
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}
