@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.projects.domain.Milestone;
 import org.innoreg.projects.domain.Obstacle;
@@ -21,7 +23,13 @@ public final class ProgressViews {
     }
 
     @Schema(name = "Review")
-    public record Review(LocalDate reviewedOn, String reviewer, String summary) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Review(LocalDate reviewedOn, @Schema(description = "Not published: only for authenticated readers") String reviewer,
+            @Schema(description = "Not published: only for authenticated readers") String summary) {
+
+        public Review forPublic() {
+            return new Review(reviewedOn, null, null);
+        }
     }
 
     @Schema(name = "Milestone")
@@ -34,8 +42,9 @@ public final class ProgressViews {
     }
 
     @Schema(name = "Obstacle")
-    public record ObstacleView(Long id, UUID projectId, String problem, String department, LocalDate raisedOn,
-            LocalDate resolvedOn, String resolution,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ObstacleView(Long id, UUID projectId, @Schema(description = "Not published: only for authenticated readers") String problem, String department,
+            LocalDate raisedOn, LocalDate resolvedOn, @Schema(description = "Not published: only for authenticated readers") String resolution,
             @Schema(description = "Days open: to its resolution, or to the day asked about") long ageDays) {
 
         public static ObstacleView of(Obstacle o, LocalDate asOf) {
@@ -43,13 +52,23 @@ public final class ProgressViews {
             return new ObstacleView(o.id, o.projectId, o.problem, o.department, o.raisedOn, o.resolvedOn, o.resolution,
                     Math.max(0, ChronoUnit.DAYS.between(o.raisedOn, end)));
         }
+
+        public ObstacleView forPublic() {
+            return new ObstacleView(id, projectId, null, department, raisedOn, resolvedOn, null, ageDays);
+        }
     }
 
     @Schema(name = "OverdueReview", description = "A project whose last review is older than its cadence allows")
-    public record Overdue(UUID projectId, String name, String regionCode, String responsibleOfficial,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Overdue(UUID projectId, String name, String regionCode,
+            @Schema(description = "Not published: only for authenticated readers") String responsibleOfficial,
             ReviewCadence reviewCadence,
             @Schema(description = "Last review on or before asOf; absent if none") LocalDate lastReviewedOn,
             @Schema(description = "When a review was due") LocalDate dueOn,
             @Schema(example = "12") long daysOverdue) {
+
+        public Overdue forPublic() {
+            return new Overdue(projectId, name, regionCode, null, reviewCadence, lastReviewedOn, dueOn, daysOverdue);
+        }
     }
 }

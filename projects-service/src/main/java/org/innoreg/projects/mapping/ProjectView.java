@@ -32,7 +32,7 @@ public record ProjectView(
         BigDecimal expectedAnnualOutput,
         String signingEvent,
         @Schema(description = "Latest cumulative investment reported, RMB") BigDecimal completedInvestment,
-        String responsibleOfficial,
+        @Schema(description = "Not published: only for authenticated readers") String responsibleOfficial,
         ReviewCadence reviewCadence,
         LocalDate lastReviewedOn,
         ProjectStage stage,
@@ -43,4 +43,11 @@ public record ProjectView(
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
+
+    /** What anonymous callers see: without the supervising official. */
+    public ProjectView forPublic() {
+        return new ProjectView(id, name, investorName, investorUscc, origin, kind, industryChain, regionCode, parkPlatformId,
+                plannedInvestment, tier, expectedAnnualOutput, signingEvent, completedInvestment, null, reviewCadence,
+                lastReviewedOn, stage, stageSince, stageBeforeStall, signedOn, landedOn, version, createdAt, updatedAt);
+    }
 }

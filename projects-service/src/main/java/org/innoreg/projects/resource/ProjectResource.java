@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.projects.events.ProjectEvents;
+import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.JdbcExport;
@@ -52,6 +53,7 @@ import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.projects.domain.InvestmentTier;
+import org.innoreg.projects.domain.Obstacle;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
@@ -90,9 +92,11 @@ public class ProjectResource {
     private final ProgressService progress;
     private final AgroalDataSource dataSource;
     private final AuditLog audit;
+    private final Caller caller;
 
     ProjectResource(ProjectService service, ProjectRepository projects, ProjectCsv csv, CsvImporter importer,
-            IdempotentRequests idempotent, ProgressService progress, AgroalDataSource dataSource, AuditLog audit) {
+            IdempotentRequests idempotent, ProgressService progress, AgroalDataSource dataSource, AuditLog audit, Caller caller) {
+        this.caller = caller;
         this.audit = audit;
         this.progress = progress;
         this.dataSource = dataSource;
@@ -143,7 +147,7 @@ public class ProjectResource {
             counts.put("tier", projects.facet(filter, "tier"));
             counts.put("region", projects.facet(filter, "region_code"));
         }
-        return Page.ofKeyset(slice.projects(), slice.keys(), limit, p -> p.id.toString(), ProjectMapper::toView, uri, total,
+        return Page.ofKeyset(slice.projects(), slice.keys(), limit, p -> p.id.toString(), this::view, uri, total,
                 counts);
     }
 
@@ -164,7 +168,7 @@ public class ProjectResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Project project = service.get(id);
-        return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
+        return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
 
     @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
@@ -190,7 +194,7 @@ public class ProjectResource {
         return idempotent.run(idempotencyKey, "POST", "/api/v1/projects", input, () -> {
             Project project = service.create(input);
             return Response.created(URI.create("/api/v1/projects/" + project.id))
-                    .tag(ETags.of(project.version)).entity(ProjectMapper.toView(project)).build();
+                    .tag(ETags.of(project.version)).entity(view(project)).build();
         });
     }
 
@@ -209,7 +213,7 @@ public class ProjectResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid ProjectInput input) {
         Project project = service.update(id, ifMatch, input);
-        return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
+        return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
 
     @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
@@ -230,7 +234,7 @@ public class ProjectResource {
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid TransitionInput input) {
         Project project = service.transition(id, ifMatch, input);
-        return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
+        return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
 
     @GET
@@ -258,7 +262,7 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response report(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ReportInput input) {
         Project project = progress.report(id, input);
-        return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
+        return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
 
     @GET
@@ -279,7 +283,7 @@ public class ProjectResource {
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public Response review(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ReviewInput input) {
         Project project = progress.review(id, input);
-        return Response.ok(ProjectMapper.toView(project)).tag(ETags.of(project.version)).build();
+        return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
 
     @GET
@@ -288,7 +292,8 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The reviews")
     public Page<ProgressViews.Review> reviews(@PathParam("id") UUID id) {
         return Page.of(progress.reviews(id).stream()
-                .map(r -> new ProgressViews.Review(r.reviewedOn, r.reviewer, r.summary)).toList());
+                .map(r -> new ProgressViews.Review(r.reviewedOn, r.reviewer, r.summary))
+                .map(r -> caller.isReader() ? r : r.forPublic()).toList());
     }
 
     @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
@@ -349,7 +354,7 @@ public class ProjectResource {
     public Response raise(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ObstacleInput input) {
         var obstacle = progress.raise(id, input);
         return Response.created(URI.create("/api/v1/projects/" + id + "/obstacles/" + obstacle.id))
-                .entity(ProgressViews.ObstacleView.of(obstacle, java.time.LocalDate.now())).build();
+                .entity(obstacle(obstacle, java.time.LocalDate.now())).build();
     }
 
     @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
@@ -363,7 +368,7 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ProgressViews.ObstacleView resolve(@PathParam("id") UUID id, @PathParam("obstacleId") long obstacleId,
             @NotNull(message = "a JSON body is required") @Valid ResolutionInput input) {
-        return ProgressViews.ObstacleView.of(progress.resolve(id, obstacleId, input), java.time.LocalDate.now());
+        return obstacle(progress.resolve(id, obstacleId, input), java.time.LocalDate.now());
     }
 
     @GET
@@ -372,7 +377,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The obstacles")
     public Page<ProgressViews.ObstacleView> obstacles(@PathParam("id") UUID id) {
         java.time.LocalDate today = java.time.LocalDate.now();
-        return Page.of(progress.obstacles(id).stream().map(o -> ProgressViews.ObstacleView.of(o, today)).toList());
+        return Page.of(progress.obstacles(id).stream().map(o -> obstacle(o, today)).toList());
     }
 
     @GET
@@ -386,7 +391,7 @@ public class ProjectResource {
             @Parameter(description = "Open at least this many days", example = "30") @QueryParam("minAgeDays") @DefaultValue("0") @Min(0) int minAgeDays) {
         java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
         return Page.of(progress.openObstacles(day, department, minAgeDays).stream()
-                .map(o -> ProgressViews.ObstacleView.of(o, day)).toList());
+                .map(o -> obstacle(o, day)).toList());
     }
 
     @GET
@@ -398,7 +403,8 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The overdue projects")
     public Page<ProgressViews.Overdue> overdueReviews(
             @Parameter(description = "Day to judge on (default today)", example = "2019-04-01") @QueryParam("asOf") java.time.LocalDate asOf) {
-        return Page.of(progress.overdue(asOf == null ? java.time.LocalDate.now() : asOf));
+        return Page.of(progress.overdue(asOf == null ? java.time.LocalDate.now() : asOf).stream()
+                .map(o -> caller.isReader() ? o : o.forPublic()).toList());
     }
 
     @GET
@@ -443,7 +449,9 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The projects")
     public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
         boolean jsonLines = format.equals("jsonl");
-        StreamingOutput body = out -> JdbcExport.stream(dataSource, EXPORT_QUERY, out, jsonLines);
+        String query = caller.isReader() ? EXPORT_QUERY
+                : EXPORT_QUERY.replace("responsible_official AS", "NULL AS"); // not published
+        StreamingOutput body = out -> JdbcExport.stream(dataSource, query, out, jsonLines);
         return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"projects." + format + "\"").build();
     }
@@ -504,5 +512,17 @@ public class ProjectResource {
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
         service.get(id);
         return Page.of(audit.changes(ProjectEvents.AGGREGATE, id.toString()));
+    }
+
+    /** A project as this caller may see it: the supervising official only for authenticated readers. */
+    private ProjectView view(Project project) {
+        ProjectView view = ProjectMapper.toView(project);
+        return caller.isReader() ? view : view.forPublic();
+    }
+
+    /** An obstacle as this caller may see it: its text only for authenticated readers. */
+    private ProgressViews.ObstacleView obstacle(Obstacle obstacle, java.time.LocalDate asOf) {
+        ProgressViews.ObstacleView view = ProgressViews.ObstacleView.of(obstacle, asOf);
+        return caller.isReader() ? view : view.forPublic();
     }
 }
