@@ -150,4 +150,28 @@ class WriteSecurityTest {
         assertThat(events).extracting(e -> e.path("actor").asText()).containsExactly("changde-zhang", "changde-li");
         assertThat(events).allSatisfy(e -> assertThat(e.path("data").has("actor")).isFalse());
     }
+
+    @Test
+    void aTokenMintedByTheLaunchersCliIsAccepted() throws Exception {
+        // deploy/token signs with the suite's key; here with the test key the service under test trusts.
+        java.nio.file.Path key = java.nio.file.Files.createTempFile("innoreg-test-key", ".pem");
+        try (var in = getClass().getClassLoader().getResourceAsStream("innoreg-test-jwt/private.pem")) {
+            java.nio.file.Files.copy(in, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        ProcessBuilder builder = new ProcessBuilder("bash", "../deploy/token", "--sub", "cli-user", "--roles",
+                "registry-editor", "--regions", "430700");
+        builder.environment().put("INNOREG_JWT_PRIVATE_KEY", key.toString());
+        Process process = builder.start();
+        String token = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).as(new String(process.getErrorStream().readAllBytes())).isZero();
+        java.nio.file.Files.delete(key);
+
+        String id = given().header("Authorization", bearer(token)).contentType(ContentType.JSON)
+                .body(platform(unique("命令行孵化器"), "MAKER_SPACE", "MUNICIPAL", "430702", null))
+                .post("/api/v1/platforms").then().statusCode(201).extract().path("id");
+        given().get("/api/v1/platforms/" + id + "/changes").then().body("items.actor", contains("cli-user"));
+        given().header("Authorization", bearer(token)).contentType(ContentType.JSON)
+                .body(platform(unique("命令行衡阳"), "MAKER_SPACE", "MUNICIPAL", "430400", null))
+                .post("/api/v1/platforms").then().statusCode(403);
+    }
 }
