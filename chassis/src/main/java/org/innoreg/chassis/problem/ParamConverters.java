@@ -76,12 +76,13 @@ public class ParamConverters implements ParamConverterProvider {
 
         @Override
         public Object fromString(String value) {
-            if (value == null || value.isBlank()) {
+            if (value == null) {
                 return null;
             }
             try {
                 return parser.parse().apply(value.strip());
             } catch (IllegalArgumentException | DateTimeParseException e) {
+                // Also a blank value: "?limit=" is a malformed number, not an absent one.
                 throw ProblemException.invalid(name, parser.expectation());
             }
         }

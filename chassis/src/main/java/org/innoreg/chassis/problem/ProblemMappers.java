@@ -104,6 +104,19 @@ public class ProblemMappers {
                     "Service unavailable", 503, "The service's database is unreachable; retry shortly", null,
                     List.of(), Map.of()), uri)).header("Retry-After", "5").build();
         }
+        if (String.valueOf(e.getMessage()).startsWith("SRJWT")) {
+            // No usable verification key (mp.jwt.verify.publickey.location): the service cannot check tokens.
+            LOG.errorf("token verification is not configured: %s", e.getMessage());
+            return respond(new Problem(Problem.TYPE_PREFIX + "authentication-unavailable", "Service unavailable", 503,
+                    "this service cannot verify tokens: its verification key is not configured", null, List.of(), Map.of()), uri);
+        }
+        String unstorable = unstorableValue(e);
+        if (unstorable != null) {
+            // PostgreSQL refused a value the request carried (class 22, data exception); the transaction
+            // rolled back, so nothing changed.
+            return respond(new Problem(Problem.TYPE_PREFIX + "unstorable-value", "Invalid request", 400, unstorable, null,
+                    List.of(), Map.of()), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
@@ -225,5 +238,21 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** What was wrong with a value PostgreSQL refused to store or compare, or null for other errors. */
+    private static String unstorableValue(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return switch (sql.getSQLState()) {
+                    case "22021", "22P05" -> "text must not contain NUL (U+0000) or characters the database cannot encode";
+                    case "22003" -> "a number is out of range";
+                    case "22001" -> "a text is too long";
+                    case "22007", "22008" -> "a date or time is out of range";
+                    default -> "a value in the request cannot be stored";
+                };
+            }
+        }
+        return null;
     }
 }

@@ -86,7 +86,7 @@ public final class SecurityMatrix {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private SecurityMatrix() {
     }
@@ -181,6 +181,10 @@ public final class SecurityMatrix {
     }
 
     /** Waits until the state stops moving (a consumer or relay finishing earlier tests' work). */
+    public static String stableState(Supplier<String> state) throws InterruptedException {
+        return stable(state);
+    }
+
     private static String stable(Supplier<String> state) throws InterruptedException {
         String last = state.get();
         for (int i = 0; i < 60; i++) {

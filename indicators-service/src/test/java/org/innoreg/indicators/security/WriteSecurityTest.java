@@ -67,7 +67,7 @@ class WriteSecurityTest {
 
         String id = given().header("Authorization", tongzhou).contentType(ContentType.JSON).body("""
                 {"indicator":"patent_applications","region":"110112","kind":"LEVEL","targetValue":5000,"targetPeriod":"2020",
-                 "plan":"Tongzhou District: opinions on innovation-driven development (2015)"}""")
+                 "plan":"Tongzhou annual work plan %s"}""".formatted(java.util.UUID.randomUUID()))
                 .post("/api/v1/targets").then().statusCode(201).extract().path("id");
         given().get("/api/v1/targets/" + id + "/changes").then().statusCode(200)
                 .body("items.actor", contains("tongzhou-stats-liu")).body("items.action", contains("created"));
