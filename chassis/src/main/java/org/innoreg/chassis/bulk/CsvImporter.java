@@ -120,7 +120,8 @@ public class CsvImporter {
             return report;
         }
         int[] counts = new int[Outcome.values().length];
-        QuarkusTransaction.requiringNew().run(() -> {
+        // Large files take longer than the default 60 s transaction timeout.
+        QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
             int applied = 0;
             for (I input : inputs) {
                 counts[spec.apply(input).ordinal()]++;

@@ -96,6 +96,20 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /**
+     * Two writers passed the version check at once; the database let one commit (the row's version moved)
+     * and this one lost. With If-Match that is a stale ETag (412), without it a conflict (409): either way,
+     * read again and retry.
+     */
+    @ServerExceptionMapper
+    public Response lostRace(jakarta.persistence.OptimisticLockException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        boolean conditional = headers.getHeaderString("If-Match") != null;
+        return respond(new Problem(Problem.TYPE_PREFIX + (conditional ? "precondition-failed" : "concurrent-change"),
+                conditional ? "Precondition failed" : "Concurrent change", conditional ? 412 : 409,
+                "the record changed while this request ran; read it again and retry with its new ETag", null, List.of(),
+                Map.of()), uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (isDatabaseUnavailable(e)) {
