@@ -4,6 +4,8 @@
 \set ON_ERROR_STOP on
 SELECT setseed(0.20261122);
 TRUNCATE platform_host, platform_history, platform, organization_certification, organization CASCADE;
+-- Events of an earlier benchmark run would be published again to this run's new broker: start clean.
+TRUNCATE outbox_event, audit_log;
 CREATE TEMP TABLE bench_region AS
   SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM region WHERE code ~ '[1-8][0-9]{3}[0-9][1-9]|43079[0-9]';
 INSERT INTO organization (id, uscc, name_zh, name_en, aliases, kind, region_code, search_text, version, created_at, updated_at)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.validation.constraints.Max;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.core.UriBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.Page;
@@ -40,6 +44,7 @@ import org.innoreg.gateway.feed.FeedRepository.Entry;
 import org.innoreg.gateway.feed.FeedRepository.FeedFilter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -50,8 +55,16 @@ public class EventFeedResource {
 
     private final FeedRepository feed;
     private final ObjectMapper json;
+    private final Caller caller;
+    /** Fields of event data a bureau does not publish: only authenticated readers see them in the feed. */
+    private final Set<String> confidentialFields;
 
-    EventFeedResource(FeedRepository feed, ObjectMapper json) {
+    EventFeedResource(FeedRepository feed, ObjectMapper json, Caller caller,
+            @ConfigProperty(name = "innoreg.gateway.feed.confidential-fields",
+                    defaultValue = "responsibleOfficial,reviewer,summary,problem,resolution,contactPerson,contactPhone")
+            List<String> confidentialFields) {
+        this.caller = caller;
+        this.confidentialFields = Set.copyOf(confidentialFields);
         this.feed = feed;
         this.json = json;
     }
@@ -59,7 +72,9 @@ public class EventFeedResource {
     @GET
     @Operation(summary = "Read the event feed",
             description = "CloudEvents 1.0 (structured JSON) in a stable order. Start without a cursor, then follow "
-                    + "`next`; an empty page means you are up to date: poll again with the same cursor later.")
+                    + "`next`; an empty page means you are up to date: poll again with the same cursor later. Fields a bureau "
+                    + "does not publish (officials, reviewers, obstacles' text) are left out of `data` unless the caller "
+                    + "is an authenticated reader.")
     @APIResponse(responseCode = "200", description = "A page of events")
     @APIResponse(responseCode = "400", description = "Malformed cursor or filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,9 +89,10 @@ public class EventFeedResource {
             @QueryParam("region") @RegionCode String region,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         List<Entry> entries = feed.after(after, new FeedFilter(type, subject, region), limit);
+        boolean reader = caller.isReader();
         List<JsonNode> events = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            events.add(parse(entry.event()));
+            events.add(reader ? parse(entry.event()) : published(parse(entry.event())));
         }
         long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
         UriBuilder next = UriBuilder.fromPath("/api/v1/events").queryParam("after", last).queryParam("limit", limit);
@@ -100,6 +116,7 @@ public class EventFeedResource {
                     + "CloudEvent JSON. Starts after `after` (default: now); a client that reconnects with "
                     + "`Last-Event-ID` resumes right after the last event it received, without gaps or repeats.")
     @APIResponse(responseCode = "200", description = "An endless stream of events")
+    @Blocking // resolving the caller's token may block: not on the I/O thread
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "Resume after this feed position (sent automatically by EventSource clients)")
             @HeaderParam("Last-Event-ID") @Pattern(regexp = "[0-9]{1,19}", message = "must be a feed position") String lastEventId,
@@ -110,6 +127,7 @@ public class EventFeedResource {
             @QueryParam("region") @RegionCode String region,
             @Context Sse sse) {
         FeedFilter filter = new FeedFilter(type, subject, region);
+        boolean reader = caller.isReader(); // decided now: the stream is sent from outside this request's context
         AtomicLong cursor = new AtomicLong(lastEventId != null ? Long.parseLong(lastEventId)
                 : after != null ? after : QuarkusTransaction.requiringNew().call(feed::lastPosition));
         // Poll the feed table twice a second from a worker thread; each poll sends what arrived since.
@@ -119,10 +137,27 @@ public class EventFeedResource {
                         QuarkusTransaction.requiringNew().call(() -> feed.after(cursor.get(), filter, 500))))
                 .map(entry -> {
                     cursor.set(entry.position());
+                    JsonNode event = parse(entry.event());
                     return sse.newEventBuilder().id(String.valueOf(entry.position()))
-                            .name(parse(entry.event()).path("type").asText("event"))
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(entry.event()).build();
+                            .name(event.path("type").asText("event"))
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .data(reader ? entry.event() : published(event).toString()).build();
                 });
+    }
+
+    /** The event without the confidential fields of its data, at any depth. */
+    private JsonNode published(JsonNode event) {
+        strip(event.path("data"));
+        return event;
+    }
+
+    private void strip(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove(confidentialFields);
+            object.elements().forEachRemaining(this::strip);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(this::strip);
+        }
     }
 
     private JsonNode parse(String event) {

@@ -179,6 +179,28 @@ class EventFeedTest {
         }
     }
 
+    @Test
+    void anonymousPartnersDoNotSeeWhatABureauDoesNotPublish() {
+        String subject = UUID.randomUUID().toString();
+        publish("projects.project.v1", subject, """
+                {"specversion":"1.0","id":"%s","source":"urn:innoreg:projects","type":"org.innoreg.projects.project.updated",
+                 "subject":"%s","time":"2026-11-22T08:00:00Z","datacontenttype":"application/json","sequence":"00000000000000000001",
+                 "data":{"id":"%s","regionCode":"430703","name":"Jiaduobao plant","responsibleOfficial":"Executive deputy mayor",
+                         "obstacles":[{"department":"Natural resources bureau","problem":"Land for the road"}]}}
+                """.formatted(UUID.randomUUID(), subject, subject));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("subject", subject)
+                .get("/api/v1/events").then().body("items", hasSize(1)));
+        given().queryParam("subject", subject).get("/api/v1/events").then()
+                .body("items[0].data.name", equalTo("Jiaduobao plant"))
+                .body("items[0].data", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("responsibleOfficial")))
+                .body("items[0].data.obstacles[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("problem")))
+                .body("items[0].data.obstacles[0].department", equalTo("Natural resources bureau"));
+        given().header("Authorization", "Bearer " + org.innoreg.testsupport.TestTokens.token("partner", List.of("reader"), List.of()))
+                .queryParam("subject", subject).get("/api/v1/events").then()
+                .body("items[0].data.responsibleOfficial", equalTo("Executive deputy mayor"))
+                .body("items[0].data.obstacles[0].problem", equalTo("Land for the road"));
+    }
+
     private static String event(String id, String type, String subject, long version, String region) {
         return """
                 {"specversion":"1.0","id":"%s","source":"urn:innoreg:registry","type":"%s","subject":"%s",

@@ -51,6 +51,11 @@ public class PlatformService {
         return platforms.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("platform", id));
     }
 
+    /** For reading: the platform and its hosts in one round trip. */
+    public Platform read(UUID id) {
+        return platforms.findWithHosts(id).orElseThrow(() -> ProblemException.notFound("platform", id));
+    }
+
     public List<PlatformHistoryEntry> history(UUID id) {
         get(id);
         return history.of(id);
