@@ -1,0 +1,193 @@
+package org.innoreg.registry.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.innoreg.testsupport.KafkaBroker;
+import org.innoreg.testsupport.TestTokens;
+import org.innoreg.testsupport.TopicReader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R2 of the fault drills, against the packaged service in a process of its own: writes run on four
+ * threads, the service is killed with SIGKILL mid-stream and started again. Every write that got a 201 is
+ * in the database with its history and audit rows (nothing half-written) and arrives on Kafka; every
+ * created platform is evented exactly once by event id (the relay may repeat an event after a crash; the
+ * id lets consumers drop the copy).
+ */
+class ServiceCrashDrillIT {
+
+    private static final String DATABASE = "innoreg_registry_drill";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static String pg(String database) {
+        return "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":"
+                + System.getenv().getOrDefault("PGPORT", "5432") + "/" + database;
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(pg(database), System.getenv().getOrDefault("PGUSER", "postgres"),
+                System.getenv().getOrDefault("PGPASSWORD", ""));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Process start(int port, String bootstrap, Path publicKey, Path log) throws Exception {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port), "INNOREG_REGISTRY_DB", DATABASE,
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrap, "INNOREG_JWT_PUBLIC_KEY", publicKey.toString()));
+        Process process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            assertThat(process.isAlive()).as("service running (log: " + log + ")").isTrue();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("service not ready; log: " + log);
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesASigkillAndIsEventedOnce() throws Exception {
+        try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+        Path publicKey = Files.createTempFile("innoreg-drill", ".pem");
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("innoreg-test-jwt/public.pem")) {
+            Files.copy(in, publicKey, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path log = Files.createDirectories(Paths.get("target", "drills")).resolve("service-crash.log");
+        KafkaBroker broker = KafkaBroker.onFreePorts().start();
+        int port = freePort();
+        Process service = start(port, broker.bootstrapServers(), publicKey, log);
+        String token = TestTokens.admin();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger sequence = new AtomicInteger();
+        try {
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                Thread writer = new Thread(() -> {
+                    while (writing.get()) {
+                        String body = "{\"nameZh\":\"断电演练平台" + sequence.incrementAndGet()
+                                + "\",\"type\":\"MAKER_SPACE\",\"level\":\"MUNICIPAL\",\"regionCode\":\"430703\"}";
+                        try {
+                            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/api/v1/platforms"))
+                                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                                    .header("Authorization", "Bearer " + token)
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() == 201) {
+                                acknowledged.add(JSON.readTree(response.body()).path("id").asText());
+                            }
+                        } catch (IOException connectionLost) {
+                            failed.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                writer.start();
+                writers.add(writer);
+            }
+            Thread.sleep(4000);
+            service.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no graceful drain
+            Thread.sleep(500);
+            writing.set(false);
+            for (Thread writer : writers) {
+                writer.join(10_000);
+            }
+            assertThat(acknowledged).as("writes acknowledged before the kill").hasSizeGreaterThan(20);
+
+            service = start(port, broker.bootstrapServers(), publicKey, log);
+
+            Set<String> stored = new HashSet<>();
+            try (Connection db = connect(DATABASE); Statement query = db.createStatement()) {
+                try (ResultSet rs = query.executeQuery("SELECT CAST(id AS text) FROM platform")) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                    }
+                }
+                // Nothing half-written: each platform has its history entry, its audit row and its outbox row.
+                try (ResultSet rs = query.executeQuery("""
+                        SELECT count(*) FROM platform p
+                         WHERE (SELECT count(*) FROM platform_history h WHERE h.platform_id = p.id) <> 1
+                            OR (SELECT count(*) FROM audit_log a WHERE a.aggregate_id = CAST(p.id AS text)) <> 1
+                            OR (SELECT count(*) FROM outbox_event o WHERE o.aggregate_id = CAST(p.id AS text)) <> 1""")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("platforms missing part of their write").isZero();
+                }
+            }
+            assertThat(stored).as("every acknowledged write is stored").containsAll(acknowledged);
+
+            List<TopicReader.Message> messages = TopicReader.readUntil(broker.bootstrapServers(), "registry.platform.v1",
+                    Duration.ofSeconds(60), read -> read.stream().map(TopicReader.Message::key).distinct().count() >= stored.size());
+            Map<String, Set<String>> eventIdsByPlatform = new HashMap<>();
+            int copies = 0;
+            for (TopicReader.Message message : messages) {
+                JsonNode event = JSON.readTree(message.value());
+                if (!eventIdsByPlatform.computeIfAbsent(message.key(), k -> new HashSet<>()).add(event.path("id").asText())) {
+                    copies++;
+                }
+            }
+            assertThat(eventIdsByPlatform.keySet()).as("every stored platform is evented").containsAll(stored);
+            assertThat(eventIdsByPlatform.values()).as("one event per created platform").allMatch(ids -> ids.size() == 1);
+            System.out.printf("R2: %d writes acknowledged before the SIGKILL, %d refused or cut off, %d stored, "
+                    + "%d evented (%d repeated deliveries of an event id)%n", acknowledged.size(), failed.get(), stored.size(),
+                    eventIdsByPlatform.size(), copies);
+        } finally {
+            writing.set(false);
+            service.destroyForcibly().waitFor();
+            broker.stop();
+            Files.deleteIfExists(publicKey);
+            try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            }
+        }
+    }
+}
