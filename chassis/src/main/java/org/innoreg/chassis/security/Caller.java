@@ -74,9 +74,13 @@ public class Caller {
         return claim == null ? List.of() : List.of(claim.toString().split("[,\\s]+"));
     }
 
-    /** Whether the caller may write records of this region: an admin anywhere, others under their regions. */
+    /**
+     * Whether the caller may write records of this region: an admin anywhere, others under their regions.
+     * Only well-formed codes count: a claim of "" or "4" must not open every region.
+     */
     public boolean mayWrite(String region) {
-        return isAdmin() || regions().stream().anyMatch(scope -> region.startsWith(RegionCodes.descendantPrefix(scope)));
+        return isAdmin() || (region != null && regions().stream().filter(scope -> scope.matches("[1-8][0-9]{5}"))
+                .anyMatch(scope -> region.startsWith(RegionCodes.descendantPrefix(scope))));
     }
 
     /** 403 unless the caller may write records of this region. */
