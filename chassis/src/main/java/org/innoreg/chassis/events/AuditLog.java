@@ -1,13 +1,13 @@
 package org.innoreg.chassis.events;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.chassis.persistence.SqlValues;
 
 /** Reads the audit trail {@link Outbox#record} keeps: every change of an aggregate, who made it and when. */
 @ApplicationScoped
@@ -37,16 +37,6 @@ public class AuditLog {
                  WHERE aggregate_type = ?1 AND aggregate_id = ?2 ORDER BY id
                 """).setParameter(1, aggregateType).setParameter(2, aggregateId).getResultList();
         return rows.stream().map(r -> new Change(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                time(r[3]), (String) r[4])).toList();
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+                SqlValues.offsetDateTime(r[3]), (String) r[4])).toList();
     }
 }

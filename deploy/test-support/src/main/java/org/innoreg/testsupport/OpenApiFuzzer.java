@@ -1,5 +1,7 @@
 package org.innoreg.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +19,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,6 +123,26 @@ public final class OpenApiFuzzer {
             JqwikSession.finish();
         }
         return new Report(fuzzer.requests, operations.size(), fuzzer.statuses, fuzzer.findings);
+    }
+
+    /**
+     * What every service's HostileInputTest checks: about {@code total} hostile requests to the service at
+     * {@code baseUrl}, no finding, at least 90 % of them sent, and the database and topics as they were.
+     * The seed is {@code -Dinnoreg.fuzz.seed}, 20261122 by default.
+     */
+    public static Report check(String name, String baseUrl, String documentPath, int total, DataSource dataSource,
+            String bootstrapServers) throws IOException, InterruptedException {
+        long seed = Long.getLong("innoreg.fuzz.seed", 20261122L);
+        java.util.function.Supplier<String> state = () -> SecurityMatrix.fingerprint(dataSource, Set.of())
+                + SecurityMatrix.topicOffsets(bootstrapServers);
+        String before = SecurityMatrix.stableState(state);
+        Report report = run(baseUrl, documentPath, TestTokens.admin(), total, seed);
+        System.out.printf("fuzzing (%s, seed %d): %d requests over %d operations, statuses %s%n", name, seed,
+                report.requests(), report.operations(), report.statuses());
+        assertThat(report.findings()).as("requests answered wrongly").isEmpty();
+        assertThat(report.requests()).isGreaterThanOrEqualTo(total * 9 / 10);
+        assertThat(SecurityMatrix.stableState(state)).as("nothing changed").isEqualTo(before);
+        return report;
     }
 
     private List<Map.Entry<String, JsonNode>> operations() {
@@ -317,7 +341,7 @@ public final class OpenApiFuzzer {
         }
         HttpResponse<String> response;
         try {
-            response = sendOnce(request.build(), body);
+            response = sendRetryingStaleConnection(request.build(), body);
         } catch (IOException closed) {
             if (body != null && body.length > 20 * 1024 * 1024) {
                 requests++;
@@ -349,7 +373,7 @@ public final class OpenApiFuzzer {
      * Sends a request; one retry when the server had closed the pooled connection before the request got
      * there (it never reached the service, e.g. after the codec closed a connection on a 414).
      */
-    private static HttpResponse<String> sendOnce(HttpRequest request, byte[] body) throws IOException, InterruptedException {
+    private static HttpResponse<String> sendRetryingStaleConnection(HttpRequest request, byte[] body) throws IOException, InterruptedException {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException stale) {

@@ -1,9 +1,7 @@
 package org.innoreg.indicators.repository;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.innoreg.chassis.persistence.SqlValues;
 import org.innoreg.indicators.domain.Contribution;
 
 /**
@@ -99,7 +98,7 @@ public class DerivedTotalRepository {
                 "SELECT indicator_code, region_code, period, value, last_event_at FROM derived_total ORDER BY 1, 2, 3")
                 .getResultList();
         return rows.stream().map(r -> new Total(new Contribution.Key((String) r[0], (String) r[1], (String) r[2]),
-                (BigDecimal) r[3], offsetDateTime(r[4]))).toList();
+                (BigDecimal) r[3], SqlValues.offsetDateTime(r[4]))).toList();
     }
 
     /** Derived observations with a non-zero value that no running total backs any more. */
@@ -117,15 +116,5 @@ public class DerivedTotalRepository {
 
     public void clear() {
         entityManager.createNativeQuery("TRUNCATE derived_source, derived_total").executeUpdate();
-    }
-
-    private static OffsetDateTime offsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }
