@@ -5,9 +5,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,7 +24,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import org.innoreg.chassis.bulk.ImportReport.Outcome;
 import org.innoreg.chassis.bulk.ImportReport.RowError;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
@@ -33,12 +37,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * English field names or their Chinese equivalents), map and validate each, and report per row. A dry
  * run stops there and changes nothing. A real run applies all rows in one transaction only when every
  * row is valid: all or nothing, one event per created or updated record.
+ * <p>
+ * Rows go to the database in chunks: one query finds which of a chunk's records exist, existing ones are
+ * updated one by one (each change is diffed and evented), and new ones are created together, in one batch
+ * per table and one statement for their events. A large file costs a few statements per chunk, not a few
+ * per row.
  */
 @ApplicationScoped
 public class CsvImporter {
 
-    /** Rows applied between two clears of the persistence context, so a large file stays linear. */
-    private static final int BATCH = 200;
+    /** Rows per chunk: one lookup of existing records and one batch of inserts each. */
+    static final int CHUNK = 500;
 
     private final Validator validator;
     private final EntityManager entityManager;
@@ -50,8 +59,14 @@ public class CsvImporter {
         this.entityManager = entityManager;
     }
 
-    /** How one kind of record is imported. */
-    public interface Spec<I> {
+    /**
+     * How one kind of record is imported.
+     *
+     * @param <I> the input a row maps to (the API's create/replace input)
+     * @param <K> the natural key that identifies a row's record (the file has no ids)
+     * @param <E> the record
+     */
+    public interface Spec<I, K, E> {
 
         /** Column names a file may use, mapped to canonical names; canonical names map to themselves. */
         Map<String, String> columns();
@@ -59,26 +74,39 @@ public class CsvImporter {
         /** Builds the input of one row, recording unparseable cells on the row. */
         I map(CsvRow row);
 
-        /** Checks Bean Validation cannot make (references to other records); empty when none. */
-        List<Problem.FieldError> check(I input);
+        /** The natural key of a valid row's record; a file names each record once. */
+        K key(I input);
 
-        /** Creates or updates the record of one valid row, inside the import's transaction. */
-        Outcome apply(I input);
+        /** The records among these keys that exist already, by key, in one query. */
+        Map<K, E> existing(Collection<K> keys);
 
-        /** Whether the row would create a record (for a dry run's counts). */
-        boolean isNew(I input);
+        /**
+         * Checks Bean Validation cannot make (references to other records, what the existing record allows);
+         * empty when none.
+         *
+         * @param existing the row's record, or null when the row creates one
+         */
+        List<Problem.FieldError> check(I input, E existing);
 
         /** The region the row's record belongs to: importing another region's records needs the admin role. */
         String region(I input);
+
+        /** Replaces an existing record with a valid row; true when that changed it (and recorded its event). */
+        boolean update(E existing, I input);
+
+        /** Creates the records of valid rows that name no existing record, together. */
+        void createAll(List<I> inputs);
     }
 
-    public <I> ImportReport run(InputStream csv, Spec<I> spec, boolean dryRun) {
-        List<I> inputs = new ArrayList<>();
+    /** A row that mapped and passed Bean Validation. */
+    private record Valid<I, K>(int line, I input, K key) {
+    }
+
+    public <I, K, E> ImportReport run(InputStream csv, Spec<I, K, E> spec, boolean dryRun) {
+        List<Valid<I, K>> valid = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
+        Map<K, Integer> lineOfKey = new HashMap<>();
         int rows = 0;
-        int invalid = 0;
-        int wouldCreate = 0;
-        List<String> outside = new ArrayList<>();
         for (CsvRow row : read(csv, spec.columns())) {
             rows++;
             I input = spec.map(row);
@@ -89,28 +117,48 @@ public class CsvImporter {
                 }
             }
             if (rowErrors.isEmpty()) {
-                rowErrors.addAll(spec.check(input));
+                K key = spec.key(input);
+                Integer first = lineOfKey.putIfAbsent(key, row.line());
+                if (first == null) {
+                    valid.add(new Valid<>(row.line(), input, key));
+                } else {
+                    rowErrors.add(new Problem.FieldError("row", "names the same record as line " + first
+                            + ": a file may name each record once"));
+                }
             }
-            if (rowErrors.isEmpty() && !caller.mayWrite(spec.region(input))) {
-                outside.add(row.line() + " (" + spec.region(input) + ")");
-            }
-            if (rowErrors.isEmpty()) {
-                inputs.add(input);
-                wouldCreate += spec.isNew(input) ? 1 : 0;
-            } else {
-                invalid++;
-                rowErrors.forEach(e -> errors.add(new RowError(row.line(), e.field(), e.message())));
-            }
+            rowErrors.forEach(e -> errors.add(new RowError(row.line(), e.field(), e.message())));
         }
         if (rows == 0) {
             throw ProblemException.invalid("body", "the file has a header but no rows");
+        }
+        int wouldCreate = 0;
+        List<String> outside = new ArrayList<>();
+        Set<Integer> invalidLines = new HashSet<>();
+        errors.forEach(e -> invalidLines.add(e.line()));
+        for (List<Valid<I, K>> chunk : chunks(valid)) {
+            Map<K, E> existing = spec.existing(chunk.stream().map(Valid::key).toList());
+            for (Valid<I, K> row : chunk) {
+                E record = existing.get(row.key());
+                List<Problem.FieldError> rowErrors = spec.check(row.input(), record);
+                if (!rowErrors.isEmpty()) {
+                    invalidLines.add(row.line());
+                    rowErrors.forEach(e -> errors.add(new RowError(row.line(), e.field(), e.message())));
+                } else if (!caller.mayWrite(spec.region(row.input()))) {
+                    outside.add(row.line() + " (" + spec.region(row.input()) + ")");
+                } else if (record == null) {
+                    wouldCreate++;
+                }
+            }
+            entityManager.clear(); // only read: keeps a large file's lookups from piling up
         }
         if (!outside.isEmpty()) {
             throw new ProblemException(403, "region-forbidden", "Outside your regions", outside.size()
                     + " rows are outside the regions your token may write under; importing other regions' data needs the "
                     + "admin role. Lines: " + String.join(", ", outside.subList(0, Math.min(20, outside.size()))), null);
         }
+        int invalid = invalidLines.size();
         if (dryRun || invalid > 0) {
+            errors.sort(Comparator.comparingInt(RowError::line));
             ImportReport report = new ImportReport(true, rows, rows - invalid, invalid, wouldCreate,
                     rows - invalid - wouldCreate, 0, errors);
             if (!dryRun) {
@@ -119,20 +167,35 @@ public class CsvImporter {
             }
             return report;
         }
-        int[] counts = new int[Outcome.values().length];
+        int[] counts = new int[3]; // created, updated, unchanged
         // Large files take longer than the default 60 s transaction timeout.
         QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
-            int applied = 0;
-            for (I input : inputs) {
-                counts[spec.apply(input).ordinal()]++;
-                if (++applied % BATCH == 0) {
-                    entityManager.flush();
-                    entityManager.clear();
+            for (List<Valid<I, K>> chunk : chunks(valid)) {
+                Map<K, E> existing = spec.existing(chunk.stream().map(Valid::key).toList());
+                List<I> created = new ArrayList<>();
+                for (Valid<I, K> row : chunk) {
+                    E record = existing.get(row.key());
+                    if (record == null) {
+                        created.add(row.input());
+                    } else {
+                        counts[spec.update(record, row.input()) ? 1 : 2]++;
+                    }
                 }
+                spec.createAll(created);
+                counts[0] += created.size();
+                entityManager.flush();
+                entityManager.clear();
             }
         });
-        return new ImportReport(false, rows, rows, 0, counts[Outcome.CREATED.ordinal()],
-                counts[Outcome.UPDATED.ordinal()], counts[Outcome.UNCHANGED.ordinal()], List.of());
+        return new ImportReport(false, rows, rows, 0, counts[0], counts[1], counts[2], List.of());
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 
     private static List<CsvRow> read(InputStream csv, Map<String, String> columns) {

@@ -25,11 +25,4 @@ public record ImportReport(
     public record RowError(@Schema(example = "7") int line, @Schema(example = "type") String field,
             @Schema(example = "'孵化器' is not one of [...]") String message) {
     }
-
-    /** What applying one row did. */
-    public enum Outcome {
-        CREATED,
-        UPDATED,
-        UNCHANGED
-    }
 }

@@ -1,5 +1,9 @@
 package org.innoreg.chassis.events;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.security.Caller;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Records the event of a change in the change's own transaction: the event exists if and only if the
@@ -28,6 +32,10 @@ public class Outbox {
         this.config = config;
     }
 
+    /** The change of one aggregate that an event reports. */
+    public record Change(String aggregateId, long version, Object data) {
+    }
+
     /**
      * Records one event of an aggregate.
      *
@@ -40,38 +48,62 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String aggregateType, String action, String aggregateId, long version, Object data) {
-        // Write the aggregate's row first. Its row lock makes a concurrent change of the same aggregate
+        return recordAll(aggregateType, action, List.of(new Change(aggregateId, version, data))).get(0);
+    }
+
+    /**
+     * Records the events of many changes of one kind (a bulk import's), in one statement.
+     *
+     * @return the event ids, in the order of the changes
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordAll(String aggregateType, String action, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        // Write the aggregates' rows first. Their row locks make a concurrent change of the same aggregate
         // wait for this commit, so per aggregate the outbox seq order is the commit order.
         entityManager.flush();
-        UUID id = UUID.randomUUID();
-        // The event and its audit row in one statement: the author is the token's subject (none for work
-        // done outside a request), carried as the CloudEvent's actor attribute.
+        List<UUID> ids = new ArrayList<>(changes.size());
+        StringWriter events = new StringWriter();
+        try (JsonGenerator out = json.getFactory().createGenerator(events)) {
+            out.writeStartArray();
+            for (Change change : changes) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                out.writeStartObject();
+                out.writeStringField("id", id.toString());
+                out.writeStringField("aggregate_id", change.aggregateId());
+                out.writeNumberField("sequence", change.version());
+                out.writeFieldName("data");
+                out.writeRawValue(json.writeValueAsString(change.data())); // kept as written: the column is json
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("event data cannot be written as JSON", e);
+        }
+        // The events and their audit rows in one statement: the author is the token's subject (none for
+        // work done outside a request), carried as the CloudEvent's actor attribute.
         entityManager.createNativeQuery("""
                 WITH event AS (
                     INSERT INTO outbox_event (id, topic, aggregate_id, event_type, sequence, actor, data)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?7, CAST(?6 AS json))
+                    SELECT e.id, ?2, e.aggregate_id, ?3, e.sequence, ?4, e.data
+                      FROM ROWS FROM (json_to_recordset(CAST(?1 AS json))
+                                      AS (id uuid, aggregate_id text, sequence bigint, data json))
+                           WITH ORDINALITY AS e(id, aggregate_id, sequence, data, n)
+                     ORDER BY e.n
                     RETURNING id, aggregate_id, sequence, actor, occurred_at)
                 INSERT INTO audit_log (aggregate_type, aggregate_id, version, action, actor, changed_at, event_id)
-                SELECT ?8, aggregate_id, sequence, ?9, actor, occurred_at, id FROM event
+                SELECT ?5, aggregate_id, sequence, ?6, actor, occurred_at, id FROM event
                 """)
-                .setParameter(1, id)
+                .setParameter(1, events.toString())
                 .setParameter(2, config.topic(aggregateType))
-                .setParameter(3, aggregateId)
-                .setParameter(4, config.eventType(aggregateType, action))
-                .setParameter(5, version)
-                .setParameter(6, toJson(data))
-                .setParameter(7, Caller.currentSubject().orElse(null))
-                .setParameter(8, aggregateType)
-                .setParameter(9, action)
+                .setParameter(3, config.eventType(aggregateType, action))
+                .setParameter(4, Caller.currentSubject().orElse(null))
+                .setParameter(5, aggregateType)
+                .setParameter(6, action)
                 .executeUpdate();
-        return id;
-    }
-
-    private String toJson(Object data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data cannot be written as JSON", e);
-        }
+        return ids;
     }
 }

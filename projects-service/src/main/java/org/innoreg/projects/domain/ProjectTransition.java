@@ -12,6 +12,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One dated move of a project through the pipeline (the first has no from-stage: it entered there). */
@@ -20,7 +21,9 @@ import jakarta.persistence.Table;
 public class ProjectTransition {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // the identity column's own sequence, 50 ids per call, so that batched inserts need no round trip per row
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "project_transition_id")
+    @SequenceGenerator(name = "project_transition_id", sequenceName = "project_transition_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "project_id")

@@ -1,5 +1,7 @@
 package org.innoreg.projects.events;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.innoreg.chassis.events.Outbox;
@@ -24,6 +26,11 @@ public class ProjectEvents {
 
     public void created(Project project) {
         record("created", project);
+    }
+
+    /** The events of many new projects (an import's), recorded together. */
+    public void createdAll(List<Project> created) {
+        outbox.recordAll(AGGREGATE, "created", created.stream().map(ProjectEvents::change).toList());
     }
 
     public void updated(Project project) {
@@ -51,6 +58,10 @@ public class ProjectEvents {
     }
 
     private void record(String action, Project p) {
-        outbox.record(AGGREGATE, action, p.id.toString(), p.version, ProjectMapper.toView(p));
+        outbox.recordAll(AGGREGATE, action, List.of(change(p)));
+    }
+
+    private static Outbox.Change change(Project p) {
+        return new Outbox.Change(p.id.toString(), p.version, ProjectMapper.toView(p));
     }
 }

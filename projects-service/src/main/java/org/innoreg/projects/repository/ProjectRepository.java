@@ -2,6 +2,7 @@ package org.innoreg.projects.repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.Project;
 
@@ -20,6 +22,16 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
     public Optional<Project> findByName(String regionCode, String name) {
         return find("regionCode = ?1 and name = ?2", regionCode, name).firstResultOptional();
+    }
+
+    /** The projects these keys name, by key, in one query (an import's lookup of a chunk of rows). */
+    public Map<RegionalName, Project> findByNames(Collection<RegionalName> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<Project> candidates = list("regionCode in ?1 and name in ?2", RegionalName.regionCodes(keys),
+                RegionalName.names(keys));
+        return RegionalName.matching(keys, candidates, p -> new RegionalName(p.regionCode, p.name));
     }
 
     /** The orders a project list can take; each ends with the id, so keyset cursors are exact. */

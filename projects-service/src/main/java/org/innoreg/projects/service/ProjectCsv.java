@@ -1,5 +1,6 @@
 package org.innoreg.projects.service;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -7,9 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
-import org.innoreg.chassis.bulk.ImportReport.Outcome;
+import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.projects.domain.InvestorOrigin;
+import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
 import org.innoreg.projects.domain.ReviewCadence;
@@ -21,7 +23,7 @@ import org.innoreg.projects.repository.ProjectRepository;
  * name: a row for a known project updates what describes it (its stage moves only by transitions).
  */
 @ApplicationScoped
-public class ProjectCsv implements CsvImporter.Spec<ProjectInput> {
+public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, Project> {
 
     private static final Map<String, String> COLUMNS = CsvImporter.columns(
             new String[] { "name", "项目名称" },
@@ -70,14 +72,25 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput> {
                 row.date("stageSince"), row.date("signedOn"), row.date("landedOn"));
     }
 
+    @Override
+    public RegionalName key(ProjectInput input) {
+        return RegionalName.of(input.regionCode(), input.name());
+    }
+
+    @Override
+    public Map<RegionalName, Project> existing(Collection<RegionalName> keys) {
+        return projects.findByNames(keys);
+    }
+
     /** A new project must enter the pipeline consistently; a known one keeps its stage (transitions move it). */
     @Override
-    public List<Problem.FieldError> check(ProjectInput input) {
-        return projects.findByName(input.regionCode(), input.name().strip())
-                .map(existing -> input.stage() == null || input.stage() == existing.stage ? List.<Problem.FieldError>of()
-                        : List.of(new Problem.FieldError("stage", "is " + existing.stage
-                                + " in the pipeline: move it with a transition, not an import")))
-                .orElseGet(() -> service.entryErrors(input));
+    public List<Problem.FieldError> check(ProjectInput input, Project existing) {
+        if (existing == null) {
+            return service.entryErrors(input);
+        }
+        return input.stage() == null || input.stage() == existing.stage ? List.of()
+                : List.of(new Problem.FieldError("stage", "is " + existing.stage
+                        + " in the pipeline: move it with a transition, not an import"));
     }
 
     @Override
@@ -86,16 +99,13 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput> {
     }
 
     @Override
-    public boolean isNew(ProjectInput input) {
-        return projects.findByName(input.regionCode(), input.name().strip()).isEmpty();
+    public boolean update(Project existing, ProjectInput input) {
+        return service.replaceFromImport(existing, input);
     }
 
     @Override
-    public Outcome apply(ProjectInput input) {
-        var existing = projects.findByName(input.regionCode(), input.name().strip());
-        long before = existing.map(p -> p.version).orElse(-1L);
-        var project = service.upsert(input);
-        return existing.isEmpty() ? Outcome.CREATED : project.version != before ? Outcome.UPDATED : Outcome.UNCHANGED;
+    public void createAll(List<ProjectInput> inputs) {
+        service.createAll(inputs);
     }
 
     private static InvestorOrigin origin(Class<InvestorOrigin> type, String text) {

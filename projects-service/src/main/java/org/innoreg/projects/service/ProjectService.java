@@ -64,6 +64,29 @@ public class ProjectService {
             throw ProblemException.conflict("duplicate", "region " + input.regionCode() + " already has a project named "
                     + input.name().strip());
         }
+        Project project = newProject(input);
+        transitions.persist(entry(project));
+        events.created(project);
+        return project;
+    }
+
+    /**
+     * Bulk path (an import's new rows, already validated, checked and known not to exist): the projects,
+     * their entry into the pipeline and their events go to the database in batches, not row by row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void createAll(List<ProjectInput> inputs) {
+        List<Project> created = new ArrayList<>(inputs.size());
+        for (ProjectInput input : inputs) {
+            caller.checkRegion(input.regionCode());
+            created.add(newProject(input));
+        }
+        // all projects, then all transitions: a JDBC batch holds consecutive inserts into one table
+        created.forEach(project -> transitions.persist(entry(project)));
+        events.createdAll(created);
+    }
+
+    private Project newProject(ProjectInput input) {
         Project project = new Project();
         project.id = UUID.randomUUID();
         ProjectMapper.apply(input, project);
@@ -72,9 +95,12 @@ public class ProjectService {
         project.signedOn = input.signedOn();
         project.landedOn = input.landedOn();
         projects.persist(project);
-        transitions.persist(ProjectTransition.of(project.id, null, project.stage, project.stageSince, "entered the pipeline"));
-        events.created(project);
         return project;
+    }
+
+    /** The first transition of a project: it entered the pipeline at its stage. */
+    private static ProjectTransition entry(Project project) {
+        return ProjectTransition.of(project.id, null, project.stage, project.stageSince, "entered the pipeline");
     }
 
     @Transactional
@@ -84,16 +110,16 @@ public class ProjectService {
         return replace(project, input);
     }
 
-    /** Bulk path: the file is authoritative, so no If-Match; a project is known by region and name. */
-    @Transactional
-    public Project upsert(ProjectInput input) {
-        return projects.findByName(input.regionCode(), input.name().strip()).map(existing -> {
-            if (input.stage() != null && input.stage() != existing.stage) {
-                throw ProblemException.unprocessable("stage", "is " + existing.stage
-                        + " in the pipeline: move it with a transition, not an import");
-            }
-            return replace(existing, input);
-        }).orElseGet(() -> create(input));
+    /**
+     * Bulk path: replaces an existing project with an import's row (the file is authoritative, so no
+     * If-Match; a project is known by region and name; its stage moves only by transitions).
+     *
+     * @return whether that changed it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean replaceFromImport(Project project, ProjectInput input) {
+        long version = project.version;
+        return replace(project, input).version != version;
     }
 
     private Project replace(Project project, ProjectInput input) {

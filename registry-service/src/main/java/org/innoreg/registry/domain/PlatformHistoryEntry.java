@@ -13,6 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -31,7 +32,9 @@ public class PlatformHistoryEntry {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // the identity column's own sequence, 50 ids per call, so that batched inserts need no round trip per row
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "platform_history_id")
+    @SequenceGenerator(name = "platform_history_id", sequenceName = "platform_history_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "platform_id")

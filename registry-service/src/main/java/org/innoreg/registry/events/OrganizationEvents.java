@@ -1,5 +1,7 @@
 package org.innoreg.registry.events;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.innoreg.chassis.events.Outbox;
@@ -26,6 +28,11 @@ public class OrganizationEvents {
         record("created", organization);
     }
 
+    /** The events of many new organizations (an import's), recorded together. */
+    public void createdAll(List<Organization> created) {
+        outbox.recordAll(AGGREGATE, "created", created.stream().map(OrganizationEvents::change).toList());
+    }
+
     public void updated(Organization organization) {
         record("updated", organization);
     }
@@ -35,6 +42,10 @@ public class OrganizationEvents {
     }
 
     private void record(String action, Organization o) {
-        outbox.record(AGGREGATE, action, o.id.toString(), o.version, OrganizationMapper.toView(o));
+        outbox.recordAll(AGGREGATE, action, List.of(change(o)));
+    }
+
+    private static Outbox.Change change(Organization o) {
+        return new Outbox.Change(o.id.toString(), o.version, OrganizationMapper.toView(o));
     }
 }

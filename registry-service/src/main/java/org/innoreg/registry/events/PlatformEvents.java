@@ -1,5 +1,7 @@
 package org.innoreg.registry.events;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.innoreg.chassis.events.Outbox;
@@ -27,6 +29,11 @@ public class PlatformEvents {
         record("created", platform);
     }
 
+    /** The events of many new platforms (an import's), recorded together. */
+    public void createdAll(List<Platform> created) {
+        outbox.recordAll(AGGREGATE, "created", created.stream().map(PlatformEvents::change).toList());
+    }
+
     public void updated(Platform platform) {
         record("updated", platform);
     }
@@ -36,6 +43,10 @@ public class PlatformEvents {
     }
 
     private void record(String action, Platform p) {
-        outbox.record(AGGREGATE, action, p.id.toString(), p.version, PlatformMapper.toView(p));
+        outbox.recordAll(AGGREGATE, action, List.of(change(p)));
+    }
+
+    private static Outbox.Change change(Platform p) {
+        return new Outbox.Change(p.id.toString(), p.version, PlatformMapper.toView(p));
     }
 }

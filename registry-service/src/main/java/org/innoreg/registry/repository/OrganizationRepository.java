@@ -1,9 +1,13 @@
 package org.innoreg.registry.repository;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +27,12 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
 
     public Optional<Organization> findByUscc(String uscc) {
         return find("uscc", uscc).firstResultOptional();
+    }
+
+    /** The organisations with these USCCs, by USCC, in one query (an import's lookup of a chunk of rows). */
+    public Map<String, Organization> findByUsccs(Collection<String> usccs) {
+        return usccs.isEmpty() ? Map.of()
+                : list("uscc in ?1", usccs).stream().collect(Collectors.toMap(o -> o.uscc, Function.identity()));
     }
 
     public Optional<Organization> findByExactName(String name) {

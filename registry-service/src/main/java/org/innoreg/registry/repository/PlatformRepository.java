@@ -2,6 +2,7 @@ package org.innoreg.registry.repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
+import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.Platform;
 
@@ -31,6 +33,16 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
 
     public Optional<Platform> findByName(String regionCode, String nameZh) {
         return find("regionCode = ?1 and nameZh = ?2", regionCode, nameZh).firstResultOptional();
+    }
+
+    /** The platforms these keys name, by key, in one query (an import's lookup of a chunk of rows). */
+    public Map<RegionalName, Platform> findByNames(Collection<RegionalName> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<Platform> candidates = list("regionCode in ?1 and nameZh in ?2", RegionalName.regionCodes(keys),
+                RegionalName.names(keys));
+        return RegionalName.matching(keys, candidates, p -> new RegionalName(p.regionCode, p.nameZh));
     }
 
     /**

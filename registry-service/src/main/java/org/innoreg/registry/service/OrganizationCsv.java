@@ -3,6 +3,7 @@ package org.innoreg.registry.service;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -10,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
-import org.innoreg.chassis.bulk.ImportReport.Outcome;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.registry.domain.CertificationKind;
 import org.innoreg.registry.domain.Labelled;
+import org.innoreg.registry.domain.Organization;
 import org.innoreg.registry.domain.OrganizationKind;
 import org.innoreg.registry.mapping.CertificationInput;
 import org.innoreg.registry.mapping.OrganizationInput;
@@ -24,7 +25,7 @@ import org.innoreg.registry.repository.OrganizationRepository;
  * several separated by ';', e.g. {@code 高新技术企业:2018-10-17}. An organisation is known by its USCC.
  */
 @ApplicationScoped
-public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput> {
+public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, String, Organization> {
 
     private static final Map<String, String> COLUMNS = CsvImporter.columns(
             new String[] { "uscc", "统一社会信用代码", "信用代码" },
@@ -58,7 +59,17 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput> {
     }
 
     @Override
-    public List<Problem.FieldError> check(OrganizationInput input) {
+    public String key(OrganizationInput input) {
+        return input.uscc();
+    }
+
+    @Override
+    public Map<String, Organization> existing(Collection<String> usccs) {
+        return organizations.findByUsccs(usccs);
+    }
+
+    @Override
+    public List<Problem.FieldError> check(OrganizationInput input, Organization existing) {
         return service.referenceErrors(input);
     }
 
@@ -68,16 +79,13 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput> {
     }
 
     @Override
-    public boolean isNew(OrganizationInput input) {
-        return organizations.findByUscc(input.uscc()).isEmpty();
+    public boolean update(Organization existing, OrganizationInput input) {
+        return service.replaceFromImport(existing, input);
     }
 
     @Override
-    public Outcome apply(OrganizationInput input) {
-        var existing = organizations.findByUscc(input.uscc());
-        long before = existing.map(o -> o.version).orElse(-1L);
-        var organization = service.upsert(input);
-        return existing.isEmpty() ? Outcome.CREATED : organization.version != before ? Outcome.UPDATED : Outcome.UNCHANGED;
+    public void createAll(List<OrganizationInput> inputs) {
+        service.createAll(inputs);
     }
 
     private static List<CertificationInput> certifications(CsvRow row) {

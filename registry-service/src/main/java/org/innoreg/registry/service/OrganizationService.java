@@ -63,11 +63,30 @@ public class OrganizationService {
             throw ProblemException.conflict("duplicate", "an organisation with USCC " + input.uscc() + " already exists");
         }
         checkReferences(input);
+        Organization organization = newOrganization(input);
+        events.created(organization);
+        return organization;
+    }
+
+    /**
+     * Bulk path (an import's new rows, already validated, checked and known not to exist): the
+     * organisations and their events go to the database in batches, not row by row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void createAll(List<OrganizationInput> inputs) {
+        List<Organization> created = new ArrayList<>(inputs.size());
+        for (OrganizationInput input : inputs) {
+            caller.checkRegion(input.regionCode());
+            created.add(newOrganization(input));
+        }
+        events.createdAll(created);
+    }
+
+    private Organization newOrganization(OrganizationInput input) {
         Organization organization = new Organization();
         organization.id = UUID.randomUUID();
         OrganizationMapper.apply(input, organization);
         organizations.persist(organization);
-        events.created(organization);
         return organization;
     }
 
@@ -78,10 +97,16 @@ public class OrganizationService {
         return replace(organization, input);
     }
 
-    /** Bulk path: the file is authoritative, so no If-Match. */
-    @Transactional
-    public Organization upsert(OrganizationInput input) {
-        return organizations.findByUscc(input.uscc()).map(existing -> replace(existing, input)).orElseGet(() -> create(input));
+    /**
+     * Bulk path: replaces an existing organisation with an import's row (the file is authoritative, so no
+     * If-Match; an organisation is known by its USCC).
+     *
+     * @return whether that changed it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean replaceFromImport(Organization organization, OrganizationInput input) {
+        long version = organization.version;
+        return replace(organization, input).version != version;
     }
 
     private Organization replace(Organization organization, OrganizationInput input) {

@@ -2,6 +2,7 @@ package org.innoreg.registry.service;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,10 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.JdbcExport;
-import org.innoreg.chassis.bulk.ImportReport.Outcome;
+import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.registry.domain.Academy;
 import org.innoreg.registry.domain.Labelled;
+import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformDetail;
 import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
@@ -32,7 +34,7 @@ import io.agroal.api.AgroalDataSource;
  * format, so an export can be edited and imported again.
  */
 @ApplicationScoped
-public class PlatformCsv implements CsvImporter.Spec<PlatformInput> {
+public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName, Platform> {
 
     private static final Map<String, String> COLUMNS = CsvImporter.columns(
             new String[] { "nameZh", "名称", "平台名称" },
@@ -88,7 +90,17 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput> {
     }
 
     @Override
-    public List<Problem.FieldError> check(PlatformInput input) {
+    public RegionalName key(PlatformInput input) {
+        return RegionalName.of(input.regionCode(), input.nameZh());
+    }
+
+    @Override
+    public Map<RegionalName, Platform> existing(Collection<RegionalName> keys) {
+        return platforms.findByNames(keys);
+    }
+
+    @Override
+    public List<Problem.FieldError> check(PlatformInput input, Platform existing) {
         return service.referenceErrors(input);
     }
 
@@ -98,16 +110,13 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput> {
     }
 
     @Override
-    public boolean isNew(PlatformInput input) {
-        return platforms.findByName(input.regionCode(), input.nameZh().strip()).isEmpty();
+    public boolean update(Platform existing, PlatformInput input) {
+        return service.replaceFromImport(existing, input);
     }
 
     @Override
-    public Outcome apply(PlatformInput input) {
-        var existing = platforms.findByName(input.regionCode(), input.nameZh().strip());
-        long before = existing.map(p -> p.version).orElse(-1L);
-        var platform = service.upsert(input);
-        return existing.isEmpty() ? Outcome.CREATED : platform.version != before ? Outcome.UPDATED : Outcome.UNCHANGED;
+    public void createAll(List<PlatformInput> inputs) {
+        service.createAll(inputs);
     }
 
     private List<UUID> organizationIds(CsvRow row, String column) {

@@ -69,14 +69,40 @@ public class PlatformService {
             throw ProblemException.conflict("duplicate", "region " + input.regionCode() + " already has a platform named "
                     + input.nameZh().strip());
         }
+        Platform platform = newPlatform(input);
+        history.persist(accreditation(platform));
+        events.created(platform);
+        return platform;
+    }
+
+    /**
+     * Bulk path (an import's new rows, already validated, checked and known not to exist): the platforms,
+     * their first history steps and their events go to the database in batches, not row by row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void createAll(List<PlatformInput> inputs) {
+        List<Platform> created = new ArrayList<>(inputs.size());
+        for (PlatformInput input : inputs) {
+            caller.checkRegion(input.regionCode());
+            created.add(newPlatform(input));
+        }
+        // all platforms, then all history rows: a JDBC batch holds consecutive inserts into one table
+        created.forEach(platform -> history.persist(accreditation(platform)));
+        events.createdAll(created);
+    }
+
+    private Platform newPlatform(PlatformInput input) {
         Platform platform = new Platform();
         platform.id = UUID.randomUUID();
         PlatformMapper.apply(input, platform);
         platforms.persist(platform);
-        LocalDate since = platform.accreditedOn != null ? platform.accreditedOn : LocalDate.now();
-        history.persist(PlatformHistoryEntry.of(platform, Change.ACCREDITED, since, null));
-        events.created(platform);
         return platform;
+    }
+
+    /** The first step of a platform's history. */
+    private static PlatformHistoryEntry accreditation(Platform platform) {
+        LocalDate since = platform.accreditedOn != null ? platform.accreditedOn : LocalDate.now();
+        return PlatformHistoryEntry.of(platform, Change.ACCREDITED, since, null);
     }
 
     @Transactional
@@ -86,11 +112,16 @@ public class PlatformService {
         return replace(platform, input);
     }
 
-    /** Bulk path: the file is authoritative, so no If-Match; a platform is known by region and name. */
-    @Transactional
-    public Platform upsert(PlatformInput input) {
-        return platforms.findByName(input.regionCode(), input.nameZh().strip())
-                .map(existing -> replace(existing, input)).orElseGet(() -> create(input));
+    /**
+     * Bulk path: replaces an existing platform with an import's row (the file is authoritative, so no
+     * If-Match; a platform is known by region and name).
+     *
+     * @return whether that changed it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean replaceFromImport(Platform platform, PlatformInput input) {
+        long version = platform.version;
+        return replace(platform, input).version != version;
     }
 
     @Transactional

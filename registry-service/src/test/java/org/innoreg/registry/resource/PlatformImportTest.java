@@ -10,7 +10,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.innoreg.registry.support.Fixtures.unique;
 import static org.innoreg.registry.support.Fixtures.uscc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.testsupport.TopicReader;
@@ -25,6 +32,9 @@ class PlatformImportTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    DataSource dataSource;
 
     private static String importCsv(String path, String csv, boolean dryRun, int status) {
         return given().contentType("text/csv; charset=UTF-8").body(csv).queryParam("dryRun", dryRun)
@@ -71,6 +81,87 @@ class PlatformImportTest {
         String id = given().queryParam("q", tag + "孵化器").get("/api/v1/platforms").then().extract().path("items[0].id");
         assertThat(TopicReader.readUntil(bootstrapServers, "registry.platform.v1", Duration.ofSeconds(5), read -> false)
                 .stream().filter(m -> id.equals(m.key())).count()).isEqualTo(1);
+    }
+
+    /**
+     * A file larger than one chunk (500 rows), mixing new, changed and unchanged rows: each record is
+     * created or updated once, with its history step, audit row and one event, and nothing else is.
+     */
+    @Test
+    void aLargeFileIsAppliedChunkByChunkOnceEach() throws Exception {
+        String tag = unique("批量");
+        StringBuilder first = new StringBuilder("名称,类型,级别,地区代码\n");
+        for (int n = 0; n < 700; n++) {
+            first.append(tag).append("众创空间").append(n).append(",众创空间,市级,430702\n");
+        }
+        importCsv("/api/v1/platforms/import", first.toString(), false, 200);
+        // 0–299 move up to provincial level, 300–699 stay as they are, 700–1299 are new
+        StringBuilder second = new StringBuilder("名称,类型,级别,地区代码\n");
+        for (int n = 0; n < 1300; n++) {
+            second.append(tag).append("众创空间").append(n).append(",众创空间,").append(n < 300 ? "省级" : "市级")
+                    .append(",430702\n");
+        }
+        given().contentType("text/csv; charset=UTF-8").body(second.toString()).queryParam("dryRun", true)
+                .post("/api/v1/platforms/import").then().statusCode(200)
+                .body("created", equalTo(600)).body("updated", equalTo(700));
+        given().contentType("text/csv; charset=UTF-8").body(second.toString()).post("/api/v1/platforms/import")
+                .then().statusCode(200).body("created", equalTo(600)).body("updated", equalTo(300))
+                .body("unchanged", equalTo(400));
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement counts = connection.prepareStatement("""
+                        SELECT (SELECT count(*) FROM platform WHERE name_zh LIKE ?1),
+                               (SELECT count(*) FROM platform WHERE name_zh LIKE ?1 AND level = 'PROVINCIAL'),
+                               (SELECT count(*) FROM platform_history h JOIN platform p ON p.id = h.platform_id
+                                 WHERE p.name_zh LIKE ?1),
+                               (SELECT count(*) FROM outbox_event e JOIN platform p ON CAST(p.id AS text) = e.aggregate_id
+                                 WHERE p.name_zh LIKE ?1),
+                               (SELECT count(DISTINCT e.aggregate_id || ':' || e.sequence) FROM outbox_event e
+                                  JOIN platform p ON CAST(p.id AS text) = e.aggregate_id WHERE p.name_zh LIKE ?1),
+                               (SELECT count(*) FROM audit_log a JOIN platform p ON CAST(p.id AS text) = a.aggregate_id
+                                 WHERE p.name_zh LIKE ?1)
+                        """.replace("?1", "?"))) {
+            for (int i = 1; i <= 6; i++) {
+                counts.setString(i, tag + "%");
+            }
+            try (ResultSet row = counts.executeQuery()) {
+                row.next();
+                assertThat(row.getLong(1)).as("platforms").isEqualTo(1300);
+                assertThat(row.getLong(2)).as("moved up").isEqualTo(300);
+                assertThat(row.getLong(3)).as("history: 1300 accreditations, 300 level changes").isEqualTo(1600);
+                assertThat(row.getLong(4)).as("events: 1300 created, 300 updated").isEqualTo(1600);
+                assertThat(row.getLong(5)).as("one event per version").isEqualTo(1600);
+                assertThat(row.getLong(6)).as("audit rows").isEqualTo(1600);
+            }
+        }
+        given().get("/api/v1/platforms/" + idOf(tag + "众创空间1299") + "/history").then().statusCode(200)
+                .body("items.change", contains("ACCREDITED"));
+        given().get("/api/v1/platforms/" + idOf(tag + "众创空间5") + "/history").then().statusCode(200)
+                .body("items.change", contains("ACCREDITED", "LEVEL_CHANGED"));
+    }
+
+    private String idOf(String name) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT CAST(id AS text) FROM platform WHERE name_zh = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as(name).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void aFileNamesEachRecordOnce() {
+        String tag = unique("重复");
+        given().contentType("text/csv; charset=UTF-8")
+                .body("名称,类型,级别,地区代码\n" + tag + ",众创空间,市级,430702\n" + tag + "乙,众创空间,市级,430702\n"
+                        + " " + tag + " ,众创空间,省级,430702\n")
+                .post("/api/v1/platforms/import").then().statusCode(422).contentType("application/problem+json")
+                .body("report.invalid", equalTo(1)).body("report.errors[0].line", equalTo(4))
+                .body("report.errors[0].field", equalTo("row"))
+                .body("report.errors[0].message", containsString("line 2"));
+        given().queryParam("q", tag).get("/api/v1/platforms").then().body("items", empty());
     }
 
     @Test
