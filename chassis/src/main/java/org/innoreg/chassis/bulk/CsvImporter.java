@@ -30,6 +30,8 @@ import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.problem.ProblemMappers;
 import org.innoreg.chassis.security.Caller;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -45,6 +47,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class CsvImporter {
+
+    private static final Logger LOG = Logger.getLogger(CsvImporter.class);
 
     /** Rows per chunk: one lookup of existing records and one batch of inserts each. */
     static final int CHUNK = 500;
@@ -103,6 +107,7 @@ public class CsvImporter {
     }
 
     public <I, K, E> ImportReport run(InputStream csv, Spec<I, K, E> spec, boolean dryRun) {
+        long started = System.nanoTime();
         List<Valid<I, K>> valid = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         Map<K, Integer> lineOfKey = new HashMap<>();
@@ -131,6 +136,7 @@ public class CsvImporter {
         if (rows == 0) {
             throw ProblemException.invalid("body", "the file has a header but no rows");
         }
+        long mapped = System.nanoTime();
         int wouldCreate = 0;
         List<String> outside = new ArrayList<>();
         Set<Integer> invalidLines = new HashSet<>();
@@ -157,6 +163,7 @@ public class CsvImporter {
                     + "admin role. Lines: " + String.join(", ", outside.subList(0, Math.min(20, outside.size()))), null);
         }
         int invalid = invalidLines.size();
+        long checked = System.nanoTime();
         if (dryRun || invalid > 0) {
             errors.sort(Comparator.comparingInt(RowError::line));
             ImportReport report = new ImportReport(true, rows, rows - invalid, invalid, wouldCreate,
@@ -187,6 +194,10 @@ public class CsvImporter {
                 entityManager.clear();
             }
         });
+        long applied = System.nanoTime();
+        LOG.infof("imported %d rows (%d created, %d updated, %d unchanged): read and validated in %d ms, checked against "
+                + "the database in %d ms, applied in %d ms", rows, counts[0], counts[1], counts[2], (mapped - started) / 1_000_000,
+                (checked - mapped) / 1_000_000, (applied - checked) / 1_000_000);
         return new ImportReport(false, rows, rows, 0, counts[0], counts[1], counts[2], List.of());
     }
 

@@ -2,7 +2,10 @@ package org.innoreg.indicators.repository;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,29 +70,34 @@ public class DerivedTotalRepository {
     }
 
     public void saveSource(String sourceId, long sequence, List<Contribution> contributions) {
-        String serialised;
-        try {
-            serialised = json.writeValueAsString(contributions);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String serialised = toJson(contributions);
         entityManager.createNativeQuery("""
                 INSERT INTO derived_source (source_id, sequence, contributions) VALUES (?1, ?2, CAST(?3 AS jsonb))
                 ON CONFLICT (source_id) DO UPDATE SET sequence = excluded.sequence, contributions = excluded.contributions
                 """).setParameter(1, sourceId).setParameter(2, sequence).setParameter(3, serialised).executeUpdate();
     }
 
-    /** Adds {@code delta} to a cell's total and returns the new total. */
-    public BigDecimal add(Contribution.Key key, BigDecimal delta, OffsetDateTime eventAt) {
-        Object total = entityManager.createNativeQuery("""
-                INSERT INTO derived_total (indicator_code, region_code, period, value, last_event_at) VALUES (?1, ?2, ?3, ?4, ?5)
+    /** Adds each delta to its cell's running total, all in one statement, and returns the new totals. */
+    @SuppressWarnings("unchecked")
+    public Map<Contribution.Key, BigDecimal> addAll(Map<Contribution.Key, BigDecimal> deltas, OffsetDateTime eventAt) {
+        if (deltas.isEmpty()) {
+            return Map.of();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((key, delta) -> rows.add(Map.of("indicator_code", key.indicator(), "region_code", key.region(),
+                "period", key.period(), "delta", delta)));
+        List<Object[]> totals = entityManager.createNativeQuery("""
+                INSERT INTO derived_total (indicator_code, region_code, period, value, last_event_at)
+                SELECT d.indicator_code, d.region_code, d.period, d.delta, ?2
+                  FROM json_to_recordset(CAST(?1 AS json)) AS d(indicator_code text, region_code text, period text, delta numeric)
                 ON CONFLICT (indicator_code, region_code, period) DO UPDATE
                    SET value = derived_total.value + excluded.value,
                        last_event_at = greatest(derived_total.last_event_at, excluded.last_event_at)
-                RETURNING value
-                """).setParameter(1, key.indicator()).setParameter(2, key.region()).setParameter(3, key.period())
-                .setParameter(4, delta).setParameter(5, eventAt).getSingleResult();
-        return (BigDecimal) total;
+                RETURNING indicator_code, region_code, period, value
+                """).setParameter(1, toJson(rows)).setParameter(2, eventAt).getResultList();
+        Map<Contribution.Key, BigDecimal> result = new LinkedHashMap<>();
+        totals.forEach(r -> result.put(new Contribution.Key((String) r[0], (String) r[1], (String) r[2]), (BigDecimal) r[3]));
+        return result;
     }
 
     @SuppressWarnings("unchecked")
@@ -116,5 +124,13 @@ public class DerivedTotalRepository {
 
     public void clear() {
         entityManager.createNativeQuery("TRUNCATE derived_source, derived_total").executeUpdate();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -91,14 +91,18 @@ public class DerivedIndicatorService {
         totals.lock();
         totals.clear();
         long read = replay();
-        int changed = 0;
+        List<ObservationService.DerivedCell> cells = new ArrayList<>();
         for (DerivedTotalRepository.Total total : totals.totals()) {
             Contribution.Key key = total.key();
             String period = key.period().equals(Contribution.CURRENT) ? year(total.lastEventAt()) : key.period();
-            changed += observations.writeDerived(key.indicator(), key.region(), period, total.value()) ? 1 : 0;
+            cells.add(new ObservationService.DerivedCell(key.indicator(), key.region(), period, total.value()));
         }
         for (Contribution.Key stale : totals.unbackedObservations()) {
-            changed += observations.writeDerived(stale.indicator(), stale.region(), stale.period(), BigDecimal.ZERO) ? 1 : 0;
+            cells.add(new ObservationService.DerivedCell(stale.indicator(), stale.region(), stale.period(), BigDecimal.ZERO));
+        }
+        int changed = 0;
+        for (int from = 0; from < cells.size(); from += 1000) {
+            changed += observations.writeDerived(cells.subList(from, Math.min(cells.size(), from + 1000)));
         }
         long took = Duration.ofNanos(System.nanoTime() - started).toMillis();
         LOG.infof("derived indicators rebuilt from %d events: %d cells changed in %d ms", read, changed, took);
@@ -119,17 +123,16 @@ public class DerivedIndicatorService {
         now.forEach(c -> delta.merge(c.key(), c.amount(), BigDecimal::add));
         totals.saveSource(sourceId, sequence, now);
         OffsetDateTime eventAt = event.time() == null ? OffsetDateTime.now() : event.time();
-        delta.forEach((key, change) -> {
-            boolean current = key.period().equals(Contribution.CURRENT);
-            if (change.signum() == 0 && !current) {
-                return; // a dated cell that did not move
-            }
-            BigDecimal total = totals.add(key, change, eventAt);
-            if (writeCells) {
-                // A current count is written (even unchanged) to the event's year: each year keeps its last count.
-                observations.writeDerived(key.indicator(), key.region(), current ? year(eventAt) : key.period(), total);
-            }
-        });
+        // a dated cell that did not move is left alone
+        delta.entrySet().removeIf(moved -> moved.getValue().signum() == 0 && !moved.getKey().period().equals(Contribution.CURRENT));
+        Map<Contribution.Key, BigDecimal> reached = totals.addAll(delta, eventAt);
+        if (writeCells) {
+            // A current count is written (even unchanged) to the event's year: each year keeps its last count.
+            observations.writeDerived(reached.entrySet().stream().map(total -> new ObservationService.DerivedCell(
+                    total.getKey().indicator(), total.getKey().region(),
+                    total.getKey().period().equals(Contribution.CURRENT) ? year(eventAt) : total.getKey().period(),
+                    total.getValue())).toList());
+        }
     }
 
     private long replay() {

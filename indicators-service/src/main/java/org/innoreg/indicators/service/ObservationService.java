@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,9 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.security.Caller;
@@ -49,8 +53,11 @@ public class ObservationService {
     private final EntityManager entityManager;
     private final ObservationEvents events;
     private final Caller caller;
+    private final ObjectMapper json;
 
-    ObservationService(IndicatorService indicators, EntityManager entityManager, ObservationEvents events, Caller caller) {
+    ObservationService(IndicatorService indicators, EntityManager entityManager, ObservationEvents events, Caller caller,
+            ObjectMapper json) {
+        this.json = json;
         this.indicators = indicators;
         this.entityManager = entityManager;
         this.events = events;
@@ -112,34 +119,48 @@ public class ObservationService {
         return new Written(observation, Outcome.REVISED);
     }
 
+    /** The value a derived cell has reached. */
+    public record DerivedCell(String indicator, String region, String period, BigDecimal value) {
+    }
+
     /**
-     * Sets a derived cell to the value its running total has reached: recorded the first time, a revision
-     * when it changed, nothing otherwise. Derived values are provisional (they move with every event) and
-     * their source is the topic they come from.
+     * Sets derived cells to the values their running totals have reached, in one statement: a cell is
+     * recorded the first time, revised when its value changed, left alone otherwise. Derived values are
+     * provisional (they move with every event) and their source is the indicator's (the topic they come
+     * from).
      *
-     * @return whether the cell changed
+     * @return how many cells changed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean writeDerived(String code, String region, String period, BigDecimal value) {
-        Observation observation = entityManager.find(Observation.class, new Observation.Cell(code, region, period));
-        if (observation != null && observation.value.compareTo(value) == 0) {
-            return false;
+    public int writeDerived(List<DerivedCell> cells) {
+        if (cells.isEmpty()) {
+            return 0;
         }
-        if (observation == null) {
-            observation = new Observation();
-            observation.indicatorCode = code;
-            observation.regionCode = region;
-            observation.period = period;
-            observation.status = ObservationStatus.PROVISIONAL;
-            observation.source = indicators.get(code).source;
-            observation.value = value;
-            entityManager.persist(observation);
-        } else {
-            observation.value = value;
+        // one row per cell (one statement cannot upsert a row twice): the last value given wins
+        Map<List<String>, DerivedCell> byCell = new LinkedHashMap<>();
+        cells.forEach(cell -> byCell.put(List.of(cell.indicator(), cell.region(), cell.period()), cell));
+        String rows;
+        try {
+            rows = json.writeValueAsString(byCell.values());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        entityManager.flush();
-        entityManager.persist(ObservationRevision.of(observation));
-        return true;
+        // clock_timestamp(), truncated as Java's are: the instant asOf compares with, as for reported cells
+        return entityManager.createNativeQuery("""
+                WITH written AS (
+                    INSERT INTO observation AS o (indicator_code, region_code, period, value, status, source, version,
+                                                  created_at, updated_at)
+                    SELECT c.indicator, c.region, c.period, c.value, 'PROVISIONAL', i.source, 1,
+                           date_trunc('microseconds', clock_timestamp()), date_trunc('microseconds', clock_timestamp())
+                      FROM json_to_recordset(CAST(?1 AS json)) AS c(indicator text, region text, period text, value numeric)
+                      JOIN indicator i ON i.code = c.indicator
+                    ON CONFLICT (indicator_code, region_code, period) DO UPDATE
+                       SET value = excluded.value, version = o.version + 1, updated_at = excluded.updated_at
+                     WHERE o.value <> excluded.value
+                    RETURNING o.indicator_code, o.region_code, o.period, o.value, o.status, o.source, o.note, o.updated_at)
+                INSERT INTO observation_revision (indicator_code, region_code, period, value, status, source, note, recorded_at)
+                SELECT indicator_code, region_code, period, value, status, source, note, updated_at FROM written
+                """).setParameter(1, rows).executeUpdate();
     }
 
     public List<ObservationRevision> revisions(String code, String region, String period) {

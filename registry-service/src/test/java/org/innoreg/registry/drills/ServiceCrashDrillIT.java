@@ -3,16 +3,10 @@ package org.innoreg.registry.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -48,8 +42,7 @@ class ServiceCrashDrillIT {
 
     private static final String DATABASE = "innoreg_registry_drill";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = PackagedService.HTTP;
 
     private static String pg(String database) {
         return "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":"
@@ -61,49 +54,15 @@ class ServiceCrashDrillIT {
                 System.getenv().getOrDefault("PGPASSWORD", ""));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Process start(int port, String bootstrap, Path publicKey, Path log) throws Exception {
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port), "INNOREG_REGISTRY_DB", DATABASE,
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrap, "INNOREG_JWT_PUBLIC_KEY", publicKey.toString()));
-        Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            assertThat(process.isAlive()).as("service running (log: " + log + ")").isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("service not ready; log: " + log);
-    }
-
     @Test
     void everyAcknowledgedWriteSurvivesASigkillAndIsEventedOnce() throws Exception {
         try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + DATABASE);
         }
-        Path publicKey = Files.createTempFile("innoreg-drill", ".pem");
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("innoreg-test-jwt/public.pem")) {
-            Files.copy(in, publicKey, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path log = Files.createDirectories(Paths.get("target", "drills")).resolve("service-crash.log");
         KafkaBroker broker = KafkaBroker.onFreePorts().start();
-        int port = freePort();
-        Process service = start(port, broker.bootstrapServers(), publicKey, log);
+        PackagedService service = PackagedService.configure("service-crash.log", Map.of("INNOREG_REGISTRY_DB", DATABASE,
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())).start();
         String token = TestTokens.admin();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();
@@ -118,7 +77,7 @@ class ServiceCrashDrillIT {
                                 + "\",\"type\":\"MAKER_SPACE\",\"level\":\"MUNICIPAL\",\"regionCode\":\"430703\"}";
                         try {
                             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                                    URI.create("http://127.0.0.1:" + port + "/api/v1/platforms"))
+                                    URI.create(service.url("/api/v1/platforms")))
                                     .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
                                     .header("Authorization", "Bearer " + token)
                                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -136,7 +95,7 @@ class ServiceCrashDrillIT {
                 writers.add(writer);
             }
             Thread.sleep(4000);
-            service.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no graceful drain
+            service.kill();
             Thread.sleep(500);
             writing.set(false);
             for (Thread writer : writers) {
@@ -144,7 +103,7 @@ class ServiceCrashDrillIT {
             }
             assertThat(acknowledged).as("writes acknowledged before the kill").hasSizeGreaterThan(20);
 
-            service = start(port, broker.bootstrapServers(), publicKey, log);
+            service.start();
 
             Set<String> stored = new HashSet<>();
             try (Connection db = connect(DATABASE); Statement query = db.createStatement()) {
@@ -182,9 +141,8 @@ class ServiceCrashDrillIT {
                     eventIdsByPlatform.size(), copies);
         } finally {
             writing.set(false);
-            service.destroyForcibly().waitFor();
+            service.kill();
             broker.stop();
-            Files.deleteIfExists(publicKey);
             try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             }

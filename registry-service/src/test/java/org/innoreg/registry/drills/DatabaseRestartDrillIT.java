@@ -1,0 +1,126 @@
+package org.innoreg.registry.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.innoreg.testsupport.KafkaBroker;
+import org.innoreg.testsupport.TestTokens;
+import org.innoreg.testsupport.TopicReader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R3 of the fault drills: the packaged registry runs against a PostgreSQL of the drill's own, which is
+ * stopped (fast shutdown, as a restart does) and started again 10 s later. Meanwhile the service reports
+ * not-ready and answers reads and writes with 503 problems, never a 500; afterwards it recovers by itself:
+ * ready again, writes succeed, and the events of writes before and after the outage reach Kafka.
+ */
+class DatabaseRestartDrillIT {
+
+    private static final String DATABASE = "innoreg_registry";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
+
+    @Test
+    void servicesAnswer503WhileTheDatabaseIsDownAndRecoverByThemselves() throws Exception {
+        KafkaBroker broker = KafkaBroker.onFreePorts().start();
+        try (PrivatePostgres postgres = PrivatePostgres.create(Paths.get("target", "drills").toAbsolutePath())) {
+            postgres.start();
+            try (Connection admin = postgres.connect("postgres"); Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE " + DATABASE);
+            }
+            PackagedService service = PackagedService.configure("database-restart.log", Map.of(
+                    "PGHOST", "127.0.0.1", "PGPORT", String.valueOf(postgres.port()), "INNOREG_REGISTRY_DB", DATABASE,
+                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+            try {
+                service.start();
+                String before = create(service, "重启演练平台甲");
+
+                postgres.stop();
+                long stoppedAt = System.nanoTime();
+                Map<Integer, Integer> statuses = new TreeMap<>(); // answers during the outage, by status
+                List<String> notProblems = new ArrayList<>();
+                long notReadyAfter = -1;
+                while (System.nanoTime() - stoppedAt < OUTAGE.toNanos()) {
+                    if (notReadyAfter < 0 && service.readiness() == 503) {
+                        notReadyAfter = Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis();
+                    }
+                    for (HttpResponse<String> answer : List.of(get(service, "/api/v1/platforms/" + before),
+                            get(service, "/api/v1/platforms?limit=5"), post(service, "重启演练平台乙"))) {
+                        statuses.merge(answer.statusCode(), 1, Integer::sum);
+                        if (!answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                            notProblems.add(answer.statusCode() + " " + answer.body());
+                        }
+                    }
+                    Thread.sleep(250);
+                }
+                assertThat(notReadyAfter).as("readiness reports the database down").isBetween(0L, 5000L);
+                assertThat(statuses.keySet()).as("answers while the database is down").containsOnly(503);
+                assertThat(notProblems).as("answers that are not problems").isEmpty();
+
+                postgres.start();
+                long startedAt = System.nanoTime();
+                while (service.readiness() != 200) {
+                    assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).as("ready again").isLessThan(Duration.ofSeconds(60));
+                    Thread.sleep(100);
+                }
+                long readyAfter = Duration.ofNanos(System.nanoTime() - startedAt).toMillis();
+                // The pool may still hold a connection the restart broke: the first request may meet it (503).
+                long writeStarted = System.nanoTime();
+                String after = null;
+                while (after == null) {
+                    HttpResponse<String> answer = post(service, "重启演练平台丙");
+                    assertThat(answer.statusCode()).as("a write after the restart").isIn(201, 503);
+                    after = answer.statusCode() == 201 ? JSON.readTree(answer.body()).path("id").asText() : null;
+                    assertThat(Duration.ofNanos(System.nanoTime() - writeStarted)).isLessThan(Duration.ofSeconds(30));
+                }
+                assertThat(get(service, "/api/v1/platforms/" + before).statusCode()).isEqualTo(200);
+                assertThat(get(service, "/api/v1/platforms/" + after).statusCode()).isEqualTo(200);
+
+                List<String> evented = TopicReader.readUntil(broker.bootstrapServers(), "registry.platform.v1",
+                        Duration.ofSeconds(60), read -> read.stream().map(TopicReader.Message::key).distinct().count() >= 2)
+                        .stream().map(TopicReader.Message::key).distinct().toList();
+                assertThat(evented).as("events of the writes before and after the outage").containsExactlyInAnyOrder(before, after);
+                System.out.printf("R3: database down %d s: not ready after %d ms, answers %s (all problems); "
+                        + "ready %d ms after the database came back, first write after %d ms%n", OUTAGE.toSeconds(),
+                        notReadyAfter, statuses, readyAfter, Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+            } finally {
+                service.kill();
+            }
+        } finally {
+            broker.stop();
+        }
+    }
+
+    private static String create(PackagedService service, String name) throws Exception {
+        HttpResponse<String> answer = post(service, name);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return JSON.readTree(answer.body()).path("id").asText();
+    }
+
+    private static HttpResponse<String> post(PackagedService service, String name) throws Exception {
+        return PackagedService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/platforms")))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.admin())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nameZh\":\"" + name
+                        + "\",\"type\":\"MAKER_SPACE\",\"level\":\"MUNICIPAL\",\"regionCode\":\"430703\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(PackagedService service, String path) throws Exception {
+        return PackagedService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
