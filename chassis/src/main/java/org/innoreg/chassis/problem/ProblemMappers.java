@@ -240,7 +240,9 @@ public class ProblemMappers {
 
     private static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            // 08: connection exception; 57P01-03: the server is shutting down, crashed or still starting up
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             if (cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
