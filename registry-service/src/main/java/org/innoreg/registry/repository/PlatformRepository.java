@@ -26,11 +26,6 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
     public record Slice(List<Platform> platforms, List<String> keys) {
     }
 
-    /** A platform with its hosts in one query (the hosts are a collection table: lazily, a second query). */
-    public Optional<Platform> findWithHosts(UUID id) {
-        return find("from Platform p left join fetch p.hostIds where p.id = ?1", id).firstResultOptional();
-    }
-
     public Optional<Platform> findByName(String regionCode, String nameZh) {
         return find("regionCode = ?1 and nameZh = ?2", regionCode, nameZh).firstResultOptional();
     }

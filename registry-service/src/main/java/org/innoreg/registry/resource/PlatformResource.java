@@ -148,8 +148,8 @@ public class PlatformResource {
     @APIResponse(responseCode = "404", description = "No such platform",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        Platform platform = service.read(id);
-        return Response.ok(PlatformMapper.toView(platform)).tag(ETags.of(platform.version)).build();
+        PlatformView platform = service.read(id);
+        return Response.ok(platform).tag(ETags.of(platform.version())).build();
     }
 
     @GET

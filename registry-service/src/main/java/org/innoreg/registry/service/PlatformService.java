@@ -22,9 +22,11 @@ import org.innoreg.registry.domain.PlatformType;
 import org.innoreg.registry.events.PlatformEvents;
 import org.innoreg.registry.mapping.PlatformInput;
 import org.innoreg.registry.mapping.PlatformMapper;
+import org.innoreg.registry.mapping.PlatformView;
 import org.innoreg.registry.repository.OrganizationRepository;
 import org.innoreg.registry.repository.PlatformHistoryRepository;
 import org.innoreg.registry.repository.PlatformRepository;
+import org.innoreg.registry.repository.PlatformViewQuery;
 import org.innoreg.registry.repository.RegionRepository;
 
 @ApplicationScoped
@@ -36,9 +38,11 @@ public class PlatformService {
     private final OrganizationRepository organizations;
     private final PlatformEvents events;
     private final Caller caller;
+    private final PlatformViewQuery views;
 
     PlatformService(PlatformRepository platforms, PlatformHistoryRepository history, RegionRepository regions,
-            OrganizationRepository organizations, PlatformEvents events, Caller caller) {
+            OrganizationRepository organizations, PlatformEvents events, Caller caller, PlatformViewQuery views) {
+        this.views = views;
         this.platforms = platforms;
         this.history = history;
         this.regions = regions;
@@ -51,9 +55,9 @@ public class PlatformService {
         return platforms.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("platform", id));
     }
 
-    /** For reading: the platform and its hosts in one round trip. */
-    public Platform read(UUID id) {
-        return platforms.findWithHosts(id).orElseThrow(() -> ProblemException.notFound("platform", id));
+    /** For reading: the platform as the API shows it, in one statement without loading the entity. */
+    public PlatformView read(UUID id) {
+        return views.byId(id).orElseThrow(() -> ProblemException.notFound("platform", id));
     }
 
     public List<PlatformHistoryEntry> history(UUID id) {
