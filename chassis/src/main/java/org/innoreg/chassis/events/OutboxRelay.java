@@ -106,7 +106,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        closeProducer();
+        closeProducer(Duration.ofSeconds(5));
     }
 
     /** True while this replica holds the relay lock (the others stand by). */
@@ -143,7 +143,9 @@ public class OutboxRelay {
                 // Kafka or PostgreSQL unreachable: nothing is lost, the rows wait in the outbox.
                 LOG.warnf("outbox relay paused (%s), retrying in %d ms", e.toString(), backoff.toMillis());
                 leader = false;
-                closeProducer();
+                // Abort, don't drain: records still buffered would otherwise be sent once Kafka is back,
+                // and then again with the batch this loop resends (the same event ids, twice on the topic).
+                closeProducer(Duration.ZERO);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
@@ -286,10 +288,10 @@ public class OutboxRelay {
         return producer;
     }
 
-    private void closeProducer() {
+    private void closeProducer(Duration drain) {
         if (producer != null) {
             try {
-                producer.close(Duration.ofSeconds(5));
+                producer.close(drain);
             } catch (Exception e) {
                 LOG.debug("closing producer", e);
             }
