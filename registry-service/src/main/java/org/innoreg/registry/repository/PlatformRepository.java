@@ -3,12 +3,15 @@ package org.innoreg.registry.repository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -16,6 +19,7 @@ import jakarta.persistence.Query;
 import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.Platform;
+import org.innoreg.registry.mapping.PlatformView;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -23,7 +27,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID> {
 
     /** A page of platforms with the sort key of each, from which the next cursor is made. */
-    public record Slice(List<Platform> platforms, List<String> keys) {
+    public record Slice(List<PlatformView> platforms, List<String> keys) {
+    }
+
+    private final PlatformViewQuery views;
+
+    PlatformRepository(PlatformViewQuery views) {
+        this.views = views;
     }
 
     public Optional<Platform> findByName(String regionCode, String nameZh) {
@@ -44,17 +54,14 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
      * One page of matching platforms in the given order, after the given keyset position
      * ({@code after} = [sort key, id] of the previous page's last item, or null for the first page).
      */
-    @SuppressWarnings("unchecked")
     public Slice search(PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
-        Query query = searchQuery("", filter, sort, after, limit);
-        List<Object[]> rows = query.getResultList();
-        List<Platform> platforms = new ArrayList<>(rows.size());
-        List<String> keys = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            platforms.add((Platform) row[0]);
-            keys.add((String) row[1]);
-        }
-        return new Slice(platforms, keys);
+        Sql sql = searchSql(filter, sort, after, limit);
+        String text = "SELECT " + PlatformViewQuery.COLUMNS + ", CAST(" + sort.key + " AS text) AS sort_key FROM platform p"
+                + sql.where() + sql.orderBy;
+        List<Object> parameters = new ArrayList<>();
+        List<PlatformViewQuery.Positioned> rows = views.page(sql.positional(text, parameters), parameters);
+        return new Slice(rows.stream().map(PlatformViewQuery.Positioned::view).toList(),
+                rows.stream().map(PlatformViewQuery.Positioned::sortKey).toList());
     }
 
     /**
@@ -64,11 +71,14 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
     @SuppressWarnings("unchecked")
     public String explain(PlatformFilter filter, PlatformSort sort) {
         getEntityManager().createNativeQuery("SELECT set_config('enable_seqscan', 'off', true)").getSingleResult();
-        List<Object> lines = searchQuery("EXPLAIN ", filter, sort, null, 50).getResultList();
+        Sql sql = searchSql(filter, sort, null, 50);
+        List<Object> lines = sql.bind(getEntityManager().createNativeQuery("EXPLAIN SELECT p.* FROM platform p" + sql.where()
+                + sql.orderBy)).getResultList();
         return String.join("\n", lines.stream().map(String::valueOf).toList());
     }
 
-    private Query searchQuery(String prefix, PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
+    /** The conditions, order and limit of a search page. */
+    private Sql searchSql(PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
         Sql sql = where(filter);
         String direction = sort.descending ? "DESC" : "ASC";
         if (after != null) {
@@ -80,11 +90,9 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
         if (sort == PlatformSort.RELEVANCE) {
             sql.params.putIfAbsent("qText", normalised(filter.q()));
         }
-        String text = prefix + "SELECT p.*, CAST(" + sort.key + " AS text) AS sort_key FROM platform p" + sql.where()
-                + " ORDER BY " + sort.key + " " + direction + ", p.id " + direction + " LIMIT :limit";
-        Query query = prefix.isEmpty() ? getEntityManager().createNativeQuery(text, "PlatformWithSortKey")
-                : getEntityManager().createNativeQuery(text);
-        return sql.bind(query).setParameter("limit", limit);
+        sql.orderBy = " ORDER BY " + sort.key + " " + direction + ", p.id " + direction + " LIMIT :limit";
+        sql.params.put("limit", limit);
+        return sql;
     }
 
     public long count(PlatformFilter filter) {
@@ -180,8 +188,10 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
 
     /** A WHERE clause and its named parameters, built up condition by condition. */
     private static final class Sql {
+        private static final Pattern NAMED = Pattern.compile(":([A-Za-z]\\w*)");
         private final List<String> conditions = new ArrayList<>();
         final Map<String, Object> params = new LinkedHashMap<>();
+        String orderBy = "";
 
         Sql and(String condition) {
             conditions.add(condition);
@@ -195,6 +205,23 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
         Query bind(Query query) {
             params.forEach(query::setParameter);
             return query;
+        }
+
+        /** The text with JDBC's positional parameters; their values are added to {@code values} in order. */
+        String positional(String text, List<Object> values) {
+            Matcher named = NAMED.matcher(text);
+            StringBuilder jdbc = new StringBuilder();
+            while (named.find()) {
+                Object value = params.get(named.group(1));
+                if (value instanceof Collection<?> many) { // IN (:types) → IN (?, ?, ?)
+                    values.addAll(many);
+                    named.appendReplacement(jdbc, String.join(", ", Collections.nCopies(many.size(), "?")));
+                } else {
+                    values.add(value);
+                    named.appendReplacement(jdbc, "?");
+                }
+            }
+            return named.appendTail(jdbc).toString();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,21 +30,26 @@ import org.innoreg.registry.mapping.PlatformView;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * The hot read path (GET a platform by id): one SQL statement straight into the API's view, without an
- * entity, a persistence context or a transaction. Writes and every other read go through the entity;
+ * The read paths (GET by id, search pages): one SQL statement straight into the API's view, hosts
+ * included, without entities, a persistence context or a transaction. Writes go through the entity;
  * PlatformViewQueryTest keeps the two views identical.
  */
 @ApplicationScoped
 public class PlatformViewQuery {
 
-    private static final String BY_ID = """
-            SELECT p.id, p.name_zh, p.name_en, p.aliases, p.type, p.level, p.status, p.region_code, p.fields,
+    /** The view's columns, from {@code platform p}. */
+    static final String COLUMNS = """
+            p.id, p.name_zh, p.name_en, p.aliases, p.type, p.level, p.status, p.region_code, p.fields,
                    ARRAY(SELECT h.organization_id FROM platform_host h WHERE h.platform_id = p.id
                           ORDER BY h.organization_id) AS host_ids,
                    p.accredited_on, p.accreditation_no, CAST(p.detail AS text) AS detail, p.version,
-                   p.created_at, p.updated_at
-              FROM platform p WHERE p.id = ?
-            """;
+                   p.created_at, p.updated_at""";
+
+    private static final String BY_ID = "SELECT " + COLUMNS + " FROM platform p WHERE p.id = ?";
+
+    /** A platform of a page and its position in the page's order (for the next page's cursor). */
+    public record Positioned(PlatformView view, String sortKey) {
+    }
 
     private final AgroalDataSource dataSource;
     private final ObjectReader details;
@@ -55,12 +61,35 @@ public class PlatformViewQuery {
     }
 
     public Optional<PlatformView> byId(UUID id) {
+        List<PlatformView> found = query(BY_ID, List.of(id), row -> view(row));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * A page: {@code sql} selects {@link #COLUMNS} and a text {@code sort_key}, with JDBC's positional
+     * parameters.
+     */
+    public List<Positioned> page(String sql, List<Object> parameters) {
+        return query(sql, parameters, row -> new Positioned(view(row), row.getString("sort_key")));
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(BY_ID)) {
-            query.setObject(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(view(row)) : Optional.empty();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setObject(i + 1, parameters.get(i));
             }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(mapper.map(row));
+                }
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e); // the problem mappers tell an outage (503) from the rest
         }

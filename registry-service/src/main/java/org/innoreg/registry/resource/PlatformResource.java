@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -136,7 +137,7 @@ public class PlatformResource {
             counts.put("level", platforms.facet(filter, "level"));
             counts.put("region", platforms.facet(filter, "region_code"));
         }
-        return Page.ofKeyset(slice.platforms(), slice.keys(), limit, p -> p.id.toString(), PlatformMapper::toView, uri, total,
+        return Page.ofKeyset(slice.platforms(), slice.keys(), limit, p -> p.id().toString(), Function.identity(), uri, total,
                 counts);
     }
 

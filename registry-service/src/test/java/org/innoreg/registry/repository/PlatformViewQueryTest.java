@@ -2,6 +2,7 @@ package org.innoreg.registry.repository;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.innoreg.registry.support.Fixtures.createOrganization;
 import static org.innoreg.registry.support.Fixtures.platform;
 import static org.innoreg.registry.support.Fixtures.unique;
@@ -59,6 +60,14 @@ class PlatformViewQueryTest {
             // the create answer keeps the hosts in the order given; reads list them by id
             assertThat(withSortedHosts(byId)).as("GET by id vs the create answer").isEqualTo(withSortedHosts(entity));
         }
+        // every kind of filter value reaches the SQL as a parameter of its type
+        given().queryParam("host", hostA).queryParam("field", "新材料").queryParam("region", "430700")
+                .queryParam("accreditedFrom", "2019-01-01").queryParam("accreditedTo", "2019-12-31")
+                .queryParam("changedSince", "2020-01-01T00:00:00Z").get("/api/v1/platforms").then().statusCode(200)
+                .body("items.nameZh", contains(tag + "院士工作站"));
+        given().queryParam("q", tag).queryParam("status", "UNDER_REVIEW").queryParam("type", "KEY_LABORATORY")
+                .queryParam("type", "MAKER_SPACE").queryParam("level", "MUNICIPAL").get("/api/v1/platforms").then()
+                .statusCode(200).body("items.nameZh", contains(tag + "实验室"));
     }
 
     private static JsonNode withSortedHosts(JsonNode platform) {
