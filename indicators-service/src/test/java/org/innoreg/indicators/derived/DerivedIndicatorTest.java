@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innoreg.testsupport.InjectKafkaBroker;
+import org.innoreg.testsupport.KafkaBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,9 @@ class DerivedIndicatorTest {
 
     @Inject
     EntityManager entityManager;
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
 
     private KafkaProducer<String, byte[]> producer;
 
@@ -171,6 +178,54 @@ class DerivedIndicatorTest {
         awaitValue("platforms.academician_workstation", "840101", "2020", 1);
         given().queryParam("region", "840101").get("/api/v1/indicators/academician_and_postdoctoral_stations/series")
                 .then().statusCode(200).body("items[0].value", equalTo(1)).body("items[0].period", equalTo("2020"));
+    }
+
+    /**
+     * R1 from the consumer's side: Kafka is stopped for 30 s after the consumer has applied half of the
+     * platforms' events; once it is back the relay publishes what waited in its outbox, and repeats some
+     * events it had already sent (as it may after a failure). Every platform is counted once: the count
+     * equals the platforms sent, and the cell has one revision per platform, none for the repeats.
+     */
+    @Test
+    void aThirtySecondBrokerOutageLosesNothingAndAppliesNothingTwice() throws Exception {
+        String region = "870101";
+        List<String> ids = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        for (int n = 0; n < 80; n++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            events.add(platformEvent("created", id, 1, "2022-04-01T09:00:00+08:00", "MUNICIPAL", "ACTIVE", region));
+        }
+        RecordMetadata last = null;
+        for (int n = 0; n < 40; n++) {
+            last = publish("registry.platform.v1", ids.get(n), events.get(n));
+        }
+        awaitConsumed(last);
+        broker.stop();
+        try {
+            Thread.sleep(Duration.ofSeconds(30).toMillis());
+        } finally {
+            broker.start();
+        }
+        producer.close(); // its connections died with the broker
+        connect();
+        for (int n = 40; n < 80; n++) {
+            publish("registry.platform.v1", ids.get(n), events.get(n));
+            if (n % 2 == 0) { // a repeat of an event sent before the outage, byte for byte
+                publish("registry.platform.v1", ids.get(n - 40), events.get(n - 40));
+            }
+        }
+        awaitConsumed(publish("registry.platform.v1", ids.get(0), events.get(0)));
+        awaitValue("platforms", region, "2022", 80);
+        Number revisions = (Number) entityManager.createNativeQuery("""
+                SELECT count(*) FROM observation_revision
+                 WHERE indicator_code = 'platforms' AND region_code = ?1 AND period = '2022'""")
+                .setParameter(1, region).getSingleResult();
+        assertThat(revisions.longValue()).as("one revision per platform, none for a repeat").isEqualTo(80);
+        Number sources = (Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM derived_source WHERE source_id IN (?1)")
+                .setParameter(1, ids.stream().map(id -> "registry.platform.v1/" + id).toList()).getSingleResult();
+        assertThat(sources.longValue()).as("platforms the consumer keeps").isEqualTo(80);
     }
 
     private RecordMetadata publish(String topic, String key, String json) {
