@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -179,7 +180,13 @@ public class OutboxRelay {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.aggregateId(),
                     CloudEventCodec.serialize(event.toCloudEvent(config.source())));
             record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes());
-            acks.add(kafka.send(record));
+            Future<?> ack = kafka.send(record);
+            acks.add(ack);
+            if (failedAlready(ack)) {
+                // Kafka is away (no metadata within max.block.ms): sending the rest would let later rows
+                // overtake this one, and be sent again with it on the next attempt.
+                break;
+            }
         }
         kafka.flush();
         List<UUID> acknowledged = new ArrayList<>(pending.size());
@@ -199,6 +206,18 @@ public class OutboxRelay {
             throw failure;
         }
         return acknowledged.size();
+    }
+
+    private static boolean failedAlready(Future<?> ack) throws InterruptedException {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
     }
 
     private List<PendingEvent> loadPending(Connection connection) throws SQLException {
