@@ -51,7 +51,7 @@ public class CsvImporter {
     private static final Logger LOG = Logger.getLogger(CsvImporter.class);
 
     /** Rows per chunk: one lookup of existing records and one batch of inserts each. */
-    static final int CHUNK = 500;
+    private static final int CHUNK = 500;
 
     private final Validator validator;
     private final EntityManager entityManager;
