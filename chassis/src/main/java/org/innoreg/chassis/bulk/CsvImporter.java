@@ -178,6 +178,7 @@ public class CsvImporter {
         // Large files take longer than the default 60 s transaction timeout.
         QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
             for (List<Valid<I, K>> chunk : chunks(valid)) {
+                // Read again, inside the transaction: the checks above ran outside it, and their entities are gone.
                 Map<K, E> existing = spec.existing(chunk.stream().map(Valid::key).toList());
                 List<I> created = new ArrayList<>();
                 for (Valid<I, K> row : chunk) {
