@@ -44,6 +44,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                     + " (is PostgreSQL running? pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
         }
         return Map.of(
+                "innoreg.database", database, // what the reactive client's URL (registry) is made from
                 "quarkus.datasource.jdbc.url", server + database,
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password);

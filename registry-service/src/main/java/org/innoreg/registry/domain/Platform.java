@@ -9,9 +9,6 @@ import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ColumnResult;
-import jakarta.persistence.EntityResult;
-import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,8 +24,6 @@ import org.innoreg.chassis.persistence.VersionedEntity;
 
 /** An accredited innovation platform (innovation carrier). */
 @Entity
-@SqlResultSetMapping(name = "PlatformWithSortKey", entities = @EntityResult(entityClass = Platform.class),
-        columns = @ColumnResult(name = "sort_key", type = String.class))
 public class Platform extends VersionedEntity {
 
     @Id

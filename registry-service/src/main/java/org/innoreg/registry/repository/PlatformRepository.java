@@ -3,7 +3,6 @@ package org.innoreg.registry.repository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.mapping.PlatformView;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID> {
@@ -54,14 +54,14 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
      * One page of matching platforms in the given order, after the given keyset position
      * ({@code after} = [sort key, id] of the previous page's last item, or null for the first page).
      */
-    public Slice search(PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
+    public Uni<Slice> search(PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
         Sql sql = searchSql(filter, sort, after, limit);
         String text = "SELECT " + PlatformViewQuery.COLUMNS + ", CAST(" + sort.key + " AS text) AS sort_key FROM platform p"
                 + sql.where() + sql.orderBy;
         List<Object> parameters = new ArrayList<>();
-        List<PlatformViewQuery.Positioned> rows = views.page(sql.positional(text, parameters), parameters);
-        return new Slice(rows.stream().map(PlatformViewQuery.Positioned::view).toList(),
-                rows.stream().map(PlatformViewQuery.Positioned::sortKey).toList());
+        return views.page(sql.positional(text, parameters), parameters)
+                .map(rows -> new Slice(rows.stream().map(PlatformViewQuery.Positioned::view).toList(),
+                        rows.stream().map(PlatformViewQuery.Positioned::sortKey).toList()));
     }
 
     /**
@@ -83,7 +83,7 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
         String direction = sort.descending ? "DESC" : "ASC";
         if (after != null) {
             sql.and("(" + sort.key + ", p.id) " + (sort.descending ? "<" : ">")
-                    + " (CAST(:afterKey AS " + sort.sqlType + "), CAST(:afterId AS uuid))");
+                    + " (CAST(CAST(:afterKey AS text) AS " + sort.sqlType + "), CAST(CAST(:afterId AS text) AS uuid))");
             sql.params.put("afterKey", after.get(0));
             sql.params.put("afterId", after.get(1));
         }
@@ -91,27 +91,28 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
             sql.params.putIfAbsent("qText", normalised(filter.q()));
         }
         sql.orderBy = " ORDER BY " + sort.key + " " + direction + ", p.id " + direction + " LIMIT :limit";
-        sql.params.put("limit", limit);
+        sql.params.put("limit", (long) limit);
         return sql;
     }
 
-    public long count(PlatformFilter filter) {
+    public Uni<Long> count(PlatformFilter filter) {
         Sql sql = where(filter);
-        return ((Number) sql.bind(getEntityManager().createNativeQuery("SELECT count(*) FROM platform p" + sql.where()))
-                .getSingleResult()).longValue();
+        List<Object> parameters = new ArrayList<>();
+        return views.select(sql.positional("SELECT count(*) FROM platform p" + sql.where(), parameters), parameters,
+                row -> row.getLong(0)).map(rows -> rows.get(0));
     }
 
     /** Counts of matching platforms by the value of one column (type, level or region_code). */
-    @SuppressWarnings("unchecked")
-    public Map<String, Long> facet(PlatformFilter filter, String column) {
+    public Uni<Map<String, Long>> facet(PlatformFilter filter, String column) {
         Sql sql = where(filter);
-        List<Object[]> rows = sql.bind(getEntityManager().createNativeQuery("SELECT p." + column + ", count(*) FROM platform p"
-                + sql.where() + " GROUP BY 1 ORDER BY 2 DESC, 1")).getResultList();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
+        List<Object> parameters = new ArrayList<>();
+        String text = "SELECT p." + column + ", count(*) FROM platform p" + sql.where() + " GROUP BY 1 ORDER BY 2 DESC, 1";
+        return views.select(sql.positional(text, parameters), parameters, row -> Map.entry(row.getString(0), row.getLong(1)))
+                .map(rows -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    rows.forEach(row -> counts.put(row.getKey(), row.getValue()));
+                    return counts;
+                });
     }
 
     /**
@@ -207,21 +208,23 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
             return query;
         }
 
-        /** The text with JDBC's positional parameters; their values are added to {@code values} in order. */
+        /**
+         * The text with PostgreSQL's numbered parameters ($1, $2...); their values are added to
+         * {@code values} in order.
+         */
         String positional(String text, List<Object> values) {
             Matcher named = NAMED.matcher(text);
-            StringBuilder jdbc = new StringBuilder();
+            StringBuilder numbered = new StringBuilder();
             while (named.find()) {
                 Object value = params.get(named.group(1));
-                if (value instanceof Collection<?> many) { // IN (:types) → IN (?, ?, ?)
-                    values.addAll(many);
-                    named.appendReplacement(jdbc, String.join(", ", Collections.nCopies(many.size(), "?")));
-                } else {
-                    values.add(value);
-                    named.appendReplacement(jdbc, "?");
+                List<String> markers = new ArrayList<>();
+                for (Object one : value instanceof Collection<?> many ? many : List.of(value)) { // IN (:types) → IN ($1, $2)
+                    values.add(one);
+                    markers.add("\\$" + values.size());
                 }
+                named.appendReplacement(numbered, String.join(", ", markers));
             }
-            return named.appendTail(jdbc).toString();
+            return named.appendTail(numbered).toString();
         }
     }
 }

@@ -73,6 +73,8 @@ import org.innoreg.registry.repository.PlatformSort;
 import org.innoreg.registry.service.PlatformCsv;
 import org.innoreg.registry.service.PlatformService;
 
+import io.smallrye.mutiny.Uni;
+
 @Path("/api/v1/platforms")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Platforms", description = "Accredited innovation platforms: incubators, key laboratories, academician workstations…")
@@ -105,7 +107,7 @@ public class PlatformResource {
     @APIResponse(responseCode = "200", description = "A page of platforms")
     @APIResponse(responseCode = "400", description = "Malformed filter, sort or cursor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Page<PlatformView> search(
+    public Uni<Page<PlatformView>> search(
             @Parameter(description = "Platform type (repeatable)") @QueryParam("type") List<PlatformType> types,
             @Parameter(description = "Level (repeatable)") @QueryParam("level") List<PlatformLevel> levels,
             @Parameter(description = "Status (repeatable)") @QueryParam("status") List<PlatformStatus> statuses,
@@ -127,18 +129,20 @@ public class PlatformResource {
                 asSet(statuses, PlatformStatus.class), region, field, host, accreditedFrom, accreditedTo, changedSince, text);
         PlatformSort order = PlatformSort.fromParam(sort, text != null);
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
-        PlatformRepository.Slice slice = platforms.search(filter, order, after, limit + 1);
-        Long total = null;
-        Map<String, Map<String, Long>> counts = null;
-        if (facets) {
-            total = platforms.count(filter);
-            counts = new LinkedHashMap<>();
-            counts.put("type", platforms.facet(filter, "type"));
-            counts.put("level", platforms.facet(filter, "level"));
-            counts.put("region", platforms.facet(filter, "region_code"));
+        Uni<PlatformRepository.Slice> slice = platforms.search(filter, order, after, limit + 1);
+        if (!facets) {
+            return slice.map(page -> Page.ofKeyset(page.platforms(), page.keys(), limit, p -> p.id().toString(),
+                    Function.identity(), uri, null, null));
         }
-        return Page.ofKeyset(slice.platforms(), slice.keys(), limit, p -> p.id().toString(), Function.identity(), uri, total,
-                counts);
+        return Uni.combine().all().unis(slice, platforms.count(filter), platforms.facet(filter, "type"),
+                platforms.facet(filter, "level"), platforms.facet(filter, "region_code")).with((page, total, byType, byLevel, byRegion) -> {
+                    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                    counts.put("type", byType);
+                    counts.put("level", byLevel);
+                    counts.put("region", byRegion);
+                    return Page.ofKeyset(page.platforms(), page.keys(), limit, p -> p.id().toString(), Function.identity(), uri,
+                            total, counts);
+                });
     }
 
     @GET
@@ -148,9 +152,8 @@ public class PlatformResource {
             content = @Content(schema = @Schema(implementation = PlatformView.class)))
     @APIResponse(responseCode = "404", description = "No such platform",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        PlatformView platform = service.read(id);
-        return Response.ok(platform).tag(ETags.of(platform.version())).build();
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.read(id).map(platform -> Response.ok(platform).tag(ETags.of(platform.version())).build());
     }
 
     @GET

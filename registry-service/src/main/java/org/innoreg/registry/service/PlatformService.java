@@ -29,6 +29,8 @@ import org.innoreg.registry.repository.PlatformRepository;
 import org.innoreg.registry.repository.PlatformViewQuery;
 import org.innoreg.registry.repository.RegionRepository;
 
+import io.smallrye.mutiny.Uni;
+
 @ApplicationScoped
 public class PlatformService {
 
@@ -56,8 +58,8 @@ public class PlatformService {
     }
 
     /** For reading: the platform as the API shows it, in one statement without loading the entity. */
-    public PlatformView read(UUID id) {
-        return views.byId(id).orElseThrow(() -> ProblemException.notFound("platform", id));
+    public Uni<PlatformView> read(UUID id) {
+        return views.byId(id).onItem().ifNull().failWith(() -> ProblemException.notFound("platform", id));
     }
 
     public List<PlatformHistoryEntry> history(UUID id) {
