@@ -35,8 +35,9 @@ public abstract class VersionedEntity {
         updatedAt = now();
     }
 
+    /** Before the first insert (also by a bulk insert that bypasses Hibernate). */
     @PrePersist
-    void stampCreated() {
+    public void stampCreated() {
         createdAt = now();
         updatedAt = createdAt;
     }

@@ -69,11 +69,12 @@ public class Platform extends VersionedEntity {
     public PlatformDetail detail;
 
     @Column(name = "search_text")
-    String searchText;
+    public String searchText;
 
+    /** Before every write (also by a bulk insert that bypasses Hibernate). */
     @PrePersist
     @PreUpdate
-    void indexNames() {
+    public void indexNames() {
         searchText = Organization.searchText(nameZh, nameEn, aliases);
     }
 }

@@ -63,9 +63,16 @@ public class PlatformHistoryEntry {
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
 
+    /** Before the insert (also by a bulk insert that bypasses Hibernate). */
     @PrePersist
-    void onCreate() {
+    public void onCreate() {
         recordedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+    }
+
+    /** The first step of a platform's history: accredited, on its accreditation date or today. */
+    public static PlatformHistoryEntry accreditation(Platform platform) {
+        LocalDate since = platform.accreditedOn != null ? platform.accreditedOn : LocalDate.now();
+        return of(platform, Change.ACCREDITED, since, null);
     }
 
     public static PlatformHistoryEntry of(Platform platform, Change change, LocalDate effectiveOn, String note) {

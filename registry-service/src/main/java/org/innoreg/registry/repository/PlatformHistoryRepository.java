@@ -15,8 +15,12 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class PlatformHistoryRepository implements PanacheRepository<PlatformHistoryEntry> {
 
+    /**
+     * Oldest first. Steps of one day are in the order they were recorded: ids come from two allocators
+     * (Hibernate's blocks of 50 and an import's inserts), so they tell uniqueness, not order.
+     */
     public List<PlatformHistoryEntry> of(UUID platformId) {
-        return list("platformId", Sort.by("effectiveOn").and("id"), platformId);
+        return list("platformId", Sort.by("effectiveOn").and("recordedAt").and("id"), platformId);
     }
 
     public Optional<LocalDate> latestEffectiveDate(UUID platformId) {

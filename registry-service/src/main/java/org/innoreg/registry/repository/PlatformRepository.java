@@ -1,5 +1,7 @@
 package org.innoreg.registry.repository;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,9 +17,13 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.Platform;
+import org.innoreg.registry.domain.PlatformHistoryEntry;
 import org.innoreg.registry.mapping.PlatformView;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -31,9 +37,11 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
     }
 
     private final PlatformViewQuery views;
+    private final ObjectMapper json;
 
-    PlatformRepository(PlatformViewQuery views) {
+    PlatformRepository(PlatformViewQuery views, ObjectMapper json) {
         this.views = views;
+        this.json = json;
     }
 
     public Optional<Platform> findByName(String regionCode, String nameZh) {
@@ -48,6 +56,79 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
         List<Platform> candidates = list("regionCode in ?1 and nameZh in ?2", RegionalName.regionCodes(keys),
                 RegionalName.names(keys));
         return RegionalName.matching(keys, candidates, p -> new RegionalName(p.regionCode, p.nameZh));
+    }
+
+    /**
+     * Inserts new platforms with their hosts and first history steps (accredited) in one statement: an
+     * import's chunk, without Hibernate's per-entity work (the rows are not managed afterwards).
+     */
+    public void insertAll(List<Platform> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        StringWriter rows = new StringWriter();
+        try (JsonGenerator out = json.getFactory().createGenerator(rows)) {
+            out.writeStartArray();
+            for (Platform p : created) {
+                p.stampCreated();
+                p.indexNames();
+                PlatformHistoryEntry accreditation = PlatformHistoryEntry.accreditation(p);
+                accreditation.onCreate();
+                out.writeStartObject();
+                out.writeStringField("id", p.id.toString());
+                out.writeStringField("name_zh", p.nameZh);
+                out.writeStringField("name_en", p.nameEn);
+                writeStrings(out, "aliases", p.aliases);
+                out.writeStringField("type", p.type.name());
+                out.writeStringField("level", p.level.name());
+                out.writeStringField("status", p.status.name());
+                out.writeStringField("region_code", p.regionCode);
+                writeStrings(out, "fields", p.fields);
+                out.writeStringField("accredited_on", p.accreditedOn == null ? null : p.accreditedOn.toString());
+                out.writeStringField("accreditation_no", p.accreditationNo);
+                out.writeFieldName("detail");
+                out.writeRawValue(json.writeValueAsString(p.detail));
+                out.writeStringField("search_text", p.searchText);
+                out.writeNumberField("version", p.version);
+                out.writeStringField("created_at", p.createdAt.toString());
+                writeStrings(out, "host_ids", p.hostIds.stream().map(UUID::toString).toList());
+                out.writeStringField("effective_on", accreditation.effectiveOn.toString());
+                out.writeStringField("recorded_at", accreditation.recordedAt.toString());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("platforms cannot be written as JSON", e);
+        }
+        // Data-modifying CTEs: the foreign keys of hosts and history are checked at the statement's end,
+        // when the platforms are in.
+        getEntityManager().createNativeQuery("""
+                WITH r AS (
+                    SELECT * FROM json_to_recordset(CAST(?1 AS json)) AS r(id uuid, name_zh text, name_en text,
+                           aliases text[], type text, level text, status text, region_code text, fields text[],
+                           accredited_on date, accreditation_no text, detail jsonb, search_text text, version bigint,
+                           created_at timestamptz, host_ids uuid[], effective_on date, recorded_at timestamptz)),
+                platform_rows AS (
+                    INSERT INTO platform (id, name_zh, name_en, aliases, type, level, status, region_code, fields,
+                                          accredited_on, accreditation_no, detail, search_text, version, created_at,
+                                          updated_at)
+                    SELECT id, name_zh, name_en, aliases, type, level, status, region_code, fields, accredited_on,
+                           accreditation_no, detail, search_text, version, created_at, created_at FROM r),
+                host_rows AS (
+                    INSERT INTO platform_host (platform_id, organization_id)
+                    SELECT r.id, host FROM r CROSS JOIN LATERAL unnest(r.host_ids) AS host)
+                INSERT INTO platform_history (platform_id, effective_on, change, type, level, status, region_code,
+                                              recorded_at)
+                SELECT id, effective_on, 'ACCREDITED', type, level, status, region_code, recorded_at FROM r
+                """).setParameter(1, rows.toString()).executeUpdate();
+    }
+
+    private static void writeStrings(JsonGenerator out, String field, Collection<String> values) throws IOException {
+        out.writeArrayFieldStart(field);
+        for (String value : values) {
+            out.writeString(value);
+        }
+        out.writeEndArray();
     }
 
     /**
@@ -128,7 +209,7 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
                     SELECT DISTINCT ON (h.platform_id) h.type, h.level, h.status, h.region_code
                       FROM platform_history h
                      WHERE h.effective_on <= :asOf
-                     ORDER BY h.platform_id, h.effective_on DESC, h.id DESC)
+                     ORDER BY h.platform_id, h.effective_on DESC, h.recorded_at DESC, h.id DESC)
                 SELECT %scount(*) FROM state WHERE status IN (:statuses)%s
                 """.formatted(groups, regionFilter)
                 + (groupColumns.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupColumns)

@@ -76,24 +76,26 @@ public class PlatformService {
                     + input.nameZh().strip());
         }
         Platform platform = newPlatform(input);
-        history.persist(accreditation(platform));
+        history.persist(PlatformHistoryEntry.accreditation(platform));
         events.created(platform);
         return platform;
     }
 
     /**
      * Bulk path (an import's new rows, already validated, checked and known not to exist): the platforms,
-     * their first history steps and their events go to the database in batches, not row by row.
+     * their hosts, first history steps and events go to the database in two statements, not row by row.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void createAll(List<PlatformInput> inputs) {
         List<Platform> created = new ArrayList<>(inputs.size());
         for (PlatformInput input : inputs) {
             caller.checkRegion(input.regionCode());
-            created.add(newPlatform(input));
+            Platform platform = new Platform();
+            platform.id = UUID.randomUUID();
+            PlatformMapper.apply(input, platform);
+            created.add(platform);
         }
-        // all platforms, then all history rows: a JDBC batch holds consecutive inserts into one table
-        created.forEach(platform -> history.persist(accreditation(platform)));
+        platforms.insertAll(created);
         events.createdAll(created);
     }
 
@@ -105,11 +107,6 @@ public class PlatformService {
         return platform;
     }
 
-    /** The first step of a platform's history. */
-    private static PlatformHistoryEntry accreditation(Platform platform) {
-        LocalDate since = platform.accreditedOn != null ? platform.accreditedOn : LocalDate.now();
-        return PlatformHistoryEntry.of(platform, Change.ACCREDITED, since, null);
-    }
 
     @Transactional
     public Platform update(UUID id, String ifMatch, PlatformInput input) {
