@@ -41,14 +41,20 @@ public class ServiceProxy {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
     private final GatewayConfig config;
-    private final HttpClient client;
+    /**
+     * A client (and connection pool) per event loop: a connection belongs to the event loop that opened
+     * it, and a request from another loop would hop threads both ways, which on 2 cores cost more than
+     * the proxying itself.
+     */
+    private final ThreadLocal<HttpClient> clients;
 
     ServiceProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(64)
-                .setKeepAlive(true));
+                .setKeepAlive(true);
+        this.clients = ThreadLocal.withInitial(() -> vertx.createHttpClient(options));
     }
 
     void install(@Observes Router router) {
@@ -73,7 +79,7 @@ public class ServiceProxy {
                 .setPort(port)
                 .setURI(request.uri())
                 .setIdleTimeout(config.timeout().toMillis());
-        client.request(options).onComplete(connected -> {
+        clients.get().request(options).onComplete(connected -> {
             if (connected.failed()) {
                 unavailable(context, name, requestId, connected.cause());
                 return;

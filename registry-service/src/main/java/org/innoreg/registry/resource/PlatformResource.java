@@ -130,19 +130,18 @@ public class PlatformResource {
         PlatformSort order = PlatformSort.fromParam(sort, text != null);
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
         Uni<PlatformRepository.Slice> slice = platforms.search(filter, order, after, limit + 1);
-        if (!facets) {
-            return slice.map(page -> Page.ofKeyset(page.platforms(), page.keys(), limit, p -> p.id().toString(),
-                    Function.identity(), uri, null, null));
-        }
-        return Uni.combine().all().unis(slice, platforms.count(filter), platforms.facet(filter, "type"),
-                platforms.facet(filter, "level"), platforms.facet(filter, "region_code")).with((page, total, byType, byLevel, byRegion) -> {
-                    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-                    counts.put("type", byType);
-                    counts.put("level", byLevel);
-                    counts.put("region", byRegion);
-                    return Page.ofKeyset(page.platforms(), page.keys(), limit, p -> p.id().toString(), Function.identity(), uri,
-                            total, counts);
-                });
+        Uni<Long> total = facets ? platforms.count(filter) : Uni.createFrom().nullItem();
+        Uni<Map<String, Map<String, Long>>> counts = !facets ? Uni.createFrom().nullItem()
+                : Uni.combine().all().unis(platforms.facet(filter, "type"), platforms.facet(filter, "level"),
+                        platforms.facet(filter, "region_code")).with((byType, byLevel, byRegion) -> {
+                            Map<String, Map<String, Long>> byFacet = new LinkedHashMap<>();
+                            byFacet.put("type", byType);
+                            byFacet.put("level", byLevel);
+                            byFacet.put("region", byRegion);
+                            return byFacet;
+                        });
+        return Uni.combine().all().unis(slice, total, counts).with((page, counted, byFacet) -> Page.ofKeyset(page.platforms(),
+                page.keys(), limit, p -> p.id().toString(), Function.identity(), uri, counted, byFacet));
     }
 
     @GET
