@@ -76,6 +76,7 @@ public class PlatformService {
                     + input.nameZh().strip());
         }
         Platform platform = newPlatform(input);
+        platforms.persist(platform);
         history.persist(PlatformHistoryEntry.accreditation(platform));
         events.created(platform);
         return platform;
@@ -90,20 +91,16 @@ public class PlatformService {
         List<Platform> created = new ArrayList<>(inputs.size());
         for (PlatformInput input : inputs) {
             caller.checkRegion(input.regionCode());
-            Platform platform = new Platform();
-            platform.id = UUID.randomUUID();
-            PlatformMapper.apply(input, platform);
-            created.add(platform);
+            created.add(newPlatform(input));
         }
         platforms.insertAll(created);
         events.createdAll(created);
     }
 
-    private Platform newPlatform(PlatformInput input) {
+    private static Platform newPlatform(PlatformInput input) {
         Platform platform = new Platform();
         platform.id = UUID.randomUUID();
         PlatformMapper.apply(input, platform);
-        platforms.persist(platform);
         return platform;
     }
 
