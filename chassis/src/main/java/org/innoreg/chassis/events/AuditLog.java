@@ -8,6 +8,11 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.persistence.SqlValues;
+import org.innoreg.chassis.write.FieldChange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads the audit trail {@link Outbox#record} keeps: every change of an aggregate, who made it and when. */
 @ApplicationScoped
@@ -20,23 +25,38 @@ public class AuditLog {
             @Schema(description = "The subject of the token that made the change; absent for system changes",
                     example = "changde-bureau-zhang") String actor,
             OffsetDateTime changedAt,
-            @Schema(description = "The id of the change's CloudEvent") String eventId) {
+            @Schema(description = "The id of the change's CloudEvent") String eventId,
+            @Schema(description = "The fields it changed, with their old and new values; none listed for a create "
+                    + "(its event has the whole record) or a delete") List<FieldChange> fields) {
     }
 
-    private final EntityManager entityManager;
+    private static final TypeReference<List<FieldChange>> FIELDS = new TypeReference<>() {
+    };
 
-    AuditLog(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    AuditLog(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
+        this.json = json;
     }
 
     /** The changes of one aggregate, oldest first. */
     @SuppressWarnings("unchecked")
     public List<Change> changes(String aggregateType, String aggregateId) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT version, action, actor, changed_at, CAST(event_id AS text) FROM audit_log
+                SELECT version, action, actor, changed_at, CAST(event_id AS text), CAST(fields AS text) FROM audit_log
                  WHERE aggregate_type = ?1 AND aggregate_id = ?2 ORDER BY id
                 """).setParameter(1, aggregateType).setParameter(2, aggregateId).getResultList();
         return rows.stream().map(r -> new Change(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                SqlValues.offsetDateTime(r[3]), (String) r[4])).toList();
+                SqlValues.offsetDateTime(r[3]), (String) r[4], fields((String) r[5]))).toList();
+    }
+
+    private List<FieldChange> fields(String column) {
+        try {
+            return json.readValue(column, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit_log holds unreadable fields: " + column, e);
+        }
     }
 }

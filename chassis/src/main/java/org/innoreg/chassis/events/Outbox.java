@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.security.Caller;
+import org.innoreg.chassis.write.FieldChange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -32,8 +33,18 @@ public class Outbox {
         this.config = config;
     }
 
-    /** The change of one aggregate that an event reports. */
-    public record Change(String aggregateId, long version, Object data) {
+    /**
+     * The change of one aggregate that an event reports.
+     *
+     * @param version the aggregate's version after the change (for a delete, the one after its last)
+     * @param data    the aggregate's full state after the change (its last state for a delete)
+     * @param fields  the fields the change changed, for the audit trail (none listed for a create or delete)
+     */
+    public record Change(String aggregateId, long version, Object data, List<FieldChange> fields) {
+
+        public Change(String aggregateId, long version, Object data) {
+            this(aggregateId, version, data, List.of());
+        }
     }
 
     /**
@@ -77,6 +88,8 @@ public class Outbox {
                 out.writeNumberField("sequence", change.version());
                 out.writeFieldName("data");
                 out.writeRawValue(json.writeValueAsString(change.data())); // kept as written: the column is json
+                out.writeFieldName("fields");
+                out.writeRawValue(json.writeValueAsString(change.fields()));
                 out.writeEndObject();
             }
             out.writeEndArray();
@@ -90,12 +103,13 @@ public class Outbox {
                     INSERT INTO outbox_event (id, topic, aggregate_id, event_type, sequence, actor, data)
                     SELECT e.id, ?2, e.aggregate_id, ?3, e.sequence, ?4, e.data
                       FROM ROWS FROM (json_to_recordset(CAST(?1 AS json))
-                                      AS (id uuid, aggregate_id text, sequence bigint, data json))
-                           WITH ORDINALITY AS e(id, aggregate_id, sequence, data, n)
+                                      AS (id uuid, aggregate_id text, sequence bigint, data json, fields jsonb))
+                           WITH ORDINALITY AS e(id, aggregate_id, sequence, data, fields, n)
                      ORDER BY e.n
                     RETURNING id, aggregate_id, sequence, actor, occurred_at)
-                INSERT INTO audit_log (aggregate_type, aggregate_id, version, action, actor, changed_at, event_id)
-                SELECT ?5, aggregate_id, sequence, ?6, actor, occurred_at, id FROM event
+                INSERT INTO audit_log (aggregate_type, aggregate_id, version, action, actor, changed_at, event_id, fields)
+                SELECT ?5, event.aggregate_id, event.sequence, ?6, event.actor, event.occurred_at, event.id, f.fields
+                  FROM event JOIN json_to_recordset(CAST(?1 AS json)) AS f(id uuid, fields jsonb) ON f.id = event.id
                 """)
                 .setParameter(1, events.toString())
                 .setParameter(2, config.topic(aggregateType))

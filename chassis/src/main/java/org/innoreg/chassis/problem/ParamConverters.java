@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.HeaderParam;
@@ -33,7 +34,8 @@ public class ParamConverters implements ParamConverterProvider {
             Integer.class, new Parser(Integer::valueOf, "must be a whole number"),
             int.class, new Parser(Integer::valueOf, "must be a whole number"),
             LocalDate.class, new Parser(LocalDate::parse, "must be a date (YYYY-MM-DD)"),
-            OffsetDateTime.class, new Parser(OffsetDateTime::parse, "must be an RFC 3339 timestamp, e.g. 2020-12-31T00:00:00Z"),
+            OffsetDateTime.class, new Parser(ParamConverters::timestamp,
+                    "must be an RFC 3339 timestamp, e.g. 2020-12-31T00:00:00Z or 2020-12-31T08:00:00+08:00"),
             UUID.class, new Parser(UUID::fromString, "must be a UUID"));
 
     @Override
@@ -52,6 +54,17 @@ public class ParamConverters implements ParamConverterProvider {
         }
         Parser parser = PARSERS.get(rawType);
         return parser == null ? null : (ParamConverter<T>) new Converter(name, parser);
+    }
+
+    /**
+     * A positive offset's '+' sent unencoded in a query string arrives as a space
+     * ({@code 2026-12-01T08:00:00 08:00}); read it as the '+' it was.
+     */
+    private static final Pattern DECODED_PLUS = Pattern.compile("(T[0-9:.]+) ([0-9]{2}:[0-9]{2})$",
+            Pattern.CASE_INSENSITIVE);
+
+    private static OffsetDateTime timestamp(String value) {
+        return OffsetDateTime.parse(DECODED_PLUS.matcher(value).replaceFirst("$1+$2"));
     }
 
     private static String parameterName(Annotation[] annotations) {

@@ -55,6 +55,9 @@ public final class AsyncApiDocument {
                 schemas.putObject(dataSchema).put("type", "object")
                         .put("description", "The " + contract.aggregate() + " (schema unavailable: its service was not reached)");
             }
+            if (contract.steps() != null) {
+                dataSchema = withSteps(openApi, contract, dataSchema, schemas);
+            }
             String channelId = contract.service() + "_" + contract.aggregate();
             ObjectNode channel = channels.putObject(channelId);
             channel.put("address", contract.topic()).put("description", contract.description());
@@ -119,6 +122,25 @@ public final class AsyncApiDocument {
         properties.putObject("actor").put("type", "string").put("description", "Who made the change, where known");
         properties.putObject("data").put("type", "object");
         return schema;
+    }
+
+    /**
+     * The event data's schema where it carries dated steps besides the API view: the view's properties plus
+     * an array of the steps.
+     *
+     * @return the name of the event data's schema
+     */
+    private static String withSteps(ObjectNode openApi, EventContracts.Contract contract, String viewSchema, ObjectNode schemas) {
+        EventContracts.Steps steps = contract.steps();
+        copySchemaClosure(openApi, steps.schema(), contract.service(), schemas);
+        ObjectNode data = schemas.get(viewSchema).deepCopy();
+        data.put("description", "The " + contract.aggregate() + " as its service's API shows it, with its " + steps.field());
+        ObjectNode array = data.withObject("/properties").putObject(steps.field()).put("type", "array")
+                .put("description", steps.description());
+        array.putObject("items").put("$ref", SCHEMA_REF + contract.service() + "." + steps.schema());
+        String name = viewSchema + "Event";
+        schemas.set(name, data);
+        return name;
     }
 
     /** Copies a schema and every schema it references from the service's document, prefixed by the service. */

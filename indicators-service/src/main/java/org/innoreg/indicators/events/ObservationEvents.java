@@ -2,7 +2,7 @@ package org.innoreg.indicators.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.innoreg.chassis.events.Outbox;
+import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.indicators.domain.Observation;
 import org.innoreg.indicators.mapping.ObservationView;
 
@@ -12,21 +12,37 @@ import org.innoreg.indicators.mapping.ObservationView;
  * data = the cell's value after the change.
  */
 @ApplicationScoped
-public class ObservationEvents {
+public class ObservationEvents implements AggregateType<Observation> {
 
     public static final String AGGREGATE = "observation";
 
-    private final Outbox outbox;
-
-    ObservationEvents(Outbox outbox) {
-        this.outbox = outbox;
+    @Override
+    public String name() {
+        return AGGREGATE;
     }
 
-    public void recorded(Observation observation) {
-        outbox.record(AGGREGATE, "recorded", observation.cellId(), observation.version, ObservationView.of(observation));
+    @Override
+    public String id(Observation observation) {
+        return observation.cellId();
     }
 
-    public void revised(Observation observation) {
-        outbox.record(AGGREGATE, "revised", observation.cellId(), observation.version, ObservationView.of(observation));
+    @Override
+    public String region(Observation observation) {
+        return observation.regionCode;
+    }
+
+    @Override
+    public ObservationView view(Observation observation) {
+        return ObservationView.of(observation);
+    }
+
+    @Override
+    public String createdAction() {
+        return "recorded";
+    }
+
+    @Override
+    public String updatedAction() {
+        return "revised";
     }
 }

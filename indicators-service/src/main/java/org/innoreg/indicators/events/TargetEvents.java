@@ -2,23 +2,33 @@ package org.innoreg.indicators.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.innoreg.chassis.events.Outbox;
+import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.indicators.domain.Target;
 import org.innoreg.indicators.mapping.TargetView;
 
 /** Topic {@code indicators.target.v1}, types {@code org.innoreg.indicators.target.created}, data = the target. */
 @ApplicationScoped
-public class TargetEvents {
+public class TargetEvents implements AggregateType<Target> {
 
     public static final String AGGREGATE = "target";
 
-    private final Outbox outbox;
-
-    TargetEvents(Outbox outbox) {
-        this.outbox = outbox;
+    @Override
+    public String name() {
+        return AGGREGATE;
     }
 
-    public void created(Target target) {
-        outbox.record(AGGREGATE, "created", target.id.toString(), target.version, TargetView.of(target));
+    @Override
+    public String id(Target target) {
+        return target.id.toString();
+    }
+
+    @Override
+    public String region(Target target) {
+        return target.regionCode;
+    }
+
+    @Override
+    public TargetView view(Target target) {
+        return TargetView.of(target);
     }
 }

@@ -30,6 +30,7 @@ import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.indicators.domain.Indicator;
 import org.innoreg.indicators.mapping.ObservationInput;
 import org.innoreg.indicators.mapping.ObservationView;
@@ -79,7 +80,7 @@ public class ObservationResource {
             @Parameter(example = "2017") @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
             @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid ObservationInput input) {
-        ObservationService.Written written = observations.put(code, region, period, ifMatch, input);
+        ObservationService.Written written = observations.put(code, region, period, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.status(written.outcome() == ObservationService.Outcome.RECORDED ? 201 : 200)
                 .tag(ETags.of(written.observation().version))
                 .entity(ObservationView.of(written.observation())).build();
@@ -114,7 +115,7 @@ public class ObservationResource {
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "An indicator's values in period order",
             description = "For one region or all. `asOf` reads the series as it was known at that time; `changedSince` "
-                    + "keeps only cells changed after it. `format=sdmx-csv` gives SDMX-CSV 2.0 (STRUCTURE, STRUCTURE_ID, "
+                    + "keeps only cells changed at or after it. `format=sdmx-csv` gives SDMX-CSV 2.0 (STRUCTURE, STRUCTURE_ID, "
                     + "ACTION, REF_AREA, TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS with A = final, P = provisional); "
                     + "`format=csv` a plain CSV.")
     @APIResponse(responseCode = "200", description = "The series")
@@ -125,7 +126,8 @@ public class ObservationResource {
             @Parameter(example = "2016") @QueryParam("from") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String from,
             @Parameter(example = "2020") @QueryParam("to") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String to,
             @Parameter(description = "As known at this time (RFC 3339)", example = "2019-01-01T00:00:00Z") @QueryParam("asOf") OffsetDateTime asOf,
-            @Parameter(description = "Only cells changed after this time") @QueryParam("changedSince") OffsetDateTime changedSince,
+            @Parameter(description = "Only cells whose value changed at or after this instant (RFC 3339)",
+                    example = "2026-12-01T08:00:00+08:00") @QueryParam("changedSince") OffsetDateTime changedSince,
             @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "json|csv|sdmx-csv", message = "must be json, csv or sdmx-csv") String format) {
         List<ObservationView> values = observations.series(code, region, from, to, asOf, changedSince);
         return switch (format) {

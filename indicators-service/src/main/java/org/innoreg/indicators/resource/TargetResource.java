@@ -2,6 +2,8 @@ package org.innoreg.indicators.resource;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +50,9 @@ public class TargetResource {
             + "baseline grown at the target rate (percent a year) for the years since (without a baselineValue, the value "
             + "reported for baselinePeriod). Status: at or beyond the expected "
             + "value ON_TRACK, within 10 % of it AT_RISK, further OFF_TRACK; the target year reached and not met "
-            + "OFF_TRACK; no value reported NO_DATA. `asOf` reads the values as they were known at the end of that day.";
+            + "OFF_TRACK; no value reported NO_DATA. `asOf` reads the values as they were known at the end of that day; "
+            + "derived counts (and sums of them) are dated by the records themselves, so they are read as the events now "
+            + "say, for the years up to asOf's, and a year in which nothing was counted is 0.";
 
     private final TargetService targets;
     private final AuditLog audit;
@@ -76,10 +80,13 @@ public class TargetResource {
 
     @GET
     @Path("/targets")
-    @Operation(summary = "List targets", description = "Of one region, or all.")
+    @Operation(summary = "List targets", description = "Of one region, or all; `changedSince` keeps those changed at "
+            + "or after an instant.")
     @APIResponse(responseCode = "200", description = "The targets")
-    public Page<TargetView> list(@Parameter(example = "430700") @QueryParam("region") @RegionCode String region) {
-        return Page.of(targets.ofRegion(region).stream().map(TargetView::of).toList());
+    public Page<TargetView> list(@Parameter(example = "430700") @QueryParam("region") @RegionCode String region,
+            @Parameter(description = "Only targets last changed at or after this instant (RFC 3339)",
+                    example = "2026-12-01T08:00:00+08:00") @QueryParam("changedSince") OffsetDateTime changedSince) {
+        return Page.of(targets.list(region, changedSince).stream().map(TargetView::of).toList());
     }
 
     @GET
@@ -115,13 +122,17 @@ public class TargetResource {
     @GET
     @Path("/targets/{id}/changes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Who changed the target, and when", description = "Every change, oldest first: the version it made, the "
-            + "subject of the token that made it (also the CloudEvent's actor attribute) and the time.")
+    @Operation(summary = "Who changed the target, and when", description = "Every change, oldest first: the version it made, "
+            + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
+            + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
     @APIResponse(responseCode = "404", description = "No such target",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        targets.get(id);
-        return Page.of(audit.changes(TargetEvents.AGGREGATE, id.toString()));
+        List<AuditLog.Change> changes = audit.changes(TargetEvents.AGGREGATE, id.toString());
+        if (changes.isEmpty()) {
+            targets.get(id); // 404 for one that never existed; a deleted one still has its changes
+        }
+        return Page.of(changes);
     }
 }

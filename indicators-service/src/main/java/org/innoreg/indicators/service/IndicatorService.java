@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.indicators.domain.Indicator;
 import org.innoreg.indicators.domain.IndicatorKind;
 import org.innoreg.indicators.events.IndicatorEvents;
@@ -20,14 +21,28 @@ public class IndicatorService {
 
     private final IndicatorRepository indicators;
     private final IndicatorEvents events;
+    private final WritePipeline writes;
 
-    IndicatorService(IndicatorRepository indicators, IndicatorEvents events) {
+    IndicatorService(IndicatorRepository indicators, IndicatorEvents events, WritePipeline writes) {
         this.indicators = indicators;
         this.events = events;
+        this.writes = writes;
     }
 
-    public List<Indicator> list(IndicatorKind kind) {
-        return kind == null ? indicators.listAll(Sort.by("code")) : indicators.list("kind", Sort.by("code"), kind);
+    /** Definitions by code, of a kind and last changed at or after {@code changedSince}; null: any. */
+    public List<Indicator> list(IndicatorKind kind, java.time.OffsetDateTime changedSince) {
+        List<String> where = new java.util.ArrayList<>();
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (kind != null) {
+            where.add("kind = :kind");
+            params.and("kind", kind);
+        }
+        if (changedSince != null) {
+            where.add("updatedAt >= :changedSince");
+            params.and("changedSince", changedSince);
+        }
+        return where.isEmpty() ? indicators.listAll(Sort.by("code"))
+                : indicators.list(String.join(" and ", where), Sort.by("code"), params);
     }
 
     public Indicator get(String code) {
@@ -36,12 +51,10 @@ public class IndicatorService {
 
     @Transactional
     public Indicator create(IndicatorInput input) {
-        if (indicators.findByIdOptional(input.code()).isPresent()) {
-            throw ProblemException.conflict("duplicate", "indicator " + input.code() + " already exists");
-        }
-        Indicator indicator = IndicatorMapper.toReportedIndicator(input);
-        indicators.persist(indicator);
-        events.created(indicator);
-        return indicator;
+        return writes.create(events, IndicatorMapper.toReportedIndicator(input), indicator -> {
+            if (indicators.findByIdOptional(indicator.code).isPresent()) {
+                throw ProblemException.conflict("duplicate", "indicator " + indicator.code + " already exists");
+            }
+        });
     }
 }

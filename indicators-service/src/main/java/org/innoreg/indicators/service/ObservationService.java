@@ -20,8 +20,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.innoreg.chassis.problem.ProblemException;
-import org.innoreg.chassis.security.Caller;
-import org.innoreg.chassis.web.Preconditions;
+import org.innoreg.chassis.write.ExpectedVersion;
+import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.indicators.domain.Frequency;
 import org.innoreg.indicators.domain.Indicator;
 import org.innoreg.indicators.domain.IndicatorKind;
@@ -52,16 +52,16 @@ public class ObservationService {
     private final IndicatorService indicators;
     private final EntityManager entityManager;
     private final ObservationEvents events;
-    private final Caller caller;
+    private final WritePipeline writes;
     private final ObjectMapper json;
 
-    ObservationService(IndicatorService indicators, EntityManager entityManager, ObservationEvents events, Caller caller,
+    ObservationService(IndicatorService indicators, EntityManager entityManager, ObservationEvents events, WritePipeline writes,
             ObjectMapper json) {
         this.json = json;
         this.indicators = indicators;
         this.entityManager = entityManager;
         this.events = events;
-        this.caller = caller;
+        this.writes = writes;
     }
 
     public Observation get(String code, String region, String period) {
@@ -78,8 +78,29 @@ public class ObservationService {
      * changes nothing. Derived and computed indicators are not written by hand (409).
      */
     @Transactional
-    public Written put(String code, String region, String period, String ifMatch, ObservationInput input) {
-        caller.checkRegion(region);
+    public Written put(String code, String region, String period, ExpectedVersion expected, ObservationInput input) {
+        checkReported(code, period);
+        ObservationStatus status = input.status() == null ? ObservationStatus.PROVISIONAL : input.status();
+        Observation observation = entityManager.find(Observation.class, new Observation.Cell(code, region, period));
+        if (observation == null) {
+            observation = new Observation();
+            observation.indicatorCode = code;
+            observation.regionCode = region;
+            observation.period = period;
+            apply(observation, input, status);
+            writes.create(events, observation, checkedAbove -> {
+            }, cell -> entityManager.persist(ObservationRevision.of(cell)));
+            return new Written(observation, Outcome.RECORDED);
+        }
+        if (!writes.update(events, observation, expected, cell -> apply(cell, input, status))) {
+            return new Written(observation, Outcome.UNCHANGED);
+        }
+        entityManager.persist(ObservationRevision.of(observation)); // from the revision's time, set by the update
+        return new Written(observation, Outcome.REVISED);
+    }
+
+    /** Only reported indicators are written by hand, in periods of their frequency. */
+    private void checkReported(String code, String period) {
         Indicator indicator = indicators.get(code);
         if (indicator.kind != IndicatorKind.REPORTED) {
             throw ProblemException.conflict("not-reported", code + " is a " + indicator.kind
@@ -93,30 +114,6 @@ public class ObservationService {
                         case MONTHLY -> "2018-07";
                     });
         }
-        ObservationStatus status = input.status() == null ? ObservationStatus.PROVISIONAL : input.status();
-        Observation observation = entityManager.find(Observation.class, new Observation.Cell(code, region, period));
-        if (observation == null) {
-            observation = new Observation();
-            observation.indicatorCode = code;
-            observation.regionCode = region;
-            observation.period = period;
-            apply(observation, input, status);
-            entityManager.persist(observation);
-            entityManager.flush();
-            entityManager.persist(ObservationRevision.of(observation));
-            events.recorded(observation);
-            return new Written(observation, Outcome.RECORDED);
-        }
-        Preconditions.checkIfMatch(ifMatch, observation.version);
-        if (observation.value.compareTo(input.value()) == 0 && observation.status == status
-                && Objects.equals(observation.source, input.source()) && Objects.equals(observation.note, input.note())) {
-            return new Written(observation, Outcome.UNCHANGED);
-        }
-        apply(observation, input, status);
-        entityManager.flush();
-        entityManager.persist(ObservationRevision.of(observation));
-        events.revised(observation);
-        return new Written(observation, Outcome.REVISED);
     }
 
     /** The value a derived cell has reached. */
@@ -125,11 +122,13 @@ public class ObservationService {
 
     /**
      * Sets derived cells to the values their running totals have reached, in one statement: a cell is
-     * recorded the first time, revised when its value changed, left alone otherwise. Derived values are
-     * provisional (they move with every event) and their source is the indicator's (the topic they come
-     * from).
+     * recorded the first time it has a value other than 0, revised when its value changed (to 0 included),
+     * left alone otherwise. A cell that never had a value is not created to say 0: a derived cell nobody
+     * counted anything in reads as 0 anyway, so live events and a rebuild agree whichever zeros they pass
+     * through. Derived values are provisional (they move with every event) and their source is the
+     * indicator's (the topic they come from).
      *
-     * @return how many cells changed
+     * @return how many cells changed value (recorded or revised)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int writeDerived(List<DerivedCell> cells) {
@@ -154,6 +153,8 @@ public class ObservationService {
                            date_trunc('microseconds', clock_timestamp()), date_trunc('microseconds', clock_timestamp())
                       FROM json_to_recordset(CAST(?1 AS json)) AS c(indicator text, region text, period text, value numeric)
                       JOIN indicator i ON i.code = c.indicator
+                     WHERE c.value <> 0 OR EXISTS (SELECT 1 FROM observation x WHERE x.indicator_code = c.indicator
+                                                      AND x.region_code = c.region AND x.period = c.period)
                     ON CONFLICT (indicator_code, region_code, period) DO UPDATE
                        SET value = excluded.value, version = o.version + 1, updated_at = excluded.updated_at
                      WHERE o.value <> excluded.value
@@ -173,7 +174,7 @@ public class ObservationService {
 
     /**
      * A series in region and period order: each cell's latest value recorded at or before {@code asOf} (now
-     * if null), for one region or all, within [from, to], and only cells changed after {@code changedSince}.
+     * if null), for one region or all, within [from, to], and only cells changed at or after {@code changedSince}.
      * A computed indicator is evaluated from its parts as they were known at {@code asOf}.
      */
     public List<ObservationView> series(String code, String region, String from, String to, OffsetDateTime asOf,
@@ -184,7 +185,7 @@ public class ObservationService {
                 ? computed(indicator, region, from, to, knownAt)
                 : stored(code, region, from, to, knownAt);
         return changedSince == null ? values
-                : values.stream().filter(v -> v.recordedAt().isAfter(changedSince)).toList();
+                : values.stream().filter(v -> !v.recordedAt().isBefore(changedSince)).toList();
     }
 
     @SuppressWarnings("unchecked")

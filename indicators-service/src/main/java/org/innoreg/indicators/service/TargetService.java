@@ -5,8 +5,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,8 +18,10 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
-import org.innoreg.chassis.security.Caller;
+import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.indicators.domain.Frequency;
+import org.innoreg.indicators.domain.IndicatorKind;
+import org.innoreg.indicators.domain.ObservationStatus;
 import org.innoreg.indicators.domain.Target;
 import org.innoreg.indicators.events.TargetEvents;
 import org.innoreg.indicators.mapping.ObservationView;
@@ -47,11 +53,11 @@ public class TargetService {
     private final ObservationService observations;
     private final EntityManager entityManager;
     private final TargetEvents events;
-    private final Caller caller;
+    private final WritePipeline writes;
 
     TargetService(IndicatorService indicators, ObservationService observations, EntityManager entityManager,
-            TargetEvents events, Caller caller) {
-        this.caller = caller;
+            TargetEvents events, WritePipeline writes) {
+        this.writes = writes;
         this.indicators = indicators;
         this.observations = observations;
         this.entityManager = entityManager;
@@ -66,6 +72,21 @@ public class TargetService {
         return target;
     }
 
+    /** Targets of one region (or all when null) last changed at or after {@code changedSince} (any when null). */
+    public List<Target> list(String region, java.time.OffsetDateTime changedSince) {
+        String where = (region == null ? "" : " and regionCode = :region")
+                + (changedSince == null ? "" : " and updatedAt >= :changedSince");
+        var query = entityManager.createQuery("from Target where 1 = 1" + where
+                + " order by regionCode, indicatorCode, targetPeriod", Target.class);
+        if (region != null) {
+            query.setParameter("region", region);
+        }
+        if (changedSince != null) {
+            query.setParameter("changedSince", changedSince);
+        }
+        return query.getResultList();
+    }
+
     /** Targets of one region, or of all when {@code region} is null. */
     public List<Target> ofRegion(String region) {
         String order = " order by regionCode, indicatorCode, targetPeriod";
@@ -76,7 +97,11 @@ public class TargetService {
 
     @Transactional
     public Target create(TargetInput input) {
-        caller.checkRegion(input.region());
+        return writes.create(events, newTarget(input), target -> check(input));
+    }
+
+    /** What Bean Validation cannot see about a target: the indicator, its kind's fields, no duplicate. */
+    private void check(TargetInput input) {
         var indicator = indicators.get(input.indicator());
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
         if (indicator.frequency != Frequency.ANNUAL) {
@@ -111,6 +136,9 @@ public class TargetService {
             throw ProblemException.conflict("duplicate", "this plan already sets a " + input.kind() + " target for "
                     + input.indicator() + " in " + input.region() + " by " + input.targetPeriod());
         }
+    }
+
+    private static Target newTarget(TargetInput input) {
         Target target = new Target();
         target.id = UUID.randomUUID();
         target.indicatorCode = input.indicator();
@@ -124,16 +152,14 @@ public class TargetService {
         target.spanFrom = input.spanFrom();
         target.plan = input.plan().strip();
         target.description = input.description();
-        entityManager.persist(target);
-        events.created(target);
         return target;
     }
 
     public Progress progress(Target target, LocalDate asOf) {
         var known = asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC); // everything recorded by the end of that day
         String from = target.kind == Target.Kind.CUMULATIVE ? target.spanFrom : null;
-        List<ObservationView> values = observations.series(target.indicatorCode, target.regionCode, from,
-                target.targetPeriod, known, null);
+        List<ObservationView> values = fromRecords(target.indicatorCode) ? countedFromRecords(target, from, asOf)
+                : observations.series(target.indicatorCode, target.regionCode, from, target.targetPeriod, known, null);
         TargetView view = TargetView.of(target);
         if (values.isEmpty()) {
             return new Progress(view, asOf, Status.NO_DATA, null, null, null, null, "no value reported yet");
@@ -152,9 +178,48 @@ public class TargetService {
                 yield baseline == null
                         ? new Progress(view, asOf, Status.NO_DATA, null, null, null, null,
                                 "no value reported for the baseline year " + target.baselinePeriod)
+                        : baseline.signum() == 0 // e.g. a derived count with nothing counted in the baseline year
+                        ? new Progress(view, asOf, Status.NO_DATA, null, null, null, null,
+                                "the baseline year " + target.baselinePeriod + " has 0: no growth rate can be measured from it")
                         : growth(target, baseline, view, asOf, latest, latestYear, targetYear, over);
             }
         };
+    }
+
+    /** A DERIVED indicator, or one COMPUTED from derived parts alone: its values come from the registry's records. */
+    private boolean fromRecords(String code) {
+        var indicator = indicators.get(code);
+        return switch (indicator.kind) {
+            case DERIVED -> true;
+            case REPORTED -> false;
+            case COMPUTED -> Stream.concat(indicator.numerator.stream(), Stream.ofNullable(indicator.denominator))
+                    .allMatch(part -> indicators.get(part).kind == IndicatorKind.DERIVED);
+        };
+    }
+
+    /**
+     * A derived count is dated by the records themselves (a platform accredited in 2019 counts in 2019 however
+     * late it was registered), so it is read as the registry's events now say, for the years up to {@code asOf}'s
+     * (and the target's); a year nothing was counted in is 0, not missing. From the span's or baseline's first
+     * year (else the last year alone) to that year.
+     */
+    private List<ObservationView> countedFromRecords(Target target, String from, LocalDate asOf) {
+        int last = Math.min(Integer.parseInt(target.targetPeriod), asOf.getYear());
+        String start = from != null ? from : target.baselinePeriod;
+        int first = start != null ? Integer.parseInt(start) : last;
+        Map<String, ObservationView> counted = new HashMap<>();
+        if (first <= last) {
+            observations.series(target.indicatorCode, target.regionCode, String.valueOf(first), String.valueOf(last), null, null)
+                    .forEach(value -> counted.put(value.period(), value));
+        }
+        List<ObservationView> values = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            String period = String.valueOf(year);
+            values.add(counted.getOrDefault(period, new ObservationView(target.indicatorCode, target.regionCode, period,
+                    BigDecimal.ZERO, ObservationStatus.PROVISIONAL, null,
+                    "nothing counted in this year", null, null)));
+        }
+        return values;
     }
 
     private Progress level(Target t, TargetView view, LocalDate asOf, ObservationView latest, int latestYear, int targetYear,

@@ -1,67 +1,79 @@
 package org.innoreg.projects.events;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.innoreg.chassis.events.Outbox;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.mapping.ProjectMapper;
+import org.innoreg.projects.mapping.ProjectView;
+import org.innoreg.projects.mapping.TransitionView;
+import org.innoreg.projects.repository.ProjectTransitionRepository;
 
 /**
  * The event contract of the project aggregate: topic {@code projects.project.v1}, types
- * {@code org.innoreg.projects.project.{created,updated,stage-changed,investment-reported,reviewed,milestone-changed,obstacle-changed}}, data = the project as the API
- * shows it after the change. All are keyed by project id, so one project's events stay in order.
+ * {@code org.innoreg.projects.project.<action>} for the actions below, data = the project as the API shows
+ * it after the change (its last state for a delete) plus its dated stage {@code transitions}, oldest first,
+ * so that a reader can tell when it reached each stage. All are keyed by project id, so one project's
+ * events stay in order.
  */
 @ApplicationScoped
-public class ProjectEvents {
+public class ProjectEvents implements AggregateType<Project> {
 
     public static final String AGGREGATE = "project";
 
-    private final Outbox outbox;
+    public static final String STAGE_CHANGED = "stage-changed";
+    public static final String INVESTMENT_REPORTED = "investment-reported";
+    public static final String REVIEWED = "reviewed";
+    public static final String MILESTONE_CHANGED = "milestone-changed";
+    public static final String OBSTACLE_CHANGED = "obstacle-changed";
 
-    ProjectEvents(Outbox outbox) {
-        this.outbox = outbox;
+    /** The event data: the API's view with the stage transitions beside its fields. */
+    public record Data(@JsonUnwrapped ProjectView project, List<TransitionView> transitions) {
     }
 
-    public void created(Project project) {
-        record("created", project);
+    private final ProjectTransitionRepository transitions;
+
+    ProjectEvents(ProjectTransitionRepository transitions) {
+        this.transitions = transitions;
     }
 
-    /** The events of many new projects (an import's), recorded together. */
-    public void createdAll(List<Project> created) {
-        outbox.recordAll(AGGREGATE, "created", created.stream().map(ProjectEvents::change).toList());
+    @Override
+    public String name() {
+        return AGGREGATE;
     }
 
-    public void updated(Project project) {
-        record("updated", project);
+    @Override
+    public String id(Project project) {
+        return project.id.toString();
     }
 
-    public void stageChanged(Project project) {
-        record("stage-changed", project);
+    @Override
+    public String region(Project project) {
+        return project.regionCode;
     }
 
-    public void investmentReported(Project project) {
-        record("investment-reported", project);
+    @Override
+    public ProjectView view(Project project) {
+        return ProjectMapper.toView(project);
     }
 
-    public void reviewed(Project project) {
-        record("reviewed", project);
+    @Override
+    public Object data(Project project) {
+        return new Data(view(project), transitions.of(project.id).stream().map(TransitionView::of).toList());
     }
 
-    public void milestoneChanged(Project project) {
-        record("milestone-changed", project);
-    }
-
-    public void obstacleChanged(Project project) {
-        record("obstacle-changed", project);
-    }
-
-    private void record(String action, Project p) {
-        outbox.recordAll(AGGREGATE, action, List.of(change(p)));
-    }
-
-    private static Outbox.Change change(Project p) {
-        return new Outbox.Change(p.id.toString(), p.version, ProjectMapper.toView(p));
+    /** An import's chunk: the transitions of all its projects in one query. */
+    @Override
+    public List<Object> data(List<Project> projects) {
+        Map<UUID, List<TransitionView>> steps = transitions.ofAll(projects.stream().map(p -> p.id).toList()).stream()
+                .collect(Collectors.groupingBy(t -> t.projectId, Collectors.mapping(TransitionView::of, Collectors.toList())));
+        return projects.stream().<Object>map(p -> new Data(view(p), steps.getOrDefault(p.id, List.of()))).toList();
     }
 }

@@ -16,4 +16,9 @@ public class ProjectTransitionRepository implements PanacheRepository<ProjectTra
     public List<ProjectTransition> of(UUID projectId) {
         return list("projectId", Sort.by("id"), projectId);
     }
+
+    /** The transitions of many projects, each project's oldest first. */
+    public List<ProjectTransition> ofAll(List<UUID> projectIds) {
+        return projectIds.isEmpty() ? List.of() : list("projectId in ?1", Sort.by("projectId").and("id"), projectIds);
+    }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -50,6 +51,7 @@ import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.Cursor;
 import org.innoreg.chassis.web.ETags;
+import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.projects.domain.InvestmentTier;
@@ -126,7 +128,9 @@ public class ProjectResource {
             @Parameter(example = "2018") @QueryParam("signedYear") @Min(1949) @Max(2100) Integer signedYear,
             @Parameter(example = "2018") @QueryParam("landedYear") @Min(1949) @Max(2100) Integer landedYear,
             @Parameter(description = "Investor name or USCC, exactly") @QueryParam("investor") @Size(max = 300) String investor,
-            @Parameter(description = "Changed at or after (RFC 3339)") @QueryParam("changedSince") java.time.OffsetDateTime changedSince,
+            @Parameter(description = "Only projects last changed (the project or one of its reports, reviews, milestones "
+                    + "or obstacles) at or after this instant (RFC 3339)", example = "2026-12-01T08:00:00+08:00")
+            @QueryParam("changedSince") java.time.OffsetDateTime changedSince,
             @Parameter(description = "Text in the project or investor name", example = "复星") @QueryParam("q") @Size(min = 1, max = 100) String q,
             @Parameter(description = "name, -plannedInvestment, updatedAt, -updatedAt") @QueryParam("sort") String sort,
             @QueryParam("cursor") @Size(max = 500) String cursor,
@@ -212,8 +216,27 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid ProjectInput input) {
-        Project project = service.update(id, ifMatch, input);
+        Project project = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.ok(view(project)).tag(ETags.of(project.version)).build();
+    }
+
+    @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a project entered by mistake",
+            description = "Needs If-Match. Removes it with its reports, reviews, milestones and obstacles. A project "
+                    + "that was given up is moved to CANCELLED (a transition), not deleted. Emits "
+                    + "org.innoreg.projects.project.deleted with its last state and the next version as its sequence.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ExpectedVersion.ifMatch(ifMatch));
+        return Response.noContent().build();
     }
 
     @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
@@ -233,7 +256,7 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid TransitionInput input) {
-        Project project = service.transition(id, ifMatch, input);
+        Project project = service.transition(id, ExpectedVersion.ifMatchOptional(ifMatch), input);
         return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
 
@@ -336,12 +359,17 @@ public class ProjectResource {
 
     @GET
     @Path("/late-milestones")
-    @Operation(summary = "Milestones of all projects missed on a day", description = "Planned before `asOf` and not met by then.")
+    @Operation(summary = "Milestones of all projects missed on a day", description = "Planned before `asOf` and not met by "
+            + "then; `region` keeps the projects of a region and its descendants.")
     @APIResponse(responseCode = "200", description = "The late milestones, oldest planned first")
+    @APIResponse(responseCode = "400", description = "Malformed date or region",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<ProgressViews.MilestoneView> lateMilestones(
-            @Parameter(description = "Default today", example = "2019-07-01") @QueryParam("asOf") java.time.LocalDate asOf) {
+            @Parameter(description = "Default today", example = "2019-07-01") @QueryParam("asOf") java.time.LocalDate asOf,
+            @Parameter(description = "Only projects in this region or its descendants", example = "430700")
+            @QueryParam("region") @RegionCode String region) {
         java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
-        return Page.of(progress.lateMilestones(day).stream().map(m -> ProgressViews.MilestoneView.of(m, day)).toList());
+        return Page.of(progress.lateMilestones(day, region).stream().map(m -> ProgressViews.MilestoneView.of(m, day)).toList());
     }
 
     @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
@@ -383,14 +411,19 @@ public class ProjectResource {
     @GET
     @Path("/open-obstacles")
     @Operation(summary = "Obstacles open on a day across all projects",
-            description = "Raised by `asOf` and not resolved by then; by owning department and minimum age, oldest first.")
+            description = "Raised by `asOf` and not resolved by then; by owning department, minimum age and the project's "
+                    + "region (descendants included), oldest first.")
     @APIResponse(responseCode = "200", description = "The open obstacles")
+    @APIResponse(responseCode = "400", description = "Malformed date, age or region",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<ProgressViews.ObstacleView> openObstacles(
             @Parameter(description = "Default today", example = "2019-04-01") @QueryParam("asOf") java.time.LocalDate asOf,
             @Parameter(example = "State Grid Changde Power Supply Company") @QueryParam("department") @jakarta.validation.constraints.Size(max = 200) String department,
-            @Parameter(description = "Open at least this many days", example = "30") @QueryParam("minAgeDays") @DefaultValue("0") @Min(0) int minAgeDays) {
+            @Parameter(description = "Open at least this many days", example = "30") @QueryParam("minAgeDays") @DefaultValue("0") @Min(0) int minAgeDays,
+            @Parameter(description = "Only projects in this region or its descendants", example = "430700")
+            @QueryParam("region") @RegionCode String region) {
         java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
-        return Page.of(progress.openObstacles(day, department, minAgeDays).stream()
+        return Page.of(progress.openObstacles(day, department, minAgeDays, region).stream()
                 .map(o -> obstacle(o, day)).toList());
     }
 
@@ -399,11 +432,16 @@ public class ProjectResource {
     @Operation(summary = "Projects whose review is overdue on a date",
             description = "Projects with a review cadence (QUARTERLY: 3 months, MONTHLY: 1 month, TEN_DAYS: 10 days), not "
                     + "yet in production or cancelled, whose last review on or before `asOf` (or, if none, their entry "
-                    + "into the current stage) is older than the cadence allows. Most overdue first.")
+                    + "into the current stage) is older than the cadence allows. Most overdue first. `region` keeps the "
+                    + "projects of a region and its descendants.")
     @APIResponse(responseCode = "200", description = "The overdue projects")
+    @APIResponse(responseCode = "400", description = "Malformed date or region",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<ProgressViews.Overdue> overdueReviews(
-            @Parameter(description = "Day to judge on (default today)", example = "2019-04-01") @QueryParam("asOf") java.time.LocalDate asOf) {
-        return Page.of(progress.overdue(asOf == null ? java.time.LocalDate.now() : asOf).stream()
+            @Parameter(description = "Day to judge on (default today)", example = "2019-04-01") @QueryParam("asOf") java.time.LocalDate asOf,
+            @Parameter(description = "Only projects in this region or its descendants", example = "430700")
+            @QueryParam("region") @RegionCode String region) {
+        return Page.of(progress.overdue(asOf == null ? java.time.LocalDate.now() : asOf, region).stream()
                 .map(o -> caller.isReader() ? o : o.forPublic()).toList());
     }
 
@@ -504,14 +542,18 @@ public class ProjectResource {
     @GET
     @Path("/{id}/changes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Who changed the project, and when", description = "Every change, oldest first: the version it made, the "
-            + "subject of the token that made it (also the CloudEvent's actor attribute) and the time.")
+    @Operation(summary = "Who changed the project, and when", description = "Every change, oldest first, also of a deleted one: the version it made, "
+            + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
+            + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        service.get(id);
-        return Page.of(audit.changes(ProjectEvents.AGGREGATE, id.toString()));
+        List<AuditLog.Change> changes = audit.changes(ProjectEvents.AGGREGATE, id.toString());
+        if (changes.isEmpty()) {
+            service.get(id); // 404 for one that never existed; a deleted one still has its changes
+        }
+        return Page.of(changes);
     }
 
     /** A project as this caller may see it: the supervising official only for authenticated readers. */

@@ -6,13 +6,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.validation.RegionCodes;
+import org.innoreg.chassis.write.ExpectedVersion;
+import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.projects.domain.InvestmentReport;
 import org.innoreg.projects.domain.Milestone;
 import org.innoreg.projects.domain.Obstacle;
@@ -37,8 +41,10 @@ public class ProgressService {
     private final ProjectService projects;
     private final EntityManager entityManager;
     private final ProjectEvents events;
+    private final WritePipeline writes;
 
-    ProgressService(ProjectService projects, EntityManager entityManager, ProjectEvents events) {
+    ProgressService(ProjectService projects, EntityManager entityManager, ProjectEvents events, WritePipeline writes) {
+        this.writes = writes;
         this.projects = projects;
         this.entityManager = entityManager;
         this.events = events;
@@ -61,37 +67,37 @@ public class ProgressService {
      */
     @Transactional
     public Project report(UUID projectId, ReportInput input) {
-        Project project = projects.getForWrite(projectId);
-        YearMonth month = YearMonth.parse(input.month());
-        if (month.isAfter(YearMonth.now())) {
-            throw ProblemException.invalid("month", "must not be in the future");
-        }
-        LocalDate first = month.atDay(1);
-        if (entityManager.find(InvestmentReport.class, key(projectId, first)) != null) {
-            throw ProblemException.conflict("already-reported", input.month() + " is already reported for this project");
-        }
-        List<InvestmentReport> reported = reportsOf(projectId);
-        for (InvestmentReport other : reported) {
-            if (other.month.isBefore(first) && input.cumulative().compareTo(other.cumulative) < 0) {
-                throw ProblemException.unprocessable("cumulative", "is lower than the " + YearMonth.from(other.month)
-                        + " figure " + other.cumulative.toPlainString() + ": a cumulative figure cannot fall");
+        return change(projectId, ProjectEvents.INVESTMENT_REPORTED, project -> {
+            YearMonth month = YearMonth.parse(input.month());
+            if (month.isAfter(YearMonth.now())) {
+                throw ProblemException.invalid("month", "must not be in the future");
             }
-            if (other.month.isAfter(first) && input.cumulative().compareTo(other.cumulative) > 0) {
-                throw ProblemException.unprocessable("cumulative", "is higher than the later " + YearMonth.from(other.month)
-                        + " figure " + other.cumulative.toPlainString());
+            LocalDate first = month.atDay(1);
+            if (entityManager.find(InvestmentReport.class, key(projectId, first)) != null) {
+                throw ProblemException.conflict("already-reported", input.month() + " is already reported for this project");
             }
-        }
-        InvestmentReport report = new InvestmentReport();
-        report.projectId = projectId;
-        report.month = first;
-        report.cumulative = Project.yuan(input.cumulative());
-        report.note = input.note();
-        entityManager.persist(report);
-        if (reported.stream().noneMatch(other -> other.month.isAfter(first))) { // the newest month gives the total so far
-            project.completedInvestment = report.cumulative;
-        }
-        changed(project, events::investmentReported);
-        return project;
+            List<InvestmentReport> reported = reportsOf(projectId);
+            for (InvestmentReport other : reported) {
+                if (other.month.isBefore(first) && input.cumulative().compareTo(other.cumulative) < 0) {
+                    throw ProblemException.unprocessable("cumulative", "is lower than the " + YearMonth.from(other.month)
+                            + " figure " + other.cumulative.toPlainString() + ": a cumulative figure cannot fall");
+                }
+                if (other.month.isAfter(first) && input.cumulative().compareTo(other.cumulative) > 0) {
+                    throw ProblemException.unprocessable("cumulative", "is higher than the later " + YearMonth.from(other.month)
+                            + " figure " + other.cumulative.toPlainString());
+                }
+            }
+            InvestmentReport report = new InvestmentReport();
+            report.projectId = projectId;
+            report.month = first;
+            report.cumulative = Project.yuan(input.cumulative());
+            report.note = input.note();
+            entityManager.persist(report);
+            if (reported.stream().noneMatch(other -> other.month.isAfter(first))) { // the newest month gives the total so far
+                project.completedInvestment = report.cumulative;
+            }
+            return project;
+        });
     }
 
     public List<Review> reviews(UUID projectId) {
@@ -102,34 +108,38 @@ public class ProgressService {
 
     @Transactional
     public Project review(UUID projectId, ReviewInput input) {
-        Project project = projects.getForWrite(projectId);
-        Review review = new Review();
-        review.projectId = projectId;
-        review.reviewedOn = input.reviewedOn();
-        review.reviewer = input.reviewer().strip();
-        review.summary = input.summary();
-        entityManager.persist(review);
-        if (project.lastReviewedOn == null || input.reviewedOn().isAfter(project.lastReviewedOn)) {
-            project.lastReviewedOn = input.reviewedOn();
-        }
-        changed(project, events::reviewed);
-        return project;
+        return change(projectId, ProjectEvents.REVIEWED, project -> {
+            Review review = new Review();
+            review.projectId = projectId;
+            review.reviewedOn = input.reviewedOn();
+            review.reviewer = input.reviewer().strip();
+            review.summary = input.summary();
+            entityManager.persist(review);
+            if (project.lastReviewedOn == null || input.reviewedOn().isAfter(project.lastReviewedOn)) {
+                project.lastReviewedOn = input.reviewedOn();
+            }
+            return project;
+        });
     }
 
     /**
      * Projects under supervision (a cadence, not yet in production or cancelled) whose last review on or
      * before {@code asOf} — or, never reviewed, their entry into the current stage — is older than the
-     * cadence allows, most overdue first.
+     * cadence allows, most overdue first; of a region and its descendants, or all when {@code region} is null.
      */
     @SuppressWarnings("unchecked")
-    public List<ProgressViews.Overdue> overdue(LocalDate asOf) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+    public List<ProgressViews.Overdue> overdue(LocalDate asOf, String region) {
+        var query = entityManager.createNativeQuery("""
                 SELECT p.id, p.name, p.region_code, p.responsible_official, p.review_cadence, p.stage_since,
                        (SELECT max(r.reviewed_on) FROM project_review r WHERE r.project_id = p.id AND r.reviewed_on <= :asOf)
                   FROM project p
                  WHERE p.review_cadence IS NOT NULL AND p.stage NOT IN ('IN_PRODUCTION', 'CANCELLED')
                    AND p.stage_since <= :asOf
-                """).setParameter("asOf", asOf).getResultList();
+                """ + (region == null ? "" : " AND p.region_code LIKE :region")).setParameter("asOf", asOf);
+        if (region != null) {
+            query.setParameter("region", RegionCodes.descendantPrefix(region) + "%");
+        }
+        List<Object[]> rows = query.getResultList();
         List<ProgressViews.Overdue> overdue = new ArrayList<>();
         for (Object[] row : rows) {
             ReviewCadence cadence = ReviewCadence.valueOf((String) row[4]);
@@ -152,31 +162,43 @@ public class ProgressService {
 
     @Transactional
     public Milestone addMilestone(UUID projectId, MilestoneInput input) {
-        Project project = projects.getForWrite(projectId);
-        Milestone milestone = new Milestone();
-        milestone.projectId = projectId;
-        apply(milestone, input);
-        entityManager.persist(milestone);
-        changed(project, events::milestoneChanged);
-        return milestone;
+        return change(projectId, ProjectEvents.MILESTONE_CHANGED, project -> {
+            Milestone milestone = new Milestone();
+            milestone.projectId = projectId;
+            apply(milestone, input);
+            entityManager.persist(milestone);
+            return milestone;
+        });
     }
 
     @Transactional
     public Milestone updateMilestone(UUID projectId, long milestoneId, MilestoneInput input) {
-        Project project = projects.getForWrite(projectId);
-        Milestone milestone = entityManager.find(Milestone.class, milestoneId);
-        if (milestone == null || !milestone.projectId.equals(projectId)) {
-            throw ProblemException.notFound("milestone", milestoneId);
-        }
-        apply(milestone, input);
-        changed(project, events::milestoneChanged);
-        return milestone;
+        return change(projectId, ProjectEvents.MILESTONE_CHANGED, project -> {
+            Milestone milestone = entityManager.find(Milestone.class, milestoneId);
+            if (milestone == null || !milestone.projectId.equals(projectId)) {
+                throw ProblemException.notFound("milestone", milestoneId);
+            }
+            apply(milestone, input);
+            return milestone;
+        });
     }
 
-    /** Milestones of all projects not met by their planned date, as of a day: the late ones. */
-    public List<Milestone> lateMilestones(LocalDate asOf) {
-        return entityManager.createQuery("from Milestone where plannedOn < ?1 and (actualOn is null or actualOn > ?1)"
-                + " order by plannedOn, id", Milestone.class).setParameter(1, asOf).getResultList();
+    /**
+     * Milestones of all projects (of a region and its descendants, unless null) not met by their planned date,
+     * as of a day: the late ones.
+     */
+    public List<Milestone> lateMilestones(LocalDate asOf, String region) {
+        var query = entityManager.createQuery("from Milestone where plannedOn < :asOf and (actualOn is null or actualOn > :asOf)"
+                + inRegion(region) + " order by plannedOn, id", Milestone.class).setParameter("asOf", asOf);
+        if (region != null) {
+            query.setParameter("region", RegionCodes.descendantPrefix(region) + "%");
+        }
+        return query.getResultList();
+    }
+
+    /** The condition on a child record's project region (descendants included) for the cross-project reports. */
+    private static String inRegion(String region) {
+        return region == null ? "" : " and projectId in (select p.id from Project p where p.regionCode like :region)";
     }
 
     public List<Obstacle> obstacles(UUID projectId) {
@@ -187,44 +209,50 @@ public class ProgressService {
 
     @Transactional
     public Obstacle raise(UUID projectId, ObstacleInput input) {
-        Project project = projects.getForWrite(projectId);
-        Obstacle obstacle = new Obstacle();
-        obstacle.projectId = projectId;
-        obstacle.problem = input.problem().strip();
-        obstacle.department = input.department().strip();
-        obstacle.raisedOn = input.raisedOn();
-        entityManager.persist(obstacle);
-        changed(project, events::obstacleChanged);
-        return obstacle;
+        return change(projectId, ProjectEvents.OBSTACLE_CHANGED, project -> {
+            Obstacle obstacle = new Obstacle();
+            obstacle.projectId = projectId;
+            obstacle.problem = input.problem().strip();
+            obstacle.department = input.department().strip();
+            obstacle.raisedOn = input.raisedOn();
+            entityManager.persist(obstacle);
+            return obstacle;
+        });
     }
 
     @Transactional
     public Obstacle resolve(UUID projectId, long obstacleId, ResolutionInput input) {
-        Project project = projects.getForWrite(projectId);
-        Obstacle obstacle = entityManager.find(Obstacle.class, obstacleId);
-        if (obstacle == null || !obstacle.projectId.equals(projectId)) {
-            throw ProblemException.notFound("obstacle", obstacleId);
-        }
-        if (obstacle.resolvedOn != null) {
-            throw ProblemException.conflict("already-resolved", "obstacle " + obstacleId + " was resolved on " + obstacle.resolvedOn);
-        }
-        if (input.resolvedOn().isBefore(obstacle.raisedOn)) {
-            throw ProblemException.unprocessable("resolvedOn", "must not be before it was raised (" + obstacle.raisedOn + ")");
-        }
-        obstacle.resolvedOn = input.resolvedOn();
-        obstacle.resolution = input.resolution();
-        changed(project, events::obstacleChanged);
-        return obstacle;
+        return change(projectId, ProjectEvents.OBSTACLE_CHANGED, project -> {
+            Obstacle obstacle = entityManager.find(Obstacle.class, obstacleId);
+            if (obstacle == null || !obstacle.projectId.equals(projectId)) {
+                throw ProblemException.notFound("obstacle", obstacleId);
+            }
+            if (obstacle.resolvedOn != null) {
+                throw ProblemException.conflict("already-resolved", "obstacle " + obstacleId + " was resolved on " + obstacle.resolvedOn);
+            }
+            if (input.resolvedOn().isBefore(obstacle.raisedOn)) {
+                throw ProblemException.unprocessable("resolvedOn", "must not be before it was raised (" + obstacle.raisedOn + ")");
+            }
+            obstacle.resolvedOn = input.resolvedOn();
+            obstacle.resolution = input.resolution();
+            return obstacle;
+        });
     }
 
-    /** Obstacles open on a day (raised by then, not resolved by then), of a department, at least so old. */
-    public List<Obstacle> openObstacles(LocalDate asOf, String department, int minAgeDays) {
+    /**
+     * Obstacles open on a day (raised by then, not resolved by then), of a department, at least so old, of the
+     * projects of a region and its descendants (each null: any).
+     */
+    public List<Obstacle> openObstacles(LocalDate asOf, String department, int minAgeDays, String region) {
         String byDepartment = department == null ? "" : " and department = :department";
         var query = entityManager.createQuery("from Obstacle where raisedOn <= :oldest and (resolvedOn is null or resolvedOn > :asOf)"
-                + byDepartment + " order by raisedOn, id", Obstacle.class)
+                + byDepartment + inRegion(region) + " order by raisedOn, id", Obstacle.class)
                 .setParameter("oldest", asOf.minusDays(minAgeDays)).setParameter("asOf", asOf);
         if (department != null) {
             query.setParameter("department", department);
+        }
+        if (region != null) {
+            query.setParameter("region", RegionCodes.descendantPrefix(region) + "%");
         }
         return query.getResultList();
     }
@@ -235,11 +263,17 @@ public class ProgressService {
         milestone.actualOn = input.actualOn();
     }
 
-    /** A child record of the project changed: the project's version moves and its typed event is recorded. */
-    private void changed(Project project, Consumer<Project> event) {
-        project.touch();
-        entityManager.flush();
-        event.accept(project);
+    /**
+     * Changes a child record of the project through the write pipeline, as a typed change of the project:
+     * the project's version moves (the child is part of its state) and its event is recorded.
+     */
+    private <T> T change(UUID projectId, String action, Function<Project, T> change) {
+        AtomicReference<T> result = new AtomicReference<>();
+        writes.change(events, projects.get(projectId), ExpectedVersion.unconditional(), action, project -> {
+            result.set(change.apply(project));
+            project.touch();
+        });
+        return result.get();
     }
 
     private static LocalDate date(Object value) {

@@ -10,8 +10,8 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
-import org.innoreg.chassis.security.Caller;
-import org.innoreg.chassis.web.Preconditions;
+import org.innoreg.chassis.write.ExpectedVersion;
+import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectStage;
 import org.innoreg.projects.domain.ProjectTransition;
@@ -28,24 +28,18 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final ProjectTransitionRepository transitions;
     private final ProjectEvents events;
-    private final Caller caller;
+    private final WritePipeline writes;
 
-    ProjectService(ProjectRepository projects, ProjectTransitionRepository transitions, ProjectEvents events, Caller caller) {
+    ProjectService(ProjectRepository projects, ProjectTransitionRepository transitions, ProjectEvents events,
+            WritePipeline writes) {
         this.projects = projects;
         this.transitions = transitions;
         this.events = events;
-        this.caller = caller;
+        this.writes = writes;
     }
 
     public Project get(UUID id) {
         return projects.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("project", id));
-    }
-
-    /** A project the caller is about to change: 403 unless it is in the caller's regions. */
-    public Project getForWrite(UUID id) {
-        Project project = get(id);
-        caller.checkRegion(project.regionCode);
-        return project;
     }
 
     public List<ProjectTransition> history(UUID id) {
@@ -55,19 +49,16 @@ public class ProjectService {
 
     @Transactional
     public Project create(ProjectInput input) {
-        caller.checkRegion(input.regionCode());
-        List<Problem.FieldError> errors = entryErrors(input);
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable(errors);
-        }
-        if (projects.findByName(input.regionCode(), input.name().strip()).isPresent()) {
-            throw ProblemException.conflict("duplicate", "region " + input.regionCode() + " already has a project named "
-                    + input.name().strip());
-        }
-        Project project = newProject(input);
-        transitions.persist(entry(project));
-        events.created(project);
-        return project;
+        return writes.create(events, newProject(input), project -> {
+            List<Problem.FieldError> errors = entryErrors(input);
+            if (!errors.isEmpty()) {
+                throw ProblemException.unprocessable(errors);
+            }
+            if (projects.findByName(project.regionCode, project.name).isPresent()) {
+                throw ProblemException.conflict("duplicate", "region " + project.regionCode + " already has a project named "
+                        + project.name);
+            }
+        }, project -> transitions.persist(entry(project)));
     }
 
     /**
@@ -76,17 +67,14 @@ public class ProjectService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void createAll(List<ProjectInput> inputs) {
-        List<Project> created = new ArrayList<>(inputs.size());
-        for (ProjectInput input : inputs) {
-            caller.checkRegion(input.regionCode());
-            created.add(newProject(input));
-        }
-        // all projects, then all transitions: a JDBC batch holds consecutive inserts into one table
-        created.forEach(project -> transitions.persist(entry(project)));
-        events.createdAll(created);
+        writes.createAll(events, inputs.stream().map(ProjectService::newProject).toList(), created -> {
+            // all projects, then all transitions: a JDBC batch holds consecutive inserts into one table
+            created.forEach(projects::persist);
+            created.forEach(project -> transitions.persist(entry(project)));
+        });
     }
 
-    private Project newProject(ProjectInput input) {
+    private static Project newProject(ProjectInput input) {
         Project project = new Project();
         project.id = UUID.randomUUID();
         ProjectMapper.apply(input, project);
@@ -94,7 +82,6 @@ public class ProjectService {
         project.stageSince = input.stageSince() == null ? LocalDate.now() : input.stageSince();
         project.signedOn = input.signedOn();
         project.landedOn = input.landedOn();
-        projects.persist(project);
         return project;
     }
 
@@ -104,10 +91,10 @@ public class ProjectService {
     }
 
     @Transactional
-    public Project update(UUID id, String ifMatch, ProjectInput input) {
-        Project project = getForWrite(id);
-        Preconditions.checkIfMatch(ifMatch, project.version);
-        return replace(project, input);
+    public Project update(UUID id, ExpectedVersion expected, ProjectInput input) {
+        Project project = get(id);
+        replace(project, expected, input);
+        return project;
     }
 
     /**
@@ -118,25 +105,27 @@ public class ProjectService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean replaceFromImport(Project project, ProjectInput input) {
-        long version = project.version;
-        return replace(project, input).version != version;
+        return replace(project, ExpectedVersion.unconditional(), input);
     }
 
-    private Project replace(Project project, ProjectInput input) {
-        caller.checkRegion(project.regionCode);
-        caller.checkRegion(input.regionCode()); // moving it out of the caller's regions is a change there too
-        projects.findByName(input.regionCode(), input.name().strip()).filter(other -> !other.id.equals(project.id))
-                .ifPresent(other -> {
-                    throw ProblemException.conflict("duplicate", "project " + other.id + " already has that name in region "
-                            + input.regionCode());
-                });
-        long version = project.version;
-        ProjectMapper.apply(input, project);
-        projects.flush();
-        if (project.version != version) {
-            events.updated(project);
-        }
-        return project;
+    private boolean replace(Project project, ExpectedVersion expected, ProjectInput input) {
+        return writes.update(events, project, expected, p -> {
+            projects.findByName(input.regionCode(), input.name().strip()).filter(other -> !other.id.equals(p.id))
+                    .ifPresent(other -> {
+                        throw ProblemException.conflict("duplicate", "project " + other.id + " already has that name in region "
+                                + input.regionCode());
+                    });
+            ProjectMapper.apply(input, p);
+        });
+    }
+
+    /**
+     * Removes a project entered by mistake, with its reports, reviews, milestones and obstacles. A project
+     * that was given up is not deleted but moved to CANCELLED, which keeps its history.
+     */
+    @Transactional
+    public void delete(UUID id, ExpectedVersion expected) {
+        writes.delete(events, get(id), expected);
     }
 
     /**
@@ -144,25 +133,22 @@ public class ProjectService {
      * allowed ones) and never back in time (422).
      */
     @Transactional
-    public Project transition(UUID id, String ifMatch, TransitionInput input) {
-        Project project = getForWrite(id);
-        if (ifMatch != null) {
-            Preconditions.checkIfMatch(ifMatch, project.version);
-        }
-        List<ProjectStage> allowed = project.stage.allowedNext(project.stageBeforeStall);
-        if (!allowed.contains(input.to())) {
-            throw ProblemException.conflict("illegal-transition", "a " + project.stage + " project cannot move to "
-                    + input.to() + "; allowed: " + allowed).with("stage", project.stage).with("allowed", allowed);
-        }
-        if (input.on().isBefore(project.stageSince)) {
-            throw ProblemException.unprocessable("on", "must not be before " + project.stageSince
-                    + ", when the project entered " + project.stage + ": dates cannot go backwards");
-        }
-        ProjectStage from = project.stage;
-        project.moveTo(input.to(), input.on());
-        transitions.persist(ProjectTransition.of(project.id, from, input.to(), input.on(), input.note()));
-        projects.flush();
-        events.stageChanged(project);
+    public Project transition(UUID id, ExpectedVersion expected, TransitionInput input) {
+        Project project = get(id);
+        writes.change(events, project, expected, ProjectEvents.STAGE_CHANGED, p -> {
+            List<ProjectStage> allowed = p.stage.allowedNext(p.stageBeforeStall);
+            if (!allowed.contains(input.to())) {
+                throw ProblemException.conflict("illegal-transition", "a " + p.stage + " project cannot move to "
+                        + input.to() + "; allowed: " + allowed).with("stage", p.stage).with("allowed", allowed);
+            }
+            if (input.on().isBefore(p.stageSince)) {
+                throw ProblemException.unprocessable("on", "must not be before " + p.stageSince
+                        + ", when the project entered " + p.stage + ": dates cannot go backwards");
+            }
+            ProjectStage from = p.stage;
+            p.moveTo(input.to(), input.on());
+            transitions.persist(ProjectTransition.of(p.id, from, input.to(), input.on(), input.note()));
+        });
         return project;
     }
 

@@ -56,6 +56,38 @@ class ProjectResourceTest {
     }
 
     @Test
+    void aDeleteIsTheNextVersionWithTheLastStateAndItsTransitions() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body(project("Mistyped project " + System.nanoTime(), "430703", "300000000", null))
+                .post("/api/v1/projects").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"to\":\"NEGOTIATING\",\"on\":\"2024-05-06\"}")
+                .post("/api/v1/projects/" + id + "/transitions").then().statusCode(200).header("ETag", equalTo("\"2\""));
+        given().delete("/api/v1/projects/" + id).then().statusCode(428);
+        given().header("If-Match", "\"1\"").delete("/api/v1/projects/" + id).then().statusCode(412);
+        given().header("If-Match", "\"2\"").delete("/api/v1/projects/" + id).then().statusCode(204);
+        given().get("/api/v1/projects/" + id).then().statusCode(404);
+        given().header("If-Match", "\"2\"").delete("/api/v1/projects/" + id).then().statusCode(404);
+        given().get("/api/v1/projects/" + id + "/changes").then().statusCode(200)
+                .body("items.action", contains("created", "stage-changed", "deleted"))
+                .body("items.version", contains(1, 2, 3))
+                .body("items[1].fields.field", hasItem("stage"));
+
+        List<TopicReader.Message> events = TopicReader.readUntil(bootstrapServers, "projects.project.v1",
+                Duration.ofSeconds(30), read -> read.stream().filter(m -> id.equals(m.key())).count() >= 3)
+                .stream().filter(m -> id.equals(m.key())).toList();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(events).extracting(m -> json.readTree(m.value()).get("sequence").asText())
+                .containsExactly("00000000000000000001", "00000000000000000002", "00000000000000000003");
+        var deleted = json.readTree(events.get(2).value());
+        assertThat(deleted.get("type").asText()).isEqualTo("org.innoreg.projects.project.deleted");
+        assertThat(deleted.get("data").get("stage").asText()).isEqualTo("NEGOTIATING");
+        assertThat(deleted.get("data").get("transitions")).extracting(t -> t.get("to").asText())
+                .containsExactly("LEAD", "NEGOTIATING");
+        assertThat(deleted.get("data").get("transitions").get(1).get("on").asText()).isEqualTo("2024-05-06");
+    }
+
+    @Test
     void tiersFollowThePlannedInvestment() {
         for (String[] row : new String[][] { { "99999999.99", "BELOW_100M" }, { "100000000", "FROM_100M" },
                 { "500000000", "FROM_500M" }, { "999999999.99", "FROM_500M" }, { "1000000000", "FROM_1B" } }) {

@@ -77,32 +77,34 @@ class WriteSecurityTest {
         String base = "/api/v1/projects/" + projectId;
         String csv = "项目名称,投资方,资金来源,项目类型,产业链,地区代码,计划投资\n安全导入 " + UUID.randomUUID()
                 + ",常德投资企业,内资,产业投资,食品加工,430703,120000000\n";
-        Map<String, Recipe> recipes = Map.of(
-                "ProjectResource_create", Recipe.json("/api/v1/projects", project("矩阵项目 " + UUID.randomUUID(), "430703"),
-                        EDITOR, "registry-editor", "430703"),
-                "ProjectResource_update", Recipe.json(base, project("矩阵改名 " + UUID.randomUUID(), "430703"), EDITOR, "reader",
-                        "430703").header("If-Match", etag),
-                "ProjectResource_transition", Recipe.json(base + "/transitions", "{\"to\":\"IN_PRODUCTION\",\"on\":\"2019-10-01\"}",
-                        EDITOR, "reader", "430703"),
-                "ProjectResource_report", Recipe.json(base + "/investment-reports", "{\"month\":\"2019-05\",\"cumulative\":300000000}",
-                        EDITOR, "indicators-editor", "430703"),
-                "ProjectResource_review", Recipe.json(base + "/reviews", "{\"reviewedOn\":\"2019-06-01\",\"reviewer\":\"Deputy mayor\"}",
-                        EDITOR, "reader", "430703"),
-                "ProjectResource_addMilestone", Recipe.json(base + "/milestones", "{\"title\":\"Trial run\",\"plannedOn\":\"2019-11-01\"}",
-                        EDITOR, "reader", "430703"),
-                "ProjectResource_updateMilestone", Recipe.json(base + "/milestones/" + milestoneId,
-                        "{\"title\":\"Main plant capped\",\"plannedOn\":\"2019-09-01\",\"actualOn\":\"2019-08-20\"}", EDITOR, "reader", "430703"),
-                "ProjectResource_raise", Recipe.json(base + "/obstacles",
-                        "{\"problem\":\"Power line\",\"department\":\"State Grid\",\"raisedOn\":\"2019-04-01\"}", EDITOR, "reader", "430703"),
-                "ProjectResource_resolve", Recipe.json(base + "/obstacles/" + obstacleId + "/resolution",
-                        "{\"resolvedOn\":\"2019-05-01\",\"resolution\":\"Land approved\"}", EDITOR, "reader", "430703"),
-                "ProjectResource_importCsv", new Recipe("/api/v1/projects/import", "text/csv; charset=UTF-8", csv, Map.of(),
-                        EDITOR, "reader", "430703"));
+        Map<String, Recipe> recipes = Map.ofEntries(
+                Map.entry("ProjectResource_create", Recipe.json("/api/v1/projects", project("矩阵项目 " + UUID.randomUUID(), "430703"),
+                        EDITOR, "registry-editor", "430703")),
+                Map.entry("ProjectResource_update", Recipe.json(base, project("矩阵改名 " + UUID.randomUUID(), "430703"), EDITOR, "reader",
+                        "430703").header("If-Match", etag)),
+                Map.entry("ProjectResource_transition", Recipe.json(base + "/transitions", "{\"to\":\"IN_PRODUCTION\",\"on\":\"2019-10-01\"}",
+                        EDITOR, "reader", "430703")),
+                Map.entry("ProjectResource_report", Recipe.json(base + "/investment-reports", "{\"month\":\"2019-05\",\"cumulative\":300000000}",
+                        EDITOR, "indicators-editor", "430703")),
+                Map.entry("ProjectResource_review", Recipe.json(base + "/reviews", "{\"reviewedOn\":\"2019-06-01\",\"reviewer\":\"Deputy mayor\"}",
+                        EDITOR, "reader", "430703")),
+                Map.entry("ProjectResource_addMilestone", Recipe.json(base + "/milestones", "{\"title\":\"Trial run\",\"plannedOn\":\"2019-11-01\"}",
+                        EDITOR, "reader", "430703")),
+                Map.entry("ProjectResource_updateMilestone", Recipe.json(base + "/milestones/" + milestoneId,
+                        "{\"title\":\"Main plant capped\",\"plannedOn\":\"2019-09-01\",\"actualOn\":\"2019-08-20\"}", EDITOR, "reader", "430703")),
+                Map.entry("ProjectResource_raise", Recipe.json(base + "/obstacles",
+                        "{\"problem\":\"Power line\",\"department\":\"State Grid\",\"raisedOn\":\"2019-04-01\"}", EDITOR, "reader", "430703")),
+                Map.entry("ProjectResource_resolve", Recipe.json(base + "/obstacles/" + obstacleId + "/resolution",
+                        "{\"resolvedOn\":\"2019-05-01\",\"resolution\":\"Land approved\"}", EDITOR, "reader", "430703")),
+                Map.entry("ProjectResource_importCsv", new Recipe("/api/v1/projects/import", "text/csv; charset=UTF-8", csv, Map.of(),
+                        EDITOR, "reader", "430703")),
+                Map.entry("ProjectResource_delete", new Recipe(base, null, null, Map.of("If-Match", etag), EDITOR, "reader",
+                        "430703")));
 
         var result = SecurityMatrix.run("http://127.0.0.1:" + RestAssured.port, recipes,
                 () -> SecurityMatrix.fingerprint(dataSource, Set.of()) + SecurityMatrix.topicOffsets(bootstrapServers));
         System.out.printf("security matrix (projects): %d operations, %d refused requests%n", result.operations(), result.requests());
-        assertThat(result.requests()).isEqualTo(10 * 8);
+        assertThat(result.requests()).isEqualTo(11 * 8);
     }
 
     @Test

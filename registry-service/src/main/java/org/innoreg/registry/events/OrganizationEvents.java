@@ -1,12 +1,11 @@
 package org.innoreg.registry.events;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.innoreg.chassis.events.Outbox;
+import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.registry.domain.Organization;
 import org.innoreg.registry.mapping.OrganizationMapper;
+import org.innoreg.registry.mapping.OrganizationView;
 
 /**
  * The event contract of the organisation aggregate: topic {@code registry.organization.v1}, types
@@ -14,38 +13,27 @@ import org.innoreg.registry.mapping.OrganizationMapper;
  * API shows it (its last state for a delete).
  */
 @ApplicationScoped
-public class OrganizationEvents {
+public class OrganizationEvents implements AggregateType<Organization> {
 
     public static final String AGGREGATE = "organization";
 
-    private final Outbox outbox;
-
-    OrganizationEvents(Outbox outbox) {
-        this.outbox = outbox;
+    @Override
+    public String name() {
+        return AGGREGATE;
     }
 
-    public void created(Organization organization) {
-        record("created", organization);
+    @Override
+    public String id(Organization organization) {
+        return organization.id.toString();
     }
 
-    /** The events of many new organizations (an import's), recorded together. */
-    public void createdAll(List<Organization> created) {
-        outbox.recordAll(AGGREGATE, "created", created.stream().map(OrganizationEvents::change).toList());
+    @Override
+    public String region(Organization organization) {
+        return organization.regionCode;
     }
 
-    public void updated(Organization organization) {
-        record("updated", organization);
-    }
-
-    public void deleted(Organization organization) {
-        record("deleted", organization);
-    }
-
-    private void record(String action, Organization o) {
-        outbox.recordAll(AGGREGATE, action, List.of(change(o)));
-    }
-
-    private static Outbox.Change change(Organization o) {
-        return new Outbox.Change(o.id.toString(), o.version, OrganizationMapper.toView(o));
+    @Override
+    public OrganizationView view(Organization organization) {
+        return OrganizationMapper.toView(organization);
     }
 }

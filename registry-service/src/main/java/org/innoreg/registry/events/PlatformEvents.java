@@ -1,52 +1,74 @@
 package org.innoreg.registry.events;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.innoreg.chassis.events.Outbox;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.registry.domain.Platform;
+import org.innoreg.registry.mapping.PlatformHistoryView;
 import org.innoreg.registry.mapping.PlatformMapper;
+import org.innoreg.registry.mapping.PlatformView;
+import org.innoreg.registry.repository.PlatformHistoryRepository;
 
 /**
  * The event contract of the platform aggregate: topic {@code registry.platform.v1}, types
  * {@code org.innoreg.registry.platform.{created,updated,deleted}}, data = the platform as the API shows
- * it (its last state for a delete). Level and status changes are updates whose data carries the new
- * level or status.
+ * it (its last state for a delete) plus its dated {@code history}, oldest first, so that a reader can tell
+ * what the platform was on any date without calling back (indicators count platforms by year from it).
+ * Level and status changes are updates whose data carries the new level or status and a new history step.
  */
 @ApplicationScoped
-public class PlatformEvents {
+public class PlatformEvents implements AggregateType<Platform> {
 
     public static final String AGGREGATE = "platform";
 
-    private final Outbox outbox;
-
-    PlatformEvents(Outbox outbox) {
-        this.outbox = outbox;
+    /** The event data: the API's view with the history steps beside its fields. */
+    public record Data(@JsonUnwrapped PlatformView platform, List<PlatformHistoryView> history) {
     }
 
-    public void created(Platform platform) {
-        record("created", platform);
+    private final PlatformHistoryRepository history;
+
+    PlatformEvents(PlatformHistoryRepository history) {
+        this.history = history;
     }
 
-    /** The events of many new platforms (an import's), recorded together. */
-    public void createdAll(List<Platform> created) {
-        outbox.recordAll(AGGREGATE, "created", created.stream().map(PlatformEvents::change).toList());
+    @Override
+    public String name() {
+        return AGGREGATE;
     }
 
-    public void updated(Platform platform) {
-        record("updated", platform);
+    @Override
+    public String id(Platform platform) {
+        return platform.id.toString();
     }
 
-    public void deleted(Platform platform) {
-        record("deleted", platform);
+    @Override
+    public String region(Platform platform) {
+        return platform.regionCode;
     }
 
-    private void record(String action, Platform p) {
-        outbox.recordAll(AGGREGATE, action, List.of(change(p)));
+    @Override
+    public PlatformView view(Platform platform) {
+        return PlatformMapper.toView(platform);
     }
 
-    private static Outbox.Change change(Platform p) {
-        return new Outbox.Change(p.id.toString(), p.version, PlatformMapper.toView(p));
+    @Override
+    public Object data(Platform platform) {
+        return new Data(view(platform), history.of(platform.id).stream().map(PlatformHistoryView::of).toList());
+    }
+
+    /** An import's chunk: the histories of all its platforms in one query. */
+    @Override
+    public List<Object> data(List<Platform> platforms) {
+        Map<UUID, List<PlatformHistoryView>> steps = history.ofAll(platforms.stream().map(p -> p.id).toList()).stream()
+                .collect(Collectors.groupingBy(step -> step.platformId,
+                        Collectors.mapping(PlatformHistoryView::of, Collectors.toList())));
+        return platforms.stream().<Object>map(p -> new Data(view(p), steps.getOrDefault(p.id, List.of()))).toList();
     }
 }

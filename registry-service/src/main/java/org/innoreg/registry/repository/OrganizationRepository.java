@@ -1,6 +1,7 @@
 package org.innoreg.registry.repository;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +48,11 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
 
     /**
      * One page of organisations in name order, after (name, id) of the previous page's last item.
-     * Region includes descendants; a certification kind with a date keeps those holding it that day.
+     * Region includes descendants; a certification kind with a date keeps those holding it that day;
+     * {@code changedSince} keeps those last changed at or after it.
      */
     public List<Organization> list(String q, OrganizationKind kind, String region, CertificationKind certification,
-            LocalDate validOn, String afterName, UUID afterId, int limit) {
+            LocalDate validOn, OffsetDateTime changedSince, String afterName, UUID afterId, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
         if (q != null) {
@@ -70,6 +72,10 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             where.append(" and o.id in (select o2.id from Organization o2 join o2.certifications c"
                     + " where c.kind = :certification and c.validFrom <= :validOn and c.validTo >= :validOn)");
             params.and("certification", certification).and("validOn", validOn == null ? LocalDate.now() : validOn);
+        }
+        if (changedSince != null) {
+            where.append(" and updatedAt >= :changedSince");
+            params.and("changedSince", changedSince);
         }
         if (afterName != null) {
             where.append(" and (nameZh > :afterName or (nameZh = :afterName and id > :afterId))");

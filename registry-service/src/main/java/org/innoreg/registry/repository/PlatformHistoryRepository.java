@@ -23,6 +23,12 @@ public class PlatformHistoryRepository implements PanacheRepository<PlatformHist
         return list("platformId", Sort.by("effectiveOn").and("recordedAt").and("id"), platformId);
     }
 
+    /** The histories of many platforms, each oldest first (in the order of {@link #of}). */
+    public List<PlatformHistoryEntry> ofAll(List<UUID> platformIds) {
+        return platformIds.isEmpty() ? List.of()
+                : list("platformId in ?1", Sort.by("platformId").and("effectiveOn").and("recordedAt").and("id"), platformIds);
+    }
+
     public Optional<LocalDate> latestEffectiveDate(UUID platformId) {
         return find("select max(effectiveOn) from PlatformHistoryEntry where platformId = ?1", platformId)
                 .project(LocalDate.class).firstResultOptional();

@@ -3,6 +3,7 @@ package org.innoreg.registry.resource;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,6 +48,7 @@ import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.Cursor;
 import org.innoreg.chassis.web.ETags;
+import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.registry.domain.CertificationKind;
@@ -92,11 +94,13 @@ public class OrganizationResource {
             @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
             @Parameter(description = "Holding this certification…") @QueryParam("certification") CertificationKind certification,
             @Parameter(description = "…on this day (default today)", example = "2018-12-31") @QueryParam("validOn") LocalDate validOn,
+            @Parameter(description = "Only organisations last changed at or after this instant (RFC 3339)",
+                    example = "2026-12-01T08:00:00+08:00") @QueryParam("changedSince") OffsetDateTime changedSince,
             @Parameter(description = "From a previous page's next link") @QueryParam("cursor") @Size(max = 500) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @Context UriInfo uri) {
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
-        List<Organization> found = service.list(q, kind, region, certification, validOn,
+        List<Organization> found = service.list(q, kind, region, certification, validOn, changedSince,
                 after == null ? null : after.get(0), after == null ? null : UUID.fromString(after.get(1)), limit + 1);
         return Page.ofKeyset(found, found.stream().map(o -> o.nameZh).toList(), limit, o -> o.id.toString(),
                 OrganizationMapper::toView, uri, null, null);
@@ -166,7 +170,7 @@ public class OrganizationResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid OrganizationInput input) {
-        Organization organization = service.update(id, ifMatch, input);
+        Organization organization = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.ok(OrganizationMapper.toView(organization)).tag(ETags.of(organization.version)).build();
     }
 
@@ -180,7 +184,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, ifMatch);
+        service.delete(id, ExpectedVersion.ifMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -214,13 +218,17 @@ public class OrganizationResource {
     @GET
     @Path("/{id}/changes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Who changed the organisation, and when", description = "Every change, oldest first: the version it made, the "
-            + "subject of the token that made it (also the CloudEvent's actor attribute) and the time.")
+    @Operation(summary = "Who changed the organisation, and when", description = "Every change, oldest first, also of a deleted one: the version it made, "
+            + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
+            + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
     @APIResponse(responseCode = "404", description = "No such organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        service.get(id);
-        return Page.of(audit.changes(OrganizationEvents.AGGREGATE, id.toString()));
+        List<AuditLog.Change> changes = audit.changes(OrganizationEvents.AGGREGATE, id.toString());
+        if (changes.isEmpty()) {
+            service.get(id); // 404 for one that never existed; a deleted one still has its changes
+        }
+        return Page.of(changes);
     }
 }

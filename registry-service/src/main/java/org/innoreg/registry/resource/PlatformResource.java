@@ -56,6 +56,7 @@ import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.Cursor;
 import org.innoreg.chassis.web.ETags;
+import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.registry.domain.Platform;
@@ -213,7 +214,7 @@ public class PlatformResource {
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid PlatformInput input) {
-        Platform platform = service.update(id, ifMatch, input);
+        Platform platform = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.ok(PlatformMapper.toView(platform)).tag(ETags.of(platform.version)).build();
     }
 
@@ -229,7 +230,7 @@ public class PlatformResource {
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, ifMatch);
+        service.delete(id, ExpectedVersion.ifMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -334,13 +335,17 @@ public class PlatformResource {
     @GET
     @Path("/{id}/changes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Who changed the platform, and when", description = "Every change, oldest first: the version it made, the "
-            + "subject of the token that made it (also the CloudEvent's actor attribute) and the time.")
+    @Operation(summary = "Who changed the platform, and when", description = "Every change, oldest first, also of a deleted one: the version it made, "
+            + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
+            + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
     @APIResponse(responseCode = "404", description = "No such platform",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        service.get(id);
-        return Page.of(audit.changes(PlatformEvents.AGGREGATE, id.toString()));
+        List<AuditLog.Change> changes = audit.changes(PlatformEvents.AGGREGATE, id.toString());
+        if (changes.isEmpty()) {
+            service.get(id); // 404 for one that never existed; a deleted one still has its changes
+        }
+        return Page.of(changes);
     }
 }

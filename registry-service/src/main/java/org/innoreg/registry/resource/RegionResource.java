@@ -1,6 +1,7 @@
 package org.innoreg.registry.resource;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -45,15 +46,18 @@ public class RegionResource {
     }
 
     @GET
-    @Operation(summary = "List regions", description = "All regions, or the children of one parent, by code.")
+    @Operation(summary = "List regions", description = "All regions, or the children of one parent, by code; "
+            + "`changedSince` keeps those changed at or after an instant.")
     @APIResponse(responseCode = "200", description = "The regions")
     @APIResponse(responseCode = "400", description = "Malformed filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RegionView> list(
             @Parameter(description = "Only the direct children of this region", example = "430700")
             @QueryParam("parent") @RegionCode String parent,
-            @Parameter(description = "Only regions of this level") @QueryParam("level") RegionLevel level) {
-        return Page.of(service.list(parent, level).stream().map(RegionMapper::toView).toList());
+            @Parameter(description = "Only regions of this level") @QueryParam("level") RegionLevel level,
+            @Parameter(description = "Only regions last changed at or after this instant (RFC 3339)",
+                    example = "2026-12-01T08:00:00+08:00") @QueryParam("changedSince") OffsetDateTime changedSince) {
+        return Page.of(service.list(parent, level, changedSince).stream().map(RegionMapper::toView).toList());
     }
 
     @GET

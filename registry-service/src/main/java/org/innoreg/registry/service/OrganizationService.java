@@ -13,8 +13,8 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
-import org.innoreg.chassis.security.Caller;
-import org.innoreg.chassis.web.Preconditions;
+import org.innoreg.chassis.write.ExpectedVersion;
+import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.registry.domain.CertificationKind;
 import org.innoreg.registry.domain.Organization;
 import org.innoreg.registry.domain.OrganizationKind;
@@ -37,14 +37,14 @@ public class OrganizationService {
     private final OrganizationRepository organizations;
     private final RegionRepository regions;
     private final OrganizationEvents events;
-    private final Caller caller;
+    private final WritePipeline writes;
 
     OrganizationService(OrganizationRepository organizations, RegionRepository regions, OrganizationEvents events,
-            Caller caller) {
+            WritePipeline writes) {
         this.organizations = organizations;
         this.regions = regions;
         this.events = events;
-        this.caller = caller;
+        this.writes = writes;
     }
 
     public Organization get(UUID id) {
@@ -52,20 +52,19 @@ public class OrganizationService {
     }
 
     public List<Organization> list(String q, OrganizationKind kind, String region, CertificationKind certification,
-            LocalDate validOn, String afterName, UUID afterId, int limit) {
-        return organizations.list(q, kind, region, certification, validOn, afterName, afterId, limit);
+            LocalDate validOn, java.time.OffsetDateTime changedSince, String afterName, UUID afterId, int limit) {
+        return organizations.list(q, kind, region, certification, validOn, changedSince, afterName, afterId, limit);
     }
 
     @Transactional
     public Organization create(OrganizationInput input) {
-        caller.checkRegion(input.regionCode());
-        if (organizations.findByUscc(input.uscc()).isPresent()) {
-            throw ProblemException.conflict("duplicate", "an organisation with USCC " + input.uscc() + " already exists");
-        }
-        checkReferences(input);
-        Organization organization = newOrganization(input);
-        events.created(organization);
-        return organization;
+        return writes.create(events, newOrganization(input), organization -> {
+            if (organizations.findByUscc(organization.uscc).isPresent()) {
+                throw ProblemException.conflict("duplicate", "an organisation with USCC " + organization.uscc
+                        + " already exists");
+            }
+            checkReferences(input);
+        });
     }
 
     /**
@@ -74,27 +73,22 @@ public class OrganizationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void createAll(List<OrganizationInput> inputs) {
-        List<Organization> created = new ArrayList<>(inputs.size());
-        for (OrganizationInput input : inputs) {
-            caller.checkRegion(input.regionCode());
-            created.add(newOrganization(input));
-        }
-        events.createdAll(created);
+        writes.createAll(events, inputs.stream().map(OrganizationService::newOrganization).toList(),
+                created -> created.forEach(organizations::persist));
     }
 
-    private Organization newOrganization(OrganizationInput input) {
+    private static Organization newOrganization(OrganizationInput input) {
         Organization organization = new Organization();
         organization.id = UUID.randomUUID();
         OrganizationMapper.apply(input, organization);
-        organizations.persist(organization);
         return organization;
     }
 
     @Transactional
-    public Organization update(UUID id, String ifMatch, OrganizationInput input) {
+    public Organization update(UUID id, ExpectedVersion expected, OrganizationInput input) {
         Organization organization = get(id);
-        Preconditions.checkIfMatch(ifMatch, organization.version);
-        return replace(organization, input);
+        replace(organization, expected, input);
+        return organization;
     }
 
     /**
@@ -105,36 +99,27 @@ public class OrganizationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean replaceFromImport(Organization organization, OrganizationInput input) {
-        long version = organization.version;
-        return replace(organization, input).version != version;
+        return replace(organization, ExpectedVersion.unconditional(), input);
     }
 
-    private Organization replace(Organization organization, OrganizationInput input) {
-        caller.checkRegion(organization.regionCode);
-        caller.checkRegion(input.regionCode()); // moving it out of the caller's regions is a change there too
-        organizations.findByUscc(input.uscc()).filter(other -> !other.id.equals(organization.id)).ifPresent(other -> {
-            throw ProblemException.conflict("duplicate", "USCC " + input.uscc() + " belongs to organisation " + other.id);
+    private boolean replace(Organization organization, ExpectedVersion expected, OrganizationInput input) {
+        return writes.update(events, organization, expected, o -> {
+            organizations.findByUscc(input.uscc()).filter(other -> !other.id.equals(o.id)).ifPresent(other -> {
+                throw ProblemException.conflict("duplicate", "USCC " + input.uscc() + " belongs to organisation " + other.id);
+            });
+            checkReferences(input);
+            OrganizationMapper.apply(input, o);
         });
-        checkReferences(input);
-        long before = organization.version;
-        OrganizationMapper.apply(input, organization);
-        organizations.flush();
-        if (organization.version != before) { // an identical PUT changes nothing and emits nothing
-            events.updated(organization);
-        }
-        return organization;
     }
 
     @Transactional
-    public void delete(UUID id, String ifMatch) {
+    public void delete(UUID id, ExpectedVersion expected) {
         Organization organization = get(id);
-        caller.checkRegion(organization.regionCode);
-        Preconditions.checkIfMatch(ifMatch, organization.version);
-        if (organizations.hostsPlatforms(id)) {
-            throw ProblemException.conflict("in-use", "organisation " + id + " hosts platforms: change their hosts first");
-        }
-        events.deleted(organization);
-        organizations.delete(organization);
+        writes.delete(events, organization, expected, o -> {
+            if (organizations.hostsPlatforms(o.id)) {
+                throw ProblemException.conflict("in-use", "organisation " + o.id + " hosts platforms: change their hosts first");
+            }
+        });
     }
 
     /** Ranked candidates for a free-text name; at most one is confident, and only when it clearly is. */

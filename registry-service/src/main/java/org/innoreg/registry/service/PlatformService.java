@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
-import org.innoreg.chassis.security.Caller;
-import org.innoreg.chassis.web.Preconditions;
+import org.innoreg.chassis.write.ExpectedVersion;
+import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformDetail;
 import org.innoreg.registry.domain.PlatformHistoryEntry;
@@ -39,18 +39,19 @@ public class PlatformService {
     private final RegionRepository regions;
     private final OrganizationRepository organizations;
     private final PlatformEvents events;
-    private final Caller caller;
     private final PlatformViewQuery views;
+    private final WritePipeline writes;
 
     PlatformService(PlatformRepository platforms, PlatformHistoryRepository history, RegionRepository regions,
-            OrganizationRepository organizations, PlatformEvents events, Caller caller, PlatformViewQuery views) {
+            OrganizationRepository organizations, PlatformEvents events, PlatformViewQuery views,
+            WritePipeline writes) {
         this.views = views;
+        this.writes = writes;
         this.platforms = platforms;
         this.history = history;
         this.regions = regions;
         this.organizations = organizations;
         this.events = events;
-        this.caller = caller;
     }
 
     public Platform get(UUID id) {
@@ -69,17 +70,13 @@ public class PlatformService {
 
     @Transactional
     public Platform create(PlatformInput input) {
-        caller.checkRegion(input.regionCode());
-        checkReferences(input);
-        if (platforms.findByName(input.regionCode(), input.nameZh().strip()).isPresent()) {
-            throw ProblemException.conflict("duplicate", "region " + input.regionCode() + " already has a platform named "
-                    + input.nameZh().strip());
-        }
-        Platform platform = newPlatform(input);
-        platforms.persist(platform);
-        history.persist(PlatformHistoryEntry.accreditation(platform));
-        events.created(platform);
-        return platform;
+        return writes.create(events, newPlatform(input), p -> {
+            checkReferences(input);
+            if (platforms.findByName(p.regionCode, p.nameZh).isPresent()) {
+                throw ProblemException.conflict("duplicate", "region " + p.regionCode + " already has a platform named "
+                        + p.nameZh);
+            }
+        }, p -> history.persist(PlatformHistoryEntry.accreditation(p)));
     }
 
     /**
@@ -88,13 +85,7 @@ public class PlatformService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void createAll(List<PlatformInput> inputs) {
-        List<Platform> created = new ArrayList<>(inputs.size());
-        for (PlatformInput input : inputs) {
-            caller.checkRegion(input.regionCode());
-            created.add(newPlatform(input));
-        }
-        platforms.insertAll(created);
-        events.createdAll(created);
+        writes.createAll(events, inputs.stream().map(PlatformService::newPlatform).toList(), platforms::insertAll);
     }
 
     private static Platform newPlatform(PlatformInput input) {
@@ -104,12 +95,11 @@ public class PlatformService {
         return platform;
     }
 
-
     @Transactional
-    public Platform update(UUID id, String ifMatch, PlatformInput input) {
+    public Platform update(UUID id, ExpectedVersion expected, PlatformInput input) {
         Platform platform = get(id);
-        Preconditions.checkIfMatch(ifMatch, platform.version);
-        return replace(platform, input);
+        replace(platform, expected, input);
+        return platform;
     }
 
     /**
@@ -120,37 +110,26 @@ public class PlatformService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean replaceFromImport(Platform platform, PlatformInput input) {
-        long version = platform.version;
-        return replace(platform, input).version != version;
+        return replace(platform, ExpectedVersion.unconditional(), input);
     }
 
     @Transactional
-    public void delete(UUID id, String ifMatch) {
-        Platform platform = get(id);
-        caller.checkRegion(platform.regionCode);
-        Preconditions.checkIfMatch(ifMatch, platform.version);
-        events.deleted(platform);
-        platforms.delete(platform);
+    public void delete(UUID id, ExpectedVersion expected) {
+        writes.delete(events, get(id), expected);
     }
 
-    private Platform replace(Platform platform, PlatformInput input) {
-        caller.checkRegion(platform.regionCode);
-        caller.checkRegion(input.regionCode()); // moving it out of the caller's regions is a change there too
-        checkReferences(input);
-        platforms.findByName(input.regionCode(), input.nameZh().strip()).filter(other -> !other.id.equals(platform.id))
-                .ifPresent(other -> {
-                    throw ProblemException.conflict("duplicate", "platform " + other.id + " already has that name in region "
-                            + input.regionCode());
-                });
-        PlatformHistoryEntry before = PlatformHistoryEntry.of(platform, Change.RECLASSIFIED, null, null);
-        long version = platform.version;
-        PlatformMapper.apply(input, platform);
-        recordClassificationChange(platform, before, input.changedOn());
-        platforms.flush();
-        if (platform.version != version) { // an identical PUT changes nothing and emits nothing
-            events.updated(platform);
-        }
-        return platform;
+    private boolean replace(Platform platform, ExpectedVersion expected, PlatformInput input) {
+        return writes.update(events, platform, expected, p -> {
+            checkReferences(input);
+            platforms.findByName(input.regionCode(), input.nameZh().strip()).filter(other -> !other.id.equals(p.id))
+                    .ifPresent(other -> {
+                        throw ProblemException.conflict("duplicate", "platform " + other.id + " already has that name in region "
+                                + input.regionCode());
+                    });
+            PlatformHistoryEntry before = PlatformHistoryEntry.of(p, Change.RECLASSIFIED, null, null);
+            PlatformMapper.apply(input, p);
+            recordClassificationChange(p, before, input.changedOn());
+        });
     }
 
     /**

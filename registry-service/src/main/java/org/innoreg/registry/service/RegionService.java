@@ -11,6 +11,7 @@ import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.Region;
 import org.innoreg.registry.domain.RegionLevel;
+import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.registry.events.RegionEvents;
 import org.innoreg.registry.mapping.RegionInput;
 import org.innoreg.registry.mapping.RegionMapper;
@@ -22,23 +23,32 @@ public class RegionService {
     private final RegionRepository regions;
     private final RegionEvents events;
 
-    RegionService(RegionRepository regions, RegionEvents events) {
+    private final WritePipeline writes;
+
+    RegionService(RegionRepository regions, RegionEvents events, WritePipeline writes) {
+        this.writes = writes;
         this.regions = regions;
         this.events = events;
     }
 
-    public List<Region> list(String parentCode, RegionLevel level) {
-        if (parentCode == null && level == null) {
-            return regions.listAll(Sort.by("code"));
+    /** Regions by code: the children of a parent, of a level, last changed at or after an instant; null: any. */
+    public List<Region> list(String parentCode, RegionLevel level, java.time.OffsetDateTime changedSince) {
+        List<String> where = new java.util.ArrayList<>();
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (parentCode != null) {
+            where.add("parentCode = :parent");
+            params.and("parent", parentCode);
         }
-        if (parentCode == null) {
-            return regions.list("level", Sort.by("code"), level);
+        if (level != null) {
+            where.add("level = :level");
+            params.and("level", level);
         }
-        if (level == null) {
-            return regions.childrenOf(parentCode);
+        if (changedSince != null) {
+            where.add("updatedAt >= :changedSince");
+            params.and("changedSince", changedSince);
         }
-        return regions.list("parentCode = ?1 and level = ?2", Sort.by("code"),
-                parentCode, level);
+        return where.isEmpty() ? regions.listAll(Sort.by("code"))
+                : regions.list(String.join(" and ", where), Sort.by("code"), params);
     }
 
     public Region get(String code) {
@@ -51,14 +61,12 @@ public class RegionService {
 
     @Transactional
     public Region create(RegionInput input) {
-        if (regions.findByIdOptional(input.code()).isPresent()) {
-            throw ProblemException.conflict("duplicate", "region " + input.code() + " already exists");
-        }
-        checkPlacement(input);
-        Region region = RegionMapper.toEntity(input);
-        regions.persist(region);
-        events.created(region);
-        return region;
+        return writes.create(events, RegionMapper.toEntity(input), region -> {
+            if (regions.findByIdOptional(input.code()).isPresent()) {
+                throw ProblemException.conflict("duplicate", "region " + input.code() + " already exists");
+            }
+            checkPlacement(input);
+        });
     }
 
     /** A province stands alone; anything else hangs under an existing region whose code it extends. */

@@ -186,7 +186,37 @@ class PlatformResourceTest {
                 .stream().filter(m -> id.equals(m.key())).toList();
         assertThat(events).extracting(m -> JSON.readTree(m.value()).get("type").asText())
                 .containsExactly("org.innoreg.registry.platform.created", "org.innoreg.registry.platform.deleted");
-        assertThat(JSON.readTree(events.get(1).value()).get("data").get("id").asText()).isEqualTo(id);
+        // A delete is a change: the next version is its sequence, so every reader can tell it from a late
+        // copy of the last state; its data is that last state, dated history included.
+        var created = JSON.readTree(events.get(0).value());
+        var deleted = JSON.readTree(events.get(1).value());
+        assertThat(created.get("sequence").asText()).isEqualTo("00000000000000000001");
+        assertThat(deleted.get("sequence").asText()).isEqualTo("00000000000000000002");
+        assertThat(deleted.get("data").get("id").asText()).isEqualTo(id);
+        assertThat(deleted.get("data").get("version").asLong()).isEqualTo(1);
+        assertThat(deleted.get("data").get("history").get(0).get("change").asText()).isEqualTo("ACCREDITED");
+        given().get("/api/v1/platforms/" + id + "/changes").then().statusCode(200)
+                .body("items.action", contains("created", "deleted")).body("items.version", contains(1, 2));
+        given().get("/api/v1/platforms/" + java.util.UUID.randomUUID() + "/changes").then().statusCode(404);
+    }
+
+    @Test
+    void eachChangeNamesTheFieldsItChangedWithOldAndNewValue() {
+        String name = unique("变更");
+        String id = createPlatform(name, "KEY_LABORATORY", "MUNICIPAL", "430722", "\"accreditedOn\":\"2018-03-01\"");
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(platform(name, "KEY_LABORATORY", "PROVINCIAL", "430722",
+                        "\"accreditedOn\":\"2018-03-01\",\"changedOn\":\"2020-06-30\",\"nameEn\":\"Key Lab\""))
+                .put("/api/v1/platforms/" + id).then().statusCode(200);
+        given().get("/api/v1/platforms/" + id + "/changes").then().statusCode(200)
+                .body("items.action", contains("created", "updated"))
+                .body("items.version", contains(1, 2))
+                .body("items[0].fields", org.hamcrest.Matchers.empty())
+                .body("items[1].fields.field", containsInAnyOrder("level", "nameEn"))
+                .body("items[1].fields.find { it.field == 'level' }.from", equalTo("MUNICIPAL"))
+                .body("items[1].fields.find { it.field == 'level' }.to", equalTo("PROVINCIAL"))
+                .body("items[1].fields.find { it.field == 'nameEn' }.from", equalTo(name))
+                .body("items[1].fields.find { it.field == 'nameEn' }.to", equalTo("Key Lab"));
     }
 
     @Test
