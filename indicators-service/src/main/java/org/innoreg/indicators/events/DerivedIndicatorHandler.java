@@ -1,10 +1,16 @@
 package org.innoreg.indicators.events;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.innoreg.chassis.events.EventHandler;
 import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.indicators.domain.Contribution;
@@ -14,7 +20,8 @@ import org.innoreg.indicators.service.DerivedIndicatorService;
  * Reads one topic of another service and says what each of its records contributes to derived
  * indicators; {@link DerivedIndicatorService} turns the difference from the record's previous
  * contributions into derived observations. A tolerant reader: it picks the fields it needs from the
- * event's data and ignores the rest.
+ * event's data and ignores the rest. Contributions are dated by the record's own dates (accreditation,
+ * level changes, stage transitions), never by when the event happened.
  */
 public abstract class DerivedIndicatorHandler implements EventHandler {
 
@@ -39,16 +46,21 @@ public abstract class DerivedIndicatorHandler implements EventHandler {
 
     @Override
     public void apply(ReceivedEvent event) {
-        List<Contribution> contributions;
+        read(event).ifPresent(contributions -> derived.apply(event, contributions));
+    }
+
+    /**
+     * The event's contributions, or empty when its data is malformed: retrying can never help, and treating
+     * it as a delete would be wrong, so the record keeps its last good state (live and in a rebuild alike).
+     */
+    public Optional<List<Contribution>> read(ReceivedEvent event) {
         try {
-            contributions = contributions(event);
+            return Optional.of(contributions(event));
         } catch (DateTimeException | NumberFormatException malformed) {
-            // Retrying can never help, and treating it as a delete would be wrong: keep the last good state.
             LOG.errorf("event %s of %s has malformed data (%s); derived indicators keep its previous state",
                     event.id(), event.subject(), malformed.getMessage());
-            return;
+            return Optional.empty();
         }
-        derived.apply(event, contributions);
     }
 
     protected static boolean isDelete(ReceivedEvent event) {
@@ -56,7 +68,46 @@ public abstract class DerivedIndicatorHandler implements EventHandler {
     }
 
     protected static String text(ReceivedEvent event, String field) {
-        var node = event.data().get(field);
-        return node == null || node.isNull() ? null : node.asText();
+        return event.data() == null ? null : text(event.data(), field);
+    }
+
+    protected static String text(JsonNode object, String field) {
+        var node = object.get(field);
+        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
+    }
+
+    /** An array field of the event's data, or null when it is absent (an event from before the field). */
+    protected static JsonNode array(ReceivedEvent event, String field) {
+        JsonNode node = event.data() == null ? null : event.data().get(field);
+        return node != null && node.isArray() && !node.isEmpty() ? node : null;
+    }
+
+    /** A date field (ISO {@code 2019-06-15}); a malformed one throws, as malformed data. */
+    protected static LocalDate date(JsonNode object, String field) {
+        String value = text(object, field);
+        return value == null ? null : plausible(LocalDate.parse(value));
+    }
+
+    /** The calendar day (in the bureaus' time zone) of a timestamp field such as {@code createdAt}. */
+    protected static LocalDate day(JsonNode object, String field) {
+        String value = text(object, field);
+        return value == null ? null : plausible(OffsetDateTime.parse(value).atZoneSameInstant(DerivedIndicatorService.ZONE).toLocalDate());
+    }
+
+    /** The event's own time as a day: the last resort for records whose data carries no date at all. */
+    protected static LocalDate day(ReceivedEvent event) {
+        return event.time() == null ? null : event.time().atZoneSameInstant(DerivedIndicatorService.ZONE).toLocalDate();
+    }
+
+    /** A region code a cell can be kept for (GB/T 2260, six digits); anything else counts nowhere. */
+    protected static boolean isRegion(String code) {
+        return code != null && code.matches("[1-8][0-9]{5}");
+    }
+
+    private static LocalDate plausible(LocalDate date) {
+        if (date.getYear() < 1900 || date.getYear() > 2999) {
+            throw new DateTimeException("implausible date " + date);
+        }
+        return date;
     }
 }

@@ -3,7 +3,7 @@ package org.innoreg.indicators.service;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,14 +35,29 @@ import org.innoreg.indicators.events.DerivedIndicatorHandler;
 import org.innoreg.indicators.mapping.RebuildReport;
 import org.innoreg.indicators.repository.DerivedTotalRepository;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Keeps derived indicators in step with the other services' events. Each source record (a platform, a
  * project) remembers what it contributed and the sequence of the event that said so; a new event replaces
- * those contributions, moving the running totals by the difference and writing the touched cells as
- * observations (a revision each time a value changes). An event whose sequence is not newer than the one
- * applied — a duplicate, or an older state arriving late — changes nothing.
+ * those contributions, moving the running totals by the difference and writing the cells that moved as
+ * observations (a revision each time a value changes; a cell that falls to 0 is revised to 0). An event
+ * whose sequence is not newer than the one applied — a duplicate, or an older state arriving late —
+ * changes nothing; a delete (the next sequence) withdraws every contribution and keeps the sequence, so
+ * older events arriving after it change nothing either.
+ *
+ * <p>Contributions are dated by the records' own dates, by year, and often open-ended ("from 2019 on").
+ * Cells are kept up to a <em>horizon</em>: the current year in Beijing, stored in {@code derived_state}.
+ * When the year turns, {@link #rollForward} adds the new year's cells from the open-ended contributions;
+ * it runs before the first event of the new year, at startup, and daily just after midnight (Beijing), so
+ * the current year is right without any new event. Everything — live events, rebuild, roll-forward — works
+ * to the stored horizon, under one lock, so the totals always equal the sum of the sources' contributions
+ * up to it.
+ *
+ * <p>A derived cell nobody ever counted anything in is not stored: it reads as 0 (computed sums and target
+ * progress treat it so). A cell that had a value and lost it is stored as 0.
  *
  * <p>Derived observations are a read model of events already on Kafka: they are not re-published as
  * observation events.
@@ -55,6 +70,7 @@ public class DerivedIndicatorService {
 
     private static final Logger LOG = Logger.getLogger(DerivedIndicatorService.class);
     private static final Duration REBUILD_READ_LIMIT = Duration.ofMinutes(30);
+    private static final int REBUILD_TIMEOUT_SECONDS = 3600;
 
     private final DerivedTotalRepository totals;
     private final ObservationService observations;
@@ -71,31 +87,43 @@ public class DerivedIndicatorService {
         this.json = json;
     }
 
+    /** The current year in Beijing: the last year derived cells are kept for. */
+    public static int currentYear() {
+        return Year.now(ZONE).getValue();
+    }
+
     /** Applies one event inside the consumer's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ReceivedEvent event, List<Contribution> contributions) {
         totals.lock();
-        apply(event, contributions, true);
+        int horizon = horizon(currentYear());
+        apply(event, contributions, horizon, true);
     }
 
     /**
-     * Recomputes every derived indicator from the beginning of its topic: the running totals are rebuilt
-     * from scratch, then each derived cell whose value differs is revised (a count nothing backs any more
-     * goes to 0). Live events wait for it and then continue; one the rebuild already read is recognised by
-     * its sequence.
+     * Recomputes every derived indicator from the beginning of its topics: each record's newest state is
+     * found again, the running totals are summed from scratch, then each derived cell whose value differs is
+     * revised (a count nothing backs any more goes to 0). Live events wait for it and then continue; one the
+     * rebuild already read is recognised by its sequence.
      */
     @Transactional
-    @TransactionConfiguration(timeout = 3600)
+    @TransactionConfiguration(timeout = REBUILD_TIMEOUT_SECONDS)
     public RebuildReport rebuild() {
+        return rebuildNow();
+    }
+
+    private RebuildReport rebuildNow() {
         long started = System.nanoTime();
         totals.lock();
+        // the horizon never moves back: cells already written for a year stay comparable
+        int horizon = Math.max(totals.state().horizon(), currentYear());
         totals.clear();
-        long read = replay();
+        long read = replay(horizon);
+        totals.totalsFromSources(horizon);
         List<ObservationService.DerivedCell> cells = new ArrayList<>();
         for (DerivedTotalRepository.Total total : totals.totals()) {
             Contribution.Key key = total.key();
-            String period = key.period().equals(Contribution.CURRENT) ? year(total.lastEventAt()) : key.period();
-            cells.add(new ObservationService.DerivedCell(key.indicator(), key.region(), period, total.value()));
+            cells.add(new ObservationService.DerivedCell(key.indicator(), key.region(), key.period(), total.value()));
         }
         for (Contribution.Key stale : totals.unbackedObservations()) {
             cells.add(new ObservationService.DerivedCell(stale.indicator(), stale.region(), stale.period(), BigDecimal.ZERO));
@@ -104,12 +132,70 @@ public class DerivedIndicatorService {
         for (int from = 0; from < cells.size(); from += 1000) {
             changed += observations.writeDerived(cells.subList(from, Math.min(cells.size(), from + 1000)));
         }
+        totals.setState(new DerivedTotalRepository.State(horizon, false));
         long took = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        LOG.infof("derived indicators rebuilt from %d events: %d cells changed in %d ms", read, changed, took);
+        LOG.infof("derived indicators rebuilt from %d events up to %d: %d cells changed in %d ms", read, horizon, changed, took);
         return new RebuildReport(read, changed, took);
     }
 
-    private void apply(ReceivedEvent event, List<Contribution> now, boolean writeCells) {
+    /**
+     * Moves the horizon forward to {@code year} (nothing if it is there already): the years it passes get
+     * their cells from the contributions that cover them — a platform in force "from 2019 on" now counts in
+     * the new year too.
+     *
+     * @return how many cells were written
+     */
+    @Transactional
+    public int rollForward(int year) {
+        totals.lock();
+        DerivedTotalRepository.State state = totals.state();
+        return state.horizon() >= year ? 0 : moveHorizon(state, year);
+    }
+
+    /** The stored horizon, first moved forward to {@code year} if it is behind; under the lock. */
+    private int horizon(int year) {
+        DerivedTotalRepository.State state = totals.state();
+        if (state.horizon() >= year) {
+            return state.horizon();
+        }
+        moveHorizon(state, year);
+        return year;
+    }
+
+    private int moveHorizon(DerivedTotalRepository.State state, int year) {
+        Map<Contribution.Key, BigDecimal> reached = totals.addAll(totals.contributionsToYears(state.horizon(), year));
+        int written = observations.writeDerived(cells(reached));
+        totals.setState(new DerivedTotalRepository.State(year, state.rebuildNeeded()));
+        LOG.infof("derived indicators rolled forward from %d to %d: %d cells written", state.horizon(), year, written);
+        return written;
+    }
+
+    /**
+     * The daily and startup upkeep: a rebuild when one is owed (after an upgrade that changed how
+     * contributions are kept; retried until Kafka can be read), else the roll-forward to the current year.
+     */
+    @Scheduled(identity = "derived-indicators-upkeep", every = "10m", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "derived-indicators-new-year", cron = "5 0 0 * * ?", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void upkeep() {
+        try {
+            boolean owed = QuarkusTransaction.requiringNew().call(() -> totals.state().rebuildNeeded());
+            if (owed) {
+                LOG.info("derived indicators are kept in an older form: rebuilding them from the topics");
+                QuarkusTransaction.requiringNew().timeout(REBUILD_TIMEOUT_SECONDS).call(this::rebuildNow);
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    totals.lock();
+                    horizon(currentYear());
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("derived indicators' upkeep failed (%s); it runs again in 10 minutes", e.toString());
+        }
+    }
+
+    private void apply(ReceivedEvent event, List<Contribution> now, int horizon, boolean writeCells) {
         String sourceId = event.topic() + "/" + event.subject();
         var previous = totals.findSource(sourceId);
         long sequence = event.sequence() == null ? 0 : event.sequence();
@@ -118,24 +204,24 @@ public class DerivedIndicatorService {
                     previous.get().sequence());
             return;
         }
-        Map<Contribution.Key, BigDecimal> delta = new LinkedHashMap<>();
-        previous.ifPresent(p -> p.contributions().forEach(c -> delta.merge(c.key(), c.amount().negate(), BigDecimal::add)));
-        now.forEach(c -> delta.merge(c.key(), c.amount(), BigDecimal::add));
         totals.saveSource(sourceId, sequence, now);
-        OffsetDateTime eventAt = event.time() == null ? OffsetDateTime.now() : event.time();
-        // a dated cell that did not move is left alone
-        delta.entrySet().removeIf(moved -> moved.getValue().signum() == 0 && !moved.getKey().period().equals(Contribution.CURRENT));
-        Map<Contribution.Key, BigDecimal> reached = totals.addAll(delta, eventAt);
-        if (writeCells) {
-            // A current count is written (even unchanged) to the event's year: each year keeps its last count.
-            observations.writeDerived(reached.entrySet().stream().map(total -> new ObservationService.DerivedCell(
-                    total.getKey().indicator(), total.getKey().region(),
-                    total.getKey().period().equals(Contribution.CURRENT) ? year(eventAt) : total.getKey().period(),
-                    total.getValue())).toList());
+        if (!writeCells) {
+            return; // a rebuild sums the totals from the sources once it has read them all
         }
+        Map<Contribution.Key, BigDecimal> delta = new LinkedHashMap<>();
+        previous.ifPresent(p -> p.contributions().forEach(
+                c -> c.cells(horizon).forEach(cell -> delta.merge(cell, c.amount().negate(), BigDecimal::add))));
+        now.forEach(c -> c.cells(horizon).forEach(cell -> delta.merge(cell, c.amount(), BigDecimal::add)));
+        delta.values().removeIf(moved -> moved.signum() == 0); // a cell that did not move is left alone
+        observations.writeDerived(cells(totals.addAll(delta)));
     }
 
-    private long replay() {
+    private static List<ObservationService.DerivedCell> cells(Map<Contribution.Key, BigDecimal> reached) {
+        return reached.entrySet().stream().map(total -> new ObservationService.DerivedCell(total.getKey().indicator(),
+                total.getKey().region(), total.getKey().period(), total.getValue())).toList();
+    }
+
+    private long replay(int horizon) {
         Map<String, DerivedIndicatorHandler> byTopic = new LinkedHashMap<>();
         handlers.forEach(h -> byTopic.put(h.topic(), h));
         long read = 0;
@@ -175,7 +261,7 @@ public class DerivedIndicatorService {
                         continue;
                     }
                     DerivedIndicatorHandler handler = byTopic.get(record.topic());
-                    apply(event, handler.contributions(event), false);
+                    handler.read(event).ifPresent(contributions -> apply(event, contributions, horizon, false));
                     read++;
                 }
             }
@@ -184,9 +270,5 @@ public class DerivedIndicatorService {
                     "the derived indicators' topics could not be read (" + e.getMessage() + "); nothing was changed", null);
         }
         return read;
-    }
-
-    static String year(OffsetDateTime time) {
-        return String.valueOf(time.atZoneSameInstant(ZONE).getYear());
     }
 }
