@@ -1,5 +1,6 @@
 package org.innoreg.gateway.feed;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,9 @@ public class FeedRepository {
         if (filter.region() != null) {
             sql.append(" AND region_code LIKE :region");
         }
+        if (filter.since() != null) {
+            sql.append(" AND event_time >= :since");
+        }
         sql.append(" ORDER BY position LIMIT :limit");
         Query query = entityManager.createNativeQuery(sql.toString())
                 .setParameter("after", position)
@@ -53,6 +57,9 @@ public class FeedRepository {
         if (filter.region() != null) {
             query.setParameter("region", RegionCodes.descendantPrefix(filter.region()) + "%");
         }
+        if (filter.since() != null) {
+            query.setParameter("since", filter.since());
+        }
         List<Entry> entries = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
@@ -61,8 +68,15 @@ public class FeedRepository {
         return entries;
     }
 
-    /** What a partner narrows the feed to; null means no filter. */
-    public record FeedFilter(String type, String subject, String region) {
-        public static final FeedFilter NONE = new FeedFilter(null, null, null);
+    /**
+     * What a partner narrows the feed to; null means no filter. {@code since}: only events whose CloudEvents
+     * {@code time} is at or after it (an event without a time is left out).
+     */
+    public record FeedFilter(String type, String subject, String region, OffsetDateTime since) {
+        public static final FeedFilter NONE = new FeedFilter(null, null, null, null);
+
+        public FeedFilter(String type, String subject, String region) {
+            this(type, subject, region, null);
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +55,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Tag(name = "Event feed", description = "Every change of the suite as CloudEvents, for partner systems")
 public class EventFeedResource {
 
+    private static final String SINCE = "Only events whose CloudEvents `time` is at or after this instant (RFC 3339, "
+            + "with `Z` or an offset). Combines with the cursor and the other filters.";
+
     private final FeedRepository feed;
     private final ObjectMapper json;
     private final Caller caller;
@@ -72,7 +77,8 @@ public class EventFeedResource {
     @GET
     @Operation(summary = "Read the event feed",
             description = "CloudEvents 1.0 (structured JSON) in a stable order. Start without a cursor, then follow "
-                    + "`next`; an empty page means you are up to date: poll again with the same cursor later. Fields a bureau "
+                    + "`next`; an empty page means you are up to date: poll again with the same cursor later. `since` skips the events "
+                    + "before a time (the `next` links keep it). Fields a bureau "
                     + "does not publish (officials, reviewers, obstacles' text) are left out of `data` unless the caller "
                     + "is an authenticated reader.")
     @APIResponse(responseCode = "200", description = "A page of events")
@@ -87,8 +93,10 @@ public class EventFeedResource {
             @QueryParam("subject") @Size(max = 200) String subject,
             @Parameter(description = "Only events about this region or its descendants", example = "430700")
             @QueryParam("region") @RegionCode String region,
+            @Parameter(description = SINCE, example = "2026-12-01T08:00:00+08:00")
+            @QueryParam("since") OffsetDateTime since,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        List<Entry> entries = feed.after(after, new FeedFilter(type, subject, region), limit);
+        List<Entry> entries = feed.after(after, new FeedFilter(type, subject, region, since), limit);
         boolean reader = caller.isReader();
         List<JsonNode> events = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
@@ -104,6 +112,9 @@ public class EventFeedResource {
         }
         if (region != null) {
             next.queryParam("region", region);
+        }
+        if (since != null) {
+            next.queryParam("since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since));
         }
         return new Page<>(events, null, null, next.build().toString());
     }
@@ -125,8 +136,10 @@ public class EventFeedResource {
             @QueryParam("type") @Size(max = 200) String type,
             @QueryParam("subject") @Size(max = 200) String subject,
             @QueryParam("region") @RegionCode String region,
+            @Parameter(description = SINCE, example = "2026-12-01T08:00:00+08:00")
+            @QueryParam("since") OffsetDateTime since,
             @Context Sse sse) {
-        FeedFilter filter = new FeedFilter(type, subject, region);
+        FeedFilter filter = new FeedFilter(type, subject, region, since);
         boolean reader = caller.isReader(); // decided now: the stream is sent from outside this request's context
         AtomicLong cursor = new AtomicLong(lastEventId != null ? Long.parseLong(lastEventId)
                 : after != null ? after : QuarkusTransaction.requiringNew().call(feed::lastPosition));

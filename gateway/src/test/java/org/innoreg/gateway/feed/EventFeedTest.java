@@ -101,6 +101,83 @@ class EventFeedTest {
     }
 
     @Test
+    void sinceKeepsTheEventsAtOrAfterAnInstantWithTheCursorAndFilters() {
+        String subject = UUID.randomUUID().toString();
+        String[] times = { "2026-11-30T23:59:59.999Z", "2026-12-01T00:00:00Z", "2026-12-01T09:30:00+08:00", "2026-12-02T00:00:00Z" };
+        for (int version = 1; version <= times.length; version++) {
+            publish("registry.platform.v1", subject, event(UUID.randomUUID().toString(),
+                    version == 3 ? "org.innoreg.registry.platform.deleted" : "org.innoreg.registry.platform.updated",
+                    subject, version, "430703", times[version - 1]));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("subject", subject)
+                .get("/api/v1/events").then().body("items", hasSize(4)));
+
+        // 08:00 in Beijing is midnight UTC: the event a millisecond before is out, the one exactly then is in.
+        given().queryParam("subject", subject).queryParam("since", "2026-12-01T08:00:00+08:00").get("/api/v1/events")
+                .then().statusCode(200).body("items.sequence", contains("00000000000000000002",
+                        "00000000000000000003", "00000000000000000004"));
+        given().queryParam("subject", subject).queryParam("since", "2026-12-01T00:00:00.001Z").get("/api/v1/events")
+                .then().body("items.sequence", contains("00000000000000000003", "00000000000000000004"));
+        given().queryParam("subject", subject).queryParam("since", "2026-12-02T00:00:00.000001Z").get("/api/v1/events")
+                .then().statusCode(200).body("items", empty());
+        // A '+' sent unencoded arrives as a space: still read as the offset.
+        given().urlEncodingEnabled(false).get("/api/v1/events?subject=" + subject + "&since=2026-12-01T08:00:00+08:00")
+                .then().statusCode(200).body("items", hasSize(3));
+        // With the other filters.
+        given().queryParam("subject", subject).queryParam("since", "2026-12-01T00:00:00Z")
+                .queryParam("type", "org.innoreg.registry.platform.updated").get("/api/v1/events")
+                .then().body("items.sequence", contains("00000000000000000002", "00000000000000000004"));
+        given().queryParam("subject", subject).queryParam("since", "2026-12-01T00:00:00Z").queryParam("region", "430400")
+                .get("/api/v1/events").then().body("items", empty());
+
+        // With the cursor: the next links keep since, and page through the three without the first.
+        String next = given().queryParam("subject", subject).queryParam("since", "2026-12-01T08:00:00+08:00")
+                .queryParam("limit", 2).get("/api/v1/events").then()
+                .body("items.sequence", contains("00000000000000000002", "00000000000000000003"))
+                .extract().path("next");
+        assertThat(next).contains("since=");
+        next = given().urlEncodingEnabled(false).get(next).then().statusCode(200)
+                .body("items.sequence", contains("00000000000000000004")).extract().path("next");
+        given().urlEncodingEnabled(false).get(next).then().statusCode(200).body("items", empty());
+        // A cursor taken without since (after the first event), then since: each leaves out what it should.
+        String afterFirst = given().queryParam("subject", subject).queryParam("limit", 1).get("/api/v1/events")
+                .then().extract().path("next");
+        long position = Long.parseLong(afterFirst.replaceAll(".*[?&]after=([0-9]+).*", "$1"));
+        given().queryParam("subject", subject).queryParam("after", position).queryParam("since", "2026-11-01T00:00:00Z")
+                .get("/api/v1/events").then().body("items.sequence", contains("00000000000000000002",
+                        "00000000000000000003", "00000000000000000004"));
+        given().queryParam("subject", subject).queryParam("after", position).queryParam("since", "2026-12-01T00:00:00.001Z")
+                .get("/api/v1/events").then().body("items.sequence", contains("00000000000000000003",
+                        "00000000000000000004"));
+    }
+
+    @Test
+    void sinceThatIsNotAnInstantIsAProblemNamingIt() {
+        for (String bad : List.of("yesterday", "2026-12-01", "2026-12-01T08:00:00", "2026-13-01T00:00:00Z",
+                "2026-12-01T25:00:00Z", "1764547200", "2026-12-01T08:00:00+25:00", "2026-12-01T08:00:00 Z")) {
+            given().queryParam("since", bad).get("/api/v1/events").then().log().ifValidationFails().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("errors[0].field", equalTo("since"))
+                    .body("detail", org.hamcrest.Matchers.containsString("since"));
+        }
+        given().queryParam("since", "not-a-time").queryParam("after", 0).get("/api/v1/events/stream").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("since"));
+    }
+
+    @Test
+    void streamWithSinceSkipsEarlierEvents() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String[] times = { "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z", "2026-11-02T00:00:00Z", "2026-12-03T00:00:00Z" };
+        for (int version = 1; version <= times.length; version++) {
+            publish("registry.platform.v1", subject, event(UUID.randomUUID().toString(),
+                    "org.innoreg.registry.platform.updated", subject, version, "430703", times[version - 1]));
+        }
+        List<String[]> events = readStream("after=0&since=2026-12-01T00:00:00Z&subject=" + subject, null, 2);
+        assertThat(events).extracting(e -> sequenceOf(e[1])).containsExactly(2L, 4L);
+    }
+
+    @Test
     void badCursorsAndFiltersAreProblems() {
         given().queryParam("after", "yesterday").get("/api/v1/events").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
@@ -202,10 +279,14 @@ class EventFeedTest {
     }
 
     private static String event(String id, String type, String subject, long version, String region) {
+        return event(id, type, subject, version, region, "2026-11-22T08:00:00Z");
+    }
+
+    private static String event(String id, String type, String subject, long version, String region, String time) {
         return """
                 {"specversion":"1.0","id":"%s","source":"urn:innoreg:registry","type":"%s","subject":"%s",
-                 "time":"2026-11-22T08:00:00Z","datacontenttype":"application/json","sequence":"%020d",
+                 "time":"%s","datacontenttype":"application/json","sequence":"%020d",
                  "data":{"id":"%s","regionCode":"%s","nameEn":"Changde National Sci-Tech Business Incubator"}}
-                """.formatted(id, type, subject, version, subject, region);
+                """.formatted(id, type, subject, time, version, subject, region);
     }
 }
