@@ -1,6 +1,7 @@
 package org.innoreg.indicators.resource;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -49,8 +50,10 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "The indicators, by code")
     @APIResponse(responseCode = "400", description = "Malformed filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<IndicatorView> list(@Parameter(description = "Only indicators of this kind") @QueryParam("kind") IndicatorKind kind) {
-        return Page.of(service.list(kind).stream().map(IndicatorMapper::toView).toList());
+    public Page<IndicatorView> list(@Parameter(description = "Only indicators of this kind") @QueryParam("kind") IndicatorKind kind,
+            @Parameter(description = "Only indicators whose definition changed at or after this instant (RFC 3339)", example = "2026-12-01T08:00:00+08:00")
+            @QueryParam("changedSince") OffsetDateTime changedSince) {
+        return Page.of(service.list(kind, changedSince).stream().map(IndicatorMapper::toView).toList());
     }
 
     @GET
