@@ -1,9 +1,11 @@
 package org.innoreg.registry.service;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -127,9 +129,30 @@ public class PlatformService {
                                 + input.regionCode());
                     });
             PlatformHistoryEntry before = PlatformHistoryEntry.of(p, Change.RECLASSIFIED, null, null);
+            LocalDate accreditedBefore = p.accreditedOn;
             PlatformMapper.apply(input, p);
+            if (!Objects.equals(accreditedBefore, p.accreditedOn)) {
+                redateAccreditation(p);
+            }
             recordClassificationChange(p, before, input.changedOn());
         });
+    }
+
+    /**
+     * The accreditation date is the date of the history's first step: correcting it, or giving one a platform
+     * registered without it, moves that step (without a date it is the day the platform was registered). The
+     * step stays the first: a date after the platform's next recorded change is refused.
+     */
+    private void redateAccreditation(Platform platform) {
+        List<PlatformHistoryEntry> steps = history.of(platform.id);
+        PlatformHistoryEntry first = steps.get(0);
+        LocalDate since = platform.accreditedOn != null ? platform.accreditedOn
+                : platform.createdAt.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
+        if (steps.size() > 1 && since.isAfter(steps.get(1).effectiveOn)) {
+            throw ProblemException.unprocessable("accreditedOn", "must not be after the platform's first recorded change ("
+                    + steps.get(1).effectiveOn + ")");
+        }
+        first.effectiveOn = since;
     }
 
     /**

@@ -100,7 +100,7 @@ class PlatformResourceTest {
         // A change dated before the last one would rewrite history.
         given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
                 .body(platform(name, type, "NATIONAL", "430790",
-                        "\"status\":\"REVOKED\",\"changedOn\":\"2014-01-01\""))
+                        "\"accreditedOn\":\"2012-05-01\",\"status\":\"REVOKED\",\"changedOn\":\"2014-01-01\""))
                 .put("/api/v1/platforms/" + id).then().statusCode(422).body("errors[0].field", equalTo("changedOn"));
 
         String region = "430790";
@@ -109,6 +109,29 @@ class PlatformResourceTest {
         assertThat(count("2014-12-31", region, type, "NATIONAL")).isZero();
         assertThat(count("2016-12-31", region, type, "PROVINCIAL")).isZero();
         assertThat(count("2016-12-31", region, type, "NATIONAL")).isEqualTo(1);
+    }
+
+    @Test
+    void aLaterAccreditationDateMovesTheFirstStepOfTheHistory() {
+        String type = "POSTDOCTORAL_STATION";
+        String name = unique("博士后工作站");
+        String id = createPlatform(name, type, "PROVINCIAL", "430781", null); // registered today, undated
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(platform(name, type, "PROVINCIAL", "430781", "\"accreditedOn\":\"2013-04-01\""))
+                .put("/api/v1/platforms/" + id).then().statusCode(200);
+        given().get("/api/v1/platforms/" + id + "/history").then()
+                .body("items.change", contains("ACCREDITED")).body("items[0].effectiveOn", equalTo("2013-04-01"));
+        assertThat(count("2013-12-31", "430781", type, "PROVINCIAL")).isEqualTo(1);
+        assertThat(count("2012-12-31", "430781", type, "PROVINCIAL")).isZero();
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body(platform(name, type, "NATIONAL", "430781", "\"accreditedOn\":\"2013-04-01\",\"changedOn\":\"2016-01-01\""))
+                .put("/api/v1/platforms/" + id).then().statusCode(200);
+        // the accreditation cannot move past the upgrade that followed it
+        given().contentType(ContentType.JSON).header("If-Match", "\"3\"")
+                .body(platform(name, type, "NATIONAL", "430781", "\"accreditedOn\":\"2017-01-01\""))
+                .put("/api/v1/platforms/" + id).then().statusCode(422).body("errors[0].field", equalTo("accreditedOn"));
+        given().get("/api/v1/platforms/" + id).then().header("ETag", equalTo("\"3\"")).body("accreditedOn", equalTo("2013-04-01"));
     }
 
     private static long count(String asOf, String region, String type, String level) {
