@@ -51,7 +51,7 @@ import io.quarkus.scheduler.Scheduled;
  * <p>Contributions are dated by the records' own dates, by year, and often open-ended ("from 2019 on").
  * Cells are kept up to a <em>horizon</em>: the current year in Beijing, stored in {@code derived_state}.
  * When the year turns, {@link #rollForward} adds the new year's cells from the open-ended contributions;
- * it runs before the first event of the new year, at startup, and daily just after midnight (Beijing), so
+ * it runs before the first event of the new year, 5 s after startup, every 10 minutes and at 00:00:05 Beijing time, so
  * the current year is right without any new event. Everything — live events, rebuild, roll-forward — works
  * to the stored horizon, under one lock, so the totals always equal the sum of the sources' contributions
  * up to it.
