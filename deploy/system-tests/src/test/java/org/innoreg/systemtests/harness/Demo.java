@@ -1,0 +1,51 @@
+package org.innoreg.systemtests.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.innoreg.systemtests.harness.Suite.Service;
+import org.innoreg.testsupport.TestTokens;
+
+/** The demo data (deploy/demo/load) loaded into a {@link Suite}, the way deploy/run-suite loads it. */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    /** Runs the loader against the suite's services with an admin token; its output is returned, a failure thrown. */
+    public static String load(Suite suite) {
+        Path loader = Suite.root().resolve("deploy/demo/load");
+        Path log = suite.runDirectory().resolve("demo-load.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", loader.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("INNOREG_REGISTRY_URL", suite.url(Service.REGISTRY, ""));
+        builder.environment().put("INNOREG_PROJECTS_URL", suite.url(Service.PROJECTS, ""));
+        builder.environment().put("INNOREG_INDICATORS_URL", suite.url(Service.INDICATORS, ""));
+        builder.environment().put("INNOREG_TOKEN", TestTokens.token("demo-loader", List.of("admin"), List.of()));
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("deploy/demo/load did not finish in 5 minutes: " + read(log));
+            }
+            String output = read(log);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("deploy/demo/load exited with " + process.exitValue() + ":\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + loader + " (needs bash, curl and python3)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+}
