@@ -267,7 +267,9 @@ public class ObservationService {
     }
 
     private static void apply(Observation observation, ObservationInput input, ObservationStatus status) {
-        observation.value = input.value();
+        if (observation.value == null || observation.value.compareTo(input.value()) != 0) {
+            observation.value = input.value(); // 36553 and 36553.000 are one value: not a revision
+        }
         observation.status = status;
         observation.source = input.source();
         observation.note = input.note();
