@@ -286,8 +286,30 @@ public class OutboxRelay {
                         throw e;
                     }
                 }
-                knownTopics.add(topic.name());
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
+            missing.forEach(topic -> knownTopics.add(topic.name()));
+        }
+    }
+
+    /**
+     * A new topic's partitions are led only a moment after it is created: a send before that fails with
+     * NOT_LEADER_OR_FOLLOWER and the idempotent producer then stalled on out-of-order sequences until its
+     * delivery timeout (20 s seen in the system tests). Wait for every partition's leader first.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            boolean led = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            if (led) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the partitions of " + topics + " have no leader after 30 s");
+            }
+            sleep(Duration.ofMillis(100));
         }
     }
 

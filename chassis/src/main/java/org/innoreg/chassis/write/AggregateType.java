@@ -1,49 +1,77 @@
 package org.innoreg.chassis.write;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.innoreg.chassis.persistence.VersionedEntity;
 
 /**
  * What the {@link WritePipeline} needs to know of one kind of aggregate: its name (which names its topic,
  * its event types and its audit rows), its id, the region it belongs to, and its state as the API and
- * its events show it. Each aggregate's {@code …Events} class implements it: it is the aggregate's event
- * contract.
+ * its events show it. Each aggregate's {@code …Events} bean extends it, declaring these once: it is the
+ * aggregate's event contract. Those beans are {@code @Singleton}s: a normal-scoped bean's client proxy would
+ * need a constructor without arguments, which this class deliberately lacks.
  */
-public interface AggregateType<E extends VersionedEntity> {
+public abstract class AggregateType<E extends VersionedEntity> {
 
-    /** E.g. {@code platform}: topic {@code <service>.platform.v1}, types {@code org.innoreg.<service>.platform.<action>}. */
-    String name();
-
-    /** The Kafka key and the CloudEvents subject. */
-    String id(E aggregate);
+    private final String name;
+    private final Function<E, String> id;
+    private final Function<E, String> region;
+    private final Function<E, ?> view;
 
     /**
-     * The region whose bureaus may change it (checked before and after every change), or null for an
-     * aggregate of no region (an indicator definition), which only its role guards.
+     * @param name   e.g. {@code platform}: topic {@code <service>.platform.v1}, types
+     *               {@code org.innoreg.<service>.platform.<action>}
+     * @param id     the Kafka key and the CloudEvents subject
+     * @param region the region whose bureaus may change it (checked before and after every change), or null for
+     *               an aggregate of no region (an indicator definition), which only its role guards
+     * @param view   the aggregate as the API shows it; what a change's fields are compared on
      */
-    String region(E aggregate);
+    protected AggregateType(String name, Function<E, String> id, Function<E, String> region, Function<E, ?> view) {
+        this.name = name;
+        this.id = id;
+        this.region = region;
+        this.view = view;
+    }
 
-    /** The aggregate as the API shows it; what a change's fields are compared on. */
-    Object view(E aggregate);
+    public final String name() {
+        return name;
+    }
+
+    public final String id(E aggregate) {
+        return id.apply(aggregate);
+    }
+
+    public final String region(E aggregate) {
+        return region.apply(aggregate);
+    }
+
+    public final Object view(E aggregate) {
+        return view.apply(aggregate);
+    }
 
     /** The action a new aggregate's event names: {@code created} unless its contract says otherwise. */
-    default String createdAction() {
+    public String createdAction() {
         return WritePipeline.CREATED;
     }
 
     /** The action a replaced aggregate's event names: {@code updated} unless its contract says otherwise. */
-    default String updatedAction() {
+    public String updatedAction() {
         return WritePipeline.UPDATED;
     }
 
     /** The event data: the full state after the change. The view unless a consumer needs more. */
-    default Object data(E aggregate) {
+    public Object data(E aggregate) {
         return view(aggregate);
     }
 
     /** The event data of many aggregates (an import's chunk); a type that reads more per aggregate batches it. */
-    default List<Object> data(List<E> aggregates) {
+    public List<Object> data(List<E> aggregates) {
         return aggregates.stream().map(this::data).toList();
+    }
+
+    /** A region-less aggregate's region function. */
+    protected static <E> String noRegion(E aggregate) {
+        return null;
     }
 }

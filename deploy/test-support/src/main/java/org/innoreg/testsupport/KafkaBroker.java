@@ -93,6 +93,16 @@ public final class KafkaBroker {
         process = null;
     }
 
+    /** Stops the broker for good and removes its data directory (its log, partitions and metadata). */
+    public synchronized void close() {
+        stop();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // the temporary directory outlives us: nothing a test can do about it
+        }
+    }
+
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         Map<String, Object> config = Map.of(

@@ -17,7 +17,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         if (broker == null) {
             broker = KafkaBroker.onFreePorts();
             KafkaBroker started = broker;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "kafka-broker-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "kafka-broker-stop"));
         }
         return broker.start();
     }

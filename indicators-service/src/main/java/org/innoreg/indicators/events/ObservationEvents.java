@@ -1,6 +1,6 @@
 package org.innoreg.indicators.events;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.indicators.domain.Observation;
@@ -11,29 +11,13 @@ import org.innoreg.indicators.mapping.ObservationView;
  * {@code <indicator>/<region>/<period>}, types {@code org.innoreg.indicators.observation.{recorded,revised}},
  * data = the cell's value after the change.
  */
-@ApplicationScoped
-public class ObservationEvents implements AggregateType<Observation> {
+@Singleton
+public class ObservationEvents extends AggregateType<Observation> {
 
     public static final String AGGREGATE = "observation";
 
-    @Override
-    public String name() {
-        return AGGREGATE;
-    }
-
-    @Override
-    public String id(Observation observation) {
-        return observation.cellId();
-    }
-
-    @Override
-    public String region(Observation observation) {
-        return observation.regionCode;
-    }
-
-    @Override
-    public ObservationView view(Observation observation) {
-        return ObservationView.of(observation);
+    ObservationEvents() {
+        super(AGGREGATE, Observation::cellId, cell -> cell.regionCode, ObservationView::of);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -23,8 +23,8 @@ import org.innoreg.projects.repository.ProjectTransitionRepository;
  * so that a reader can tell when it reached each stage. All are keyed by project id, so one project's
  * events stay in order.
  */
-@ApplicationScoped
-public class ProjectEvents implements AggregateType<Project> {
+@Singleton
+public class ProjectEvents extends AggregateType<Project> {
 
     public static final String AGGREGATE = "project";
 
@@ -41,32 +41,13 @@ public class ProjectEvents implements AggregateType<Project> {
     private final ProjectTransitionRepository transitions;
 
     ProjectEvents(ProjectTransitionRepository transitions) {
+        super(AGGREGATE, p -> p.id.toString(), p -> p.regionCode, ProjectMapper::toView);
         this.transitions = transitions;
     }
 
     @Override
-    public String name() {
-        return AGGREGATE;
-    }
-
-    @Override
-    public String id(Project project) {
-        return project.id.toString();
-    }
-
-    @Override
-    public String region(Project project) {
-        return project.regionCode;
-    }
-
-    @Override
-    public ProjectView view(Project project) {
-        return ProjectMapper.toView(project);
-    }
-
-    @Override
     public Object data(Project project) {
-        return new Data(view(project), transitions.of(project.id).stream().map(TransitionView::of).toList());
+        return new Data(ProjectMapper.toView(project), transitions.of(project.id).stream().map(TransitionView::of).toList());
     }
 
     /** An import's chunk: the transitions of all its projects in one query. */
@@ -74,6 +55,6 @@ public class ProjectEvents implements AggregateType<Project> {
     public List<Object> data(List<Project> projects) {
         Map<UUID, List<TransitionView>> steps = transitions.ofAll(projects.stream().map(p -> p.id).toList()).stream()
                 .collect(Collectors.groupingBy(t -> t.projectId, Collectors.mapping(TransitionView::of, Collectors.toList())));
-        return projects.stream().<Object>map(p -> new Data(view(p), steps.getOrDefault(p.id, List.of()))).toList();
+        return projects.stream().<Object>map(p -> new Data(ProjectMapper.toView(p), steps.getOrDefault(p.id, List.of()))).toList();
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -23,8 +23,8 @@ import org.innoreg.registry.repository.PlatformHistoryRepository;
  * what the platform was on any date without calling back (indicators count platforms by year from it).
  * Level and status changes are updates whose data carries the new level or status and a new history step.
  */
-@ApplicationScoped
-public class PlatformEvents implements AggregateType<Platform> {
+@Singleton
+public class PlatformEvents extends AggregateType<Platform> {
 
     public static final String AGGREGATE = "platform";
 
@@ -35,32 +35,13 @@ public class PlatformEvents implements AggregateType<Platform> {
     private final PlatformHistoryRepository history;
 
     PlatformEvents(PlatformHistoryRepository history) {
+        super(AGGREGATE, p -> p.id.toString(), p -> p.regionCode, PlatformMapper::toView);
         this.history = history;
     }
 
     @Override
-    public String name() {
-        return AGGREGATE;
-    }
-
-    @Override
-    public String id(Platform platform) {
-        return platform.id.toString();
-    }
-
-    @Override
-    public String region(Platform platform) {
-        return platform.regionCode;
-    }
-
-    @Override
-    public PlatformView view(Platform platform) {
-        return PlatformMapper.toView(platform);
-    }
-
-    @Override
     public Object data(Platform platform) {
-        return new Data(view(platform), history.of(platform.id).stream().map(PlatformHistoryView::of).toList());
+        return new Data(PlatformMapper.toView(platform), history.of(platform.id).stream().map(PlatformHistoryView::of).toList());
     }
 
     /** An import's chunk: the histories of all its platforms in one query. */
@@ -69,6 +50,6 @@ public class PlatformEvents implements AggregateType<Platform> {
         Map<UUID, List<PlatformHistoryView>> steps = history.ofAll(platforms.stream().map(p -> p.id).toList()).stream()
                 .collect(Collectors.groupingBy(step -> step.platformId,
                         Collectors.mapping(PlatformHistoryView::of, Collectors.toList())));
-        return platforms.stream().<Object>map(p -> new Data(view(p), steps.getOrDefault(p.id, List.of()))).toList();
+        return platforms.stream().<Object>map(p -> new Data(PlatformMapper.toView(p), steps.getOrDefault(p.id, List.of()))).toList();
     }
 }

@@ -100,7 +100,7 @@ class DatabaseRestartDrillIT {
                 service.kill();
             }
         } finally {
-            broker.stop();
+            broker.close();
         }
     }
 

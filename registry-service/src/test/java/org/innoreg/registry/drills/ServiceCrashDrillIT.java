@@ -142,7 +142,7 @@ class ServiceCrashDrillIT {
         } finally {
             writing.set(false);
             service.kill();
-            broker.stop();
+            broker.close();
             try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             }

@@ -221,7 +221,7 @@ public final class Suite implements AutoCloseable {
             }
         });
         stopping.forEach(CompletableFuture::join);
-        broker.stop();
+        broker.close();
         databases.values().forEach(Postgres::drop);
     }
 
