@@ -264,6 +264,19 @@ class PlatformResourceTest {
     }
 
     @Test
+    void aQueryParameterTheOperationDoesNotTakeIsAProblemNotIgnored() {
+        given().queryParam("regoin", "430700").get("/api/v1/platforms").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("regoin"))
+                .body("detail", org.hamcrest.Matchers.containsString("region"));
+        given().queryParam("changedsince", "2020-01-01T00:00:00Z").get("/api/v1/platforms").then().statusCode(400)
+                .body("errors[0].field", equalTo("changedsince"));
+        String id = createPlatform(unique("参数"), "MAKER_SPACE", "MUNICIPAL", "430702", null);
+        given().queryParam("verbose", "true").get("/api/v1/platforms/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("verbose"));
+        given().get("/api/v1/platforms/" + id).then().statusCode(200);
+    }
+
+    @Test
     void unknownPlatformAndBadIdsAreProblems() {
         given().get("/api/v1/platforms/6f1c2b9e-0000-4000-8000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -1,0 +1,51 @@
+package org.innoreg.chassis.web;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+
+import org.innoreg.chassis.problem.ProblemException;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * A query parameter the operation does not declare is a 400 problem naming it and the ones it takes: a
+ * misspelt filter ({@code ?changedsince=}, {@code ?regoin=}) would otherwise be ignored silently and
+ * answer more than the caller asked for.
+ */
+public class UnknownQueryParameters {
+
+    private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter
+    public void refuseUnknown(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Set<String> known = declared.computeIfAbsent(method, UnknownQueryParameters::queryParameters);
+        for (String name : request.getUriInfo().getQueryParameters().keySet()) {
+            if (!known.contains(name)) {
+                throw ProblemException.invalid(name, known.isEmpty() ? "this operation takes no query parameters"
+                        : "not a query parameter of this operation, which takes " + String.join(", ", known));
+            }
+        }
+    }
+
+    private static Set<String> queryParameters(Method method) {
+        Set<String> names = new TreeSet<>();
+        for (Parameter parameter : method.getParameters()) {
+            QueryParam query = parameter.getAnnotation(QueryParam.class);
+            if (query != null) {
+                names.add(query.value());
+            }
+        }
+        return names;
+    }
+}
