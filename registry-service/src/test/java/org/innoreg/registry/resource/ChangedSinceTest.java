@@ -111,23 +111,23 @@ class ChangedSinceTest {
 
     @Test
     void regionsChangedSinceAnInstant() {
-        JsonPath first = createdRegion("430421", "衡阳县", "Hengyang County");
-        JsonPath second = createdRegion("430422", "衡南县", "Hengnan County");
+        JsonPath first = createdRegion("430424", "衡山县", "Hengshan County");
+        JsonPath second = createdRegion("430426", "祁东县", "Qidong County");
         OffsetDateTime secondAt = instant(second);
         assertThat(instant(first)).isBefore(secondAt);
 
         given().queryParam("changedSince", secondAt.toString()).get("/api/v1/regions").then().statusCode(200)
-                .body("items.code", contains("430422"));
+                .body("items.code", contains("430426"));
         given().queryParam("changedSince", instant(first).toString()).queryParam("parent", "430400")
-                .get("/api/v1/regions").then().body("items.code", contains("430421", "430422"));
+                .get("/api/v1/regions").then().body("items.code", contains("430424", "430426"));
         given().queryParam("parent", "430400").get("/api/v1/regions").then()
-                .body("items.code", hasItems("430421", "430422"));
+                .body("items.code", hasItems("430424", "430426"));
         given().queryParam("changedSince", instant(first).toString()).queryParam("level", "CITY")
                 .get("/api/v1/regions").then().statusCode(200).body("items", empty());
         given().queryParam("changedSince", "2000-01-01T00:00:00+08:00").get("/api/v1/regions").then()
                 .body("items.code", hasItem("430700"));
         given().queryParam("changedSince", secondAt.plusNanos(1000).toString()).get("/api/v1/regions").then()
-                .body("items.code", not(hasItem("430422")));
+                .body("items.code", not(hasItem("430426")));
     }
 
     @Test
