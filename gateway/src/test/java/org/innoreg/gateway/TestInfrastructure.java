@@ -6,7 +6,11 @@ import org.innoreg.testsupport.PostgresTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Every test of this service runs against a real Kafka broker and its own PostgreSQL database. */
+/**
+ * Every test of this service runs against a real Kafka broker and its own PostgreSQL database, and routes to no
+ * service of a running suite ({@link NoLiveServicesResource}).
+ */
+@QuarkusTestResource(NoLiveServicesResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(JwtTestResource.class)

@@ -1,9 +1,11 @@
 package org.innoreg.gateway.health;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,9 +37,20 @@ public class DownstreamServicesCheck implements HealthCheck {
         return response.build();
     }
 
+    /** One replica: UP or DOWN (why); several: UP (n of n), DEGRADED (k of n up: …) or DOWN (…), each replica named. */
     private String status(GatewayConfig.Service service) {
+        if (service.url().size() == 1) {
+            return status(service.url().get(0));
+        }
+        List<String> each = service.url().stream().map(url -> url.getAuthority() + " " + status(url)).toList();
+        long up = each.stream().filter(line -> line.endsWith(" UP")).count();
+        String verdict = up == each.size() ? "UP" : up == 0 ? "DOWN" : "DEGRADED";
+        return verdict + " (" + up + " of " + each.size() + " up: " + String.join(", ", each) + ")";
+    }
+
+    private String status(URI replica) {
         try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(service.url().resolve("/q/health/ready"))
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(replica.resolve("/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return answer.statusCode() == 200 ? "UP" : "DOWN (HTTP " + answer.statusCode() + ")";
         } catch (Exception e) {

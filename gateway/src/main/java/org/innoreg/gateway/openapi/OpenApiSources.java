@@ -48,7 +48,7 @@ public class OpenApiSources {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
         config.services().forEach((name, service) -> documents.compute(name, (key, previous) -> fetch(name,
-                service.url().resolve("/q/openapi?format=json"), previous)));
+                service.url(), previous)));
     }
 
     /** The documents in a stable order (by service name); services never reached are absent. */
@@ -71,16 +71,24 @@ public class OpenApiSources {
         return (ObjectNode) json.readTree(response.body());
     }
 
-    private Fetched fetch(String name, URI uri, Fetched previous) {
-        try {
-            return new Fetched(get(uri), Instant.now(), null);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+    /** From the first of the service's replicas that answers. */
+    private Fetched fetch(String name, List<URI> replicas, Fetched previous) {
+        Exception failure = null;
+        for (URI replica : replicas) {
+            URI uri = replica.resolve("/q/openapi?format=json");
+            try {
+                return new Fetched(get(uri), Instant.now(), null);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                    break;
+                }
+                LOG.debugf("OpenAPI of %s not fetched from %s: %s", name, uri, e.toString());
+                failure = e;
             }
-            LOG.debugf("OpenAPI of %s not fetched from %s: %s", name, uri, e.toString());
-            return previous == null ? new Fetched(null, null, e.toString())
-                    : new Fetched(previous.document(), previous.fetchedAt(), e.toString());
         }
+        return previous == null ? new Fetched(null, null, failure.toString())
+                : new Fetched(previous.document(), previous.fetchedAt(), failure.toString());
     }
 }

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innoreg.gateway.openapi.OpenApiMerge;
 import org.innoreg.gateway.openapi.OpenApiSources;
 import org.innoreg.gateway.openapi.OpenApiSources.Fetched;
+import org.innoreg.gateway.openapi.RateLimitDocs;
+import org.innoreg.gateway.routing.RateLimiter;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -44,8 +46,9 @@ public class OpenApiResource {
     private final String ownPath;
     private final String title;
     private final String version;
+    private final RateLimiter rateLimiter;
 
-    OpenApiResource(OpenApiSources sources, ObjectMapper json,
+    OpenApiResource(OpenApiSources sources, ObjectMapper json, RateLimiter rateLimiter,
             @ConfigProperty(name = "quarkus.smallrye-openapi.path") String ownPath,
             @ConfigProperty(name = "quarkus.smallrye-openapi.info-title") String title,
             @ConfigProperty(name = "quarkus.smallrye-openapi.info-version") String version) {
@@ -54,6 +57,7 @@ public class OpenApiResource {
         this.ownPath = ownPath;
         this.title = title;
         this.version = version;
+        this.rateLimiter = rateLimiter;
     }
 
     @GET
@@ -84,6 +88,11 @@ public class OpenApiResource {
         info.put("title", title).put("version", version);
         ObjectNode merged = OpenApiMerge.merge(info, inputs, notes);
         notes.forEach(note -> status.append("\n- merge: ").append(note));
+        if (rateLimiter.enabled()) {
+            RateLimitDocs.document(merged, "reads " + rateLimiter.limit(RateLimiter.RouteClass.READS) + ", writes "
+                    + rateLimiter.limit(RateLimiter.RouteClass.WRITES) + ", imports "
+                    + rateLimiter.limit(RateLimiter.RouteClass.IMPORTS) + " per client per " + rateLimiter.windowSeconds() + " s");
+        }
         info.put("description", info.path("description").asText("") + status);
         boolean yaml = format.equalsIgnoreCase("yaml") || (!format.equalsIgnoreCase("json")
                 && headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.getSubtype().contains("yaml")));

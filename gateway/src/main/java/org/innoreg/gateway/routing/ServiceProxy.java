@@ -1,34 +1,56 @@
 package org.innoreg.gateway.routing;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.innoreg.chassis.problem.Problem;
 import org.innoreg.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
-import io.vertx.core.MultiMap;
+import io.quarkus.vertx.http.runtime.filters.AbstractResponseWrapper;
+
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.http.impl.HttpServerRequestWrapper;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyRequest;
 
 /**
- * Routes every path a service owns to that service: method, query, headers and body pass through
- * unchanged and streamed both ways (nothing is buffered whole, so imports, exports and server-sent
- * events flow through). Each request carries an {@code X-Request-Id}, set here if the caller sent none.
- * A service that cannot be reached answers a fast 503 problem naming it; the next request tries again,
- * so recovery needs no restart.
+ * Routes every path a service owns to one of its replicas. The exchange itself is Vert.x's reverse proxy
+ * ({@code vertx-http-proxy}: {@link ProxyRequest}/{@code ProxyResponse}): method, query, headers and body pass through
+ * streamed both ways, hop-by-hop headers are dropped, and a request body that did not reach the service whole (the
+ * caller went away, the service answered early and closed) resets that upstream connection instead of leaving it in
+ * the pool half-sent. This class chooses the replica, adds {@code X-Request-Id} and {@code X-Forwarded-*}, retries,
+ * and turns failures before the answer started into RFC 9457 problems:
+ * <ul>
+ * <li>no replica accepts a connection: 503 naming the service (every request may move to another replica then,
+ * nothing was sent);</li>
+ * <li>the connection broke before an answer: the request goes once to another replica when that is safe to repeat
+ * (GET, HEAD, OPTIONS, and writes carrying {@code Idempotency-Key} or {@code If-Match}, whose small body is held for
+ * that), else 502;</li>
+ * <li>no answer within {@code innoreg.gateway.timeout}: 504.</li>
+ * </ul>
+ * Once the answer has started, a failure can only cut it (a reset), and a caller that goes away mid-answer resets
+ * the upstream request; neither is logged above DEBUG.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -36,109 +58,272 @@ public class ServiceProxy {
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     public static final String REQUEST_ID = "X-Request-Id";
 
-    /** Connection-level headers (RFC 9110 §7.6.1) that a proxy must not forward. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
-
     private final GatewayConfig config;
+    private final Map<String, Replicas> services = new LinkedHashMap<>();
     /**
-     * A client (and connection pool) per event loop: a connection belongs to the event loop that opened
-     * it, and a request from another loop would hop threads both ways, which on 2 cores cost more than
-     * the proxying itself.
+     * A client (and connection pool) per event loop: a connection belongs to the event loop that opened it, and a
+     * request from another loop would hop threads both ways, which on 2 cores cost more than the proxying itself.
      */
     private final ThreadLocal<HttpClient> clients;
 
     ServiceProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
+        config.services().forEach((name, service) -> services.put(name, new Replicas(name, service.url(),
+                config.replicaRetryAfter())));
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(64)
+                .setMaxPoolSize(config.maxConnectionsPerReplica())
                 .setKeepAlive(true);
         this.clients = ThreadLocal.withInitial(() -> vertx.createHttpClient(options));
     }
 
+    /** The replicas of each service, by name (for readiness and the OpenAPI sources). */
+    public Map<String, Replicas> services() {
+        return services;
+    }
+
     void install(@Observes Router router) {
         for (Map.Entry<String, GatewayConfig.Service> service : config.services().entrySet()) {
+            Replicas replicas = services.get(service.getKey());
             for (String prefix : service.getValue().prefixes()) {
                 // Before the gateway's own REST routes, which would answer 404 for these paths.
-                router.route(prefix).order(-100).handler(context -> forward(context, service.getKey(), service.getValue()));
-                router.route(prefix + "/*").order(-100).handler(context -> forward(context, service.getKey(), service.getValue()));
+                router.route(prefix).order(-100).handler(context -> forward(context, replicas));
+                router.route(prefix + "/*").order(-100).handler(context -> forward(context, replicas));
             }
         }
     }
 
-    private void forward(RoutingContext context, String name, GatewayConfig.Service service) {
+    private void forward(RoutingContext context, Replicas replicas) {
         HttpServerRequest request = context.request();
-        HttpServerResponse response = context.response();
         request.pause();
         String requestId = request.getHeader(REQUEST_ID) != null ? request.getHeader(REQUEST_ID) : UUID.randomUUID().toString();
-        int port = service.url().getPort() > 0 ? service.url().getPort() : 80;
-        RequestOptions options = new RequestOptions()
-                .setMethod(request.method())
-                .setHost(service.url().getHost())
-                .setPort(port)
-                .setURI(request.uri())
-                .setIdleTimeout(config.timeout().toMillis());
-        clients.get().request(options).onComplete(connected -> {
-            if (connected.failed()) {
-                unavailable(context, name, requestId, connected.cause());
-                return;
-            }
-            HttpClientRequest upstream = connected.result();
-            copyHeaders(request.headers(), upstream.headers());
-            upstream.putHeader(REQUEST_ID, requestId);
-            upstream.putHeader("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
-            upstream.putHeader("X-Forwarded-Proto", request.scheme());
-            if (request.remoteAddress() != null) {
-                upstream.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
-            }
-            upstream.send(request).onComplete(answered -> {
-                if (answered.failed()) {
-                    unavailable(context, name, requestId, answered.cause());
+        Exchange exchange = new Exchange(context, replicas, requestId);
+        long declared = declaredLength(request);
+        boolean chunked = request.headers().contains("Transfer-Encoding", "chunked", true);
+        if (declared <= 0 && !chunked) {
+            // No body: it can be sent again as it is. The request's own end is consumed here.
+            exchange.replay = () -> Body.body(Buffer.buffer());
+            request.resume();
+            exchange.repeatable = safeToRepeat(request);
+            exchange.attempt(null);
+        } else if (safeToRepeat(request) && declared > 0 && declared <= config.retryBodyBytes()) {
+            // A small idempotent write: hold its body, so that another replica can be sent the same.
+            request.body().onComplete(read -> {
+                if (read.failed()) {
+                    LOG.debugf("request %s: body not received: %s", requestId, read.cause());
+                    return; // the caller went away
+                }
+                Buffer body = read.result();
+                exchange.replay = () -> Body.body(body);
+                exchange.repeatable = true;
+                exchange.attempt(null);
+            });
+            request.resume();
+        } else {
+            exchange.attempt(null); // streamed: sent to one replica only (another one only when none connected)
+        }
+    }
+
+    /** One request on its way: the replica tried and whether it may be sent again. */
+    private final class Exchange {
+        final RoutingContext context;
+        final Replicas replicas;
+        final String requestId;
+        /** A fresh copy of the body for each attempt; null when the body is streamed (one attempt only). */
+        Supplier<Body> replay;
+        /** Whether a request that reached a replica may be sent to another one (idempotent). */
+        boolean repeatable;
+        boolean retried;
+
+        Exchange(RoutingContext context, Replicas replicas, String requestId) {
+            this.context = context;
+            this.replicas = replicas;
+            this.requestId = requestId;
+        }
+
+        void attempt(Replicas.Replica not) {
+            Replicas.Replica replica = replicas.pick(not);
+            HttpServerRequest request = context.request();
+            RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(replica.host)
+                    .setPort(replica.port).setURI(request.uri()).setIdleTimeout(config.timeout().toMillis());
+            clients.get().request(options).onComplete(connected -> {
+                if (context.response().closed()) {
+                    if (connected.succeeded()) {
+                        connected.result().reset();
+                    }
+                    return; // the caller went away meanwhile
+                }
+                if (connected.failed()) {
+                    // Nothing was sent: any request may go to another replica.
+                    replicas.failed(replica);
+                    if (retry(replica, true)) {
+                        return;
+                    }
+                    failure(503, replica, connected.cause());
                     return;
                 }
-                HttpClientResponse answer = answered.result();
-                response.setStatusCode(answer.statusCode());
-                response.setStatusMessage(answer.statusMessage());
-                copyHeaders(answer.headers(), response.headers());
-                response.putHeader(REQUEST_ID, requestId);
-                if (answer.getHeader("Content-Length") == null) {
-                    response.setChunked(true);
+                HttpClientRequest upstream = connected.result();
+                // a reset of it (the caller went away) is expected: not an error to log
+                upstream.exceptionHandler(error -> LOG.debugf("request %s to %s: %s", requestId, replica, error.toString()));
+                ProxyRequest proxyRequest = ProxyRequest.reverseProxy(new QuietReset(request));
+                if (replay != null) {
+                    proxyRequest.setBody(replay.get());
                 }
-                answer.pipeTo(response);
+                proxyRequest.setAuthority(HostAndPort.create(replica.host, replica.port)); // X-Forwarded-Host: the caller's
+                proxyRequest.putHeader(REQUEST_ID, requestId);
+                proxyRequest.putHeader("X-Forwarded-Proto", request.scheme());
+                if (request.remoteAddress() != null) {
+                    String before = request.getHeader("X-Forwarded-For");
+                    String address = request.remoteAddress().hostAddress();
+                    proxyRequest.putHeader("X-Forwarded-For", before == null ? address : before + ", " + address);
+                }
+                proxyRequest.send(upstream).onComplete(answered -> {
+                    if (answered.failed()) {
+                        if (context.response().closed()) {
+                            LOG.debugf("request %s: the caller went away before %s answered", requestId, replica);
+                            return;
+                        }
+                        Throwable cause = answered.cause();
+                        if (isTimeout(cause)) {
+                            failure(504, replica, cause);
+                            return;
+                        }
+                        replicas.failed(replica);
+                        if (repeatable && replay != null && retry(replica, false)) {
+                            return;
+                        }
+                        failure(502, replica, cause);
+                        return;
+                    }
+                    replicas.answered(replica);
+                    answered.result().putHeader(REQUEST_ID, requestId).send().onFailure(cut ->
+                            // the caller went away mid-answer, or the service cut its answer: both ends are reset
+                            LOG.debugf("request %s: answer from %s cut: %s", requestId, replica, cut.toString()));
+                });
             });
-        });
-    }
+        }
 
-    private static void copyHeaders(MultiMap from, MultiMap to) {
-        for (Map.Entry<String, String> header : from) {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
-                to.add(header.getKey(), header.getValue());
+        /** Sends the request once to another replica, when there is one; false when not retried. */
+        private boolean retry(Replicas.Replica failed, boolean nothingSent) {
+            if (retried || (!nothingSent && replay == null)) {
+                return false;
             }
+            Replicas.Replica other = replicas.pick(failed);
+            if (other == null) {
+                return false;
+            }
+            retried = true;
+            LOG.debugf("request %s: %s failed, trying %s", requestId, failed, other);
+            attempt(failed);
+            return true;
+        }
+
+        private void failure(int status, Replicas.Replica replica, Throwable cause) {
+            HttpServerRequest request = context.request();
+            LOG.warnf("%s: %s %s (request %s) answered %d: %s", replica, request.method(), request.path(), requestId,
+                    status, cause.toString());
+            request.resume(); // drain what the caller still sends
+            HttpServerResponse response = context.response();
+            if (response.headWritten()) {
+                response.reset();
+                return;
+            }
+            String service = replicas.service;
+            String type;
+            String title;
+            String detail;
+            switch (status) {
+                case 504 -> {
+                    type = "upstream-timeout";
+                    title = "Service too slow";
+                    detail = "the " + service + " service did not answer within " + config.timeout().toSeconds() + " s";
+                }
+                case 502 -> {
+                    type = "upstream-failed";
+                    title = "Service failed";
+                    detail = "the " + service + " service closed the connection before answering; retry shortly";
+                }
+                default -> {
+                    type = "service-unavailable";
+                    title = "Service unavailable";
+                    detail = "the " + service + " service cannot be reached; retry shortly";
+                }
+            }
+            JsonObject problem = new JsonObject().put("type", Problem.TYPE_PREFIX + type).put("title", title)
+                    .put("status", status).put("detail", detail).put("instance", request.path()).put("service", service);
+            response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader(REQUEST_ID, requestId);
+            if (status == 503) {
+                response.putHeader("Retry-After", String.valueOf(Math.max(1, config.replicaRetryAfter().toSeconds())));
+            }
+            response.end(problem.encode());
         }
     }
 
-    private static void unavailable(RoutingContext context, String service, String requestId, Throwable cause) {
-        LOG.warnf("%s unavailable for %s %s (request %s): %s", service, context.request().method(),
-                context.request().path(), requestId, cause.toString());
-        context.request().resume(); // drain what the caller still sends
-        HttpServerResponse response = context.response();
-        if (response.headWritten()) {
-            response.reset(); // the answer had started: all we can do is cut it
-            return;
+    /**
+     * The caller's request as the reverse proxy sees it, with one difference: cutting the answer (when the caller or
+     * the service went away mid-answer) closes the HTTP/1.1 connection, which is what a reset is there, without
+     * Vert.x's own reset, which on a connection already closed makes Netty log a warning with a stack trace.
+     */
+    private static final class QuietReset extends HttpServerRequestWrapper {
+        private final HttpServerResponse response;
+
+        QuietReset(HttpServerRequest request) {
+            super((HttpServerRequestInternal) request);
+            HttpServerResponse original = request.response();
+            this.response = new AbstractResponseWrapper(original) {
+                @Override
+                public boolean reset() {
+                    return reset(0L);
+                }
+
+                @Override
+                public boolean reset(long code) {
+                    if (original.closed()) {
+                        return false;
+                    }
+                    // A write that failed on a closed channel calls this at once, before Vert.x has seen the close:
+                    // one turn of the event loop later it has, and there is nothing left to do.
+                    Vertx.currentContext().runOnContext(later -> {
+                        if (original.closed()) {
+                            return;
+                        }
+                        if (request.version() == HttpVersion.HTTP_2) {
+                            original.reset(code);
+                        } else {
+                            request.connection().close();
+                        }
+                    });
+                    return true;
+                }
+            };
         }
-        boolean timeout = cause instanceof java.util.concurrent.TimeoutException
-                || String.valueOf(cause.getMessage()).contains("timeout");
-        int status = timeout ? 504 : 503;
-        JsonObject problem = new JsonObject()
-                .put("type", "urn:innoreg:problem:" + (timeout ? "upstream-timeout" : "service-unavailable"))
-                .put("title", timeout ? "Service too slow" : "Service unavailable")
-                .put("status", status)
-                .put("detail", "the " + service + " service " + (timeout ? "did not answer in time" : "cannot be reached")
-                        + "; retry shortly")
-                .put("instance", context.request().path())
-                .put("service", service);
-        response.setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                .putHeader(REQUEST_ID, requestId).putHeader("Retry-After", "5").end(problem.encode());
+
+        @Override
+        public HttpServerResponse response() {
+            return response;
+        }
+    }
+
+    /** GET, HEAD, OPTIONS, and writes that say how to repeat them safely. */
+    static boolean safeToRepeat(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                || request.getHeader("Idempotency-Key") != null || request.getHeader("If-Match") != null;
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isTimeout(Throwable cause) {
+        return cause instanceof TimeoutException || String.valueOf(cause.getMessage()).contains("timeout period");
     }
 }
