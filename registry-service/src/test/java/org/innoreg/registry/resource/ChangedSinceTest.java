@@ -111,23 +111,23 @@ class ChangedSinceTest {
 
     @Test
     void regionsChangedSinceAnInstant() {
-        JsonPath first = createdRegion("430424", "衡山县", "Hengshan County");
-        JsonPath second = createdRegion("430426", "祁东县", "Qidong County");
+        JsonPath first = createdRegion("430481", "耒阳市", "Leiyang City");
+        JsonPath second = createdRegion("430482", "常宁市", "Changning City");
         OffsetDateTime secondAt = instant(second);
         assertThat(instant(first)).isBefore(secondAt);
 
         given().queryParam("changedSince", secondAt.toString()).get("/api/v1/regions").then().statusCode(200)
-                .body("items.code", contains("430426"));
+                .body("items.code", contains("430482"));
         given().queryParam("changedSince", instant(first).toString()).queryParam("parent", "430400")
-                .get("/api/v1/regions").then().body("items.code", contains("430424", "430426"));
+                .get("/api/v1/regions").then().body("items.code", contains("430481", "430482"));
         given().queryParam("parent", "430400").get("/api/v1/regions").then()
-                .body("items.code", hasItems("430424", "430426"));
+                .body("items.code", hasItems("430481", "430482"));
         given().queryParam("changedSince", instant(first).toString()).queryParam("level", "CITY")
                 .get("/api/v1/regions").then().statusCode(200).body("items", empty());
         given().queryParam("changedSince", "2000-01-01T00:00:00+08:00").get("/api/v1/regions").then()
                 .body("items.code", hasItem("430700"));
         given().queryParam("changedSince", secondAt.plusNanos(1000).toString()).get("/api/v1/regions").then()
-                .body("items.code", not(hasItem("430426")));
+                .body("items.code", not(hasItem("430482")));
     }
 
     @Test
