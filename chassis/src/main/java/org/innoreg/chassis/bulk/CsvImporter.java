@@ -78,6 +78,13 @@ public class CsvImporter {
         /** Builds the input of one row, recording unparseable cells on the row. */
         I map(CsvRow row);
 
+        /**
+         * The input a row of a file with these columns makes for an existing record: the file's value of each
+         * column it has, the stored value of each it does not. An import never changes a field whose column
+         * the file does not carry (an export for a reader who may not see a field leaves its column out).
+         */
+        I keep(I input, E existing, Columns columns);
+
         /** The natural key of a valid row's record; a file names each record once. */
         K key(I input);
 
@@ -102,6 +109,33 @@ public class CsvImporter {
         void createAll(List<I> inputs);
     }
 
+    /** The canonical names of the columns a file has. */
+    public record Columns(Set<String> names) {
+
+        public boolean has(String column) {
+            return names.contains(column);
+        }
+
+        /** The file's value when the file has the column, else the stored one. */
+        public <T> T pick(String column, T fromFile, T stored) {
+            return has(column) ? fromFile : stored;
+        }
+
+        /** Whether the file has any of these columns. */
+        public boolean hasAny(String... columns) {
+            for (String column : columns) {
+                if (has(column)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The rows of a file and the columns its header names. */
+    private record Sheet(List<CsvRow> rows, Columns columns) {
+    }
+
     /** A row that mapped and passed Bean Validation. */
     private record Valid<I, K>(int line, I input, K key) {
     }
@@ -112,7 +146,9 @@ public class CsvImporter {
         List<RowError> errors = new ArrayList<>();
         Map<K, Integer> lineOfKey = new HashMap<>();
         int rows = 0;
-        for (CsvRow row : read(csv, spec.columns())) {
+        Sheet sheet = read(csv, spec.columns());
+        Columns columns = sheet.columns();
+        for (CsvRow row : sheet.rows()) {
             rows++;
             I input = spec.map(row);
             List<Problem.FieldError> rowErrors = new ArrayList<>(row.errors);
@@ -145,7 +181,8 @@ public class CsvImporter {
             Map<K, E> existing = spec.existing(chunk.stream().map(Valid::key).toList());
             for (Valid<I, K> row : chunk) {
                 E record = existing.get(row.key());
-                List<Problem.FieldError> rowErrors = spec.check(row.input(), record);
+                I input = record == null ? row.input() : spec.keep(row.input(), record, columns);
+                List<Problem.FieldError> rowErrors = spec.check(input, record);
                 if (!rowErrors.isEmpty()) {
                     invalidLines.add(row.line());
                     rowErrors.forEach(e -> errors.add(new RowError(row.line(), e.field(), e.message())));
@@ -186,7 +223,7 @@ public class CsvImporter {
                     if (record == null) {
                         created.add(row.input());
                     } else {
-                        counts[spec.update(record, row.input()) ? 1 : 2]++;
+                        counts[spec.update(record, spec.keep(row.input(), record, columns)) ? 1 : 2]++;
                     }
                 }
                 spec.createAll(created);
@@ -210,13 +247,14 @@ public class CsvImporter {
         return chunks;
     }
 
-    private static List<CsvRow> read(InputStream csv, Map<String, String> columns) {
+    private static Sheet read(InputStream csv, Map<String, String> columns) {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.TRIM_SPACES);
         mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
         mapper.enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<CsvRow> rows = new ArrayList<>();
+        Set<String> present = new HashSet<>();
         try (InputStreamReader reader = new InputStreamReader(csv, StandardCharsets.UTF_8);
                 MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(reader)) {
             Map<String, String> headerNames = null;
@@ -224,6 +262,7 @@ public class CsvImporter {
                 Map<String, String> raw = it.nextValue();
                 if (headerNames == null) {
                     headerNames = canonicalHeaders(raw.keySet(), columns);
+                    present.addAll(headerNames.values());
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (Map.Entry<String, String> cell : raw.entrySet()) {
@@ -236,7 +275,7 @@ public class CsvImporter {
         } catch (IOException | RuntimeException e) {
             throw ProblemException.invalid("body", "not a readable CSV file: " + firstLine(e.getMessage()));
         }
-        return rows;
+        return new Sheet(rows, new Columns(Set.copyOf(present)));
     }
 
     private static Map<String, String> canonicalHeaders(Iterable<String> headers, Map<String, String> columns) {

@@ -483,12 +483,16 @@ public class ProjectResource {
     @Path("/export")
     @Produces({ "text/csv", "application/jsonl" })
     @Operation(summary = "Export the whole pipeline",
-            description = "Streams every project, as CSV in the import's format (`format=csv`) or as JSON lines (`format=jsonl`).")
+            description = "Streams every project, as CSV in the import's format (`format=csv`) or as JSON lines (`format=jsonl`). "
+                    + "What is not published (the supervising `responsibleOfficial`) is exported to authenticated readers "
+                    + "only: for anyone else the column (and the JSON field) is left out, not blank, so importing such a "
+                    + "file with a token keeps the stored officials.")
     @APIResponse(responseCode = "200", description = "The projects")
     public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
         boolean jsonLines = format.equals("jsonl");
+        // Not published: the column is left out (not blanked), so a re-import of this file keeps the stored value.
         String query = caller.isReader() ? EXPORT_QUERY
-                : EXPORT_QUERY.replace("responsible_official AS", "NULL AS"); // not published
+                : EXPORT_QUERY.replace(" responsible_official AS \"responsibleOfficial\",", "");
         StreamingOutput body = out -> JdbcExport.stream(dataSource, query, out, jsonLines);
         return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"projects." + format + "\"").build();
@@ -512,7 +516,10 @@ public class ProjectResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Import projects from CSV",
             description = "Columns by English or Chinese name (项目名称, 投资方, 资金来源, 项目类型, 产业链, 地区代码, 计划投资, "
-                    + "阶段, 阶段日期, 签约日期, 落地日期, …). `dryRun=true` only reports; a real run is all or nothing.")
+                    + "阶段, 阶段日期, 签约日期, 落地日期, …). `dryRun=true` only reports; a real run is all or nothing. "
+                    + "A column the file does not have leaves that field of an existing project as it is: an import never "
+                    + "changes a field whose column is absent (an anonymous export has no `responsibleOfficial` column, "
+                    + "and importing it keeps the officials).")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
             @ExampleObject(name = "One landed project", value = "项目名称,投资方,资金来源,项目类型,产业链,地区代码,计划投资,阶段,阶段日期,签约日期,落地日期\n"
                     + "复星医药常德生物医药基地,上海复星医药（集团）股份有限公司,内资,产业投资,生物医药,430790,1200000000,LANDED,2018-06-01,2018-03-15,2018-06-01\n")))

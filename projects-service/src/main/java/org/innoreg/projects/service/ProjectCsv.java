@@ -72,6 +72,25 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
                 row.date("stageSince"), row.date("signedOn"), row.date("landedOn"));
     }
 
+    /**
+     * What the file does not carry stays as stored: each absent column keeps its field. An anonymous export
+     * has no {@code responsibleOfficial} column, so importing it with a token keeps the official.
+     */
+    @Override
+    public ProjectInput keep(ProjectInput in, Project p, CsvImporter.Columns c) {
+        return new ProjectInput(in.name(), c.pick("investorName", in.investorName(), p.investorName),
+                c.pick("investorUscc", in.investorUscc(), p.investorUscc), c.pick("origin", in.origin(), p.origin),
+                c.pick("kind", in.kind(), p.kind), c.pick("industryChain", in.industryChain(), p.industryChain), in.regionCode(),
+                c.pick("parkPlatformId", in.parkPlatformId(), p.parkPlatformId),
+                c.pick("plannedInvestment", in.plannedInvestment(), p.plannedInvestment),
+                c.pick("expectedAnnualOutput", in.expectedAnnualOutput(), p.expectedAnnualOutput),
+                c.pick("signingEvent", in.signingEvent(), p.signingEvent),
+                c.pick("responsibleOfficial", in.responsibleOfficial(), p.responsibleOfficial),
+                c.pick("reviewCadence", in.reviewCadence(), p.reviewCadence), c.pick("stage", in.stage(), p.stage),
+                c.pick("stageSince", in.stageSince(), p.stageSince), c.pick("signedOn", in.signedOn(), p.signedOn),
+                c.pick("landedOn", in.landedOn(), p.landedOn));
+    }
+
     @Override
     public RegionalName key(ProjectInput input) {
         return RegionalName.of(input.regionCode(), input.name());

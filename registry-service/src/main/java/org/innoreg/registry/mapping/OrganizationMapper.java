@@ -39,7 +39,9 @@ public final class OrganizationMapper {
             }
         }
         // Touch the collection only when it differs, so an identical update is no change at all.
-        if (!o.certifications.equals(certifications)) {
+        // A bag (the database keeps no order): the same certifications in another order are the same.
+        if (o.certifications.size() != certifications.size() || !new java.util.HashSet<>(o.certifications).equals(
+                new java.util.HashSet<>(certifications))) {
             o.certifications.clear();
             o.certifications.addAll(certifications);
         }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -195,7 +197,9 @@ public class OrganizationResource {
     @Operation(summary = "Import organisations from CSV",
             description = "Columns by English or Chinese name (统一社会信用代码, 名称, 英文名称, 别名, 类型, 地区代码, 资质). "
                     + "Certifications as kind:validFrom[:validTo[:certificateNo]], several separated by ';'. "
-                    + "`dryRun=true` only reports; a real run is all or nothing, creating or updating by USCC.")
+                    + "`dryRun=true` only reports; a real run is all or nothing, creating or updating by USCC. "
+                    + "A column the file does not have leaves that field of an existing organisation as it is: an "
+                    + "import never changes a field whose column is absent.")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
             @ExampleObject(name = "One enterprise", value = "统一社会信用代码,名称,类型,地区代码,资质\n"
                     + "91430700MA4L2Q4K3Y,湖南金健米业股份有限公司,企业,430702,高新技术企业:2018-10-17\n")))
@@ -207,6 +211,22 @@ public class OrganizationResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) {
         return importer.run(body, csv, dryRun);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({ "text/csv", "application/jsonl" })
+    @Operation(summary = "Export every organisation",
+            description = "Streams every organisation, in the CSV import format (`format=csv`) or as JSON lines "
+                    + "(`format=jsonl`), so an export can be edited and imported again. Nothing of an organisation is "
+                    + "withheld from anonymous readers, so every caller gets every column.")
+    @APIResponse(responseCode = "200", description = "The organisations")
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+        boolean jsonLines = format.equals("jsonl");
+        StreamingOutput body = out -> csv.export(out, jsonLines);
+        return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"organizations." + format + "\"")
+                .build();
     }
 
     static final String JINJIAN = """

@@ -277,7 +277,9 @@ public class PlatformResource {
             description = "UTF-8 CSV with a header row; columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
                     + "依托单位, 领域, 认定日期, 认定文号, …). `dryRun=true` only reports. A real run changes nothing unless "
                     + "every row is valid, then creates or updates (by region and Chinese name) each row in one "
-                    + "transaction, with one event per created or updated platform. Import host organisations first.")
+                    + "transaction, with one event per created or updated platform. Import host organisations first. "
+                    + "A column the file does not have leaves that field of an existing platform as it is: an import "
+                    + "never changes a field whose column is absent.")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
             @ExampleObject(name = "Two Changde platforms", value = "名称,类型,级别,地区代码,依托单位,认定日期\n"
                     + "湖南金健米业国家工程技术研究中心,工程技术研究中心,国家级,430702,91430700183870013J,2011-10-01\n"
@@ -296,7 +298,8 @@ public class PlatformResource {
     @Path("/export")
     @Produces({ "text/csv", "application/jsonl" })
     @Operation(summary = "Export the whole registry of platforms",
-            description = "Streams every platform, in the CSV import format (`format=csv`) or as JSON lines (`format=jsonl`).")
+            description = "Streams every platform, in the CSV import format (`format=csv`) or as JSON lines (`format=jsonl`). "
+                    + "Nothing of a platform is withheld from anonymous readers, so every caller gets every column.")
     @APIResponse(responseCode = "200", description = "The platforms")
     public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
         boolean jsonLines = format.equals("jsonl");

@@ -1,5 +1,6 @@
 package org.innoreg.registry.service;
 
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,8 +10,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.agroal.api.AgroalDataSource;
+
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
+import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.registry.domain.CertificationKind;
 import org.innoreg.registry.domain.Labelled;
@@ -39,10 +43,12 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
 
     private final OrganizationService service;
     private final OrganizationRepository organizations;
+    private final AgroalDataSource dataSource;
 
-    OrganizationCsv(OrganizationService service, OrganizationRepository organizations) {
+    OrganizationCsv(OrganizationService service, OrganizationRepository organizations, AgroalDataSource dataSource) {
         this.service = service;
         this.organizations = organizations;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -56,6 +62,16 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
         return new OrganizationInput(uscc == null ? null : uscc.toUpperCase(), row.text("nameZh"), row.text("nameEn"),
                 row.list("aliases"), row.choice("kind", OrganizationKind.class, Labelled::parse), row.text("regionCode"),
                 certifications(row));
+    }
+
+    /** What the file does not carry stays as stored: each absent column keeps its field. */
+    @Override
+    public OrganizationInput keep(OrganizationInput in, Organization o, CsvImporter.Columns c) {
+        return new OrganizationInput(in.uscc(), c.pick("nameZh", in.nameZh(), o.nameZh), c.pick("nameEn", in.nameEn(), o.nameEn),
+                c.pick("aliases", in.aliases(), List.copyOf(o.aliases)), c.pick("kind", in.kind(), o.kind),
+                c.pick("regionCode", in.regionCode(), o.regionCode),
+                c.pick("certifications", in.certifications(), o.certifications.stream()
+                        .map(x -> new CertificationInput(x.kind, x.certificateNo, x.validFrom, x.validTo)).toList()));
     }
 
     @Override
@@ -108,5 +124,35 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
             }
         }
         return certifications;
+    }
+
+    // --- export -----------------------------------------------------------------------------------
+
+    /** The import's columns, in English, so an export can be edited and imported again. */
+    private static final String CSV_QUERY = """
+            SELECT o.uscc, o.name_zh AS "nameZh", o.name_en AS "nameEn", o.aliases, o.kind, o.region_code AS "regionCode",
+                   (SELECT string_agg(concat_ws(':', c.kind, c.valid_from, c.valid_to, c.certificate_no), ';'
+                                      ORDER BY c.valid_from, c.kind, c.valid_to, c.certificate_no)
+                      FROM organization_certification c WHERE c.organization_id = o.id) AS certifications,
+                   o.id, o.version, o.updated_at AS "updatedAt"
+              FROM organization o
+             ORDER BY o.region_code, o.uscc
+            """;
+
+    /** The organisation as the API shows it. */
+    private static final String JSON_QUERY = """
+            SELECT o.id, o.uscc, o.name_zh AS "nameZh", o.name_en AS "nameEn", o.aliases, o.kind, o.region_code AS "regionCode",
+                   (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('kind', c.kind,
+                               'certificateNo', c.certificate_no, 'validFrom', c.valid_from, 'validTo', c.valid_to))
+                           ORDER BY c.valid_from, c.kind), '[]')
+                      FROM organization_certification c WHERE c.organization_id = o.id) AS certifications,
+                   o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"
+              FROM organization o
+             ORDER BY o.region_code, o.uscc
+            """;
+
+    /** Streams every organisation as CSV (with a header) or JSON lines, without loading them all. */
+    public void export(OutputStream out, boolean jsonLines) {
+        JdbcExport.stream(dataSource, jsonLines ? JSON_QUERY : CSV_QUERY, out, jsonLines);
     }
 }

@@ -89,6 +89,30 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
                 row.text("accreditationNo"), hasDetail ? detail : null, null);
     }
 
+    private static final PlatformDetail NO_DETAIL = new PlatformDetail(null, null, null, null, null, null);
+
+    /** What the file does not carry stays as stored: each absent column keeps its field (detail parts too). */
+    @Override
+    public PlatformInput keep(PlatformInput in, Platform p, CsvImporter.Columns c) {
+        PlatformDetail detail = p.detail;
+        if (c.hasAny("academicians", "partnerEnterprise", "floorAreaM2", "tenants", "graduates", "members")) {
+            PlatformDetail file = in.detail() == null ? NO_DETAIL : in.detail();
+            PlatformDetail stored = p.detail == null ? NO_DETAIL : p.detail;
+            PlatformDetail merged = new PlatformDetail(c.pick("academicians", file.academicians(), stored.academicians()),
+                    c.pick("partnerEnterprise", file.partnerEnterprise(), stored.partnerEnterprise()),
+                    c.pick("floorAreaM2", file.floorAreaM2(), stored.floorAreaM2()),
+                    c.pick("tenants", file.tenants(), stored.tenants()),
+                    c.pick("graduates", file.graduates(), stored.graduates()),
+                    c.pick("members", file.memberOrganizationIds(), stored.memberOrganizationIds()));
+            detail = merged.hasWorkstationDetail() || merged.hasIncubatorDetail() || merged.hasAllianceDetail() ? merged : null;
+        }
+        return new PlatformInput(in.nameZh(), c.pick("nameEn", in.nameEn(), p.nameEn),
+                c.pick("aliases", in.aliases(), List.copyOf(p.aliases)), in.type(), in.level(),
+                c.pick("status", in.status(), p.status), in.regionCode(), c.pick("fields", in.fields(), List.copyOf(p.fields)),
+                c.pick("hosts", in.hostIds(), List.copyOf(p.hostIds)), c.pick("accreditedOn", in.accreditedOn(), p.accreditedOn),
+                c.pick("accreditationNo", in.accreditationNo(), p.accreditationNo), detail, in.changedOn());
+    }
+
     @Override
     public RegionalName key(PlatformInput input) {
         return RegionalName.of(input.regionCode(), input.nameZh());
@@ -174,9 +198,9 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
                    p.detail ->> 'tenants' AS tenants, p.detail ->> 'graduates' AS graduates,
                    (SELECT string_agg(concat_ws(':', a ->> 'name', a ->> 'academy', a ->> 'field'), ';')
                       FROM jsonb_array_elements(p.detail -> 'academicians') a) AS academicians,
-                   (SELECT string_agg(o.uscc, ';' ORDER BY o.uscc)
-                      FROM jsonb_array_elements_text(p.detail -> 'memberOrganizationIds') m
-                      JOIN organization o ON o.id = CAST(m AS uuid)) AS members,
+                   (SELECT string_agg(o.uscc, ';' ORDER BY m.n)
+                      FROM jsonb_array_elements_text(p.detail -> 'memberOrganizationIds') WITH ORDINALITY m(id, n)
+                      JOIN organization o ON o.id = CAST(m.id AS uuid)) AS members,
                    p.version, p.updated_at AS "updatedAt"
               FROM platform p
              ORDER BY p.region_code, p.name_zh

@@ -1,0 +1,69 @@
+package org.innoreg.projects.resource;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.stream.Collectors;
+
+import org.innoreg.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Issue 15's round trips for projects: an export imports again as no change, and an anonymous export (which
+ * leaves the unpublished responsibleOfficial column out) imported with a token keeps the officials.
+ */
+@QuarkusTest
+class ProjectImportRoundTripTest {
+
+    private static final String ADMIN = "Bearer " + TestTokens.admin();
+
+    static ValidatableResponse importCsv(String csv, boolean dryRun) {
+        return given().header("Authorization", ADMIN).contentType("text/csv; charset=UTF-8").body(csv)
+                .queryParam("dryRun", dryRun).post("/api/v1/projects/import").then();
+    }
+
+    static String rowsOf(String export, String tag) {
+        String body = export.startsWith("\uFEFF") ? export.substring(1) : export;
+        String header = body.lines().findFirst().orElseThrow();
+        return header + "\n" + body.lines().skip(1).filter(line -> line.contains(tag)).collect(Collectors.joining("\n")) + "\n";
+    }
+
+    static String load(String tag) {
+        importCsv("项目名称,投资方,资金来源,项目类型,产业链,地区代码,计划投资,预计年产值,责任领导,调度频次,阶段,阶段日期,签约日期,落地日期\n"
+                + tag + "复星基地,上海复星医药,内资,产业投资,生物医药,430790,1200000000,1800000000,常务副市长,MONTHLY,LANDED,"
+                + "2018-06-01,2018-03-15,2018-06-01\n"
+                + tag + "澧县项目,常德投资企业,内资,产业投资,食品加工,430723,120000000,,分管副县长,QUARTERLY,SIGNED,2019-05-01,2019-05-01,\n",
+                false).statusCode(200).body("created", equalTo(2));
+        return given().header("Authorization", ADMIN).queryParam("q", tag + "复星基地").get("/api/v1/projects").then()
+                .extract().path("items[0].id");
+    }
+
+    @Test
+    void anAnonymousExportLeavesTheOfficialOutAndImportingItKeepsIt() {
+        String tag = "往返" + System.nanoTime();
+        String id = load(tag);
+
+        String anonymous = rowsOf(given().get("/api/v1/projects/export").then().statusCode(200).extract().asString(), tag);
+        assertThat(anonymous.lines().findFirst().orElseThrow().split(",")).doesNotContain("responsibleOfficial");
+        assertThat(anonymous).doesNotContain("常务副市长");
+        assertThat(anonymous.lines().count()).isEqualTo(3);
+        String jsonl = given().queryParam("format", "jsonl").get("/api/v1/projects/export").then().statusCode(200).extract().asString();
+        assertThat(jsonl).doesNotContain("responsibleOfficial");
+
+        importCsv(anonymous, false).statusCode(200).body("unchanged", equalTo(2)).body("updated", equalTo(0));
+        given().header("Authorization", ADMIN).get("/api/v1/projects/" + id).then().header("ETag", "\"1\"")
+                .body("responsibleOfficial", equalTo("常务副市长"));
+        given().get("/api/v1/projects/" + id + "/changes").then().body("items", hasSize(1));
+
+        // An authenticated reader's export carries the column, and imports again as no change too.
+        String full = rowsOf(given().header("Authorization", ADMIN).get("/api/v1/projects/export").then().statusCode(200)
+                .extract().asString(), tag);
+        assertThat(full).contains("常务副市长");
+        importCsv(full, false).statusCode(200).body("unchanged", equalTo(2)).body("updated", equalTo(0));
+    }
+}

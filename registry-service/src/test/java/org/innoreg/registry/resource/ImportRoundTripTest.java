@@ -1,0 +1,106 @@
+package org.innoreg.registry.resource;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.innoreg.registry.support.Fixtures.unique;
+import static org.innoreg.registry.support.Fixtures.uscc;
+
+import java.util.stream.Collectors;
+
+import org.innoreg.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Issue 15's round trips for organisations and platforms: what an export carries imports again as no change,
+ * an anonymous export included, and a file without a column never changes that field.
+ */
+@QuarkusTest
+class ImportRoundTripTest {
+
+    private static final String ADMIN = "Bearer " + TestTokens.admin();
+
+    static ValidatableResponse importCsv(String path, String csv, boolean dryRun) {
+        return given().header("Authorization", ADMIN).contentType("text/csv; charset=UTF-8").body(csv)
+                .queryParam("dryRun", dryRun).post(path).then();
+    }
+
+    /** The header and the rows that mention the tag (the test database holds other tests' records too). */
+    static String rowsOf(String export, String tag) {
+        String body = export.startsWith("\uFEFF") ? export.substring(1) : export;
+        String header = body.lines().findFirst().orElseThrow();
+        return header + "\n" + body.lines().skip(1).filter(line -> line.contains(tag)).collect(Collectors.joining("\n")) + "\n";
+    }
+
+    private static String[] load(String tag) {
+        String hostUscc = uscc("430702");
+        String memberUscc = uscc("430703");
+        importCsv("/api/v1/organizations/import", "统一社会信用代码,名称,英文名称,别名,类型,地区代码,资质\n"
+                + hostUscc + "," + tag + "金健米业,Jinjian,金健;" + tag + "金健米业股份,企业,430702,"
+                + "高新技术企业:2018-10-17;专精特新中小企业:2019-01-01:2021-12-31:湘2019-07\n"
+                + memberUscc + "," + tag + "成员单位,,,企业,430703,\n", false).statusCode(200).body("created", equalTo(2));
+        importCsv("/api/v1/platforms/import", "名称,英文名称,别名,类型,级别,状态,地区代码,领域,认定日期,认定文号,依托单位,"
+                + "场地面积,在孵企业数,毕业企业数\n"
+                + tag + "孵化器,Incubator,甲;乙,科技企业孵化器,国家级,ACTIVE,430702,电子信息;先进装备,2016-03-01,国科发〔2016〕1号,"
+                + hostUscc + ",12500.50,80,12\n", false).statusCode(200).body("created", equalTo(1));
+        importCsv("/api/v1/platforms/import", "名称,类型,级别,地区代码,成员单位\n"
+                + tag + "联盟,产业技术创新战略联盟,省级,430702," + hostUscc + ";" + memberUscc + "\n", false)
+                .statusCode(200).body("created", equalTo(1));
+        return new String[] { hostUscc, memberUscc };
+    }
+
+    @Test
+    void anAnonymousExportImportedWithATokenChangesNothing() {
+        String tag = unique("往返");
+        load(tag);
+        String platformId = given().queryParam("q", tag + "孵化器").get("/api/v1/platforms").then().extract().path("items[0].id");
+        String orgId = given().queryParam("q", tag + "金健米业").get("/api/v1/organizations").then().extract().path("items[0].id");
+
+        String organizations = rowsOf(given().get("/api/v1/organizations/export").then().statusCode(200).extract().asString(), tag);
+        assertThat(organizations.lines().count()).isEqualTo(3);
+        importCsv("/api/v1/organizations/import", organizations, false).statusCode(200)
+                .body("unchanged", equalTo(2)).body("updated", equalTo(0)).body("created", equalTo(0));
+
+        String platforms = rowsOf(given().get("/api/v1/platforms/export").then().statusCode(200).extract().asString(), tag);
+        assertThat(platforms.lines().count()).isEqualTo(3);
+        importCsv("/api/v1/platforms/import", platforms, false).statusCode(200)
+                .body("unchanged", equalTo(2)).body("updated", equalTo(0)).body("created", equalTo(0));
+
+        given().get("/api/v1/platforms/" + platformId).then().header("ETag", "\"1\"")
+                .body("detail.floorAreaM2", equalTo(12500.5f)).body("aliases", contains("甲", "乙"));
+        given().get("/api/v1/platforms/" + platformId + "/changes").then().body("items", hasSize(1));
+        given().get("/api/v1/organizations/" + orgId).then().header("ETag", "\"1\"").body("certifications", hasSize(2));
+    }
+
+    @Test
+    void aFileWithoutAColumnNeverChangesThatField() {
+        String tag = unique("缺列");
+        String[] usccs = load(tag);
+        String platformId = given().queryParam("q", tag + "孵化器").get("/api/v1/platforms").then().extract().path("items[0].id");
+        String allianceId = given().queryParam("q", tag + "联盟").get("/api/v1/platforms").then().extract().path("items[0].id");
+
+        // Only the level changes: hosts, fields, aliases, dates, status and the incubator's detail stay.
+        importCsv("/api/v1/platforms/import", "名称,类型,级别,地区代码,在孵企业数\n"
+                + tag + "孵化器,科技企业孵化器,省级,430702,95\n"
+                + tag + "联盟,产业技术创新战略联盟,省级,430702,\n", false).statusCode(200)
+                .body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        given().get("/api/v1/platforms/" + platformId).then()
+                .body("level", equalTo("PROVINCIAL")).body("nameEn", equalTo("Incubator")).body("aliases", contains("甲", "乙"))
+                .body("fields", contains("电子信息", "先进装备")).body("hostIds", hasSize(1))
+                .body("accreditedOn", equalTo("2016-03-01")).body("accreditationNo", equalTo("国科发〔2016〕1号"))
+                .body("detail.floorAreaM2", equalTo(12500.5f)).body("detail.tenants", equalTo(95))
+                .body("detail.graduates", equalTo(12));
+        given().get("/api/v1/platforms/" + allianceId).then().body("detail.memberOrganizationIds", hasSize(2));
+
+        // An organisation file with no certification column keeps the certifications.
+        importCsv("/api/v1/organizations/import", "uscc,nameZh,kind,regionCode\n" + usccs[0] + "," + tag + "金健米业,ENTERPRISE,430702\n",
+                false).statusCode(200).body("unchanged", equalTo(1));
+        given().queryParam("q", tag + "金健米业").get("/api/v1/organizations").then()
+                .body("items[0].certifications", hasSize(2)).body("items[0].nameEn", equalTo("Jinjian"));
+    }
+}
