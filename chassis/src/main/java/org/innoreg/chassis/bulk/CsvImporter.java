@@ -2,8 +2,7 @@ package org.innoreg.chassis.bulk;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -35,7 +34,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * CSV import, the same way in every service: read every row (UTF-8, a header row whose names may be the
+ * CSV import, the same way in every service: read every row (UTF-8 or GB18030/GBK, see {@link CsvText}; a header row whose names may be the
  * English field names or their Chinese equivalents), map and validate each, and report per row. A dry
  * run stops there and changes nothing. A real run applies all rows in one transaction only when every
  * row is valid: all or nothing, one event per created or updated record.
@@ -141,12 +140,20 @@ public class CsvImporter {
     }
 
     public <I, K, E> ImportReport run(InputStream csv, Spec<I, K, E> spec, boolean dryRun) {
+        return run(csv, null, spec, dryRun);
+    }
+
+    /**
+     * @param charset the {@code charset} parameter of the request's Content-Type, or null: then UTF-8 (with or
+     *        without a byte-order mark) or GB18030/GBK is recognised from the bytes ({@link CsvText})
+     */
+    public <I, K, E> ImportReport run(InputStream csv, String charset, Spec<I, K, E> spec, boolean dryRun) {
         long started = System.nanoTime();
         List<Valid<I, K>> valid = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         Map<K, Integer> lineOfKey = new HashMap<>();
         int rows = 0;
-        Sheet sheet = read(csv, spec.columns());
+        Sheet sheet = read(text(csv, charset), spec.columns());
         Columns columns = sheet.columns();
         for (CsvRow row : sheet.rows()) {
             rows++;
@@ -247,7 +254,15 @@ public class CsvImporter {
         return chunks;
     }
 
-    private static Sheet read(InputStream csv, Map<String, String> columns) {
+    private static String text(InputStream csv, String charset) {
+        try {
+            return CsvText.decode(csv.readAllBytes(), charset);
+        } catch (IOException e) {
+            throw ProblemException.invalid("body", "the file could not be read: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static Sheet read(String csv, Map<String, String> columns) {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.TRIM_SPACES);
         mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
@@ -255,7 +270,7 @@ public class CsvImporter {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<CsvRow> rows = new ArrayList<>();
         Set<String> present = new HashSet<>();
-        try (InputStreamReader reader = new InputStreamReader(csv, StandardCharsets.UTF_8);
+        try (StringReader reader = new StringReader(csv);
                 MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(reader)) {
             Map<String, String> headerNames = null;
             while (it.hasNextValue()) {

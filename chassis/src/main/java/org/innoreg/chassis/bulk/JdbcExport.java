@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +24,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Streams the rows of a query as CSV (a header of the column labels; list cells joined with ';') or as
+ * Streams the rows of a query as CSV (a header of the column labels; list cells joined with ';'; instants in
+ * RFC 3339) or as
  * JSON lines (one object per row; arrays as arrays, json columns as JSON, numbers as numbers), from a
  * database cursor: nothing is loaded whole, however large the table.
  */
@@ -29,10 +33,20 @@ public final class JdbcExport {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
     private JdbcExport() {
     }
 
     public static void stream(DataSource dataSource, String sql, OutputStream out, boolean jsonLines) {
+        stream(dataSource, sql, out, jsonLines, false);
+    }
+
+    /**
+     * @param bom start a CSV file with a UTF-8 byte-order mark, so that Excel (which reads a CSV file without
+     *        one in the machine's code page, GBK on a Chinese Windows) shows its Chinese text right
+     */
+    public static void stream(DataSource dataSource, String sql, OutputStream out, boolean jsonLines, boolean bom) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -41,6 +55,9 @@ public final class JdbcExport {
                     if (jsonLines) {
                         writeJsonLines(rows, out);
                     } else {
+                        if (bom) {
+                            out.write(UTF8_BOM);
+                        }
                         writeCsv(rows, out);
                     }
                 }
@@ -69,7 +86,7 @@ public final class JdbcExport {
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     Object value = rows.getObject(i);
                     // A null would drop the cell, and with it the column: write an empty one.
-                    cells.add(value == null ? "" : value instanceof Array array ? join(array) : rows.getString(i));
+                    cells.add(value == null ? "" : value instanceof Array array ? join(array) : text(rows, meta, i));
                 }
                 writer.write(cells);
             }
@@ -102,13 +119,23 @@ public final class JdbcExport {
                     } else if (value instanceof Boolean bool) {
                         json.writeBoolean(bool);
                     } else {
-                        json.writeString(rows.getString(i));
+                        json.writeString(text(rows, meta, i));
                     }
                 }
                 json.writeEndObject();
                 json.writeRaw('\n');
             }
         }
+    }
+
+    /** A cell as text; an instant in RFC 3339 ({@code 2026-12-01T00:00:00.123456Z}), not PostgreSQL's own form. */
+    private static String text(ResultSet rows, ResultSetMetaData meta, int i) throws SQLException {
+        String type = meta.getColumnTypeName(i);
+        if (type.equals("timestamptz")) {
+            return rows.getObject(i, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+        return rows.getString(i);
     }
 
     private static String join(Array array) throws SQLException {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -44,6 +45,7 @@ import org.innoreg.projects.events.ProjectEvents;
 import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.CsvText;
 import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Problem;
@@ -488,12 +490,15 @@ public class ProjectResource {
                     + "only: for anyone else the column (and the JSON field) is left out, not blank, so importing such a "
                     + "file with a token keeps the stored officials.")
     @APIResponse(responseCode = "200", description = "The projects")
-    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format,
+            @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
+                    + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
+                    + "Imports accept either.") boolean bom) {
         boolean jsonLines = format.equals("jsonl");
         // Not published: the column is left out (not blanked), so a re-import of this file keeps the stored value.
         String query = caller.isReader() ? EXPORT_QUERY
                 : EXPORT_QUERY.replace(" responsible_official AS \"responsibleOfficial\",", "");
-        StreamingOutput body = out -> JdbcExport.stream(dataSource, query, out, jsonLines);
+        StreamingOutput body = out -> JdbcExport.stream(dataSource, query, out, jsonLines, bom);
         return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"projects." + format + "\"").build();
     }
@@ -515,7 +520,9 @@ public class ProjectResource {
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Import projects from CSV",
-            description = "Columns by English or Chinese name (项目名称, 投资方, 资金来源, 项目类型, 产业链, 地区代码, 计划投资, "
+            description = "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
+                    + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
+                    + "and column. Columns by English or Chinese name (项目名称, 投资方, 资金来源, 项目类型, 产业链, 地区代码, 计划投资, "
                     + "阶段, 阶段日期, 签约日期, 落地日期, …). `dryRun=true` only reports; a real run is all or nothing. "
                     + "A column the file does not have leaves that field of an existing project as it is: an import never "
                     + "changes a field whose column is absent (an anonymous export has no `responsibleOfficial` column, "
@@ -529,8 +536,9 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) {
-        return importer.run(body, csv, dryRun);
+    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body,
+            @Context HttpHeaders headers) {
+        return importer.run(body, CsvText.charsetOf(headers.getMediaType()), csv, dryRun);
     }
 
     static final String FOSUN = """

@@ -27,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -45,6 +46,7 @@ import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.registry.events.OrganizationEvents;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.CsvText;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
@@ -195,7 +197,9 @@ public class OrganizationResource {
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Import organisations from CSV",
-            description = "Columns by English or Chinese name (统一社会信用代码, 名称, 英文名称, 别名, 类型, 地区代码, 资质). "
+            description = "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
+                    + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
+                    + "and column. Columns by English or Chinese name (统一社会信用代码, 名称, 英文名称, 别名, 类型, 地区代码, 资质). "
                     + "Certifications as kind:validFrom[:validTo[:certificateNo]], several separated by ';'. "
                     + "`dryRun=true` only reports; a real run is all or nothing, creating or updating by USCC. "
                     + "A column the file does not have leaves that field of an existing organisation as it is: an "
@@ -209,8 +213,9 @@ public class OrganizationResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) {
-        return importer.run(body, csv, dryRun);
+    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body,
+            @Context HttpHeaders headers) {
+        return importer.run(body, CsvText.charsetOf(headers.getMediaType()), csv, dryRun);
     }
 
     @GET
@@ -221,9 +226,12 @@ public class OrganizationResource {
                     + "(`format=jsonl`), so an export can be edited and imported again. Nothing of an organisation is "
                     + "withheld from anonymous readers, so every caller gets every column.")
     @APIResponse(responseCode = "200", description = "The organisations")
-    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format,
+            @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
+                    + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
+                    + "Imports accept either.") boolean bom) {
         boolean jsonLines = format.equals("jsonl");
-        StreamingOutput body = out -> csv.export(out, jsonLines);
+        StreamingOutput body = out -> csv.export(out, jsonLines, bom);
         return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"organizations." + format + "\"")
                 .build();

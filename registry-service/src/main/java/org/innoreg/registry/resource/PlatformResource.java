@@ -32,6 +32,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -50,6 +51,7 @@ import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.registry.events.PlatformEvents;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.CsvText;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
@@ -274,7 +276,9 @@ public class PlatformResource {
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Import platforms from CSV",
-            description = "UTF-8 CSV with a header row; columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
+            description = "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
+                    + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
+                    + "and column. Columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
                     + "依托单位, 领域, 认定日期, 认定文号, …). `dryRun=true` only reports. A real run changes nothing unless "
                     + "every row is valid, then creates or updates (by region and Chinese name) each row in one "
                     + "transaction, with one event per created or updated platform. Import host organisations first. "
@@ -290,8 +294,9 @@ public class PlatformResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported; the report lists them",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) {
-        return importer.run(body, csv, dryRun);
+    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body,
+            @Context HttpHeaders headers) {
+        return importer.run(body, CsvText.charsetOf(headers.getMediaType()), csv, dryRun);
     }
 
     @GET
@@ -301,9 +306,12 @@ public class PlatformResource {
             description = "Streams every platform, in the CSV import format (`format=csv`) or as JSON lines (`format=jsonl`). "
                     + "Nothing of a platform is withheld from anonymous readers, so every caller gets every column.")
     @APIResponse(responseCode = "200", description = "The platforms")
-    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format,
+            @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
+                    + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
+                    + "Imports accept either.") boolean bom) {
         boolean jsonLines = format.equals("jsonl");
-        StreamingOutput body = out -> csv.export(out, jsonLines);
+        StreamingOutput body = out -> csv.export(out, jsonLines, bom);
         return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"platforms." + format + "\"")
                 .build();

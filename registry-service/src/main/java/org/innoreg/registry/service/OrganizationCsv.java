@@ -152,7 +152,7 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
             """;
 
     /** Streams every organisation as CSV (with a header) or JSON lines, without loading them all. */
-    public void export(OutputStream out, boolean jsonLines) {
-        JdbcExport.stream(dataSource, jsonLines ? JSON_QUERY : CSV_QUERY, out, jsonLines);
+    public void export(OutputStream out, boolean jsonLines, boolean bom) {
+        JdbcExport.stream(dataSource, jsonLines ? JSON_QUERY : CSV_QUERY, out, jsonLines, bom);
     }
 }

@@ -219,7 +219,7 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
             """;
 
     /** Streams every platform as CSV (with a header) or JSON lines, without loading them all. */
-    public void export(OutputStream out, boolean jsonLines) {
-        JdbcExport.stream(dataSource, jsonLines ? JSON_QUERY : CSV_QUERY, out, jsonLines);
+    public void export(OutputStream out, boolean jsonLines, boolean bom) {
+        JdbcExport.stream(dataSource, jsonLines ? JSON_QUERY : CSV_QUERY, out, jsonLines, bom);
     }
 }
