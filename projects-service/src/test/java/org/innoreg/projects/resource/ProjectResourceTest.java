@@ -61,7 +61,7 @@ class ProjectResourceTest {
                 .body(project("Mistyped project " + System.nanoTime(), "430703", "300000000", null))
                 .post("/api/v1/projects").then().statusCode(201).extract().path("id");
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body("{\"to\":\"NEGOTIATING\",\"on\":\"2024-05-06\"}")
+                .body("{\"to\":\"NEGOTIATING\",\"on\":\"" + java.time.LocalDate.now() + "\"}")
                 .post("/api/v1/projects/" + id + "/transitions").then().statusCode(200).header("ETag", equalTo("\"2\""));
         given().delete("/api/v1/projects/" + id).then().statusCode(428);
         given().header("If-Match", "\"1\"").delete("/api/v1/projects/" + id).then().statusCode(412);
@@ -84,7 +84,7 @@ class ProjectResourceTest {
         assertThat(deleted.get("data").get("stage").asText()).isEqualTo("NEGOTIATING");
         assertThat(deleted.get("data").get("transitions")).extracting(t -> t.get("to").asText())
                 .containsExactly("LEAD", "NEGOTIATING");
-        assertThat(deleted.get("data").get("transitions").get(1).get("on").asText()).isEqualTo("2024-05-06");
+        assertThat(deleted.get("data").get("transitions").get(1).get("on").asText()).isEqualTo(java.time.LocalDate.now().toString());
     }
 
     @Test
