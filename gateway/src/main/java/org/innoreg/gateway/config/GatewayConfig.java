@@ -27,6 +27,13 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration replicaRetryAfter();
 
+    /**
+     * Each request's head (request line and headers) must arrive within this of the connection's opening or of the
+     * previous answer's end, or the connection is closed (a client trickling a byte at a time is never idle).
+     */
+    @WithDefault("10s")
+    Duration requestHeadTimeout();
+
     /** Connections kept open to each replica, per event loop. */
     @WithDefault("64")
     int maxConnectionsPerReplica();

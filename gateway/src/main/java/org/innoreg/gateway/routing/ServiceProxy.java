@@ -3,6 +3,7 @@ package org.innoreg.gateway.routing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -96,7 +97,7 @@ public class ServiceProxy {
     private void forward(RoutingContext context, Replicas replicas) {
         HttpServerRequest request = context.request();
         request.pause();
-        String requestId = request.getHeader(REQUEST_ID) != null ? request.getHeader(REQUEST_ID) : UUID.randomUUID().toString();
+        String requestId = request.getHeader(REQUEST_ID) != null ? request.getHeader(REQUEST_ID) : newRequestId();
         Exchange exchange = new Exchange(context, replicas, requestId);
         long declared = declaredLength(request);
         boolean chunked = request.headers().contains("Transfer-Encoding", "chunked", true);
@@ -309,6 +310,17 @@ public class ServiceProxy {
         HttpMethod method = request.method();
         return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                 || request.getHeader("Idempotency-Key") != null || request.getHeader("If-Match") != null;
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: unique, not secret, so it needs neither
+     * {@link UUID#randomUUID()}'s SecureRandom nor the lock around it on every request.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static long declaredLength(HttpServerRequest request) {

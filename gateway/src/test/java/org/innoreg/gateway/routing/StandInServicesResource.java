@@ -7,8 +7,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Stand-ins on free ports of their own for the resilience tests: registry as two replicas (A and B, so that one can be
  * killed and started again), projects and indicators as one each. Short timeouts, so the tests see them act:
- * idle connections closed after 3 s, a failed replica retried after 1 s, answers awaited 2 s (less than
- * the idle timeout, or a slow answer's caller would be cut before its 504). Rate limiting off
+ * a request's head awaited 4 s, idle connections closed after 6 s, a failed replica retried after 1 s, answers
+ * awaited 2 s (less than the idle timeout, or a slow answer's caller would be cut before its 504). Rate limiting off
  * (these tests send a lot from one address; RateLimitTest checks the limits).
  */
 public class StandInServicesResource implements QuarkusTestResourceLifecycleManager {
@@ -31,7 +31,8 @@ public class StandInServicesResource implements QuarkusTestResourceLifecycleMana
                 "innoreg.gateway.timeout", "2s",
                 "innoreg.gateway.replica-retry-after", "1s",
                 "innoreg.gateway.rate-limit.enabled", "false",
-                "quarkus.http.idle-timeout", "3s");
+                "innoreg.gateway.request-head-timeout", "4s",
+                "quarkus.http.idle-timeout", "6s");
     }
 
     @Override
