@@ -106,6 +106,11 @@ public class CsvImporter {
 
         /** Creates the records of valid rows that name no existing record, together. */
         void createAll(List<I> inputs);
+
+        /** The canonical column of an input field whose name is no column's ({@code hostIds} is {@code hosts}), or null. */
+        default String columnOf(String field) {
+            return null;
+        }
     }
 
     /** The canonical names of the columns a file has. */
@@ -131,12 +136,12 @@ public class CsvImporter {
         }
     }
 
-    /** The rows of a file and the columns its header names. */
-    private record Sheet(List<CsvRow> rows, Columns columns) {
+    /** The rows of a file, the columns its header names, and the header's own name of each (by canonical name). */
+    private record Sheet(List<CsvRow> rows, Columns columns, Map<String, String> headers) {
     }
 
     /** A row that mapped and passed Bean Validation. */
-    private record Valid<I, K>(int line, I input, K key) {
+    private record Valid<I, K>(int line, I input, K key, CsvRow row) {
     }
 
     public <I, K, E> ImportReport run(InputStream csv, Spec<I, K, E> spec, boolean dryRun) {
@@ -159,31 +164,35 @@ public class CsvImporter {
             rows++;
             I input = spec.map(row);
             List<Problem.FieldError> rowErrors = new ArrayList<>(row.errors);
-            if (rowErrors.isEmpty()) {
-                for (ConstraintViolation<I> violation : validator.validate(input)) {
-                    rowErrors.add(new Problem.FieldError(ProblemMappers.fieldOf(violation), violation.getMessage()));
+            Set<String> unparsed = new HashSet<>();
+            row.errors.forEach(e -> unparsed.add(e.field()));
+            // Every error of the row: Bean Validation's too, but not a second one for a cell that did not parse.
+            for (ConstraintViolation<I> violation : validator.validate(input)) {
+                String field = ProblemMappers.fieldOf(violation);
+                if (!unparsed.contains(columnOf(field, spec))) {
+                    rowErrors.add(new Problem.FieldError(field, message(violation)));
                 }
             }
             if (rowErrors.isEmpty()) {
                 K key = spec.key(input);
                 Integer first = lineOfKey.putIfAbsent(key, row.line());
                 if (first == null) {
-                    valid.add(new Valid<>(row.line(), input, key));
+                    valid.add(new Valid<>(row.line(), input, key, row));
                 } else {
                     rowErrors.add(new Problem.FieldError("row", "names the same record as line " + first
                             + ": a file may name each record once"));
                 }
             }
-            rowErrors.forEach(e -> errors.add(new RowError(row.line(), e.field(), e.message())));
+            rowErrors.forEach(e -> errors.add(rowError(row, e, spec, sheet)));
         }
         if (rows == 0) {
             throw ProblemException.invalid("body", "the file has a header but no rows");
         }
         long mapped = System.nanoTime();
-        int wouldCreate = 0;
         List<String> outside = new ArrayList<>();
         Set<Integer> invalidLines = new HashSet<>();
         errors.forEach(e -> invalidLines.add(e.line()));
+        List<Valid<I, K>> checkedRows = new ArrayList<>();
         for (List<Valid<I, K>> chunk : chunks(valid)) {
             Map<K, E> existing = spec.existing(chunk.stream().map(Valid::key).toList());
             for (Valid<I, K> row : chunk) {
@@ -192,11 +201,11 @@ public class CsvImporter {
                 List<Problem.FieldError> rowErrors = spec.check(input, record);
                 if (!rowErrors.isEmpty()) {
                     invalidLines.add(row.line());
-                    rowErrors.forEach(e -> errors.add(new RowError(row.line(), e.field(), e.message())));
+                    rowErrors.forEach(e -> errors.add(rowError(row.row(), e, spec, sheet)));
                 } else if (!caller.mayWrite(spec.region(row.input()))) {
                     outside.add(row.line() + " (" + spec.region(row.input()) + ")");
-                } else if (record == null) {
-                    wouldCreate++;
+                } else {
+                    checkedRows.add(row);
                 }
             }
             entityManager.clear(); // only read: keeps a large file's lookups from piling up
@@ -206,22 +215,56 @@ public class CsvImporter {
                     + " rows are outside the regions your token may write under; importing other regions' data needs the "
                     + "admin role. Lines: " + String.join(", ", outside.subList(0, Math.min(20, outside.size()))), null);
         }
-        int invalid = invalidLines.size();
         long checked = System.nanoTime();
+        // The dry run does what the real run does, in a transaction it then rolls back: its counts are the real
+        // run's (an unchanged row is unchanged, not "updated"), and so is any error only the write itself finds.
+        int[] counts = new int[3]; // created, updated, unchanged
+        boolean rehearse = dryRun || invalidLines.isEmpty();
+        if (rehearse && !checkedRows.isEmpty()) {
+            try {
+                rehearseOrApply(spec, columns, checkedRows, counts, dryRun, sheet);
+            } catch (RowFailed failed) {
+                counts[0] = counts[1] = counts[2] = 0;
+                invalidLines.add(failed.error.line());
+                errors.add(failed.error);
+            }
+        }
+        int invalid = invalidLines.size();
+        long applied = System.nanoTime();
         if (dryRun || invalid > 0) {
             errors.sort(Comparator.comparingInt(RowError::line));
-            ImportReport report = new ImportReport(true, rows, rows - invalid, invalid, wouldCreate,
-                    rows - invalid - wouldCreate, 0, errors);
+            ImportReport report = new ImportReport(true, rows, rows - invalid, invalid, counts[0], counts[1], counts[2], errors);
             if (!dryRun) {
                 throw new ProblemException(422, "import-refused", "Import refused", invalid + " of " + rows
                         + " rows are invalid; nothing was imported", List.of()).with("report", report);
             }
+            LOG.infof("dry run of %d rows (%d invalid; %d would be created, %d updated, %d unchanged) in %d ms", rows, invalid,
+                    counts[0], counts[1], counts[2], (applied - started) / 1_000_000);
             return report;
         }
-        int[] counts = new int[3]; // created, updated, unchanged
+        LOG.infof("imported %d rows (%d created, %d updated, %d unchanged): read and validated in %d ms, checked against "
+                + "the database in %d ms, applied in %d ms", rows, counts[0], counts[1], counts[2], (mapped - started) / 1_000_000,
+                (checked - mapped) / 1_000_000, (applied - checked) / 1_000_000);
+        return new ImportReport(false, rows, rows, 0, counts[0], counts[1], counts[2], List.of());
+    }
+
+    /** A row the write itself refused (a rule only the write can check): the whole run is rolled back. */
+    private static final class RowFailed extends RuntimeException {
+
+        final RowError error;
+
+        RowFailed(RowError error) {
+            super(null, null, false, false);
+            this.error = error;
+        }
+    }
+
+    /** Applies the rows in one transaction, committed or, on a dry run, rolled back. */
+    private <I, K, E> void apply(Spec<I, K, E> spec, Columns columns, List<Valid<I, K>> rows, int[] counts, boolean dryRun,
+            Sheet sheet) {
         // Large files take longer than the default 60 s transaction timeout.
         QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
-            for (List<Valid<I, K>> chunk : chunks(valid)) {
+            for (List<Valid<I, K>> chunk : chunks(rows)) {
                 // Read again, inside the transaction: the checks above ran outside it, and their entities are gone.
                 Map<K, E> existing = spec.existing(chunk.stream().map(Valid::key).toList());
                 List<I> created = new ArrayList<>();
@@ -229,8 +272,14 @@ public class CsvImporter {
                     E record = existing.get(row.key());
                     if (record == null) {
                         created.add(row.input());
-                    } else {
+                        continue;
+                    }
+                    try {
                         counts[spec.update(record, spec.keep(row.input(), record, columns)) ? 1 : 2]++;
+                    } catch (ProblemException e) {
+                        List<Problem.FieldError> fields = e.fieldErrors().isEmpty()
+                                ? List.of(new Problem.FieldError("row", e.getMessage())) : e.fieldErrors();
+                        throw new RowFailed(rowError(row.row(), fields.get(0), spec, sheet));
                     }
                 }
                 spec.createAll(created);
@@ -238,12 +287,73 @@ public class CsvImporter {
                 entityManager.flush();
                 entityManager.clear();
             }
+            if (dryRun) {
+                throw new Rehearsed(); // rolls the transaction back
+            }
         });
-        long applied = System.nanoTime();
-        LOG.infof("imported %d rows (%d created, %d updated, %d unchanged): read and validated in %d ms, checked against "
-                + "the database in %d ms, applied in %d ms", rows, counts[0], counts[1], counts[2], (mapped - started) / 1_000_000,
-                (checked - mapped) / 1_000_000, (applied - checked) / 1_000_000);
-        return new ImportReport(false, rows, rows, 0, counts[0], counts[1], counts[2], List.of());
+    }
+
+    /** Ends a dry run's transaction: whatever it wrote is rolled back. */
+    private static final class Rehearsed extends RuntimeException {
+
+        Rehearsed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Runs the rows, committed or (dry run) rolled back; a row the write refused comes out as RowFailed. */
+    private <I, K, E> void rehearseOrApply(Spec<I, K, E> spec, Columns columns, List<Valid<I, K>> rows, int[] counts,
+            boolean dryRun, Sheet sheet) {
+        try {
+            apply(spec, columns, rows, counts, dryRun, sheet);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof Rehearsed) && !(cause instanceof RowFailed)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RowFailed failed) {
+                throw failed;
+            }
+            if (!(cause instanceof Rehearsed)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The error as the clerk needs it: the column as the file names it, and the cell's value. */
+    private static RowError rowError(CsvRow row, Problem.FieldError error, Spec<?, ?, ?> spec, Sheet sheet) {
+        String column = columnOf(error.field(), spec);
+        String header = sheet.headers().get(column);
+        return new RowError(row.line(), error.field(), header, header == null ? null : row.raw(column), error.message());
+    }
+
+    /**
+     * The canonical column a field of the input comes from: its first part ({@code certifications[0].validTo} is
+     * the certifications column), else its last ({@code detail.floorAreaM2}), else the spec's own name for it.
+     */
+    static String columnOf(String field, Spec<?, ?, ?> spec) {
+        if (field == null) {
+            return null;
+        }
+        String[] parts = field.split("\\.");
+        String first = parts[0].replaceAll("\\[.*", "");
+        if (spec.columns().containsValue(first)) {
+            return first;
+        }
+        String last = parts[parts.length - 1].replaceAll("\\[.*", "");
+        if (spec.columns().containsValue(last)) {
+            return last;
+        }
+        return spec.columnOf(first);
+    }
+
+    /** A violation in words a clerk can act on: what would be valid. */
+    private static String message(ConstraintViolation<?> violation) {
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "is required: the cell is empty or the column missing";
+            default -> violation.getMessage();
+        };
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {
@@ -270,9 +380,9 @@ public class CsvImporter {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<CsvRow> rows = new ArrayList<>();
         Set<String> present = new HashSet<>();
+        Map<String, String> headerNames = null;
         try (StringReader reader = new StringReader(csv);
                 MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(reader)) {
-            Map<String, String> headerNames = null;
             while (it.hasNextValue()) {
                 Map<String, String> raw = it.nextValue();
                 if (headerNames == null) {
@@ -290,7 +400,11 @@ public class CsvImporter {
         } catch (IOException | RuntimeException e) {
             throw ProblemException.invalid("body", "not a readable CSV file: " + firstLine(e.getMessage()));
         }
-        return new Sheet(rows, new Columns(Set.copyOf(present)));
+        Map<String, String> headers = new HashMap<>();
+        if (headerNames != null) {
+            headerNames.forEach((header, canonical) -> headers.putIfAbsent(canonical, header.strip()));
+        }
+        return new Sheet(rows, new Columns(Set.copyOf(present)), headers);
     }
 
     private static Map<String, String> canonicalHeaders(Iterable<String> headers, Map<String, String> columns) {

@@ -33,6 +33,11 @@ public final class CsvRow {
         return line;
     }
 
+    /** The cell as the file has it (stripped), or null when empty or absent. */
+    public String raw(String column) {
+        return text(column);
+    }
+
     public String text(String column) {
         String value = cells.get(column);
         return value == null || value.isBlank() ? null : value.strip();
@@ -71,9 +76,24 @@ public final class CsvRow {
         }
         E parsed = parser.apply(type, value);
         if (parsed == null) {
-            error(column, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            error(column, "'" + value + "' is not one of " + choices(type));
         }
         return parsed;
+    }
+
+    /** The values an enum cell may take: each constant, with its Chinese label where it has one. */
+    static String choices(Class<? extends Enum<?>> type) {
+        List<String> values = new ArrayList<>();
+        for (Enum<?> constant : type.getEnumConstants()) {
+            String label = null;
+            try {
+                label = (String) type.getMethod("chinese").invoke(constant);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                // no Chinese label: the code alone
+            }
+            values.add(label == null ? constant.name() : constant.name() + " (" + label + ")");
+        }
+        return String.join(", ", values);
     }
 
     /** Records a problem with a cell found while mapping the row. */

@@ -15,14 +15,20 @@ public record ImportReport(
         @Schema(example = "64") int rows,
         @Schema(example = "63") int valid,
         @Schema(example = "1") int invalid,
-        @Schema(description = "Records created (or that would be)", example = "60") int created,
-        @Schema(description = "Records updated (or that would be)", example = "3") int updated,
-        @Schema(description = "Rows already identical to the registry", example = "0") int unchanged,
+        @Schema(description = "Records created (on a dry run: that the real run creates; of the valid rows when some are invalid)", example = "60") int created,
+        @Schema(description = "Records updated (on a dry run: that the real run updates)", example = "3") int updated,
+        @Schema(description = "Rows already identical to the registry (on a dry run: exactly those the real run leaves alone)", example = "0") int unchanged,
         List<RowError> errors) {
 
-    /** A problem with one cell of one row. */
+    /** A problem with one cell of one row: every problem of every row is listed. */
     @Schema(name = "ImportRowError")
-    public record RowError(@Schema(example = "7") int line, @Schema(example = "type") String field,
-            @Schema(example = "'孵化器' is not one of [...]") String message) {
+    public record RowError(@Schema(description = "The line of the file (the header is line 1)", example = "7") int line,
+            @Schema(description = "The field, by its canonical (English) column name, or `row` for the row as a whole",
+                    example = "type") String field,
+            @Schema(description = "The column as the file names it", example = "类型") String column,
+            @Schema(description = "The cell's value, as the file has it", example = "孵化器") String value,
+            @Schema(description = "What is wrong, and what would be valid",
+                    example = "'孵化器' is not one of TECH_BUSINESS_INCUBATOR (科技企业孵化器), MAKER_SPACE (众创空间), …")
+            String message) {
     }
 }

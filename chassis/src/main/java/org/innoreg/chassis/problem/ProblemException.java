@@ -59,6 +59,11 @@ public class ProblemException extends WebApplicationException {
         return this;
     }
 
+    /** The fields this problem names (empty when it names none). */
+    public List<Problem.FieldError> fieldErrors() {
+        return errors == null ? List.of() : errors;
+    }
+
     Problem toProblem() {
         return new Problem(Problem.TYPE_PREFIX + slug, title, status, getMessage(), null, errors, Map.copyOf(extensions));
     }

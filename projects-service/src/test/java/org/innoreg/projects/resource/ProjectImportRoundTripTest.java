@@ -55,6 +55,8 @@ class ProjectImportRoundTripTest {
         String jsonl = given().queryParam("format", "jsonl").get("/api/v1/projects/export").then().statusCode(200).extract().asString();
         assertThat(jsonl).doesNotContain("responsibleOfficial");
 
+        importCsv(anonymous, true).statusCode(200).body("dryRun", equalTo(true)).body("unchanged", equalTo(2))
+                .body("updated", equalTo(0)).body("created", equalTo(0));
         importCsv(anonymous, false).statusCode(200).body("unchanged", equalTo(2)).body("updated", equalTo(0));
         given().header("Authorization", ADMIN).get("/api/v1/projects/" + id).then().header("ETag", "\"1\"")
                 .body("responsibleOfficial", equalTo("常务副市长"));
@@ -64,6 +66,16 @@ class ProjectImportRoundTripTest {
         String full = rowsOf(given().header("Authorization", ADMIN).get("/api/v1/projects/export").then().statusCode(200)
                 .extract().asString(), tag);
         assertThat(full).contains("常务副市长");
+        importCsv(full, true).statusCode(200).body("unchanged", equalTo(2)).body("updated", equalTo(0));
         importCsv(full, false).statusCode(200).body("unchanged", equalTo(2)).body("updated", equalTo(0));
+
+        // One edited row: the dry run says one update, changes nothing, and the real run does just that.
+        String edited = full.replace("常务副市长", "市长");
+        importCsv(edited, true).statusCode(200).body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        given().header("Authorization", ADMIN).get("/api/v1/projects/" + id).then().header("ETag", "\"1\"")
+                .body("responsibleOfficial", equalTo("常务副市长"));
+        importCsv(edited, false).statusCode(200).body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        given().header("Authorization", ADMIN).get("/api/v1/projects/" + id).then().header("ETag", "\"2\"")
+                .body("responsibleOfficial", equalTo("市长"));
     }
 }

@@ -114,6 +114,15 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
     }
 
     @Override
+    public String columnOf(String field) {
+        return switch (field) {
+            case "hostIds" -> "hosts";
+            case "memberOrganizationIds" -> "members";
+            default -> null;
+        };
+    }
+
+    @Override
     public RegionalName key(PlatformInput input) {
         return RegionalName.of(input.regionCode(), input.nameZh());
     }

@@ -63,18 +63,63 @@ class ImportRoundTripTest {
 
         String organizations = rowsOf(given().get("/api/v1/organizations/export").then().statusCode(200).extract().asString(), tag);
         assertThat(organizations.lines().count()).isEqualTo(3);
-        importCsv("/api/v1/organizations/import", organizations, false).statusCode(200)
-                .body("unchanged", equalTo(2)).body("updated", equalTo(0)).body("created", equalTo(0));
+        for (boolean dryRun : new boolean[] { true, false }) { // the dry run says what the real run then does
+            importCsv("/api/v1/organizations/import", organizations, dryRun).statusCode(200).body("dryRun", equalTo(dryRun))
+                    .body("unchanged", equalTo(2)).body("updated", equalTo(0)).body("created", equalTo(0));
+        }
 
         String platforms = rowsOf(given().get("/api/v1/platforms/export").then().statusCode(200).extract().asString(), tag);
         assertThat(platforms.lines().count()).isEqualTo(3);
-        importCsv("/api/v1/platforms/import", platforms, false).statusCode(200)
-                .body("unchanged", equalTo(2)).body("updated", equalTo(0)).body("created", equalTo(0));
+        for (boolean dryRun : new boolean[] { true, false }) {
+            importCsv("/api/v1/platforms/import", platforms, dryRun).statusCode(200).body("dryRun", equalTo(dryRun))
+                    .body("unchanged", equalTo(2)).body("updated", equalTo(0)).body("created", equalTo(0));
+        }
 
         given().get("/api/v1/platforms/" + platformId).then().header("ETag", "\"1\"")
                 .body("detail.floorAreaM2", equalTo(12500.5f)).body("aliases", contains("甲", "乙"));
         given().get("/api/v1/platforms/" + platformId + "/changes").then().body("items", hasSize(1));
         given().get("/api/v1/organizations/" + orgId).then().header("ETag", "\"1\"").body("certifications", hasSize(2));
+    }
+
+    /** Dry run and real run agree row for row: created, updated, unchanged; and the dry run changes nothing. */
+    @Test
+    void theDryRunCountsWhatTheRealRunDoes() {
+        String tag = unique("演练");
+        load(tag);
+        String platformId = given().queryParam("q", tag + "孵化器").get("/api/v1/platforms").then().extract().path("items[0].id");
+        String platforms = rowsOf(given().get("/api/v1/platforms/export").then().extract().asString(), tag);
+        String edited = platforms.replace(tag + "孵化器,Incubator", tag + "孵化器,Incubator (edited)")
+                + "," + tag + "新平台,,,KEY_LABORATORY,MUNICIPAL,ACTIVE,430702" + ",".repeat(12) + "\n";
+        assertThat(edited).contains("Incubator (edited)");
+        ValidatableResponse dry = importCsv("/api/v1/platforms/import", edited, true).statusCode(200);
+        dry.body("created", equalTo(1)).body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        given().get("/api/v1/platforms/" + platformId).then().header("ETag", "\"1\"").body("nameEn", equalTo("Incubator"));
+        given().queryParam("q", tag + "新平台").get("/api/v1/platforms").then().body("items", hasSize(0));
+        importCsv("/api/v1/platforms/import", edited, false).statusCode(200)
+                .body("created", equalTo(1)).body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        given().get("/api/v1/platforms/" + platformId).then().header("ETag", "\"2\"").body("nameEn", equalTo("Incubator (edited)"));
+    }
+
+    /** Every error of every row, with the column as the file names it, the value, and what would be valid. */
+    @Test
+    void theReportListsEveryErrorOfEveryRow() {
+        String tag = unique("报错");
+        String csv = "名称,类型,级别,地区代码,认定日期,在孵企业数\n"
+                + tag + "甲,宇宙飞船,国家级,430702,2011-13-01,很多\n"
+                + tag + "乙,众创空间,,4307X2,2011-10-01,-3\n"
+                + ",众创空间,市级,430702,,\n";
+        ValidatableResponse report = importCsv("/api/v1/platforms/import", csv, true).statusCode(200)
+                .body("rows", equalTo(3)).body("invalid", equalTo(3));
+        report.body("errors.findAll { it.line == 2 }.column", org.hamcrest.Matchers.containsInAnyOrder("类型", "认定日期", "在孵企业数"))
+                .body("errors.find { it.line == 2 && it.field == 'type' }.value", equalTo("宇宙飞船"))
+                .body("errors.find { it.line == 2 && it.field == 'type' }.message", org.hamcrest.Matchers.containsString("MAKER_SPACE (众创空间)"))
+                .body("errors.find { it.line == 2 && it.field == 'accreditedOn' }.value", equalTo("2011-13-01"))
+                .body("errors.findAll { it.line == 3 }.column", org.hamcrest.Matchers.hasItems("级别", "地区代码", "在孵企业数"))
+                .body("errors.find { it.line == 3 && it.field == 'regionCode' }.value", equalTo("4307X2"))
+                .body("errors.find { it.line == 3 && it.field == 'level' }.message", org.hamcrest.Matchers.containsString("required"))
+                .body("errors.find { it.line == 4 }.column", equalTo("名称"));
+        importCsv("/api/v1/platforms/import", csv, false).statusCode(422).body("report.invalid", equalTo(3))
+                .body("report.errors.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(7));
     }
 
     @Test

@@ -142,7 +142,7 @@ class PlatformImportTest {
         }
         given().contentType("text/csv; charset=UTF-8").body(second.toString()).queryParam("dryRun", true)
                 .post("/api/v1/platforms/import").then().statusCode(200)
-                .body("created", equalTo(600)).body("updated", equalTo(700));
+                .body("created", equalTo(600)).body("updated", equalTo(300)).body("unchanged", equalTo(400)); // what the real run does
         given().contentType("text/csv; charset=UTF-8").body(second.toString()).post("/api/v1/platforms/import")
                 .then().statusCode(200).body("created", equalTo(600)).body("updated", equalTo(300))
                 .body("unchanged", equalTo(400));
