@@ -94,7 +94,12 @@ class ServiceCrashDrillIT {
                 writer.start();
                 writers.add(writer);
             }
-            Thread.sleep(4000);
+            // Kill it mid-load: once enough writes were acknowledged (on a busy machine that takes longer than
+            // the 4 s it takes alone), or after 30 s whatever the count.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (acknowledged.size() < 60 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             service.kill();
             Thread.sleep(500);
             writing.set(false);
