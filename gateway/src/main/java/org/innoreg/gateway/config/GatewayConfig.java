@@ -34,6 +34,14 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration requestHeadTimeout();
 
+    /**
+     * The same for the next request on a kept-alive connection, counted from the previous answer's end: longer than the
+     * idle timeout, so that a quiet kept-alive connection is closed by that one (clients expect an idle close) and only
+     * a client that trickles its next head is closed by this.
+     */
+    @WithDefault("60s")
+    Duration keepAliveHeadTimeout();
+
     /** Connections kept open to each replica, per event loop. */
     @WithDefault("64")
     int maxConnectionsPerReplica();

@@ -30,8 +30,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Slowloris guard: a connection must deliver each request's head (request line and headers) within
- * {@code innoreg.gateway.request-head-timeout} of being opened, or of the previous answer's end; else it is closed.
+ * Slowloris guard: a connection must deliver its first request's head (request line and headers) within
+ * {@code innoreg.gateway.request-head-timeout} of being opened, and each next one within
+ * {@code keep-alive-head-timeout} of the previous answer's end; else it is closed.
  * The idle timeout alone cannot do that: a client that sends one header byte every few seconds is never idle.
  * <p>
  * The clock starts when the connection is accepted, stops when the head has arrived (the router sees the request),
@@ -51,6 +52,7 @@ public class RequestHeadDeadline {
     private static final String ACCEPTOR = "innoreg-request-head-deadline";
 
     private final long timeoutNanos;
+    private final long keepAliveNanos;
     private final Vertx vertx;
     private final AtomicLong closed = new AtomicLong();
     private volatile boolean installed;
@@ -58,6 +60,7 @@ public class RequestHeadDeadline {
     RequestHeadDeadline(Vertx vertx, GatewayConfig config) {
         this.vertx = vertx;
         this.timeoutNanos = config.requestHeadTimeout().toNanos();
+        this.keepAliveNanos = config.keepAliveHeadTimeout().toNanos();
     }
 
     void install(@Observes Router router) {
@@ -100,7 +103,7 @@ public class RequestHeadDeadline {
             Clock clock = connection.channel().attr(CLOCK).get();
             if (clock != null) {
                 clock.stop();
-                context.addEndHandler(done -> clock.start());
+                context.addEndHandler(done -> clock.start(keepAliveNanos));
             }
         }
         context.next();
@@ -117,7 +120,7 @@ public class RequestHeadDeadline {
                     protected void initChannel(Channel registered) {
                         Clock clock = new Clock(registered);
                         registered.attr(CLOCK).set(clock);
-                        clock.start();
+                        clock.start(timeoutNanos);
                     }
                 });
             }
@@ -128,7 +131,7 @@ public class RequestHeadDeadline {
     /** A connection's head clock: running while the next head is awaited. */
     private final class Clock implements Runnable {
         private final Channel channel;
-        private volatile long startedAt;
+        private volatile long deadline;
         private volatile boolean running;
         private boolean scheduled; // touched on the channel's event loop only
 
@@ -136,13 +139,13 @@ public class RequestHeadDeadline {
             this.channel = channel;
         }
 
-        void start() {
-            startedAt = System.nanoTime();
+        void start(long timeout) {
+            deadline = System.nanoTime() + timeout;
             running = true;
             if (channel.eventLoop().inEventLoop()) {
-                schedule(timeoutNanos);
+                schedule(timeout);
             } else {
-                channel.eventLoop().execute(() -> schedule(timeoutNanos));
+                channel.eventLoop().execute(() -> schedule(timeout));
             }
         }
 
@@ -163,13 +166,13 @@ public class RequestHeadDeadline {
             if (!running || !channel.isActive()) {
                 return; // a request is under way: start() schedules again when its answer has ended
             }
-            long left = startedAt + timeoutNanos - System.nanoTime();
+            long left = deadline - System.nanoTime();
             if (left > 0) {
                 schedule(left);
                 return;
             }
             closed.incrementAndGet();
-            LOG.debugf("closing %s: no complete request head within %d ms", channel.remoteAddress(), timeoutNanos / 1_000_000);
+            LOG.debugf("closing %s: its request head did not arrive in time", channel.remoteAddress());
             channel.close();
         }
     }
