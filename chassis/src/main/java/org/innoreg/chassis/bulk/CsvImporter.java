@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -90,6 +91,12 @@ public class CsvImporter {
         /** The records among these keys that exist already, by key, in one query. */
         Map<K, E> existing(Collection<K> keys);
 
+        /** The records with these ids (a row's {@code id} cell), by id, in one query. */
+        Map<UUID, E> byIds(Collection<UUID> ids);
+
+        /** The record's id. */
+        UUID idOf(E record);
+
         /**
          * Checks Bean Validation cannot make (references to other records, what the existing record allows);
          * empty when none.
@@ -140,8 +147,25 @@ public class CsvImporter {
     private record Sheet(List<CsvRow> rows, Columns columns, Map<String, String> headers) {
     }
 
-    /** A row that mapped and passed Bean Validation. */
-    private record Valid<I, K>(int line, I input, K key, CsvRow row) {
+    /**
+     * A row that mapped and passed Bean Validation. A row with an {@code id} names that record (a changed name is
+     * a rename); one without names the record of its natural key.
+     */
+    private record Valid<I, K>(int line, I input, K key, UUID id, CsvRow row) {
+    }
+
+    /** The rows' records, by id and by natural key, in two queries. */
+    private static <I, K, E> Map<Valid<I, K>, E> records(Spec<I, K, E> spec, List<Valid<I, K>> rows) {
+        Map<UUID, E> byId = spec.byIds(rows.stream().map(Valid::id).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<K, E> byKey = spec.existing(rows.stream().filter(r -> r.id() == null).map(Valid::key).toList());
+        Map<Valid<I, K>, E> records = new java.util.IdentityHashMap<>();
+        for (Valid<I, K> row : rows) {
+            E record = row.id() != null ? byId.get(row.id()) : byKey.get(row.key());
+            if (record != null) {
+                records.put(row, record);
+            }
+        }
+        return records;
     }
 
     public <I, K, E> ImportReport run(InputStream csv, Spec<I, K, E> spec, boolean dryRun) {
@@ -157,12 +181,15 @@ public class CsvImporter {
         List<Valid<I, K>> valid = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         Map<K, Integer> lineOfKey = new HashMap<>();
+        Map<UUID, Integer> lineOfId = new HashMap<>();
+        Map<UUID, Integer> lineOfRecord = new HashMap<>();
         int rows = 0;
         Sheet sheet = read(text(csv, charset), spec.columns());
         Columns columns = sheet.columns();
         for (CsvRow row : sheet.rows()) {
             rows++;
             I input = spec.map(row);
+            UUID id = columns.has("id") ? row.uuid("id") : null;
             List<Problem.FieldError> rowErrors = new ArrayList<>(row.errors);
             Set<String> unparsed = new HashSet<>();
             row.errors.forEach(e -> unparsed.add(e.field()));
@@ -175,9 +202,9 @@ public class CsvImporter {
             }
             if (rowErrors.isEmpty()) {
                 K key = spec.key(input);
-                Integer first = lineOfKey.putIfAbsent(key, row.line());
+                Integer first = id != null ? lineOfId.putIfAbsent(id, row.line()) : lineOfKey.putIfAbsent(key, row.line());
                 if (first == null) {
-                    valid.add(new Valid<>(row.line(), input, key, row));
+                    valid.add(new Valid<>(row.line(), input, key, id, row));
                 } else {
                     rowErrors.add(new Problem.FieldError("row", "names the same record as line " + first
                             + ": a file may name each record once"));
@@ -194,11 +221,21 @@ public class CsvImporter {
         errors.forEach(e -> invalidLines.add(e.line()));
         List<Valid<I, K>> checkedRows = new ArrayList<>();
         for (List<Valid<I, K>> chunk : chunks(valid)) {
-            Map<K, E> existing = spec.existing(chunk.stream().map(Valid::key).toList());
+            Map<Valid<I, K>, E> existing = records(spec, chunk);
             for (Valid<I, K> row : chunk) {
-                E record = existing.get(row.key());
+                E record = existing.get(row);
                 I input = record == null ? row.input() : spec.keep(row.input(), record, columns);
-                List<Problem.FieldError> rowErrors = spec.check(input, record);
+                List<Problem.FieldError> rowErrors = new ArrayList<>();
+                if (row.id() != null && record == null) {
+                    rowErrors.add(new Problem.FieldError("id", "no record has this id; leave the id empty to create one"));
+                } else {
+                    Integer first = record == null ? null : lineOfRecord.putIfAbsent(spec.idOf(record), row.line());
+                    if (first != null) {
+                        rowErrors.add(new Problem.FieldError("row", "names the same record as line " + first
+                                + " (one by its id, one by its name): a file may name each record once"));
+                    }
+                    rowErrors.addAll(spec.check(input, record));
+                }
                 if (!rowErrors.isEmpty()) {
                     invalidLines.add(row.line());
                     rowErrors.forEach(e -> errors.add(rowError(row.row(), e, spec, sheet)));
@@ -266,10 +303,10 @@ public class CsvImporter {
         QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
             for (List<Valid<I, K>> chunk : chunks(rows)) {
                 // Read again, inside the transaction: the checks above ran outside it, and their entities are gone.
-                Map<K, E> existing = spec.existing(chunk.stream().map(Valid::key).toList());
+                Map<Valid<I, K>, E> existing = records(spec, chunk);
                 List<I> created = new ArrayList<>();
                 for (Valid<I, K> row : chunk) {
-                    E record = existing.get(row.key());
+                    E record = existing.get(row);
                     if (record == null) {
                         created.add(row.input());
                         continue;

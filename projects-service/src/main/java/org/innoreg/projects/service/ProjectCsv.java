@@ -3,6 +3,8 @@ package org.innoreg.projects.service;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,8 +45,11 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
             new String[] { "stageSince", "阶段日期" },
             new String[] { "signedOn", "签约日期" },
             new String[] { "landedOn", "落地日期" },
-            // written by the export, ignored on import: a project is known by region and name
-            new String[] { "id" }, new String[] { "tier" }, new String[] { "completedInvestment" },
+            // a row with an id updates that project (a changed name is a rename); without one, region and name
+            // tell which project it is
+            new String[] { "id", "编号" },
+            // written by the export, ignored on import
+            new String[] { "tier" }, new String[] { "completedInvestment" },
             new String[] { "lastReviewedOn" }, new String[] { "version" }, new String[] { "updatedAt" });
 
     private final ProjectService service;
@@ -89,6 +94,16 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
                 c.pick("reviewCadence", in.reviewCadence(), p.reviewCadence), c.pick("stage", in.stage(), p.stage),
                 c.pick("stageSince", in.stageSince(), p.stageSince), c.pick("signedOn", in.signedOn(), p.signedOn),
                 c.pick("landedOn", in.landedOn(), p.landedOn));
+    }
+
+    @Override
+    public Map<UUID, Project> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : projects.list("id in ?1", ids).stream().collect(Collectors.toMap(r -> r.id, r -> r));
+    }
+
+    @Override
+    public UUID idOf(Project record) {
+        return record.id;
     }
 
     @Override

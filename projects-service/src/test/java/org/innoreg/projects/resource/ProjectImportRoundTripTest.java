@@ -78,4 +78,18 @@ class ProjectImportRoundTripTest {
         given().header("Authorization", ADMIN).get("/api/v1/projects/" + id).then().header("ETag", "\"2\"")
                 .body("responsibleOfficial", equalTo("市长"));
     }
+
+    @Test
+    void aRenamedRowWithItsIdIsOneUpdate() {
+        String tag = "改名" + System.nanoTime();
+        String id = load(tag);
+        String full = rowsOf(given().header("Authorization", ADMIN).get("/api/v1/projects/export").then().extract().asString(), tag);
+        String renamed = full.replace(tag + "复星基地,", tag + "复星医药基地,");
+        for (boolean dryRun : new boolean[] { true, false }) {
+            importCsv(renamed, dryRun).statusCode(200).body("created", equalTo(0)).body("updated", equalTo(1))
+                    .body("unchanged", equalTo(1));
+        }
+        given().get("/api/v1/projects/" + id).then().body("name", equalTo(tag + "复星医药基地"));
+        given().queryParam("q", tag).get("/api/v1/projects").then().body("items", hasSize(2));
+    }
 }

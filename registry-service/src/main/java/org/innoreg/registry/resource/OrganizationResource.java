@@ -201,7 +201,7 @@ public class OrganizationResource {
                     + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
                     + "and column. Columns by English or Chinese name (统一社会信用代码, 名称, 英文名称, 别名, 类型, 地区代码, 资质). "
                     + "Certifications as kind:validFrom[:validTo[:certificateNo]], several separated by ';'. "
-                    + "`dryRun=true` only reports; a real run is all or nothing, creating or updating by USCC. "
+                    + "`dryRun=true` only reports; a real run is all or nothing, creating or updating by `id` when a row has one (its USCC may change), else by USCC; a file naming one organisation twice is refused. "
                     + "A column the file does not have leaves that field of an existing organisation as it is: an "
                     + "import never changes a field whose column is absent.")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =

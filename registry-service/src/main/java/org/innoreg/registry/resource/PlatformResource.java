@@ -280,7 +280,7 @@ public class PlatformResource {
                     + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
                     + "and column. Columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
                     + "依托单位, 领域, 认定日期, 认定文号, …). `dryRun=true` only reports. A real run changes nothing unless "
-                    + "every row is valid, then creates or updates (by region and Chinese name) each row in one "
+                    + "every row is valid, then creates or updates each row (a row with an `id` updates that platform, so a changed name is a rename; one without is matched by region and Chinese name) in one "
                     + "transaction, with one event per created or updated platform. Import host organisations first. "
                     + "A column the file does not have leaves that field of an existing platform as it is: an import "
                     + "never changes a field whose column is absent.")

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,7 +41,10 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
             new String[] { "kind", "类型", "单位类型" },
             new String[] { "regionCode", "地区代码", "行政区划代码" },
             new String[] { "certifications", "资质", "认定资质" },
-            new String[] { "id" }, new String[] { "version" }, new String[] { "updatedAt" });
+            // a row with an id updates that organisation (also its USCC); without one, the USCC tells which it is
+            new String[] { "id", "编号" },
+            // written by the export, ignored on import
+            new String[] { "version" }, new String[] { "updatedAt" });
 
     private final OrganizationService service;
     private final OrganizationRepository organizations;
@@ -72,6 +77,16 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
                 c.pick("regionCode", in.regionCode(), o.regionCode),
                 c.pick("certifications", in.certifications(), o.certifications.stream()
                         .map(x -> new CertificationInput(x.kind, x.certificateNo, x.validFrom, x.validTo)).toList()));
+    }
+
+    @Override
+    public Map<UUID, Organization> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : organizations.list("id in ?1", ids).stream().collect(Collectors.toMap(r -> r.id, r -> r));
+    }
+
+    @Override
+    public UUID idOf(Organization record) {
+        return record.id;
     }
 
     @Override

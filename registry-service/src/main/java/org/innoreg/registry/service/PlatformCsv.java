@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +55,11 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
             new String[] { "graduates", "毕业企业数" },
             new String[] { "academicians", "院士" },
             new String[] { "members", "成员单位" },
-            // written by the export, ignored on import: a platform is known by region and name
-            new String[] { "id" }, new String[] { "version" }, new String[] { "updatedAt" });
+            // a row with an id updates that platform (a changed name is a rename); without one, region and name
+            // tell which platform it is
+            new String[] { "id", "编号" },
+            // written by the export, ignored on import
+            new String[] { "version" }, new String[] { "updatedAt" });
 
     private final PlatformService service;
     private final PlatformRepository platforms;
@@ -120,6 +124,16 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
             case "memberOrganizationIds" -> "members";
             default -> null;
         };
+    }
+
+    @Override
+    public Map<UUID, Platform> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : platforms.list("id in ?1", ids).stream().collect(Collectors.toMap(r -> r.id, r -> r));
+    }
+
+    @Override
+    public UUID idOf(Platform record) {
+        return record.id;
     }
 
     @Override

@@ -122,6 +122,43 @@ class ImportRoundTripTest {
                 .body("report.errors.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(7));
     }
 
+    /** A row with an id updates that record: a renamed row in an exported file is one update, not a new record. */
+    @Test
+    void aRowWithAnIdIsThatRecordSoARenameIsAnUpdate() {
+        String tag = unique("改名");
+        String[] usccs = load(tag);
+        String platformId = given().queryParam("q", tag + "孵化器").get("/api/v1/platforms").then().extract().path("items[0].id");
+        String platforms = rowsOf(given().get("/api/v1/platforms/export").then().extract().asString(), tag);
+        String renamed = platforms.replace(tag + "孵化器,", tag + "国家级孵化器,");
+        for (boolean dryRun : new boolean[] { true, false }) {
+            importCsv("/api/v1/platforms/import", renamed, dryRun).statusCode(200)
+                    .body("created", equalTo(0)).body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        }
+        given().get("/api/v1/platforms/" + platformId).then().header("ETag", "\"2\"").body("nameZh", equalTo(tag + "国家级孵化器"));
+        given().queryParam("q", tag).get("/api/v1/platforms").then().body("items", hasSize(2)); // no second incubator
+
+        // an organisation's USCC corrected through its id
+        String orgId = given().queryParam("q", tag + "成员单位").get("/api/v1/organizations").then().extract().path("items[0].id");
+        String corrected = uscc("430703");
+        importCsv("/api/v1/organizations/import", "id,uscc,nameZh,kind,regionCode\n" + orgId + "," + corrected + "," + tag
+                + "成员单位,ENTERPRISE,430703\n", false).statusCode(200).body("updated", equalTo(1)).body("created", equalTo(0));
+        given().get("/api/v1/organizations/" + orgId).then().body("uscc", equalTo(corrected));
+        assertThat(usccs[1]).isNotEqualTo(corrected);
+
+        // an id no record has is refused, not created; one record named twice (by id and by name) is refused
+        String unknown = java.util.UUID.randomUUID().toString();
+        importCsv("/api/v1/platforms/import", "id,名称,类型,级别,地区代码\n" + unknown + "," + tag + "幽灵,众创空间,市级,430702\n", true)
+                .statusCode(200).body("invalid", equalTo(1)).body("errors[0].field", equalTo("id"))
+                .body("errors[0].value", equalTo(unknown));
+        importCsv("/api/v1/platforms/import", "id,名称,类型,级别,地区代码\n"
+                + platformId + "," + tag + "国家级孵化器,科技企业孵化器,省级,430702\n"
+                + "," + tag + "国家级孵化器,科技企业孵化器,市级,430702\n", false).statusCode(422)
+                .body("report.errors[0].line", equalTo(3)).body("report.errors[0].message", org.hamcrest.Matchers.containsString("line 2"));
+        importCsv("/api/v1/platforms/import", "id,名称,类型,级别,地区代码\n"
+                + platformId + ",甲,科技企业孵化器,省级,430702\n" + platformId + ",乙,科技企业孵化器,省级,430702\n", false)
+                .statusCode(422).body("report.errors[0].line", equalTo(3));
+    }
+
     @Test
     void aFileWithoutAColumnNeverChangesThatField() {
         String tag = unique("缺列");
