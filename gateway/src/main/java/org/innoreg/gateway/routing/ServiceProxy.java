@@ -101,6 +101,12 @@ public class ServiceProxy {
         Exchange exchange = new Exchange(context, replicas, requestId);
         long declared = declaredLength(request);
         boolean chunked = request.headers().contains("Transfer-Encoding", "chunked", true);
+        if (request.headers().contains("Expect", "100-continue", true)) {
+            // Answered here: the body then comes at once (the service's own 100 would not reach the caller, who would
+            // wait a second for it, as curl does for every body over 1 MB). Not sent on: the body is under way.
+            context.response().writeContinue();
+            exchange.noExpect = true;
+        }
         if (declared <= 0 && !chunked) {
             // No body: it can be sent again as it is. The request's own end is consumed here.
             exchange.replay = () -> Body.body(Buffer.buffer());
@@ -135,6 +141,8 @@ public class ServiceProxy {
         /** Whether a request that reached a replica may be sent to another one (idempotent). */
         boolean repeatable;
         boolean retried;
+        /** The caller's {@code Expect: 100-continue} was answered here. */
+        boolean noExpect;
 
         Exchange(RoutingContext context, Replicas replicas, String requestId) {
             this.context = context;
@@ -171,6 +179,9 @@ public class ServiceProxy {
                     proxyRequest.setBody(replay.get());
                 }
                 proxyRequest.setAuthority(HostAndPort.create(replica.host, replica.port)); // X-Forwarded-Host: the caller's
+                if (noExpect) {
+                    proxyRequest.headers().remove("Expect");
+                }
                 proxyRequest.putHeader(REQUEST_ID, requestId);
                 proxyRequest.putHeader("X-Forwarded-Proto", request.scheme());
                 if (request.remoteAddress() != null) {

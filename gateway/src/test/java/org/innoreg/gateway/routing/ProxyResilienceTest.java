@@ -279,6 +279,20 @@ class ProxyResilienceTest {
             String head = RawHttp.readHead(socket);
             assertThat(head).startsWith("HTTP/1.1 413").containsIgnoringCase("application/problem+json");
         }
+        // Expect: 100-continue is answered at once, and the body then goes through
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.setSoTimeout(5_000);
+            byte[] body = "{\"nameEn\":\"Changde\"}".getBytes(StandardCharsets.UTF_8);
+            long start = System.nanoTime();
+            socket.getOutputStream().write(("PUT /api/v1/platforms/p-1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a.b.c\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 100");
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms until 100 Continue").isLessThan(1_000);
+            socket.getOutputStream().write(body);
+            assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 200");
+        }
         char[] longPath = new char[20_000];
         Arrays.fill(longPath, 'a');
         assertThat(RawHttp.send(port, "GET", "/api/v1/platforms?q=" + new String(longPath), "", null, false, 5_000).status())
