@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -420,17 +422,32 @@ public class CsvImporter {
         Map<String, String> headerNames = null;
         try (StringReader reader = new StringReader(csv);
                 MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(reader)) {
+            Map<String, java.math.BigDecimal> scales = new HashMap<>();
+            List<Integer> recordLines = recordLines(csv);
+            int records = 0;
             while (it.hasNextValue()) {
                 Map<String, String> raw = it.nextValue();
+                // The row's line in the file, blank lines counted (the parser skips them).
+                int record = ++records;
+                int line = record < recordLines.size() ? recordLines.get(record) : record + 1;
                 if (headerNames == null) {
                     headerNames = canonicalHeaders(raw.keySet(), columns);
                     present.addAll(headerNames.values());
+                    for (String header : headerNames.keySet()) {
+                        Matcher unit = UNIT.matcher(header.strip());
+                        if (unit.matches() && UNIT_SCALE.containsKey(unit.group(2))) {
+                            scales.put(headerNames.get(header), UNIT_SCALE.get(unit.group(2)));
+                        }
+                    }
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (Map.Entry<String, String> cell : raw.entrySet()) {
                     cells.put(headerNames.get(cell.getKey()), cell.getValue());
                 }
-                rows.add(new CsvRow(rows.size() + 2, cells)); // line 1 is the header
+                CsvRow row = new CsvRow(line, cells, scales);
+                if (!row.blank()) { // a row of empty cells (a trailing row of commas) is no row
+                    rows.add(row);
+                }
             }
         } catch (ProblemException e) {
             throw e;
@@ -444,11 +461,53 @@ public class CsvImporter {
         return new Sheet(rows, new Columns(Set.copyOf(present)), headers);
     }
 
+    /** The line each non-blank record starts on (the header's first), quoted line breaks kept inside their record. */
+    static List<Integer> recordLines(String csv) {
+        List<Integer> lines = new ArrayList<>();
+        int line = 1;
+        boolean quoted = false;
+        boolean started = false; // the current record has a non-blank character
+        int startLine = 1;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == '\n') {
+                if (!quoted) {
+                    if (started) {
+                        lines.add(startLine);
+                    }
+                    started = false;
+                }
+                line++;
+                continue;
+            }
+            if (!started && !quoted && !Character.isWhitespace(c) || !started && c == '"') {
+                started = true;
+                startLine = line;
+            }
+        }
+        if (started) {
+            lines.add(startLine);
+        }
+        return lines;
+    }
+
+    /** A header that names its unit: {@code 计划投资（万元）}, {@code 场地面积(平方米)}. */
+    private static final Pattern UNIT = Pattern.compile("(.+?)\\s*[（(]\\s*(亿元|万元|元|平方米|㎡|m²|m2|个|家)\\s*[)）]");
+    private static final Map<String, java.math.BigDecimal> UNIT_SCALE = Map.of("亿元", new java.math.BigDecimal(100_000_000),
+            "万元", new java.math.BigDecimal(10_000), "元", java.math.BigDecimal.ONE);
+
     private static Map<String, String> canonicalHeaders(Iterable<String> headers, Map<String, String> columns) {
         Map<String, String> canonical = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String header : headers) {
             String name = columns.get(header.strip().replace("\uFEFF", ""));
+            Matcher unit = UNIT.matcher(header.strip());
+            if (name == null && unit.matches()) { // 计划投资（万元）, 场地面积(平方米): the column, in that unit
+                name = columns.get(unit.group(1).strip());
+            }
             if (name == null) {
                 unknown.add(header);
             } else {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.innoreg.chassis.problem.Problem;
 
@@ -21,11 +23,23 @@ public final class CsvRow {
 
     private final int line;
     private final Map<String, String> cells;
+    private final Map<String, BigDecimal> scales;
     final List<Problem.FieldError> errors = new ArrayList<>();
 
     CsvRow(int line, Map<String, String> cells) {
+        this(line, cells, Map.of());
+    }
+
+    /** @param scales per amount column, the yuan its header's unit stands for ({@code （万元）}: 10,000) */
+    CsvRow(int line, Map<String, String> cells, Map<String, BigDecimal> scales) {
         this.line = line;
         this.cells = cells;
+        this.scales = scales;
+    }
+
+    /** Whether every cell of the row is empty (a trailing row of commas, as spreadsheets leave). */
+    boolean blank() {
+        return cells.values().stream().allMatch(v -> v == null || v.isBlank());
     }
 
     /** The line of the file this row is on (the header is line 1). */
@@ -49,16 +63,60 @@ public final class CsvRow {
         return value == null ? null : Arrays.stream(value.split("[;；、]")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern AMOUNT = Pattern.compile("(.*?)\\s*(亿元|亿|万元|万|元)?");
+    private static final BigDecimal TEN_THOUSAND = new BigDecimal(10_000);
+    private static final BigDecimal HUNDRED_MILLION = new BigDecimal(100_000_000);
+
+    /** A date as people type it: {@code 2022-05-10}, {@code 2022/5/10}, {@code 2022.5.10}, {@code 2022年5月10日}. */
+    public static LocalDate parseDate(String text) {
+        Matcher m = DATE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a date");
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("no such day");
+        }
+    }
+
     public LocalDate date(String column) {
-        return parse(column, "must be a date (YYYY-MM-DD)", value -> LocalDate.parse(value.replace('/', '-')));
+        return parse(column, "must be a date such as 2022-05-10, 2022/5/10, 2022.5.10 or 2022年5月10日", CsvRow::parseDate);
+    }
+
+    /** A number with or without thousands separators ({@code 1,200,000} or {@code 1，200，000}). */
+    private static BigDecimal number(String text) {
+        return new BigDecimal(text.replaceAll("[,，\\s_]", ""));
     }
 
     public BigDecimal decimal(String column) {
-        return parse(column, "must be a number", value -> new BigDecimal(value.replace(",", "")));
+        return parse(column, "must be a number such as 12500.5 or 12,500.5", CsvRow::number);
+    }
+
+    /**
+     * An amount in RMB yuan: a number (thousands separators allowed), in the column's unit when its header names
+     * one ({@code 计划投资（万元）}), or with its own unit, {@code 5000万元}, {@code 12亿}, {@code 3,000,000元}.
+     */
+    public BigDecimal amount(String column) {
+        BigDecimal columnScale = scales.getOrDefault(column, BigDecimal.ONE);
+        return parse(column, "must be an amount in yuan such as 1,200,000,000, 120000万元 or 12亿元", value -> {
+            Matcher m = AMOUNT.matcher(value);
+            if (!m.matches()) {
+                throw new IllegalArgumentException();
+            }
+            BigDecimal scale = m.group(2) == null ? columnScale : switch (m.group(2)) {
+                case "亿元", "亿" -> HUNDRED_MILLION;
+                case "万元", "万" -> TEN_THOUSAND;
+                default -> BigDecimal.ONE;
+            };
+            return number(m.group(1)).multiply(scale);
+        });
     }
 
     public Integer integer(String column) {
-        return parse(column, "must be a whole number", Integer::valueOf);
+        return parse(column, "must be a whole number such as 120 or 1,200", value -> Integer.valueOf(value.replaceAll("[,，\\s_]", "")));
     }
 
     public UUID uuid(String column) {

@@ -21,7 +21,8 @@ import org.innoreg.projects.mapping.ProjectInput;
 import org.innoreg.projects.repository.ProjectRepository;
 
 /**
- * Projects from CSV, English or Chinese column names. Amounts are RMB. A project is known by region and
+ * Projects from CSV, English or Chinese column names and values (阶段: 签约, 落地, 在建 …; 调度频次: 季度, 月度, 每旬).
+ * Amounts are RMB yuan; a cell may carry 万元/亿元, or the header its unit ({@code 计划投资（万元）}). A project is known by region and
  * name: a row for a known project updates what describes it (its stage moves only by transitions).
  */
 @ApplicationScoped
@@ -71,9 +72,9 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
                 row.choice("origin", InvestorOrigin.class, ProjectCsv::origin),
                 row.choice("kind", ProjectKind.class, ProjectCsv::kind),
                 row.text("industryChain"), row.text("regionCode"), row.uuid("parkPlatformId"),
-                row.decimal("plannedInvestment"), row.decimal("expectedAnnualOutput"), row.text("signingEvent"),
-                row.text("responsibleOfficial"), row.choice("reviewCadence", ReviewCadence.class, ProjectCsv::byName),
-                row.choice("stage", ProjectStage.class, ProjectCsv::byName),
+                row.amount("plannedInvestment"), row.amount("expectedAnnualOutput"), row.text("signingEvent"),
+                row.text("responsibleOfficial"), row.choice("reviewCadence", ReviewCadence.class, ProjectCsv::cadence),
+                row.choice("stage", ProjectStage.class, ProjectCsv::stage),
                 row.date("stageSince"), row.date("signedOn"), row.date("landedOn"));
     }
 
@@ -155,6 +156,29 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
         return switch (text) {
             case "产业投资", "产业项目" -> ProjectKind.INDUSTRIAL_INVESTMENT;
             case "技术转移", "科技成果转化" -> ProjectKind.TECHNOLOGY_TRANSFER;
+            default -> byName(type, text);
+        };
+    }
+
+    private static ProjectStage stage(Class<ProjectStage> type, String text) {
+        return switch (text.strip()) {
+            case "线索", "招商线索", "在谈线索" -> ProjectStage.LEAD;
+            case "洽谈", "在谈", "洽谈中" -> ProjectStage.NEGOTIATING;
+            case "签约", "已签约" -> ProjectStage.SIGNED;
+            case "落地", "已落地" -> ProjectStage.LANDED;
+            case "在建", "开工", "建设中" -> ProjectStage.UNDER_CONSTRUCTION;
+            case "投产", "已投产" -> ProjectStage.IN_PRODUCTION;
+            case "停滞", "停工" -> ProjectStage.STALLED;
+            case "取消", "终止", "已取消" -> ProjectStage.CANCELLED;
+            default -> byName(type, text);
+        };
+    }
+
+    private static ReviewCadence cadence(Class<ReviewCadence> type, String text) {
+        return switch (text.strip()) {
+            case "季度", "每季度", "按季度" -> ReviewCadence.QUARTERLY;
+            case "月度", "每月", "按月" -> ReviewCadence.MONTHLY;
+            case "每旬", "旬", "按旬", "十天" -> ReviewCadence.TEN_DAYS;
             default -> byName(type, text);
         };
     }

@@ -92,4 +92,20 @@ class ProjectImportRoundTripTest {
         given().get("/api/v1/projects/" + id).then().body("name", equalTo(tag + "复星医药基地"));
         given().queryParam("q", tag).get("/api/v1/projects").then().body("items", hasSize(2));
     }
+
+    /** Issue 15, cells as people type them: amounts with separators and 万元/亿元, Chinese stages and cadences, dates. */
+    @Test
+    void amountsStagesAndDatesAsPeopleTypeThem() {
+        String tag = "格式" + System.nanoTime();
+        importCsv("项目名称,投资方,资金来源,项目类型,产业链,地区代码,计划投资（万元）,预计年产值,调度频次,阶段,阶段日期,签约日期\r\n"
+                + tag + "甲,投资方甲,内资,产业投资,新材料,430703,\"120,000\",18亿元,月度,签约,2018/3/15,2018年3月15日\r\n"
+                + tag + "乙,投资方乙,内资,产业投资,新材料,430703,5000,\"3,000,000元\",季度,SIGNED,2018.3.15,2018-03-15\r\n"
+                + ",,,,,,,,,,,\r\n", false).statusCode(200).body("rows", equalTo(2)).body("created", equalTo(2));
+        given().queryParam("q", tag).queryParam("sort", "name").get("/api/v1/projects").then()
+                .body("items.plannedInvestment", org.hamcrest.Matchers.contains(50000000.00f, 1200000000.00f)) // 乙 sorts before 甲
+                .body("items.expectedAnnualOutput", org.hamcrest.Matchers.contains(3000000.00f, 1800000000.00f))
+                .body("items.reviewCadence", org.hamcrest.Matchers.contains("QUARTERLY", "MONTHLY"))
+                .body("items.stage", org.hamcrest.Matchers.contains("SIGNED", "SIGNED"))
+                .body("items.signedOn", org.hamcrest.Matchers.contains("2018-03-15", "2018-03-15"));
+    }
 }

@@ -133,7 +133,7 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
                     throw new IllegalArgumentException();
                 }
                 certifications.add(new CertificationInput(kind, parts.length > 3 ? parts[3].strip() : null,
-                        LocalDate.parse(parts[1].strip()), parts.length > 2 && !parts[2].isBlank() ? LocalDate.parse(parts[2].strip()) : null));
+                        CsvRow.parseDate(parts[1]), parts.length > 2 && !parts[2].isBlank() ? CsvRow.parseDate(parts[2]) : null));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 row.error("certifications", "'" + entry + "' must be kind:validFrom[:validTo[:certificateNo]] with dates as YYYY-MM-DD");
             }
