@@ -51,7 +51,7 @@ import io.restassured.http.ContentType;
 @TestSecurity(user = "test-admin", roles = "admin")
 class DerivedIndicatorTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(20);
+    private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final String PLATFORMS = "registry.platform.v1";
     private static final String PROJECTS = "projects.project.v1";
 
