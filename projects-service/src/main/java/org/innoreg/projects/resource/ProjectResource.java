@@ -523,7 +523,7 @@ public class ProjectResource {
             description = "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
                     + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
                     + "and column. Columns by English or Chinese name (项目名称, 投资方, 资金来源, 项目类型, 产业链, 地区代码, 计划投资, "
-                    + "阶段, 阶段日期, 签约日期, 落地日期, …). `dryRun=true` only reports; a real run is all or nothing. A row with an `id` updates that project (a changed name is a rename); one without is matched by region and name; a file naming one project twice is refused. "
+                    + "阶段, 阶段日期, 签约日期, 落地日期, …). An import is a dry run unless `dryRun=false`: the dry run only reports; a real run is all or nothing. A row with an `id` updates that project (a changed name is a rename); one without is matched by region and name; a file naming one project twice is refused. "
                     + "A column the file does not have leaves that field of an existing project as it is: an import never "
                     + "changes a field whose column is absent (an anonymous export has no `responsibleOfficial` column, "
                     + "and importing it keeps the officials).")
@@ -536,7 +536,8 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body,
+    public ImportReport importCsv(@Parameter(description = "Only report what the import would do (the default): nothing is changed. "
+                    + "`false` imports for real.") @QueryParam("dryRun") @DefaultValue("true") boolean dryRun, InputStream body,
             @Context HttpHeaders headers) {
         return importer.run(body, CsvText.charsetOf(headers.getMediaType()), csv, dryRun);
     }

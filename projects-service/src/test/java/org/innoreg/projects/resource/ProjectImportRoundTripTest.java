@@ -108,4 +108,16 @@ class ProjectImportRoundTripTest {
                 .body("items.stage", org.hamcrest.Matchers.contains("SIGNED", "SIGNED"))
                 .body("items.signedOn", org.hamcrest.Matchers.contains("2018-03-15", "2018-03-15"));
     }
+
+    @Test
+    void anImportIsADryRunByDefault() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/projects/import'.post.parameters.find { it.name == 'dryRun' }.schema.default", equalTo(true));
+        String tag = "默认" + System.nanoTime();
+        given().header("Authorization", ADMIN).contentType("text/csv; charset=UTF-8")
+                .body("项目名称,投资方,资金来源,项目类型,产业链,地区代码,计划投资,阶段,阶段日期,签约日期\n"
+                        + tag + ",投资方,内资,产业投资,新材料,430703,100000000,SIGNED,2018-03-15,2018-03-15\n")
+                .post("/api/v1/projects/import").then().statusCode(200).body("dryRun", equalTo(true)).body("created", equalTo(1));
+        given().queryParam("q", tag).get("/api/v1/projects").then().body("items", hasSize(0));
+    }
 }

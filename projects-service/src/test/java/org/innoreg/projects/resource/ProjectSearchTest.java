@@ -26,7 +26,7 @@ class ProjectSearchTest {
                 + tag + "澧县项目,常德投资企业,内资,产业投资,食品加工,430723,120000000,SIGNED,2019-05-01,2019-05-01,\n"
                 + tag + "衡阳项目,衡阳投资企业,内资,产业投资,电子信息,430400,300000000,LEAD,2019-05-01,,\n"
                 + tag + "成果转化,常德科技企业,内资,技术转移,新材料,430703,5000000,SIGNED,2018-10-10,2018-10-10,\n";
-        given().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/projects/import").then().statusCode(200)
+        given().contentType("text/csv; charset=UTF-8").body(csv).queryParam("dryRun", false).post("/api/v1/projects/import").then().statusCode(200)
                 .body("created", equalTo(5));
         return csv;
     }

@@ -25,7 +25,7 @@ class ProjectStatsTest {
         // Other tests of this run add their own 2018 projects: compare before and after the import.
         java.util.Map<String, Integer> before = atLeast2018InChangde();
 
-        given().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/projects/import")
+        given().contentType("text/csv; charset=UTF-8").body(csv).queryParam("dryRun", false).post("/api/v1/projects/import")
                 .then().statusCode(200).body("created", equalTo(272));
 
         // "In 2018, Changde launched 214 new industrial projects of over RMB 100 million; 36 of over
@@ -39,7 +39,7 @@ class ProjectStatsTest {
                 .then().statusCode(200).body("groups[0].plannedInvestment", org.hamcrest.Matchers.notNullValue());
 
         // The same file again changes nothing.
-        given().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/projects/import")
+        given().contentType("text/csv; charset=UTF-8").body(csv).queryParam("dryRun", false).post("/api/v1/projects/import")
                 .then().statusCode(200).body("unchanged", equalTo(272));
     }
 

@@ -201,7 +201,7 @@ public class OrganizationResource {
                     + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
                     + "and column. Columns by English or Chinese name (统一社会信用代码, 名称, 英文名称, 别名, 类型, 地区代码, 资质). "
                     + "Certifications as kind:validFrom[:validTo[:certificateNo]], several separated by ';'. "
-                    + "`dryRun=true` only reports; a real run is all or nothing, creating or updating by `id` when a row has one (its USCC may change), else by USCC; a file naming one organisation twice is refused. "
+                    + "An import is a dry run unless `dryRun=false`: the dry run only reports; a real run is all or nothing, creating or updating by `id` when a row has one (its USCC may change), else by USCC; a file naming one organisation twice is refused. "
                     + "A column the file does not have leaves that field of an existing organisation as it is: an "
                     + "import never changes a field whose column is absent.")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
@@ -213,7 +213,8 @@ public class OrganizationResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body,
+    public ImportReport importCsv(@Parameter(description = "Only report what the import would do (the default): nothing is changed. "
+                    + "`false` imports for real.") @QueryParam("dryRun") @DefaultValue("true") boolean dryRun, InputStream body,
             @Context HttpHeaders headers) {
         return importer.run(body, CsvText.charsetOf(headers.getMediaType()), csv, dryRun);
     }

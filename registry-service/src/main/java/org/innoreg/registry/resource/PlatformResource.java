@@ -279,7 +279,7 @@ public class PlatformResource {
             description = "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
                     + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
                     + "and column. Columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
-                    + "依托单位, 领域, 认定日期, 认定文号, …). `dryRun=true` only reports. A real run changes nothing unless "
+                    + "依托单位, 领域, 认定日期, 认定文号, …). An import is a dry run unless `dryRun=false`: the dry run only reports. A real run changes nothing unless "
                     + "every row is valid, then creates or updates each row (a row with an `id` updates that platform, so a changed name is a rename; one without is matched by region and Chinese name) in one "
                     + "transaction, with one event per created or updated platform. Import host organisations first. "
                     + "A column the file does not have leaves that field of an existing platform as it is: an import "
@@ -294,7 +294,8 @@ public class PlatformResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported; the report lists them",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body,
+    public ImportReport importCsv(@Parameter(description = "Only report what the import would do (the default): nothing is changed. "
+                    + "`false` imports for real.") @QueryParam("dryRun") @DefaultValue("true") boolean dryRun, InputStream body,
             @Context HttpHeaders headers) {
         return importer.run(body, CsvText.charsetOf(headers.getMediaType()), csv, dryRun);
     }

@@ -159,6 +159,20 @@ class ImportRoundTripTest {
                 .statusCode(422).body("report.errors[0].line", equalTo(3));
     }
 
+    /** An import is a dry run unless the caller says dryRun=false, and Swagger UI pre-fills the safe default. */
+    @Test
+    void anImportIsADryRunUnlessTheCallerSaysOtherwise() {
+        String tag = unique("默认");
+        given().header("Authorization", ADMIN).contentType("text/csv; charset=UTF-8")
+                .body("名称,类型,级别,地区代码\n" + tag + "众创空间,众创空间,市级,430702\n").post("/api/v1/platforms/import")
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("created", equalTo(1));
+        given().queryParam("q", tag).get("/api/v1/platforms").then().body("items", hasSize(0));
+        for (String path : new String[] { "/api/v1/platforms/import", "/api/v1/organizations/import" }) {
+            given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                    .body("paths.'" + path + "'.post.parameters.find { it.name == 'dryRun' }.schema.default", equalTo(true));
+        }
+    }
+
     @Test
     void aFileWithoutAColumnNeverChangesThatField() {
         String tag = unique("缺列");

@@ -64,12 +64,12 @@ class PlatformImportTest {
                 .body("errors.line", contains(4, 5)).body("errors.field", contains("type", "accreditedOn"));
         given().queryParam("q", tag).get("/api/v1/platforms").then().body("items", empty());
 
-        given().contentType("text/csv; charset=UTF-8").body(withBadRows).post("/api/v1/platforms/import")
+        given().contentType("text/csv; charset=UTF-8").body(withBadRows).queryParam("dryRun", false).post("/api/v1/platforms/import")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("report.invalid", equalTo(2));
         given().queryParam("q", tag).get("/api/v1/platforms").then().body("items", empty());
 
-        given().contentType("text/csv; charset=UTF-8").body(valid).post("/api/v1/platforms/import")
+        given().contentType("text/csv; charset=UTF-8").body(valid).queryParam("dryRun", false).post("/api/v1/platforms/import")
                 .then().statusCode(200).body("dryRun", equalTo(false)).body("created", equalTo(2));
         given().queryParam("q", tag).queryParam("sort", "name").get("/api/v1/platforms").then()
                 .body("items", hasSize(2))
@@ -77,7 +77,7 @@ class PlatformImportTest {
                 .body("items[1].fields", contains("电子信息", "先进装备"));
 
         // The same file again is no change: nothing updated, no new events.
-        given().contentType("text/csv; charset=UTF-8").body(valid).post("/api/v1/platforms/import")
+        given().contentType("text/csv; charset=UTF-8").body(valid).queryParam("dryRun", false).post("/api/v1/platforms/import")
                 .then().statusCode(200).body("unchanged", equalTo(2)).body("created", equalTo(0)).body("updated", equalTo(0));
 
         String id = given().queryParam("q", tag + "孵化器").get("/api/v1/platforms").then().extract().path("items[0].id");
@@ -143,7 +143,7 @@ class PlatformImportTest {
         given().contentType("text/csv; charset=UTF-8").body(second.toString()).queryParam("dryRun", true)
                 .post("/api/v1/platforms/import").then().statusCode(200)
                 .body("created", equalTo(600)).body("updated", equalTo(300)).body("unchanged", equalTo(400)); // what the real run does
-        given().contentType("text/csv; charset=UTF-8").body(second.toString()).post("/api/v1/platforms/import")
+        given().contentType("text/csv; charset=UTF-8").body(second.toString()).queryParam("dryRun", false).post("/api/v1/platforms/import")
                 .then().statusCode(200).body("created", equalTo(600)).body("updated", equalTo(300))
                 .body("unchanged", equalTo(400));
 
@@ -196,7 +196,7 @@ class PlatformImportTest {
         given().contentType("text/csv; charset=UTF-8")
                 .body("名称,类型,级别,地区代码\n" + tag + ",众创空间,市级,430702\n" + tag + "乙,众创空间,市级,430702\n"
                         + " " + tag + " ,众创空间,省级,430702\n")
-                .post("/api/v1/platforms/import").then().statusCode(422).contentType("application/problem+json")
+                .queryParam("dryRun", false).post("/api/v1/platforms/import").then().statusCode(422).contentType("application/problem+json")
                 .body("report.invalid", equalTo(1)).body("report.errors[0].line", equalTo(4))
                 .body("report.errors[0].field", equalTo("row"))
                 .body("report.errors[0].message", containsString("line 2"));
@@ -205,15 +205,15 @@ class PlatformImportTest {
 
     @Test
     void unreadableFilesAreProblems() {
-        given().contentType("text/csv; charset=UTF-8").body("名称,类型\n\"unterminated,x\n").post("/api/v1/platforms/import")
+        given().contentType("text/csv; charset=UTF-8").body("名称,类型\n\"unterminated,x\n").queryParam("dryRun", false).post("/api/v1/platforms/import")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType("text/csv; charset=UTF-8").body("名称,颜色\nx,red\n").post("/api/v1/platforms/import")
+        given().contentType("text/csv; charset=UTF-8").body("名称,颜色\nx,red\n").queryParam("dryRun", false).post("/api/v1/platforms/import")
                 .then().statusCode(400).body("errors[0].field", equalTo("header"))
                 .body("detail", containsString("颜色"));
-        given().contentType("text/csv; charset=UTF-8").body("名称,类型\n").post("/api/v1/platforms/import")
+        given().contentType("text/csv; charset=UTF-8").body("名称,类型\n").queryParam("dryRun", false).post("/api/v1/platforms/import")
                 .then().statusCode(400);
-        given().contentType("text/csv; charset=UTF-8").body("").post("/api/v1/platforms/import").then().statusCode(400);
-        given().contentType("application/json").body("{}").post("/api/v1/platforms/import").then().statusCode(415);
+        given().contentType("text/csv; charset=UTF-8").body("").queryParam("dryRun", false).post("/api/v1/platforms/import").then().statusCode(400);
+        given().contentType("application/json").body("{}").queryParam("dryRun", false).post("/api/v1/platforms/import").then().statusCode(415);
     }
 
     @Test

@@ -125,7 +125,7 @@ class WriteSecurityTest {
         String name = unique("衡阳导入");
         given().header("Authorization", token).contentType("text/csv; charset=UTF-8")
                 .body("名称,类型,级别,地区代码\n" + unique("常德导入") + ",重点实验室,省级,430703\n" + name + ",重点实验室,省级,430400\n")
-                .post("/api/v1/platforms/import").then().statusCode(403)
+                .queryParam("dryRun", false).post("/api/v1/platforms/import").then().statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("admin"));
         given().queryParam("q", name).get("/api/v1/platforms").then().body("items", org.hamcrest.Matchers.empty());
     }

@@ -184,7 +184,7 @@ final class World {
             csv.append(org.uscc).append(',').append(name).append(",Renamed by import ").append(serial).append(',')
                     .append(org.kind).append(',').append(org.region).append('\n');
         }
-        Api.Reply reply = api.postCsv("/api/v1/organizations/import", csv.toString());
+        Api.Reply reply = api.postCsv("/api/v1/organizations/import?dryRun=false", csv.toString());
         if (stats.record("organization.import", reply, 200)) {
             for (Org org : fresh) {
                 org.id = idOf("SELECT CAST(id AS text) FROM organization WHERE uscc = ?", org.uscc);
@@ -326,7 +326,7 @@ final class World {
             changed.put(p, new String[] { level, status });
             row(csv, p, level, status);
         }
-        Api.Reply reply = api.postCsv("/api/v1/platforms/import", csv.toString());
+        Api.Reply reply = api.postCsv("/api/v1/platforms/import?dryRun=false", csv.toString());
         if (stats.record("platform.import", reply, 200)) {
             for (Plat p : fresh) {
                 p.id = idOf("SELECT CAST(id AS text) FROM platform WHERE region_code = ? AND name_zh = ?", p.region, p.name);
@@ -504,7 +504,7 @@ final class World {
             csv.append(p.name).append(',').append(p.investor).append(",DOMESTIC,INDUSTRIAL_INVESTMENT,").append(p.region)
                     .append(',').append(planned.toPlainString()).append('\n');
         }
-        Api.Reply reply = api.postCsv("/api/v1/projects/import", csv.toString());
+        Api.Reply reply = api.postCsv("/api/v1/projects/import?dryRun=false", csv.toString());
         if (stats.record("project.import", reply, 200)) {
             for (Proj p : fresh) {
                 p.id = idOf(Service.PROJECTS, "SELECT CAST(id AS text) FROM project WHERE region_code = ? AND name = ?", p.region, p.name);
