@@ -47,10 +47,20 @@ public final class JdbcExport {
      *        one in the machine's code page, GBK on a Chinese Windows) shows its Chinese text right
      */
     public static void stream(DataSource dataSource, String sql, OutputStream out, boolean jsonLines, boolean bom) {
+        stream(dataSource, sql, List.of(), out, jsonLines, bom);
+    }
+
+    /** @param params the statement's parameters, in order; a {@code String[]} is bound as a text array */
+    public static void stream(DataSource dataSource, String sql, List<Object> params, OutputStream out, boolean jsonLines,
+            boolean bom) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(1000);
+                for (int i = 0; i < params.size(); i++) {
+                    Object param = params.get(i);
+                    statement.setObject(i + 1, param instanceof String[] values ? connection.createArrayOf("text", values) : param);
+                }
                 try (ResultSet rows = statement.executeQuery()) {
                     if (jsonLines) {
                         writeJsonLines(rows, out);

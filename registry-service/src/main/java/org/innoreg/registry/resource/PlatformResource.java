@@ -303,16 +303,22 @@ public class PlatformResource {
     @GET
     @Path("/export")
     @Produces({ "text/csv", "application/jsonl" })
-    @Operation(summary = "Export the whole registry of platforms",
+    @Operation(summary = "Export the registry of platforms, with the list's filters",
             description = "Streams every platform, in the CSV import format (`format=csv`) or as JSON lines (`format=jsonl`). "
-                    + "Nothing of a platform is withheld from anonymous readers, so every caller gets every column.")
+                    + "Nothing of a platform is withheld from anonymous readers, so every caller gets every column. "
+                    + "Takes the list's filters (`region` with its subtree, `type`, `level`, `status`), so a bureau can "
+                    + "export its own region and import it again.")
     @APIResponse(responseCode = "200", description = "The platforms")
     public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
                     + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
-                    + "Imports accept either.") boolean bom) {
+                    + "Imports accept either.") boolean bom,
+            @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
+            @Parameter(description = "Platform type (repeatable)") @QueryParam("type") List<PlatformType> types,
+            @Parameter(description = "Level (repeatable)") @QueryParam("level") List<PlatformLevel> levels,
+            @Parameter(description = "Status (repeatable)") @QueryParam("status") List<PlatformStatus> statuses) {
         boolean jsonLines = format.equals("jsonl");
-        StreamingOutput body = out -> csv.export(out, jsonLines, bom);
+        StreamingOutput body = out -> csv.export(out, jsonLines, bom, region, types, levels, statuses);
         return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"platforms." + format + "\"")
                 .build();

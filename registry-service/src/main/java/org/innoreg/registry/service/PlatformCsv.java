@@ -243,6 +243,35 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
 
     /** Streams every platform as CSV (with a header) or JSON lines, without loading them all. */
     public void export(OutputStream out, boolean jsonLines, boolean bom) {
-        JdbcExport.stream(dataSource, jsonLines ? JSON_QUERY : CSV_QUERY, out, jsonLines, bom);
+        export(out, jsonLines, bom, null, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Streams the platforms the list's filters keep (region with its subtree, types, levels, statuses; an empty
+     * filter keeps all), so a bureau can export its own region and import it again.
+     */
+    public void export(OutputStream out, boolean jsonLines, boolean bom, String region, List<PlatformType> types,
+            List<PlatformLevel> levels, List<PlatformStatus> statuses) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (region != null) {
+            conditions.add("p.region_code LIKE ?");
+            params.add(org.innoreg.chassis.validation.RegionCodes.descendantPrefix(region) + "%");
+        }
+        addIn(conditions, params, "p.type", types);
+        addIn(conditions, params, "p.level", levels);
+        addIn(conditions, params, "p.status", statuses);
+        String sql = jsonLines ? JSON_QUERY : CSV_QUERY;
+        if (!conditions.isEmpty()) {
+            sql = sql.replace("FROM platform p\n", "FROM platform p WHERE " + String.join(" AND ", conditions) + "\n");
+        }
+        JdbcExport.stream(dataSource, sql, params, out, jsonLines, bom);
+    }
+
+    private static void addIn(List<String> conditions, List<Object> params, String column, List<? extends Enum<?>> values) {
+        if (values != null && !values.isEmpty()) {
+            conditions.add(column + " = ANY(?)");
+            params.add(values.stream().map(Enum::name).toArray(String[]::new));
+        }
     }
 }

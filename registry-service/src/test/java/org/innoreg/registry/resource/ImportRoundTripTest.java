@@ -173,6 +173,29 @@ class ImportRoundTripTest {
         }
     }
 
+    /** The export takes the list's filters: a bureau exports its own region and imports it again. */
+    @Test
+    void theExportTakesTheListsFilters() {
+        String tag = unique("筛选");
+        load(tag);
+        String national = given().queryParam("region", "430700").queryParam("level", "NATIONAL").get("/api/v1/platforms/export")
+                .then().statusCode(200).extract().asString();
+        assertThat(national).contains(tag + "孵化器").doesNotContain(tag + "联盟");
+        String alliances = given().queryParam("type", "INNOVATION_ALLIANCE").queryParam("type", "KEY_LABORATORY")
+                .queryParam("status", "ACTIVE").queryParam("format", "jsonl").get("/api/v1/platforms/export").then().statusCode(200)
+                .extract().asString();
+        assertThat(alliances).contains(tag + "联盟").doesNotContain(tag + "孵化器");
+        String hengyang = given().queryParam("region", "430400").get("/api/v1/platforms/export").then().statusCode(200)
+                .extract().asString();
+        assertThat(hengyang).doesNotContain(tag);
+        // the region's own export imports again with a token for that region only
+        String changde = "Bearer " + TestTokens.token("changde", java.util.List.of("registry-editor"), java.util.List.of("430700"));
+        String own = rowsOf(given().queryParam("region", "430702").get("/api/v1/platforms/export").then().extract().asString(), tag);
+        given().header("Authorization", changde).contentType("text/csv; charset=UTF-8").body(own).queryParam("dryRun", false)
+                .post("/api/v1/platforms/import").then().statusCode(200).body("unchanged", equalTo(2));
+        given().queryParam("region", "4307").get("/api/v1/platforms/export").then().statusCode(400);
+    }
+
     @Test
     void aFileWithoutAColumnNeverChangesThatField() {
         String tag = unique("缺列");
