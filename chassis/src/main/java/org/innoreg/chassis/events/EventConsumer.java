@@ -81,7 +81,7 @@ public class EventConsumer {
         rejected = Counter.builder("innoreg.events.consumed").tag("outcome", "rejected").register(meters);
         Pattern subscription = Pattern.compile(active.stream().map(h -> "(?:" + h.topics().pattern() + ")")
                 .collect(Collectors.joining("|")));
-        consumer = new KafkaConsumer<>(Map.of(
+        consumer = new KafkaConsumer<>(KafkaClients.withSecurity(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId().orElse(config.service() + "-service"),
                 ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-event-consumer",
@@ -89,7 +89,7 @@ public class EventConsumer {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
                 // Pattern subscriptions see topics created later at the next metadata refresh.
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(subscription);
         running = true;

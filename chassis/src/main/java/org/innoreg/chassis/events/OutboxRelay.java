@@ -277,7 +277,7 @@ public class OutboxRelay {
         if (missing.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers()))) {
+        try (Admin admin = Admin.create(KafkaClients.withSecurity(Map.of("bootstrap.servers", config.bootstrapServers())))) {
             for (NewTopic topic : missing) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -315,7 +315,7 @@ public class OutboxRelay {
 
     private Producer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
+            producer = new KafkaProducer<>(KafkaClients.withSecurity(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                     ProducerConfig.CLIENT_ID_CONFIG, config.service() + "-outbox-relay",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -323,7 +323,7 @@ public class OutboxRelay {
                     ProducerConfig.LINGER_MS_CONFIG, 2,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000),
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000)),
                     new StringSerializer(), new ByteArraySerializer());
         }
         return producer;

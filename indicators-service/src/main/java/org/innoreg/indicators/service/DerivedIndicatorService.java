@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.innoreg.chassis.events.EventsConfig;
+import org.innoreg.chassis.events.KafkaClients;
 import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.indicators.domain.Contribution;
@@ -225,13 +226,13 @@ public class DerivedIndicatorService {
         Map<String, DerivedIndicatorHandler> byTopic = new LinkedHashMap<>();
         handlers.forEach(h -> byTopic.put(h.topic(), h));
         long read = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.withSecurity(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, events.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, events.service() + "-derived-rebuild",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000)),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : byTopic.keySet()) {
