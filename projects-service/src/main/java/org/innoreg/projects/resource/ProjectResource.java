@@ -484,8 +484,10 @@ public class ProjectResource {
     @GET
     @Path("/export")
     @Produces({ "text/csv", "application/jsonl" })
-    @Operation(summary = "Export the whole pipeline",
-            description = "Streams every project, as CSV in the import's format (`format=csv`) or as JSON lines (`format=jsonl`). "
+    @Operation(summary = "Export the pipeline, with the list's filters",
+            description = "Streams the projects the list's filters keep (`region` with its subtree, `stage`, `tier`, `kind`, "
+                    + "`signedYear`, `landedYear`; all without filters), as CSV in the import's format (`format=csv`) or as "
+                    + "JSON lines (`format=jsonl`). "
                     + "What is not published (the supervising `responsibleOfficial`) is exported to authenticated readers "
                     + "only: for anyone else the column (and the JSON field) is left out, not blank, so importing such a "
                     + "file with a token keeps the stored officials.")
@@ -493,12 +495,47 @@ public class ProjectResource {
     public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
                     + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
-                    + "Imports accept either.") boolean bom) {
+                    + "Imports accept either.") boolean bom,
+            @Parameter(description = "Stage (repeatable)") @QueryParam("stage") List<ProjectStage> stages,
+            @Parameter(description = "Tier (repeatable)") @QueryParam("tier") List<InvestmentTier> tiers,
+            @Parameter(description = "Region code; its descendants are included", example = "430700")
+            @QueryParam("region") @RegionCode String region,
+            @QueryParam("kind") ProjectKind kind,
+            @Parameter(example = "2018") @QueryParam("signedYear") @Min(1949) @Max(2100) Integer signedYear,
+            @Parameter(example = "2018") @QueryParam("landedYear") @Min(1949) @Max(2100) Integer landedYear) {
         boolean jsonLines = format.equals("jsonl");
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (region != null) {
+            conditions.add("region_code LIKE ?");
+            params.add(org.innoreg.chassis.validation.RegionCodes.descendantPrefix(region) + "%");
+        }
+        if (stages != null && !stages.isEmpty()) {
+            conditions.add("stage = ANY(?)");
+            params.add(stages.stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (tiers != null && !tiers.isEmpty()) {
+            conditions.add("tier = ANY(?)");
+            params.add(tiers.stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (kind != null) {
+            conditions.add("kind = ?");
+            params.add(kind.name());
+        }
+        if (signedYear != null) {
+            conditions.add("extract(year FROM signed_on) = ?");
+            params.add(signedYear);
+        }
+        if (landedYear != null) {
+            conditions.add("extract(year FROM landed_on) = ?");
+            params.add(landedYear);
+        }
         // Not published: the column is left out (not blanked), so a re-import of this file keeps the stored value.
         String query = caller.isReader() ? EXPORT_QUERY
                 : EXPORT_QUERY.replace(" responsible_official AS \"responsibleOfficial\",", "");
-        StreamingOutput body = out -> JdbcExport.stream(dataSource, query, out, jsonLines, bom);
+        String filtered = conditions.isEmpty() ? query
+                : query.replace("FROM project ORDER BY", "FROM project WHERE " + String.join(" AND ", conditions) + " ORDER BY");
+        StreamingOutput body = out -> JdbcExport.stream(dataSource, filtered, params, out, jsonLines, bom);
         return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"projects." + format + "\"").build();
     }

@@ -120,4 +120,18 @@ class ProjectImportRoundTripTest {
                 .post("/api/v1/projects/import").then().statusCode(200).body("dryRun", equalTo(true)).body("created", equalTo(1));
         given().queryParam("q", tag).get("/api/v1/projects").then().body("items", hasSize(0));
     }
+
+    @Test
+    void theExportTakesTheListsFilters() {
+        String tag = "筛选" + System.nanoTime();
+        load(tag);
+        assertThat(given().queryParam("region", "430790").get("/api/v1/projects/export").then().statusCode(200).extract().asString())
+                .contains(tag + "复星基地").doesNotContain(tag + "澧县项目");
+        assertThat(given().queryParam("stage", "SIGNED").queryParam("format", "jsonl").get("/api/v1/projects/export").then()
+                .statusCode(200).extract().asString()).contains(tag + "澧县项目").doesNotContain(tag + "复星基地");
+        assertThat(given().queryParam("region", "430700").queryParam("signedYear", 2018).queryParam("tier", "FROM_1B")
+                .get("/api/v1/projects/export").then().statusCode(200).extract().asString())
+                .contains(tag + "复星基地").doesNotContain(tag + "澧县项目");
+        given().queryParam("stage", "DREAMING").get("/api/v1/projects/export").then().statusCode(400);
+    }
 }
