@@ -222,7 +222,7 @@ public class OrganizationResource {
     @GET
     @Path("/export")
     @Produces({ "text/csv", "application/jsonl" })
-    @Operation(summary = "Export every organisation",
+    @Operation(summary = "Export the organisations, with the list's region and kind filters",
             description = "Streams every organisation, in the CSV import format (`format=csv`) or as JSON lines "
                     + "(`format=jsonl`), so an export can be edited and imported again. Nothing of an organisation is "
                     + "withheld from anonymous readers, so every caller gets every column.")
@@ -230,9 +230,11 @@ public class OrganizationResource {
     public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
                     + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
-                    + "Imports accept either.") boolean bom) {
+                    + "Imports accept either.") boolean bom,
+            @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
+            @Parameter(description = "Kind (repeatable)") @QueryParam("kind") List<OrganizationKind> kinds) {
         boolean jsonLines = format.equals("jsonl");
-        StreamingOutput body = out -> csv.export(out, jsonLines, bom);
+        StreamingOutput body = out -> csv.export(out, jsonLines, bom, region, kinds);
         return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"organizations." + format + "\"")
                 .build();

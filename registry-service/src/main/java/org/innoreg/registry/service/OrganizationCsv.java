@@ -168,6 +168,25 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
 
     /** Streams every organisation as CSV (with a header) or JSON lines, without loading them all. */
     public void export(OutputStream out, boolean jsonLines, boolean bom) {
-        JdbcExport.stream(dataSource, jsonLines ? JSON_QUERY : CSV_QUERY, out, jsonLines, bom);
+        export(out, jsonLines, bom, null, List.of());
+    }
+
+    /** Streams the organisations of a region (its subtree included) and of these kinds; no filter keeps all. */
+    public void export(OutputStream out, boolean jsonLines, boolean bom, String region, List<OrganizationKind> kinds) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (region != null) {
+            conditions.add("o.region_code LIKE ?");
+            params.add(org.innoreg.chassis.validation.RegionCodes.descendantPrefix(region) + "%");
+        }
+        if (kinds != null && !kinds.isEmpty()) {
+            conditions.add("o.kind = ANY(?)");
+            params.add(kinds.stream().map(Enum::name).toArray(String[]::new));
+        }
+        String sql = jsonLines ? JSON_QUERY : CSV_QUERY;
+        if (!conditions.isEmpty()) {
+            sql = sql.replace("FROM organization o\n", "FROM organization o WHERE " + String.join(" AND ", conditions) + "\n");
+        }
+        JdbcExport.stream(dataSource, sql, params, out, jsonLines, bom);
     }
 }

@@ -194,6 +194,8 @@ class ImportRoundTripTest {
         given().header("Authorization", changde).contentType("text/csv; charset=UTF-8").body(own).queryParam("dryRun", false)
                 .post("/api/v1/platforms/import").then().statusCode(200).body("unchanged", equalTo(2));
         given().queryParam("region", "4307").get("/api/v1/platforms/export").then().statusCode(400);
+        assertThat(given().queryParam("region", "430703").queryParam("kind", "ENTERPRISE").get("/api/v1/organizations/export")
+                .then().statusCode(200).extract().asString()).contains(tag + "成员单位").doesNotContain(tag + "金健米业");
     }
 
     @Test
