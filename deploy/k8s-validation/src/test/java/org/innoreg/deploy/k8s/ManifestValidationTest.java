@@ -2,9 +2,14 @@ package org.innoreg.deploy.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +50,19 @@ class ManifestValidationTest {
                 .doesNotContainKey("Secret"); // referenced, never committed
         assertThat(kinds.get("NetworkPolicy")).isGreaterThanOrEqualTo(5L);
         assertThat(production.all("ConfigMap")).isNotEmpty();
+    }
+
+    /** The manifests the guide has operators apply by hand (deploy/k8s/examples) validate too. */
+    @Test
+    void theGuidesExamplesValidate() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(Repo.K8S.resolve("examples"))) {
+            examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).isNotEmpty();
+        SchemaValidator.Report report = SchemaValidator.validate(examples.toArray(Path[]::new));
+        assertThat(report.allErrors()).isEmpty();
+        assertThat(report.objects()).hasSizeGreaterThanOrEqualTo(examples.size())
+                .allSatisfy(o -> assertThat(o.schema()).isNotBlank());
     }
 }
