@@ -19,6 +19,7 @@ final class Tools {
 
     static Result run(Path dir, long timeoutSeconds, List<String> command) {
         try {
+            Files.createDirectories(dir); // a fresh checkout has no target/k8s-validation yet
             Path out = Files.createTempFile("innoreg-tool", ".out");
             Path err = Files.createTempFile("innoreg-tool", ".err");
             Process process = new ProcessBuilder(command).directory(dir.toFile())
