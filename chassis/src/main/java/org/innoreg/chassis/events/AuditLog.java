@@ -41,6 +41,19 @@ public class AuditLog {
         this.json = json;
     }
 
+    /**
+     * The changes of one aggregate, oldest first, also of a deleted one (its delete last).
+     *
+     * @param ifNone runs when there are none: throws the 404 of an aggregate that never existed
+     */
+    public List<Change> changes(String aggregateType, String aggregateId, Runnable ifNone) {
+        List<Change> changes = changes(aggregateType, aggregateId);
+        if (changes.isEmpty()) {
+            ifNone.run();
+        }
+        return changes;
+    }
+
     /** The changes of one aggregate, oldest first. */
     @SuppressWarnings("unchecked")
     public List<Change> changes(String aggregateType, String aggregateId) {

@@ -3,7 +3,6 @@ package org.innoreg.indicators.resource;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -129,10 +128,6 @@ public class TargetResource {
     @APIResponse(responseCode = "404", description = "No such target",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        List<AuditLog.Change> changes = audit.changes(TargetEvents.AGGREGATE, id.toString());
-        if (changes.isEmpty()) {
-            targets.get(id); // 404 for one that never existed; a deleted one still has its changes
-        }
-        return Page.of(changes);
+        return Page.of(audit.changes(TargetEvents.AGGREGATE, id.toString(), () -> targets.get(id)));
     }
 }

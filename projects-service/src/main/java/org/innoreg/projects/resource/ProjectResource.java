@@ -602,11 +602,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        List<AuditLog.Change> changes = audit.changes(ProjectEvents.AGGREGATE, id.toString());
-        if (changes.isEmpty()) {
-            service.get(id); // 404 for one that never existed; a deleted one still has its changes
-        }
-        return Page.of(changes);
+        return Page.of(audit.changes(ProjectEvents.AGGREGATE, id.toString(), () -> service.get(id)));
     }
 
     /** A project as this caller may see it: the supervising official only for authenticated readers. */

@@ -256,10 +256,6 @@ public class OrganizationResource {
     @APIResponse(responseCode = "404", description = "No such organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        List<AuditLog.Change> changes = audit.changes(OrganizationEvents.AGGREGATE, id.toString());
-        if (changes.isEmpty()) {
-            service.get(id); // 404 for one that never existed; a deleted one still has its changes
-        }
-        return Page.of(changes);
+        return Page.of(audit.changes(OrganizationEvents.AGGREGATE, id.toString(), () -> service.get(id)));
     }
 }

@@ -360,10 +360,6 @@ public class PlatformResource {
     @APIResponse(responseCode = "404", description = "No such platform",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        List<AuditLog.Change> changes = audit.changes(PlatformEvents.AGGREGATE, id.toString());
-        if (changes.isEmpty()) {
-            service.get(id); // 404 for one that never existed; a deleted one still has its changes
-        }
-        return Page.of(changes);
+        return Page.of(audit.changes(PlatformEvents.AGGREGATE, id.toString(), () -> service.get(id)));
     }
 }
