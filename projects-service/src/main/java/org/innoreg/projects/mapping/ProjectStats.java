@@ -8,10 +8,12 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.projects.domain.InvestmentTier;
+import org.innoreg.projects.domain.ProjectStage;
 
 /**
  * Projects of a year per group, with their planned and completed (latest reported) investment, and the cumulative counts bureaus
- * report ("214 projects of RMB 100 million or more, 36 of 500 million or more, 13 of 1 billion or more").
+ * report ("214 projects of RMB 100 million or more, 36 of 500 million or more, 13 of 1 billion or more"), and how far
+ * those projects have come along the pipeline (the funnel the dashboard draws).
  */
 @Schema(name = "ProjectStats")
 public record ProjectStats(
@@ -22,9 +24,36 @@ public record ProjectStats(
         @Schema(example = "{\"FROM_100M\": 214, \"FROM_500M\": 36, \"FROM_1B\": 13}",
                 description = "Projects at or above each tier's lower bound (only when grouped by tier)")
         Map<InvestmentTier, Long> atLeast,
-        List<Map<String, Object>> groups) {
+        List<Map<String, Object>> groups,
+        @Schema(description = "The year's projects that have reached each stage of the main line, from the stage that "
+                + "places them in the year (SIGNED for by=signedOn, LANDED for by=landedOn) to IN_PRODUCTION: at or above "
+                + "each tier's lower bound, as in `atLeast`. A project reached a stage when its current stage, the stage it "
+                + "stalled from or any of its transitions is that stage or a later one of the main line.")
+        List<FunnelStage> funnel) {
 
-    public static ProjectStats of(int year, String by, List<String> columns, List<Object[]> rows) {
+    /** One stage of the funnel: per tier, the projects at or above the tier's lower bound that have reached it. */
+    @Schema(name = "ProjectFunnelStage")
+    public record FunnelStage(@Schema(example = "UNDER_CONSTRUCTION") ProjectStage stage,
+            @Schema(example = "{\"FROM_100M\": {\"count\": 184, \"plannedInvestment\": 61200000000, \"completedInvestment\": 0}}")
+            Map<InvestmentTier, Amounts> atLeast) {
+    }
+
+    /** How many projects, and their summed planned and completed (latest reported) investment in RMB. */
+    @Schema(name = "ProjectAmounts")
+    public record Amounts(long count, BigDecimal plannedInvestment, BigDecimal completedInvestment) {
+
+        Amounts plus(long count, BigDecimal planned, BigDecimal completed) {
+            return new Amounts(this.count + count, plannedInvestment.add(planned), completedInvestment.add(completed));
+        }
+    }
+
+    /**
+     * @param reached rows of {@code ProjectRepository.reachedStages}: tier, farthest main-line stage (ordinal), count,
+     *                planned sum, completed sum
+     * @param from    the first stage of the funnel
+     */
+    public static ProjectStats of(int year, String by, List<String> columns, List<Object[]> rows, List<Object[]> reached,
+            ProjectStage from) {
         List<String> names = columns.stream().map(c -> c.equals("region_code") ? "regionCode" : c).toList();
         List<Map<String, Object>> groups = new ArrayList<>();
         Map<InvestmentTier, Long> perTier = new LinkedHashMap<>();
@@ -55,6 +84,29 @@ public record ProjectStats(
                 atLeast.put(tiers[i], running);
             }
         }
-        return new ProjectStats(year, by, names, total, atLeast, groups);
+        return new ProjectStats(year, by, names, total, atLeast, groups, funnel(reached, from));
+    }
+
+    private static List<FunnelStage> funnel(List<Object[]> reached, ProjectStage from) {
+        List<FunnelStage> funnel = new ArrayList<>();
+        InvestmentTier[] tiers = InvestmentTier.values();
+        for (int stage = from.ordinal(); stage <= ProjectStage.IN_PRODUCTION.ordinal(); stage++) {
+            Map<InvestmentTier, Amounts> atLeast = new LinkedHashMap<>();
+            for (int tier = 1; tier < tiers.length; tier++) {
+                Amounts amounts = new Amounts(0, BigDecimal.ZERO, BigDecimal.ZERO);
+                for (Object[] row : reached) {
+                    if (InvestmentTier.valueOf((String) row[0]).ordinal() >= tier && ((Number) row[1]).intValue() >= stage) {
+                        amounts = amounts.plus(((Number) row[2]).longValue(), orZero(row[3]), orZero(row[4]));
+                    }
+                }
+                atLeast.put(tiers[tier], amounts);
+            }
+            funnel.add(new FunnelStage(ProjectStage.values()[stage], atLeast));
+        }
+        return funnel;
+    }
+
+    private static BigDecimal orZero(Object sum) {
+        return sum == null ? BigDecimal.ZERO : (BigDecimal) sum;
     }
 }

@@ -2,18 +2,21 @@ package org.innoreg.projects.repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.Project;
+import org.innoreg.projects.domain.ProjectStage;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -169,6 +172,26 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
      * the chosen columns (tier, stage, region_code), for a region and its descendants.
      */
     @SuppressWarnings("unchecked")
+    /**
+     * The projects the year's {@code dateColumn} places in it, per tier and the farthest stage of the main line each
+     * has reached (its count, planned and completed investment). The farthest stage is the furthest of the current
+     * stage, the stage a stalled project left and every stage its transitions went to, so a project stalled or
+     * cancelled after landing still counts as landed; a project imported straight into a stage counts for it.
+     * Rows: tier, farthest stage's position in {@link ProjectStage} (0 = LEAD), count, planned sum, completed sum.
+     */
+    public List<Object[]> reachedStages(int year, String dateColumn, String region) {
+        String mainLine = Arrays.stream(ProjectStage.values()).filter(stage -> stage.ordinal() <= ProjectStage.IN_PRODUCTION.ordinal())
+                .map(stage -> "'" + stage.name() + "'").collect(Collectors.joining(",", "ARRAY[", "]"));
+        String text = "SELECT tier, reached, count(*), sum(planned_investment), sum(completed_investment) FROM ("
+                + " SELECT p.tier, p.planned_investment, p.completed_investment,"
+                + " GREATEST(array_position(" + mainLine + ", p.stage), array_position(" + mainLine + ", p.stage_before_stall),"
+                + " (SELECT max(array_position(" + mainLine + ", t.to_stage)) FROM project_transition t WHERE t.project_id = p.id)) - 1 AS reached"
+                + " FROM project p WHERE p." + dateColumn + " >= :from AND p." + dateColumn + " < :to"
+                + (region == null ? "" : " AND p.region_code LIKE :region")
+                + ") reached_stage WHERE reached IS NOT NULL GROUP BY tier, reached ORDER BY tier, reached";
+        return inYear(text, year, region);
+    }
+
     public List<Object[]> stats(int year, String dateColumn, List<String> groupColumns, String region) {
         String groups = groupColumns.isEmpty() ? "" : String.join(", ", groupColumns) + ", ";
         String text = "SELECT " + groups + "count(*), sum(planned_investment), sum(completed_investment) FROM project"
@@ -176,6 +199,12 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
                 + (region == null ? "" : " AND region_code LIKE :region")
                 + (groupColumns.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupColumns)
                         + " ORDER BY " + String.join(", ", groupColumns));
+        return inYear(text, year, region);
+    }
+
+    /** Runs a statement whose {@code :from}, {@code :to} bound a year and whose {@code :region} (if any) a subtree. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> inYear(String text, int year, String region) {
         var query = getEntityManager().createNativeQuery(text)
                 .setParameter("from", LocalDate.of(year, 1, 1))
                 .setParameter("to", LocalDate.of(year + 1, 1, 1));

@@ -452,7 +452,8 @@ public class ProjectResource {
     @Operation(summary = "Projects of a year by tier, stage and region",
             description = "Counts and summed planned investment of the projects that landed (by=landedOn, the default) "
                     + "or were signed (by=signedOn) in the year; with tier in groupBy, `atLeast` gives the cumulative "
-                    + "counts bureaus report (≥ RMB 100 M, ≥ 500 M, ≥ 1 B).")
+                    + "counts bureaus report (≥ RMB 100 M, ≥ 500 M, ≥ 1 B); `funnel` how many of them, per such tier, have "
+                    + "reached each later stage of the pipeline, with their planned and completed investment.")
     @APIResponse(responseCode = "200", description = "Counts per group",
             content = @Content(schema = @Schema(implementation = ProjectStats.class)))
     @APIResponse(responseCode = "400", description = "Unknown group or date",
@@ -478,7 +479,8 @@ public class ProjectResource {
             }
         }
         String dateColumn = by.equals("signedOn") ? "signed_on" : "landed_on";
-        return ProjectStats.of(year, by, columns, projects.stats(year, dateColumn, columns, region));
+        return ProjectStats.of(year, by, columns, projects.stats(year, dateColumn, columns, region),
+                projects.reachedStages(year, dateColumn, region), by.equals("signedOn") ? ProjectStage.SIGNED : ProjectStage.LANDED);
     }
 
     @GET

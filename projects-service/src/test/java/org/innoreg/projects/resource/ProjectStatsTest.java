@@ -49,6 +49,88 @@ class ProjectStatsTest {
         return atLeast == null ? java.util.Map.of() : atLeast;
     }
 
+    /**
+     * The funnel: of the projects a year places (by landedOn or signedOn), how many at or above each tier reached each
+     * later stage. Stalling or cancelling keeps the stages reached; a project below RMB 100 M is in no tier; a project
+     * landed the next year is not among the year's landings but is among its signings.
+     */
+    @Test
+    void theFunnelCountsTheStagesTheYearsProjectsReached() {
+        java.util.Map<String, Object> landedBefore = funnel2012("landedOn");
+        java.util.Map<String, Object> signedBefore = funnel2012("signedOn");
+        project(600_000_000, "NEGOTIATING:2012-01-20", "SIGNED:2012-02-01", "LANDED:2012-03-01", "UNDER_CONSTRUCTION:2012-04-01",
+                "IN_PRODUCTION:2012-11-01");
+        project(1_200_000_000, "NEGOTIATING:2012-01-20", "SIGNED:2012-02-01", "LANDED:2012-03-01", "UNDER_CONSTRUCTION:2012-05-01");
+        project(150_000_000, "NEGOTIATING:2012-01-20", "SIGNED:2012-02-01", "LANDED:2012-03-01", "UNDER_CONSTRUCTION:2012-05-01",
+                "STALLED:2012-08-01");
+        project(200_000_000, "NEGOTIATING:2012-01-20", "SIGNED:2012-02-01", "LANDED:2012-03-01", "CANCELLED:2012-06-01");
+        project(50_000_000, "NEGOTIATING:2012-01-20", "SIGNED:2012-02-01", "LANDED:2012-03-01", "UNDER_CONSTRUCTION:2012-04-01",
+                "IN_PRODUCTION:2012-10-01");
+        project(300_000_000, "NEGOTIATING:2012-01-20", "SIGNED:2012-12-01", "LANDED:2013-01-10");
+
+        java.util.Map<String, Object> landed = funnel2012("landedOn");
+        assertThat(landed.keySet()).as("stages of the landedOn funnel")
+                .containsExactly("LANDED", "UNDER_CONSTRUCTION", "IN_PRODUCTION");
+        assertThat(delta(landed, landedBefore, "count")).isEqualTo(java.util.Map.of(
+                "LANDED", java.util.List.of(4L, 2L, 1L),
+                "UNDER_CONSTRUCTION", java.util.List.of(3L, 2L, 1L),
+                "IN_PRODUCTION", java.util.List.of(1L, 1L, 0L)));
+        assertThat(delta(landed, landedBefore, "plannedInvestment").get("LANDED")).as("planned RMB of the landed, ≥ 100 M / 500 M / 1 B")
+                .isEqualTo(java.util.List.of(2_150_000_000L, 1_800_000_000L, 1_200_000_000L));
+
+        java.util.Map<String, Object> signed = funnel2012("signedOn");
+        assertThat(signed.keySet()).containsExactly("SIGNED", "LANDED", "UNDER_CONSTRUCTION", "IN_PRODUCTION");
+        assertThat(delta(signed, signedBefore, "count")).isEqualTo(java.util.Map.of(
+                "SIGNED", java.util.List.of(5L, 2L, 1L),
+                "LANDED", java.util.List.of(5L, 2L, 1L),
+                "UNDER_CONSTRUCTION", java.util.List.of(3L, 2L, 1L),
+                "IN_PRODUCTION", java.util.List.of(1L, 1L, 0L)));
+    }
+
+    /** A lead in Dingcheng from 2012-01-05, moved through {@code moves} ("STAGE:date"). */
+    private static void project(long plannedInvestment, String... moves) {
+        String id = given().contentType("application/json").body("""
+                {"name":"Funnel %s","investorName":"Zhengda Group","origin":"DOMESTIC","kind":"INDUSTRIAL_INVESTMENT",
+                 "regionCode":"430703","plannedInvestment":%d,"stageSince":"2012-01-05"}
+                """.formatted(java.util.UUID.randomUUID(), plannedInvestment)).post("/api/v1/projects").then().statusCode(201)
+                .extract().path("id");
+        for (String move : moves) {
+            String[] stageAndDay = move.split(":");
+            given().contentType("application/json").body("{\"to\":\"" + stageAndDay[0] + "\",\"on\":\"" + stageAndDay[1] + "\"}")
+                    .post("/api/v1/projects/" + id + "/transitions").then().statusCode(200);
+        }
+    }
+
+    /** stage → the funnel's entry for it (tier → amounts), 2012 in Dingcheng. */
+    private static java.util.Map<String, Object> funnel2012(String by) {
+        java.util.List<java.util.Map<String, Object>> funnel = given().queryParam("year", 2012).queryParam("by", by)
+                .queryParam("region", "430703").get("/api/v1/projects/stats").then().statusCode(200).extract().jsonPath()
+                .using(new io.restassured.path.json.config.JsonPathConfig(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+                .getList("funnel");
+        java.util.Map<String, Object> stages = new java.util.LinkedHashMap<>();
+        funnel.forEach(stage -> stages.put((String) stage.get("stage"), stage.get("atLeast")));
+        return stages;
+    }
+
+    /** stage → [≥ 100 M, ≥ 500 M, ≥ 1 B] of {@code measure}, after minus before (other tests add their own projects). */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, java.util.List<Long>> delta(java.util.Map<String, Object> after,
+            java.util.Map<String, Object> before, String measure) {
+        java.util.Map<String, java.util.List<Long>> delta = new java.util.LinkedHashMap<>();
+        after.forEach((stage, tiers) -> {
+            java.util.List<Long> values = new java.util.ArrayList<>();
+            for (String tier : java.util.List.of("FROM_100M", "FROM_500M", "FROM_1B")) {
+                Number now = (Number) ((java.util.Map<String, java.util.Map<String, Object>>) tiers).get(tier).get(measure);
+                java.util.Map<String, java.util.Map<String, Object>> earlier = (java.util.Map<String, java.util.Map<String, Object>>) before.get(stage);
+                Number then = earlier == null ? 0 : (Number) earlier.get(tier).get(measure);
+                values.add(new java.math.BigDecimal(now.toString()).subtract(new java.math.BigDecimal(then.toString())).longValueExact());
+            }
+            delta.put(stage, values);
+        });
+        return delta;
+    }
+
     @Test
     void badStatsQueriesAreProblems() {
         given().get("/api/v1/projects/stats").then().statusCode(400).body("errors[0].field", equalTo("year"));
