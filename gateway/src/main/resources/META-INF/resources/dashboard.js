@@ -3,7 +3,7 @@
  * The bureau's dashboard: one region (its subtree included) on one day. It only shows what the public API says:
  *   scorecard   GET /api/v1/scorecards/{region}?asOf=            statuses, shares, values (indicators-service)
  *               GET /api/v1/indicators/{code}/series?region=&to=  the trend line of each target's indicator
- *   pipeline    GET /api/v1/projects/stats?year=&region=          atLeast (the tier totals) and funnel (projects-service)
+ *   pipeline    GET /api/v1/projects/stats?year=&region=&asOf=    atLeast (the tier totals) and funnel (projects-service)
  *               GET /api/v1/projects/{overdue-reviews,late-milestones,open-obstacles}?asOf=&region=
  *   platforms   GET /api/v1/platforms/stats?groupBy=…&asOf=&region=  counts by the dated history (registry-service),
  *               once for the region, once per sub-region, once per year-end for the trend
@@ -47,7 +47,8 @@ const TEXT = {
   changesNote: ['实时：本页打开后本地区的每一次变更。', 'Live: every change in this region since the page was opened.'],
   subtitle: [(r, d) => `${r} · 截至 ${d}`, (r, d) => `${r} · as of ${d}`],
   scorecardNote: [(n) => `${n} 个目标；状态与进度由指标服务按截至日期计算。`, (n) => `${n} targets; status and progress as the indicators service judges them on that day.`],
-  pipelineNote: [(y, by) => `${y} 年${by === 'signedOn' ? '签约' : '落地'}的项目，按投资规模及已达到的阶段。`, (y, by) => `Projects ${by === 'signedOn' ? 'signed' : 'landed'} in ${y}, by size and the stage they reached.`],
+  pipelineNote: [(y, by, d) => `${y} 年${by === 'signedOn' ? '签约' : '落地'}的项目，按投资规模及截至 ${d} 已达到的阶段。`,
+    (y, by, d) => `Projects ${by === 'signedOn' ? 'signed' : 'landed'} in ${y}, by size and the stage they had reached by ${d}.`],
   platformsNote: [(d) => `截至 ${d} 在册（按认定历史）的平台。`, (d) => `Platforms in force on ${d} (by their dated history).`],
   noTargets: ['本地区没有规划目标。', 'No plan targets for this region.'],
   none: ['无', 'None'],
@@ -287,7 +288,7 @@ async function loadPipeline(region, asOf, generation) {
   const year = asOf.slice(0, 4);
   const where = `asOf=${asOf}&region=${region}`;
   const [stats, overdue, late, obstacles] = await Promise.all([
-    api(`/api/v1/projects/stats?year=${year}&region=${region}&groupBy=tier`),
+    api(`/api/v1/projects/stats?year=${year}&region=${region}&groupBy=tier&asOf=${asOf}`),
     api(`/api/v1/projects/overdue-reviews?${where}`),
     api(`/api/v1/projects/late-milestones?${where}`),
     api(`/api/v1/projects/open-obstacles?${where}`),
@@ -300,7 +301,7 @@ async function loadPipeline(region, asOf, generation) {
 function renderPipeline() {
   if (!state.last.pipeline) return;
   const { stats, overdue, late, obstacles } = state.last.pipeline;
-  $('#pipeline-note').textContent = t('pipelineNote', stats.year, stats.by);
+  $('#pipeline-note').textContent = t('pipelineNote', stats.year, stats.by, $('#asOf').value);
   $('#funnel-totals').replaceChildren(...TIERS.map((tier) => el('div', { class: 'total' },
     el('b', { dataFunnelTotal: '', dataTier: tier, text: number((stats.atLeast || {})[tier] || 0) }),
     t('tierTotal', code('tier', tier)))));

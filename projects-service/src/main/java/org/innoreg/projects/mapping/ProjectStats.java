@@ -25,10 +25,11 @@ public record ProjectStats(
                 description = "Projects at or above each tier's lower bound (only when grouped by tier)")
         Map<InvestmentTier, Long> atLeast,
         List<Map<String, Object>> groups,
-        @Schema(description = "The year's projects that have reached each stage of the main line, from the stage that "
-                + "places them in the year (SIGNED for by=signedOn, LANDED for by=landedOn) to IN_PRODUCTION: at or above "
-                + "each tier's lower bound, as in `atLeast`. A project reached a stage when its current stage, the stage it "
-                + "stalled from or any of its transitions is that stage or a later one of the main line.")
+        @Schema(description = "The year's projects that had reached each stage of the main line by `asOf`, from the stage "
+                + "that places them in the year (SIGNED for by=signedOn, LANDED for by=landedOn) to IN_PRODUCTION: at or "
+                + "above each tier's lower bound, as in `atLeast`. A project reached a stage on the date of its transition "
+                + "to it or to a later stage of the main line (its signing and landing dates count as such); stalling or "
+                + "cancelling later keeps what it reached.")
         List<FunnelStage> funnel) {
 
     /** One stage of the funnel: per tier, the projects at or above the tier's lower bound that have reached it. */

@@ -174,22 +174,26 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     @SuppressWarnings("unchecked")
     /**
      * The projects the year's {@code dateColumn} places in it, per tier and the farthest stage of the main line each
-     * has reached (its count, planned and completed investment). The farthest stage is the furthest of the current
-     * stage, the stage a stalled project left and every stage its transitions went to, so a project stalled or
-     * cancelled after landing still counts as landed; a project imported straight into a stage counts for it.
-     * Rows: tier, farthest stage's position in {@link ProjectStage} (0 = LEAD), count, planned sum, completed sum.
+     * had reached by {@code asOf} (its count, planned and completed investment). Every stage a project entered is a
+     * dated transition (its entry into the pipeline included), so the farthest is the furthest main-line stage of its
+     * transitions on or before {@code asOf}; a stalled or cancelled project keeps the stages it reached. Its signing
+     * and landing dates count too, so that a project imported straight into construction with a landing date has
+     * landed by then. Rows: tier, farthest stage's position in {@link ProjectStage} (0 = LEAD), count, planned sum,
+     * completed sum; a project that had reached no main-line stage by then is in none.
      */
-    public List<Object[]> reachedStages(int year, String dateColumn, String region) {
+    public List<Object[]> reachedStages(int year, String dateColumn, String region, LocalDate asOf) {
         String mainLine = Arrays.stream(ProjectStage.values()).filter(stage -> stage.ordinal() <= ProjectStage.IN_PRODUCTION.ordinal())
                 .map(stage -> "'" + stage.name() + "'").collect(Collectors.joining(",", "ARRAY[", "]"));
         String text = "SELECT tier, reached, count(*), sum(planned_investment), sum(completed_investment) FROM ("
-                + " SELECT p.tier, p.planned_investment, p.completed_investment,"
-                + " GREATEST(array_position(" + mainLine + ", p.stage), array_position(" + mainLine + ", p.stage_before_stall),"
-                + " (SELECT max(array_position(" + mainLine + ", t.to_stage)) FROM project_transition t WHERE t.project_id = p.id)) - 1 AS reached"
+                + " SELECT p.tier, p.planned_investment, p.completed_investment, GREATEST("
+                + " (SELECT max(array_position(" + mainLine + ", t.to_stage)) FROM project_transition t"
+                + " WHERE t.project_id = p.id AND t.on_date <= :asOf),"
+                + " CASE WHEN p.landed_on <= :asOf THEN array_position(" + mainLine + ", 'LANDED') END,"
+                + " CASE WHEN p.signed_on <= :asOf THEN array_position(" + mainLine + ", 'SIGNED') END) - 1 AS reached"
                 + " FROM project p WHERE p." + dateColumn + " >= :from AND p." + dateColumn + " < :to"
                 + (region == null ? "" : " AND p.region_code LIKE :region")
                 + ") reached_stage WHERE reached IS NOT NULL GROUP BY tier, reached ORDER BY tier, reached";
-        return inYear(text, year, region);
+        return inYear(text, year, region, Map.of("asOf", asOf));
     }
 
     public List<Object[]> stats(int year, String dateColumn, List<String> groupColumns, String region) {
@@ -199,15 +203,19 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
                 + (region == null ? "" : " AND region_code LIKE :region")
                 + (groupColumns.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupColumns)
                         + " ORDER BY " + String.join(", ", groupColumns));
-        return inYear(text, year, region);
+        return inYear(text, year, region, Map.of());
     }
 
-    /** Runs a statement whose {@code :from}, {@code :to} bound a year and whose {@code :region} (if any) a subtree. */
+    /**
+     * Runs a statement whose {@code :from}, {@code :to} bound a year, whose {@code :region} (if any) is a subtree, and
+     * whose other parameters are {@code more}.
+     */
     @SuppressWarnings("unchecked")
-    private List<Object[]> inYear(String text, int year, String region) {
+    private List<Object[]> inYear(String text, int year, String region, Map<String, Object> more) {
         var query = getEntityManager().createNativeQuery(text)
                 .setParameter("from", LocalDate.of(year, 1, 1))
                 .setParameter("to", LocalDate.of(year + 1, 1, 1));
+        more.forEach(query::setParameter);
         if (region != null) {
             query.setParameter("region", RegionCodes.descendantPrefix(region) + "%");
         }

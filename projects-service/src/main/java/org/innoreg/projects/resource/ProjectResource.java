@@ -452,8 +452,8 @@ public class ProjectResource {
     @Operation(summary = "Projects of a year by tier, stage and region",
             description = "Counts and summed planned investment of the projects that landed (by=landedOn, the default) "
                     + "or were signed (by=signedOn) in the year; with tier in groupBy, `atLeast` gives the cumulative "
-                    + "counts bureaus report (≥ RMB 100 M, ≥ 500 M, ≥ 1 B); `funnel` how many of them, per such tier, have "
-                    + "reached each later stage of the pipeline, with their planned and completed investment.")
+                    + "counts bureaus report (≥ RMB 100 M, ≥ 500 M, ≥ 1 B); `funnel` how many of them, per such tier, had "
+                    + "reached each later stage of the pipeline by `asOf`, with their planned and completed investment.")
     @APIResponse(responseCode = "200", description = "Counts per group",
             content = @Content(schema = @Schema(implementation = ProjectStats.class)))
     @APIResponse(responseCode = "400", description = "Unknown group or date",
@@ -464,7 +464,9 @@ public class ProjectResource {
             @QueryParam("groupBy") @DefaultValue("tier") String groupBy,
             @Parameter(description = "landedOn or signedOn") @QueryParam("by") @DefaultValue("landedOn")
             @Pattern(regexp = "landedOn|signedOn", message = "must be landedOn or signedOn") String by,
-            @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region) {
+            @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
+            @Parameter(description = "The day `funnel` counts the stages reached by (default today)", example = "2018-12-31")
+            @QueryParam("asOf") java.time.LocalDate asOf) {
         List<String> columns = new ArrayList<>();
         for (String group : groupBy.split(",")) {
             String column = switch (group.strip()) {
@@ -480,7 +482,8 @@ public class ProjectResource {
         }
         String dateColumn = by.equals("signedOn") ? "signed_on" : "landed_on";
         return ProjectStats.of(year, by, columns, projects.stats(year, dateColumn, columns, region),
-                projects.reachedStages(year, dateColumn, region), by.equals("signedOn") ? ProjectStage.SIGNED : ProjectStage.LANDED);
+                projects.reachedStages(year, dateColumn, region, asOf == null ? java.time.LocalDate.now() : asOf),
+                by.equals("signedOn") ? ProjectStage.SIGNED : ProjectStage.LANDED);
     }
 
     @GET

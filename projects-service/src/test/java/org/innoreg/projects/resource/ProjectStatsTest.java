@@ -50,14 +50,16 @@ class ProjectStatsTest {
     }
 
     /**
-     * The funnel: of the projects a year places (by landedOn or signedOn), how many at or above each tier reached each
-     * later stage. Stalling or cancelling keeps the stages reached; a project below RMB 100 M is in no tier; a project
-     * landed the next year is not among the year's landings but is among its signings.
+     * The funnel: of the projects a year places (by landedOn or signedOn), how many at or above each tier had reached
+     * each later stage by asOf (default today). Stalling or cancelling keeps the stages reached; a project below RMB 100 M
+     * is in no tier; a project landed the next year is not among the year's landings but is among its signings.
      */
     @Test
     void theFunnelCountsTheStagesTheYearsProjectsReached() {
-        java.util.Map<String, Object> landedBefore = funnel2012("landedOn");
-        java.util.Map<String, Object> signedBefore = funnel2012("signedOn");
+        java.util.Map<String, Object> landedBefore = funnel2012("landedOn", null);
+        java.util.Map<String, Object> signedBefore = funnel2012("signedOn", null);
+        java.util.Map<String, Object> juneBefore = funnel2012("landedOn", "2012-06-15");
+        java.util.Map<String, Object> marchBefore = funnel2012("landedOn", "2012-03-15");
         project(600_000_000, "NEGOTIATING:2012-01-20", "SIGNED:2012-02-01", "LANDED:2012-03-01", "UNDER_CONSTRUCTION:2012-04-01",
                 "IN_PRODUCTION:2012-11-01");
         project(1_200_000_000, "NEGOTIATING:2012-01-20", "SIGNED:2012-02-01", "LANDED:2012-03-01", "UNDER_CONSTRUCTION:2012-05-01");
@@ -68,7 +70,7 @@ class ProjectStatsTest {
                 "IN_PRODUCTION:2012-10-01");
         project(300_000_000, "NEGOTIATING:2012-01-20", "SIGNED:2012-12-01", "LANDED:2013-01-10");
 
-        java.util.Map<String, Object> landed = funnel2012("landedOn");
+        java.util.Map<String, Object> landed = funnel2012("landedOn", null);
         assertThat(landed.keySet()).as("stages of the landedOn funnel")
                 .containsExactly("LANDED", "UNDER_CONSTRUCTION", "IN_PRODUCTION");
         assertThat(delta(landed, landedBefore, "count")).isEqualTo(java.util.Map.of(
@@ -78,7 +80,17 @@ class ProjectStatsTest {
         assertThat(delta(landed, landedBefore, "plannedInvestment").get("LANDED")).as("planned RMB of the landed, ≥ 100 M / 500 M / 1 B")
                 .isEqualTo(java.util.List.of(2_150_000_000L, 1_800_000_000L, 1_200_000_000L));
 
-        java.util.Map<String, Object> signed = funnel2012("signedOn");
+        // As of 2012-06-15 nothing was in production yet, and the stall and the cancelling keep what was reached.
+        assertThat(delta(funnel2012("landedOn", "2012-06-15"), juneBefore, "count")).isEqualTo(java.util.Map.of(
+                "LANDED", java.util.List.of(4L, 2L, 1L),
+                "UNDER_CONSTRUCTION", java.util.List.of(3L, 2L, 1L),
+                "IN_PRODUCTION", java.util.List.of(0L, 0L, 0L)));
+        assertThat(delta(funnel2012("landedOn", "2012-03-15"), marchBefore, "count")).isEqualTo(java.util.Map.of(
+                "LANDED", java.util.List.of(4L, 2L, 1L),
+                "UNDER_CONSTRUCTION", java.util.List.of(0L, 0L, 0L),
+                "IN_PRODUCTION", java.util.List.of(0L, 0L, 0L)));
+
+        java.util.Map<String, Object> signed = funnel2012("signedOn", null);
         assertThat(signed.keySet()).containsExactly("SIGNED", "LANDED", "UNDER_CONSTRUCTION", "IN_PRODUCTION");
         assertThat(delta(signed, signedBefore, "count")).isEqualTo(java.util.Map.of(
                 "SIGNED", java.util.List.of(5L, 2L, 1L),
@@ -101,9 +113,13 @@ class ProjectStatsTest {
         }
     }
 
-    /** stage → the funnel's entry for it (tier → amounts), 2012 in Dingcheng. */
-    private static java.util.Map<String, Object> funnel2012(String by) {
-        java.util.List<java.util.Map<String, Object>> funnel = given().queryParam("year", 2012).queryParam("by", by)
+    /** stage → the funnel's entry for it (tier → amounts), 2012 in Dingcheng, as of {@code asOf} (null: today). */
+    private static java.util.Map<String, Object> funnel2012(String by, String asOf) {
+        var request = given().queryParam("year", 2012).queryParam("by", by);
+        if (asOf != null) {
+            request.queryParam("asOf", asOf);
+        }
+        java.util.List<java.util.Map<String, Object>> funnel = request
                 .queryParam("region", "430703").get("/api/v1/projects/stats").then().statusCode(200).extract().jsonPath()
                 .using(new io.restassured.path.json.config.JsonPathConfig(
                         io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL))
@@ -138,5 +154,7 @@ class ProjectStatsTest {
                 .statusCode(400).body("errors[0].field", equalTo("groupBy"));
         given().queryParam("year", "last").get("/api/v1/projects/stats").then().statusCode(400);
         given().queryParam("year", 2018).queryParam("by", "createdAt").get("/api/v1/projects/stats").then().statusCode(400);
+        given().queryParam("year", 2018).queryParam("asOf", "2018-02-30").get("/api/v1/projects/stats").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 }

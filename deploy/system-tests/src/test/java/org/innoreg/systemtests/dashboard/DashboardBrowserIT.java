@@ -86,7 +86,7 @@ class DashboardBrowserIT {
         SoftAssertions soft = new SoftAssertions();
 
         // The funnel's totals by tier: the seed's 214 / 36 / 13, as the projects service counts them.
-        JsonNode stats = api.get("/api/v1/projects/stats?groupBy=tier&year=2018&region=" + CITY).expect(200).json();
+        JsonNode stats = api.get("/api/v1/projects/stats?groupBy=tier&year=2018&region=" + CITY + "&asOf=" + AS_OF).expect(200).json();
         Map<String, Long> expectedTiers = new TreeMap<>();
         stats.path("atLeast").fields().forEachRemaining(e -> expectedTiers.put(e.getKey(), e.getValue().asLong()));
         soft.assertThat(expectedTiers).as("the API's atLeast for 2018").containsEntry("FROM_100M", 214L)
