@@ -76,6 +76,7 @@ async function shown(page) {
       platformTotal: count(document.querySelector('#platform-total')?.textContent ?? ''),
       officials: document.querySelectorAll('#overdue .official').length,
       overdue: document.querySelectorAll('#overdue li:not(.empty)').length,
+      errorsShown: document.querySelector('#error').hidden ? '' : document.querySelector('#error').textContent,
     };
   });
 }

@@ -169,6 +169,7 @@ function showError(error) {
 function chart(id, element) {
   let instance = state.charts.get(id);
   if (!instance || instance.getDom() !== element) {
+    if (instance) instance.dispose(); // its element was replaced by a new rendering
     instance = echarts.init(element, null, { renderer: 'svg' });
     state.charts.set(id, instance);
   }
@@ -239,7 +240,10 @@ async function loadScorecard(region, asOf, generation) {
   const card = await api(`/api/v1/scorecards/${region}?asOf=${asOf}`);
   const year = asOf.slice(0, 4);
   const series = await Promise.all(card.items.map((p) => api(
-    `/api/v1/indicators/${encodeURIComponent(p.target.indicator)}/series?region=${region}&to=${year}`).catch(() => ({ items: [] }))));
+    `/api/v1/indicators/${encodeURIComponent(p.target.indicator)}/series?region=${region}&to=${year}`).catch((error) => {
+      showError(error); // the row stays, without its trend line
+      return { items: [] };
+    })));
   if (generation !== state.generation) return;
   state.last.scorecard = { card, series };
   renderScorecard();

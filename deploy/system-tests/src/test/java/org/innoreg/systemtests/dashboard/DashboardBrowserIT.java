@@ -142,6 +142,8 @@ class DashboardBrowserIT {
         // The browser's own record: nothing left this machine, nothing went wrong, the pictures are there.
         soft.assertThat(strings(seen.path("offMachineRequests"))).as("requests to other hosts").isEmpty();
         soft.assertThat(strings(seen.path("consoleErrors"))).as("console errors and page errors").isEmpty();
+        soft.assertThat(seen.path("errorsShown").asText()).as("API failures the page shows (desktop)").isEmpty();
+        soft.assertThat(seen.path("phone").path("errorsShown").asText()).as("API failures the page shows (phone)").isEmpty();
         soft.assertThat(seen.path("localRequests").asInt()).as("requests the page made to the gateway").isPositive();
         soft.assertThat(seen.path("scorecardPrintPages").asInt()).as("A4 pages of the printed scorecard").isEqualTo(1);
         for (String picture : List.of("desktop-1280x800.png", "desktop-full.png", "desktop-english.png", "desktop-what-changed.png",
