@@ -27,6 +27,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.innoreg.chassis.bulk.ImportReport.RowError;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.problem.ProblemMappers;
@@ -250,9 +251,8 @@ public class CsvImporter {
             entityManager.clear(); // only read: keeps a large file's lookups from piling up
         }
         if (!outside.isEmpty()) {
-            throw new ProblemException(403, "region-forbidden", "Outside your regions", outside.size()
-                    + " rows are outside the regions your token may write under; importing other regions' data needs the "
-                    + "admin role. Lines: " + String.join(", ", outside.subList(0, Math.min(20, outside.size()))), null);
+            throw new ProblemException(403, "region-forbidden", Messages.text("detail.import-region-forbidden", outside.size(),
+                    String.join(", ", outside.subList(0, Math.min(20, outside.size())))), null);
         }
         long checked = System.nanoTime();
         // The dry run does what the real run does, in a transaction it then rolls back: its counts are the real
@@ -274,8 +274,8 @@ public class CsvImporter {
             errors.sort(Comparator.comparingInt(RowError::line));
             ImportReport report = new ImportReport(true, rows, rows - invalid, invalid, counts[0], counts[1], counts[2], errors);
             if (!dryRun) {
-                throw new ProblemException(422, "import-refused", "Import refused", invalid + " of " + rows
-                        + " rows are invalid; nothing was imported", List.of()).with("report", report);
+                throw new ProblemException(422, "import-refused",
+                        Messages.text("detail.import-refused", invalid, rows), List.of()).with("report", report);
             }
             LOG.infof("dry run of %d rows (%d invalid; %d would be created, %d updated, %d unchanged) in %d ms", rows, invalid,
                     counts[0], counts[1], counts[2], (applied - started) / 1_000_000);

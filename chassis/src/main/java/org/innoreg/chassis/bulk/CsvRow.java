@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.problem.Problem;
 
 /**
@@ -134,24 +135,9 @@ public final class CsvRow {
         }
         E parsed = parser.apply(type, value);
         if (parsed == null) {
-            error(column, "'" + value + "' is not one of " + choices(type));
+            error(column, "'" + value + "' is not one of " + Labelled.choices(type));
         }
         return parsed;
-    }
-
-    /** The values an enum cell may take: each constant, with its Chinese label where it has one. */
-    static String choices(Class<? extends Enum<?>> type) {
-        List<String> values = new ArrayList<>();
-        for (Enum<?> constant : type.getEnumConstants()) {
-            String label = null;
-            try {
-                label = (String) type.getMethod("chinese").invoke(constant);
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                // no Chinese label: the code alone
-            }
-            values.add(label == null ? constant.name() : constant.name() + " (" + label + ")");
-        }
-        return String.join(", ", values);
     }
 
     /** Records a problem with a cell found while mapping the row. */

@@ -1,5 +1,7 @@
 package org.innoreg.chassis.problem;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -30,13 +32,16 @@ public class HttpErrorProblems {
     private void checkDeclaredLength(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
         if (length != null && isOver(length)) {
+            // Before JAX-RS: no request scope yet, so the language is negotiated from this request's header.
+            Locale locale = Messages.negotiate(context.request().getHeader("Accept-Language"));
             JsonObject problem = new JsonObject()
                     .put("type", Problem.TYPE_PREFIX + "payload-too-large")
-                    .put("title", "Payload too large")
+                    .put("title", Messages.text(locale, "title.payload-too-large"))
                     .put("status", 413)
-                    .put("detail", "the request body is over the limit of " + maxBodyBytes / (1024 * 1024) + " MB")
+                    .put("detail", Messages.text(locale, "detail.payload-too-large", maxBodyBytes / (1024 * 1024)))
                     .put("instance", context.request().path());
             context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Content-Language", locale.toLanguageTag()).putHeader("Vary", "Accept-Language")
                     .putHeader("Connection", "close").end(problem.encode());
             return;
         }

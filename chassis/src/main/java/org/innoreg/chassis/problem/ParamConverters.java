@@ -5,12 +5,10 @@ import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
@@ -19,8 +17,10 @@ import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
+import org.innoreg.chassis.labels.Labelled;
+
 /**
- * Reads query, path and header parameters of the common types (enums case-insensitively, whole numbers,
+ * Reads query, path and header parameters of the common types (enums by code in any case or Chinese label, whole numbers,
  * dates, timestamps, UUIDs) and answers a value that does not parse with a 400 problem naming the
  * parameter and what it should look like. Without this, JAX-RS answers 404 for a malformed query
  * parameter, without saying which.
@@ -29,14 +29,13 @@ import jakarta.ws.rs.ext.Provider;
 public class ParamConverters implements ParamConverterProvider {
 
     private static final Map<Class<?>, Parser> PARSERS = Map.of(
-            Long.class, new Parser(Long::valueOf, "must be a whole number"),
-            long.class, new Parser(Long::valueOf, "must be a whole number"),
-            Integer.class, new Parser(Integer::valueOf, "must be a whole number"),
-            int.class, new Parser(Integer::valueOf, "must be a whole number"),
-            LocalDate.class, new Parser(LocalDate::parse, "must be a date (YYYY-MM-DD)"),
-            OffsetDateTime.class, new Parser(ParamConverters::timestamp,
-                    "must be an RFC 3339 timestamp, e.g. 2020-12-31T00:00:00Z or 2020-12-31T08:00:00+08:00"),
-            UUID.class, new Parser(UUID::fromString, "must be a UUID"));
+            Long.class, new Parser(Long::valueOf, "field.whole-number", ""),
+            long.class, new Parser(Long::valueOf, "field.whole-number", ""),
+            Integer.class, new Parser(Integer::valueOf, "field.whole-number", ""),
+            int.class, new Parser(Integer::valueOf, "field.whole-number", ""),
+            LocalDate.class, new Parser(LocalDate::parse, "field.date", ""),
+            OffsetDateTime.class, new Parser(ParamConverters::timestamp, "field.timestamp", ""),
+            UUID.class, new Parser(UUID::fromString, "field.uuid", ""));
 
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -46,11 +45,14 @@ public class ParamConverters implements ParamConverterProvider {
             return null;
         }
         if (rawType.isEnum()) {
-            Object[] constants = rawType.getEnumConstants();
-            String allowed = "must be one of " + Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));
-            return (ParamConverter<T>) new Converter(name, new Parser(value -> Arrays.stream(constants)
-                    .filter(c -> ((Enum<?>) c).name().equalsIgnoreCase(value)).findFirst()
-                    .orElseThrow(IllegalArgumentException::new), allowed));
+            // The code in any case or its Chinese label, as in JSON bodies and CSV cells (Labelled).
+            return (ParamConverter<T>) new Converter(name, new Parser(value -> {
+                Enum<?> constant = Labelled.parseAny(rawType, value);
+                if (constant == null) {
+                    throw new IllegalArgumentException();
+                }
+                return constant;
+            }, "field.one-of", Labelled.choices(rawType)));
         }
         Parser parser = PARSERS.get(rawType);
         return parser == null ? null : (ParamConverter<T>) new Converter(name, parser);
@@ -82,7 +84,8 @@ public class ParamConverters implements ParamConverterProvider {
         return null;
     }
 
-    private record Parser(Function<String, Object> parse, String expectation) {
+    /** How to read a value, and the text (with its argument) that says what it should look like. */
+    private record Parser(Function<String, Object> parse, String expectation, String argument) {
     }
 
     private record Converter(String name, Parser parser) implements ParamConverter<Object> {
@@ -96,7 +99,7 @@ public class ParamConverters implements ParamConverterProvider {
                 return parser.parse().apply(value.strip());
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 // Also a blank value: "?limit=" is a malformed number, not an absent one.
-                throw ProblemException.invalid(name, parser.expectation());
+                throw ProblemException.invalid(name, Messages.text(parser.expectation(), parser.argument()));
             }
         }
 

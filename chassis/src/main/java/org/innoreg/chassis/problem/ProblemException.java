@@ -20,37 +20,53 @@ public class ProblemException extends WebApplicationException {
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
-    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+    /**
+     * @param slug   the problem's type ({@code urn:innoreg:problem:<slug>}, the same in every language); its title
+     *               is the text {@code title.<slug>} of {@link Messages}
+     * @param detail already in the caller's language: {@code Messages.text(key, args...)}
+     */
+    public ProblemException(int status, String slug, String detail, List<Problem.FieldError> errors) {
         super(detail, status);
         this.status = status;
         this.slug = slug;
-        this.title = title;
+        this.title = Messages.text("title." + slug);
         this.errors = errors;
     }
 
-    public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", List.of());
+    /** 404: {@code thing} is the key of the kind of record ({@code platform}: text {@code thing.platform}). */
+    public static ProblemException notFound(String thing, Object id) {
+        return new ProblemException(404, "not-found", Messages.text("detail.not-found", Messages.text("thing." + thing), id),
+                List.of());
     }
 
+    /** 400 naming one field; {@code message} is a text of {@link Messages}. */
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request", field + ": " + message,
+        return new ProblemException(400, "validation", Messages.text("detail.field", field, message),
                 List.of(new Problem.FieldError(field, message)));
     }
 
     public static ProblemException unprocessable(String field, String message) {
-        return new ProblemException(422, "unprocessable", "Request cannot be applied", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        return unprocessable(List.of(new Problem.FieldError(field, message)));
     }
 
     /** 422 for input that is well-formed but cannot be applied (a missing reference, a rule). */
     public static ProblemException unprocessable(List<Problem.FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields cannot be applied";
-        return new ProblemException(422, "unprocessable", "Request cannot be applied", detail, errors);
+        String detail = errors.size() == 1 ? Messages.text("detail.field", errors.get(0).field(), errors.get(0).message())
+                : Messages.text("detail.unprocessable-fields", errors.size());
+        return new ProblemException(422, "unprocessable", detail, errors);
+    }
+
+    /**
+     * 422 for a value that cannot be right (a percentage above 100...): the type names the rule
+     * ({@code urn:innoreg:problem:implausible-value}), {@code rule} repeats it as a member, and the record is not stored.
+     */
+    public static ProblemException implausible(String rule, String field, String message) {
+        return new ProblemException(422, "implausible-value", Messages.text("detail.field", field, message),
+                List.of(new Problem.FieldError(field, message))).with("rule", rule);
     }
 
     public static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(409, slug, "Conflict", detail, List.of());
+        return new ProblemException(409, slug, detail, List.of());
     }
 
     /** Adds a top-level member to the problem body, e.g. {@code allowed: [...]}. */

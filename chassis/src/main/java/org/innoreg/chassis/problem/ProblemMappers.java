@@ -1,11 +1,9 @@
 package org.innoreg.chassis.problem;
 
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.innoreg.chassis.labels.Labelled;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -50,10 +49,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return respond(new Problem(Problem.TYPE_PREFIX + "malformed-json", "Malformed JSON", 400,
-                "The request body is not valid JSON" + where, null, List.of(), Map.of()), uri);
+        String detail = e.getLocation() == null ? Messages.text("detail.malformed-json")
+                : Messages.text("detail.malformed-json-at", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+        return respond(problem("malformed-json", 400, detail), uri);
     }
 
     @ServerExceptionMapper
@@ -64,8 +62,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "body";
-        String message = e.getOriginalMessage() == null ? "cannot be read" : firstLine(e.getOriginalMessage());
-        return respond(validation(List.of(new Problem.FieldError(field, message))), uri);
+        return respond(validation(List.of(new Problem.FieldError(field, Messages.text("field.unreadable")))), uri);
     }
 
     @ServerExceptionMapper
@@ -84,7 +81,10 @@ public class ProblemMappers {
         String message = e.getMessage();
         String detail = message == null || message.startsWith("HTTP ") ? null : message;
         String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        Response response = respond(new Problem(Problem.TYPE_PREFIX + slug, status.getReasonPhrase(),
+        // The framework's own refusals (404 for an unknown path, 405, 406, 415...): a title for each status
+        // it answers, its detail (English, from the framework) only when it says more than the status.
+        String title = Messages.has("title." + slug) ? Messages.text("title." + slug) : status.getReasonPhrase();
+        Response response = respond(new Problem(Problem.TYPE_PREFIX + slug, title,
                 status.getStatusCode(), detail, null, List.of(), Map.of()), uri);
         // Keep headers the status relies on (Allow on 405, Retry-After on 503...).
         Response.ResponseBuilder builder = Response.fromResponse(response);
@@ -104,44 +104,44 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response lostRace(jakarta.persistence.OptimisticLockException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         boolean conditional = headers.getHeaderString("If-Match") != null;
-        return respond(new Problem(Problem.TYPE_PREFIX + (conditional ? "precondition-failed" : "concurrent-change"),
-                conditional ? "Precondition failed" : "Concurrent change", conditional ? 412 : 409,
-                "the record changed while this request ran; read it again and retry with its new ETag", null, List.of(),
-                Map.of()), uri);
+        return respond(problem(conditional ? "precondition-failed" : "concurrent-change", conditional ? 412 : 409,
+                Messages.text("detail.lost-race")), uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
-            return Response.fromResponse(respond(new Problem(Problem.TYPE_PREFIX + "unavailable",
-                    "Service unavailable", 503, "The service's database is unreachable; retry shortly", null,
-                    List.of(), Map.of()), uri)).header("Retry-After", "5").build();
+            return Response.fromResponse(respond(problem("unavailable", 503, Messages.text("detail.database-unavailable")),
+                    uri)).header("Retry-After", "5").build();
         }
         if (String.valueOf(e.getMessage()).startsWith("SRJWT")) {
             // No usable verification key (mp.jwt.verify.publickey.location): the service cannot check tokens.
             LOG.errorf("token verification is not configured: %s", e.getMessage());
-            return respond(new Problem(Problem.TYPE_PREFIX + "authentication-unavailable", "Service unavailable", 503,
-                    "this service cannot verify tokens: its verification key is not configured", null, List.of(), Map.of()), uri);
+            return respond(problem("authentication-unavailable", 503, Messages.text("detail.authentication-unavailable")), uri);
         }
         String unstorable = unstorableValue(e);
         if (unstorable != null) {
             // PostgreSQL refused a value the request carried (class 22, data exception); the transaction
             // rolled back, so nothing changed.
-            return respond(new Problem(Problem.TYPE_PREFIX + "unstorable-value", "Invalid request", 400, unstorable, null,
-                    List.of(), Map.of()), uri);
+            return respond(problem("unstorable-value", 400, unstorable), uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
-        return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
-                "Unexpected error; quote error id " + errorId + " when reporting it", null, List.of(),
-                Map.of("errorId", errorId)), uri);
+        return respond(new Problem(Problem.TYPE_PREFIX + "internal", Messages.text("title.internal"), 500,
+                Messages.text("detail.internal", errorId), null, List.of(), Map.of("errorId", errorId)), uri);
     }
 
     public static Problem validation(List<Problem.FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400, detail, null, errors, Map.of());
+        String detail = errors.size() == 1 ? Messages.text("detail.field", errors.get(0).field(), errors.get(0).message())
+                : Messages.text("detail.invalid-fields", errors.size());
+        return new Problem(Problem.TYPE_PREFIX + "validation", Messages.text("title.validation"), 400, detail, null, errors,
+                Map.of());
+    }
+
+    /** A problem without fields, its title the text {@code title.<slug>}. */
+    public static Problem problem(String slug, int status, String detail) {
+        return new Problem(Problem.TYPE_PREFIX + slug, Messages.text("title." + slug), status, detail, null, List.of(), Map.of());
     }
 
     static Response respond(Problem problem, UriInfo uri) {
@@ -200,19 +200,18 @@ public class ProblemMappers {
     private static String describe(MismatchedInputException e) {
         Class<?> target = e.getTargetType();
         if (e instanceof UnrecognizedPropertyException) {
-            return "unknown field";
+            return Messages.text("field.unknown");
         }
         if (target != null && target.isEnum()) {
-            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return Messages.text("field.one-of", Labelled.choices(target));
         }
         if (e instanceof InvalidFormatException invalid) {
-            return "'" + invalid.getValue() + "' is not a valid " + simpleName(target);
+            return Messages.text("field.not-a", invalid.getValue(), Messages.text("type." + simpleName(target)));
         }
         if (target != null) {
-            return "must be a " + simpleName(target);
+            return Messages.text("field.must-be-a", Messages.text("type." + simpleName(target)));
         }
-        return firstLine(e.getOriginalMessage());
+        return Messages.text("field.unreadable");
     }
 
     private static String simpleName(Class<?> type) {
@@ -221,21 +220,14 @@ public class ProblemMappers {
         }
         return switch (type.getSimpleName()) {
             case "BigDecimal", "Double", "double", "Float", "float" -> "number";
-            case "Integer", "int", "Long", "long", "Short", "short" -> "whole number";
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "OffsetDateTime", "Instant" -> "timestamp (RFC 3339)";
+            case "Integer", "int", "Long", "long", "Short", "short" -> "whole-number";
+            case "LocalDate" -> "date";
+            case "OffsetDateTime", "Instant" -> "timestamp";
             case "Boolean", "boolean" -> "boolean";
             case "String" -> "string";
+            case "UUID" -> "uuid";
             default -> type.getSimpleName().endsWith("List") || type.isArray() ? "list" : "object";
         };
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "cannot be read";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static boolean isDatabaseUnavailable(Throwable e) {
@@ -260,13 +252,13 @@ public class ProblemMappers {
     private static String unstorableValue(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return switch (sql.getSQLState()) {
-                    case "22021", "22P05" -> "text must not contain NUL (U+0000) or characters the database cannot encode";
-                    case "22003" -> "a number is out of range";
-                    case "22001" -> "a text is too long";
-                    case "22007", "22008" -> "a date or time is out of range";
-                    default -> "a value in the request cannot be stored";
-                };
+                return Messages.text(switch (sql.getSQLState()) {
+                    case "22021", "22P05" -> "detail.unstorable-text";
+                    case "22003" -> "detail.unstorable-number";
+                    case "22001" -> "detail.unstorable-length";
+                    case "22007", "22008" -> "detail.unstorable-date";
+                    default -> "detail.unstorable";
+                });
             }
         }
         return null;

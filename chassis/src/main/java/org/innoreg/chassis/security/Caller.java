@@ -9,6 +9,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCodes;
 
@@ -87,9 +88,8 @@ public class Caller {
     public void checkRegion(String region) {
         if (!mayWrite(region)) {
             List<String> scopes = regions();
-            throw new ProblemException(403, "region-forbidden", "Outside your regions",
-                    "region " + region + " is outside the regions your token may write under ("
-                            + (scopes.isEmpty() ? "none" : String.join(", ", scopes)) + ")", null)
+            throw new ProblemException(403, "region-forbidden", Messages.text("detail.region-forbidden", region,
+                    scopes.isEmpty() ? Messages.text("word.none") : String.join(", ", scopes)), null)
                     .with("region", region);
         }
     }
@@ -97,7 +97,7 @@ public class Caller {
     /** 403 unless the caller is an admin (rebuilds, imports touching other regions). */
     public void checkAdmin(String what) {
         if (!isAdmin()) {
-            throw new ProblemException(403, "admin-only", "Admin only", what + " needs the admin role", null);
+            throw new ProblemException(403, "admin-only", Messages.text("detail.admin-only", what), null);
         }
     }
 }

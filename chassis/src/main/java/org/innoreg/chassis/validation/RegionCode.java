@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Pattern;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface RegionCode {
 
-    String message() default "must be a six-digit GB/T 2260 code";
+    String message() default "{innoreg.region-code}";
 
     Class<?>[] groups() default {};
 

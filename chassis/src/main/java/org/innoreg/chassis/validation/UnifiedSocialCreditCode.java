@@ -21,7 +21,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface UnifiedSocialCreditCode {
 
-    String message() default "must be an 18-character unified social credit code with a valid check character";
+    String message() default "{innoreg.uscc}";
 
     Class<?>[] groups() default {};
 

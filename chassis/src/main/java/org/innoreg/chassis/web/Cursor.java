@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
 /**
@@ -32,7 +33,7 @@ public final class Cursor {
             }
             return values;
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor of this list: use the next link of a previous page");
+            throw ProblemException.invalid("cursor", Messages.text("field.cursor"));
         }
     }
 }

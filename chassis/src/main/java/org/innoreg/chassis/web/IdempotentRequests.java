@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,7 +52,7 @@ public class IdempotentRequests {
             return action.get();
         }
         if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.invalid(HEADER, "must be 1 to 200 characters");
+            throw ProblemException.invalid(HEADER, Messages.text("field.idempotency-key"));
         }
         String requestHash = hash(method + " " + path + "\n" + toJson(body));
         return QuarkusTransaction.joiningExisting().call(() -> {
@@ -79,8 +80,8 @@ public class IdempotentRequests {
                 "SELECT request_hash, status, location, etag, body FROM idempotency_key WHERE key = ?1")
                 .setParameter(1, key).getSingleResult();
         if (!requestHash.equals(stored[0])) {
-            throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
-                    "this Idempotency-Key was used for a different request; use a new key for a new request", List.of());
+            throw new ProblemException(422, "idempotency-key-reused",
+                    Messages.text("detail.idempotency-key-reused"), List.of());
         }
         Response.ResponseBuilder builder = Response.status((Integer) stored[1]).header("Idempotent-Replayed", "true");
         if (stored[2] != null) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -32,8 +33,8 @@ public class UnknownQueryParameters {
         Set<String> known = declared.computeIfAbsent(method, UnknownQueryParameters::queryParameters);
         for (String name : request.getUriInfo().getQueryParameters().keySet()) {
             if (!known.contains(name)) {
-                throw ProblemException.invalid(name, known.isEmpty() ? "this operation takes no query parameters"
-                        : "not a query parameter of this operation, which takes " + String.join(", ", known));
+                throw ProblemException.invalid(name, known.isEmpty() ? Messages.text("field.no-query-parameters")
+                        : Messages.text("field.unknown-query-parameter", String.join(", ", known)));
             }
         }
     }

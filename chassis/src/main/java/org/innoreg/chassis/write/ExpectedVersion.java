@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.web.ETags;
 
@@ -58,12 +59,12 @@ public final class ExpectedVersion {
         switch (kind) {
             case UNCONDITIONAL, ANY -> {
             }
-            case UNSTATED -> throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "send If-Match with the ETag of your last read, so a concurrent change is not overwritten", List.of());
+            case UNSTATED -> throw new ProblemException(428, "precondition-required",
+                    Messages.text("detail.precondition-required"), List.of());
             case ONE_OF -> {
                 if (!tags.contains(current)) {
-                    throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                            "the record changed since you read it: read it again (current ETag \"" + current + "\")", List.of())
+                    throw new ProblemException(412, "precondition-failed",
+                            Messages.text("detail.precondition-failed", current), List.of())
                             .with("currentETag", "\"" + current + "\"");
                 }
             }

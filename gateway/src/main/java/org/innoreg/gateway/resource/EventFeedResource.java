@@ -88,7 +88,7 @@ public class EventFeedResource {
             @Parameter(description = "Cursor: the position after which to read (from a previous `next`)", example = "0")
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @Parameter(description = "Only events of this CloudEvents type", example = "org.innoreg.registry.platform.created")
-            @QueryParam("type") @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9.\\-_]+", message = "must be a CloudEvents type") String type,
+            @QueryParam("type") @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9.\\-_]+", message = "{innoreg.cloudevents-type}") String type,
             @Parameter(description = "Only events of this aggregate (CloudEvents subject)")
             @QueryParam("subject") @Size(max = 200) String subject,
             @Parameter(description = "Only events about this region or its descendants", example = "430700")
@@ -130,7 +130,7 @@ public class EventFeedResource {
     @Blocking // resolving the caller's token may block: not on the I/O thread
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "Resume after this feed position (sent automatically by EventSource clients)")
-            @HeaderParam("Last-Event-ID") @Pattern(regexp = "[0-9]{1,19}", message = "must be a feed position") String lastEventId,
+            @HeaderParam("Last-Event-ID") @Pattern(regexp = "[0-9]{1,19}", message = "{innoreg.feed-position}") String lastEventId,
             @Parameter(description = "Start after this position; default: only events from now on")
             @QueryParam("after") @Min(0) Long after,
             @QueryParam("type") @Size(max = 200) String type,

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.security.Roles;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCode;
@@ -68,7 +69,7 @@ public class SearchResource {
     public Page<SearchHit> search(
             @Parameter(description = "Text to find", example = "孵化器", required = true) @QueryParam("q") @NotBlank @Size(max = 100) String q,
             @Parameter(description = "Comma-separated: platform, organization, project", example = "platform,project")
-            @QueryParam("kind") @Pattern(regexp = "[a-z, ]{0,60}", message = "must list platform, organization or project") String kind,
+            @QueryParam("kind") @Pattern(regexp = "[a-z, ]{0,60}", message = "{innoreg.search-kind}") String kind,
             @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         Set<String> kinds = new LinkedHashSet<>();
@@ -76,7 +77,7 @@ public class SearchResource {
             for (String k : kind.split(",")) {
                 String name = k.strip();
                 if (!name.isEmpty() && !KINDS.contains(name)) {
-                    throw ProblemException.invalid("kind", "'" + name + "' is not one of platform, organization, project");
+                    throw ProblemException.invalid("kind", Messages.text("field.not-one-of", name, "platform, organization, project"));
                 }
                 if (!name.isEmpty()) {
                     kinds.add(name);

@@ -1,11 +1,24 @@
 package org.innoreg.indicators.domain;
 
+import org.innoreg.chassis.labels.Labelled;
+
 /**
  * Where values come from: reported by a bureau, derived from the other services' events, or computed
  * from other indicators.
  */
-public enum IndicatorKind {
-    REPORTED,
-    DERIVED,
-    COMPUTED
+public enum IndicatorKind implements Labelled {
+    REPORTED("填报"),
+    DERIVED("派生"),
+    COMPUTED("计算");
+
+    private final String chinese;
+
+    IndicatorKind(String chinese) {
+        this.chinese = chinese;
+    }
+
+    @Override
+    public String chinese() {
+        return chinese;
+    }
 }

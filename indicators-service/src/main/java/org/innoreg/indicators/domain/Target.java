@@ -1,6 +1,7 @@
 package org.innoreg.indicators.domain;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.persistence.VersionedEntity;
 
 /**
@@ -19,15 +21,44 @@ import org.innoreg.chassis.persistence.VersionedEntity;
 @Entity
 public class Target extends VersionedEntity {
 
-    public enum Kind {
-        LEVEL,
-        CUMULATIVE,
-        ANNUAL_GROWTH
+    public enum Kind implements Labelled {
+        LEVEL("水平目标"),
+        CUMULATIVE("累计目标"),
+        ANNUAL_GROWTH("年均增长目标");
+
+        private final String chinese;
+
+        Kind(String chinese) {
+            this.chinese = chinese;
+        }
+
+        @Override
+        public String chinese() {
+            return chinese;
+        }
     }
 
-    public enum Comparison {
-        AT_LEAST,
-        AT_MOST
+    public enum Comparison implements Labelled {
+        AT_LEAST("不低于", "≥"),
+        AT_MOST("不高于", "≤");
+
+        private final String chinese;
+        private final List<String> aliases;
+
+        Comparison(String chinese, String... aliases) {
+            this.chinese = chinese;
+            this.aliases = List.of(aliases);
+        }
+
+        @Override
+        public String chinese() {
+            return chinese;
+        }
+
+        @Override
+        public List<String> aliases() {
+            return aliases;
+        }
     }
 
     @Id

@@ -12,7 +12,7 @@ import org.innoreg.indicators.domain.IndicatorUnit;
 /** A new reported indicator. Derived and computed indicators are defined by the service itself. */
 @Schema(name = "IndicatorInput")
 public record IndicatorInput(
-        @NotNull @Pattern(regexp = "[a-z][a-z0-9_]{1,62}", message = "must be lower_snake_case, 2 to 63 characters")
+        @NotNull @Pattern(regexp = "[a-z][a-z0-9_]{1,62}", message = "{innoreg.snake-case}")
         @Schema(example = "rd_personnel", required = true)
         String code,
         @NotBlank @Size(max = 200) @Schema(example = "研发人员数", required = true)

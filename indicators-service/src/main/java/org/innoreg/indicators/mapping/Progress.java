@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.chassis.labels.Labelled;
 
 /** Where a target stands on a day. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,11 +23,22 @@ public record Progress(
         BigDecimal expected,
         @Schema(description = "Why the status is what it is") String reason) {
 
-    public enum Status {
-        ACHIEVED,
-        ON_TRACK,
-        AT_RISK,
-        OFF_TRACK,
-        NO_DATA
+    public enum Status implements Labelled {
+        ACHIEVED("已实现"),
+        ON_TRACK("进展正常"),
+        AT_RISK("有风险"),
+        OFF_TRACK("进度滞后"),
+        NO_DATA("无数据");
+
+        private final String chinese;
+
+        Status(String chinese) {
+            this.chinese = chinese;
+        }
+
+        @Override
+        public String chinese() {
+            return chinese;
+        }
     }
 }

@@ -20,11 +20,11 @@ public record TargetInput(
         @Schema(description = "Defaults to AT_LEAST", example = "AT_LEAST") Target.Comparison comparison,
         @NotNull @Digits(integer = 18, fraction = 6) @Schema(description = "For ANNUAL_GROWTH, the rate in percent",
                 example = "12000", required = true) BigDecimal targetValue,
-        @NotNull @Pattern(regexp = "[12][0-9]{3}", message = "must be a year") @Schema(example = "2020", required = true)
+        @NotNull @Pattern(regexp = "[12][0-9]{3}", message = "{innoreg.year}") @Schema(example = "2020", required = true)
         String targetPeriod,
-        @Pattern(regexp = "[12][0-9]{3}", message = "must be a year") @Schema(example = "2015") String baselinePeriod,
+        @Pattern(regexp = "[12][0-9]{3}", message = "{innoreg.year}") @Schema(example = "2015") String baselinePeriod,
         @Digits(integer = 18, fraction = 6) @Schema(example = "1500") BigDecimal baselineValue,
-        @Pattern(regexp = "[12][0-9]{3}", message = "must be a year")
+        @Pattern(regexp = "[12][0-9]{3}", message = "{innoreg.year}")
         @Schema(description = "CUMULATIVE only: the span's first year", example = "2016") String spanFrom,
         @NotBlank @Size(max = 300) @Schema(example = "Changde 13th Five-Year Plan: Smart Changde", required = true) String plan,
         @Size(max = 2000) String description) {

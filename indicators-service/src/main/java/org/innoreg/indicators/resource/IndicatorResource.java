@@ -64,7 +64,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "404", description = "No such indicator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "patent_applications") @PathParam("code")
-            @Pattern(regexp = "[a-z][a-z0-9_.]{1,62}", message = "must be an indicator code") String code) {
+            @Pattern(regexp = "[a-z][a-z0-9_.]{1,62}", message = "{innoreg.indicator-code}") String code) {
         Indicator indicator = service.get(code);
         return Response.ok(IndicatorMapper.toView(indicator)).tag(ETags.of(indicator.version)).build();
     }
@@ -79,7 +79,7 @@ public class IndicatorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid IndicatorInput input) {
+    public Response create(@NotNull(message = "{innoreg.body-required}") @Valid IndicatorInput input) {
         Indicator indicator = service.create(input);
         return Response.created(URI.create("/api/v1/indicators/" + indicator.code))
                 .tag(ETags.of(indicator.version))

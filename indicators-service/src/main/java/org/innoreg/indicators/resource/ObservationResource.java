@@ -79,7 +79,7 @@ public class ObservationResource {
             @Parameter(example = "430400") @PathParam("region") @RegionCode String region,
             @Parameter(example = "2017") @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
             @HeaderParam("If-Match") String ifMatch,
-            @NotNull(message = "a JSON body is required") @Valid ObservationInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid ObservationInput input) {
         ObservationService.Written written = observations.put(code, region, period, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.status(written.outcome() == ObservationService.Outcome.RECORDED ? 201 : 200)
                 .tag(ETags.of(written.observation().version))
@@ -128,7 +128,7 @@ public class ObservationResource {
             @Parameter(description = "As known at this time (RFC 3339)", example = "2019-01-01T00:00:00Z") @QueryParam("asOf") OffsetDateTime asOf,
             @Parameter(description = "Only cells whose value changed at or after this instant (RFC 3339)",
                     example = "2026-12-01T08:00:00+08:00") @QueryParam("changedSince") OffsetDateTime changedSince,
-            @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "json|csv|sdmx-csv", message = "must be json, csv or sdmx-csv") String format) {
+            @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "json|csv|sdmx-csv", message = "{innoreg.series-format}") String format) {
         List<ObservationView> values = observations.series(code, region, from, to, asOf, changedSince);
         return switch (format) {
             case "sdmx-csv" -> Response.ok(sdmxCsv(indicators.get(code), values), "text/csv; charset=UTF-8").build();

@@ -71,7 +71,7 @@ public class TargetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Inconsistent kind, span or baseline",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid TargetInput input) {
+    public Response create(@NotNull(message = "{innoreg.body-required}") @Valid TargetInput input) {
         Target target = targets.create(input);
         return Response.created(URI.create("/api/v1/targets/" + target.id)).tag(ETags.of(target.version))
                 .entity(TargetView.of(target)).build();

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.innoreg.chassis.events.EventsConfig;
 import org.innoreg.chassis.events.KafkaClients;
 import org.innoreg.chassis.events.ReceivedEvent;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.indicators.domain.Contribution;
 import org.innoreg.indicators.events.DerivedIndicatorHandler;
@@ -267,8 +268,8 @@ public class DerivedIndicatorService {
                 }
             }
         } catch (KafkaException e) {
-            throw new ProblemException(503, "kafka-unavailable", "Kafka is unavailable",
-                    "the derived indicators' topics could not be read (" + e.getMessage() + "); nothing was changed", null);
+            throw new ProblemException(503, "kafka-unavailable",
+                    Messages.text("indicator.kafka-unavailable", e.getMessage()), null);
         }
         return read;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.indicators.domain.Indicator;
@@ -53,7 +54,7 @@ public class IndicatorService {
     public Indicator create(IndicatorInput input) {
         return writes.create(events, IndicatorMapper.toReportedIndicator(input), indicator -> {
             if (indicators.findByIdOptional(indicator.code).isPresent()) {
-                throw ProblemException.conflict("duplicate", "indicator " + indicator.code + " already exists");
+                throw ProblemException.conflict("duplicate", Messages.text("indicator.exists", indicator.code));
             }
         });
     }

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.write.WritePipeline;
@@ -103,16 +104,16 @@ public class ObservationService {
     private void checkReported(String code, String period) {
         Indicator indicator = indicators.get(code);
         if (indicator.kind != IndicatorKind.REPORTED) {
-            throw ProblemException.conflict("not-reported", code + " is a " + indicator.kind
-                    + " indicator: its values come from " + (indicator.kind == IndicatorKind.DERIVED ? "events" : "its parts"));
+            throw ProblemException.conflict("not-reported", Messages.text(
+                    indicator.kind == IndicatorKind.DERIVED ? "indicator.derived-not-written" : "indicator.computed-not-written", code));
         }
         if (!fits(period, indicator.frequency)) {
-            throw ProblemException.unprocessable("period", code + " is " + indicator.frequency + ": periods look like "
-                    + switch (indicator.frequency) {
+            throw ProblemException.unprocessable("period", Messages.text("indicator.period", code, indicator.frequency,
+                    switch (indicator.frequency) {
                         case ANNUAL -> "2018";
                         case QUARTERLY -> "2018-Q3";
                         case MONTHLY -> "2018-07";
-                    });
+                    }));
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.WritePipeline;
@@ -105,25 +106,25 @@ public class TargetService {
         var indicator = indicators.get(input.indicator());
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
         if (indicator.frequency != Frequency.ANNUAL) {
-            errors.add(new Problem.FieldError("indicator", "targets are set on annual indicators"));
+            errors.add(new Problem.FieldError("indicator", Messages.text("target.annual-only")));
         }
         if (input.kind() == Target.Kind.CUMULATIVE && input.spanFrom() == null) {
-            errors.add(new Problem.FieldError("spanFrom", "required for a CUMULATIVE target"));
+            errors.add(new Problem.FieldError("spanFrom", Messages.text("target.span-required")));
         }
         if (input.kind() != Target.Kind.CUMULATIVE && input.spanFrom() != null) {
-            errors.add(new Problem.FieldError("spanFrom", "only for a CUMULATIVE target"));
+            errors.add(new Problem.FieldError("spanFrom", Messages.text("target.span-only")));
         }
         if (input.kind() == Target.Kind.ANNUAL_GROWTH && input.baselinePeriod() == null) {
-            errors.add(new Problem.FieldError("baselinePeriod", "an ANNUAL_GROWTH target grows from a baseline year"));
+            errors.add(new Problem.FieldError("baselinePeriod", Messages.text("target.growth-baseline")));
         }
         if (input.baselineValue() != null && input.baselinePeriod() == null) {
-            errors.add(new Problem.FieldError("baselinePeriod", "a baseline value needs its year"));
+            errors.add(new Problem.FieldError("baselinePeriod", Messages.text("target.baseline-year")));
         }
         if (input.baselinePeriod() != null && input.baselinePeriod().compareTo(input.targetPeriod()) >= 0) {
-            errors.add(new Problem.FieldError("baselinePeriod", "must be before targetPeriod"));
+            errors.add(new Problem.FieldError("baselinePeriod", Messages.text("field.before", "targetPeriod")));
         }
         if (input.spanFrom() != null && input.spanFrom().compareTo(input.targetPeriod()) > 0) {
-            errors.add(new Problem.FieldError("spanFrom", "must not be after targetPeriod"));
+            errors.add(new Problem.FieldError("spanFrom", Messages.text("field.not-after", "targetPeriod")));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable(errors);
@@ -133,8 +134,8 @@ public class TargetService {
                 .setParameter(1, input.indicator()).setParameter(2, input.region()).setParameter(3, input.plan().strip())
                 .setParameter(4, input.kind()).setParameter(5, input.targetPeriod()).getSingleResult();
         if (same > 0) {
-            throw ProblemException.conflict("duplicate", "this plan already sets a " + input.kind() + " target for "
-                    + input.indicator() + " in " + input.region() + " by " + input.targetPeriod());
+            throw ProblemException.conflict("duplicate",
+                    Messages.text("target.duplicate", input.kind(), input.indicator(), input.region(), input.targetPeriod()));
         }
     }
 

@@ -2,20 +2,29 @@ package org.innoreg.projects.domain;
 
 import java.math.BigDecimal;
 
+import org.innoreg.chassis.labels.Labelled;
+
 /**
  * The investment bands the bureaus report by (RMB): below 100 million, from 100 million, from 500
  * million, from 1 billion. "Projects of RMB 100 million or more" are the last three bands together.
  */
-public enum InvestmentTier {
-    BELOW_100M(BigDecimal.ZERO),
-    FROM_100M(new BigDecimal("100000000")),
-    FROM_500M(new BigDecimal("500000000")),
-    FROM_1B(new BigDecimal("1000000000"));
+public enum InvestmentTier implements Labelled {
+    BELOW_100M("亿元以下", BigDecimal.ZERO),
+    FROM_100M("亿元以上", new BigDecimal("100000000")),
+    FROM_500M("5亿元以上", new BigDecimal("500000000")),
+    FROM_1B("10亿元以上", new BigDecimal("1000000000"));
 
+    private final String chinese;
     private final BigDecimal lowerBound;
 
-    InvestmentTier(BigDecimal lowerBound) {
+    InvestmentTier(String chinese, BigDecimal lowerBound) {
+        this.chinese = chinese;
         this.lowerBound = lowerBound;
+    }
+
+    @Override
+    public String chinese() {
+        return chinese;
     }
 
     public static InvestmentTier of(BigDecimal plannedInvestment) {

@@ -1,7 +1,29 @@
 package org.innoreg.projects.domain;
 
-public enum InvestorOrigin {
-    DOMESTIC,
-    FOREIGN,
-    HONG_KONG_MACAO_TAIWAN
+import java.util.List;
+
+import org.innoreg.chassis.labels.Labelled;
+
+public enum InvestorOrigin implements Labelled {
+    DOMESTIC("内资"),
+    FOREIGN("外资"),
+    HONG_KONG_MACAO_TAIWAN("港澳台资", "港澳台");
+
+    private final String chinese;
+    private final List<String> aliases;
+
+    InvestorOrigin(String chinese, String... aliases) {
+        this.chinese = chinese;
+        this.aliases = List.of(aliases);
+    }
+
+    @Override
+    public String chinese() {
+        return chinese;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return aliases;
+    }
 }

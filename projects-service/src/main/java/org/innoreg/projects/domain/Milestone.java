@@ -10,16 +10,29 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.innoreg.chassis.labels.Labelled;
+
 /** A step a project plans to reach by a date, and the date it did. */
 @Entity
 @Table(name = "project_milestone")
 public class Milestone {
 
     /** The OC4IDS milestone statuses: met once done, missed once its planned date has passed undone. */
-    public enum Status {
-        SCHEDULED,
-        MET,
-        MISSED
+    public enum Status implements Labelled {
+        SCHEDULED("计划中"),
+        MET("已完成"),
+        MISSED("已延误");
+
+        private final String chinese;
+
+        Status(String chinese) {
+            this.chinese = chinese;
+        }
+
+        @Override
+        public String chinese() {
+            return chinese;
+        }
     }
 
     @Id

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.Project;
@@ -63,7 +64,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
                 }
             }
             throw org.innoreg.chassis.problem.ProblemException.invalid("sort",
-                    "must be one of name, -plannedInvestment, updatedAt, -updatedAt");
+                    org.innoreg.chassis.problem.Messages.text("field.one-of", "name, -plannedInvestment, updatedAt, -updatedAt"));
         }
     }
 

@@ -48,6 +48,7 @@ import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvText;
 import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.bulk.ImportReport;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCode;
@@ -196,7 +197,7 @@ public class ProjectResource {
     public Response create(
             @Parameter(description = "Makes a retried create return the first response instead of a duplicate")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @NotNull(message = "a JSON body is required") @Valid ProjectInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid ProjectInput input) {
         return idempotent.run(idempotencyKey, "POST", "/api/v1/projects", input, () -> {
             Project project = service.create(input);
             return Response.created(URI.create("/api/v1/projects/" + project.id))
@@ -217,7 +218,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull(message = "a JSON body is required") @Valid ProjectInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid ProjectInput input) {
         Project project = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
@@ -257,7 +258,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "422", description = "A date before the current stage's",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull(message = "a JSON body is required") @Valid TransitionInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid TransitionInput input) {
         Project project = service.transition(id, ExpectedVersion.ifMatchOptional(ifMatch), input);
         return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
@@ -285,7 +286,7 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Lower than an earlier month's figure",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response report(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ReportInput input) {
+    public Response report(@PathParam("id") UUID id, @NotNull(message = "{innoreg.body-required}") @Valid ReportInput input) {
         Project project = progress.report(id, input);
         return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
@@ -306,7 +307,7 @@ public class ProjectResource {
     @Operation(summary = "Record a supervision review", description = "Emits org.innoreg.projects.project.reviewed.")
     @APIResponse(responseCode = "200", description = "The project with its last review date",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    public Response review(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ReviewInput input) {
+    public Response review(@PathParam("id") UUID id, @NotNull(message = "{innoreg.body-required}") @Valid ReviewInput input) {
         Project project = progress.review(id, input);
         return Response.ok(view(project)).tag(ETags.of(project.version)).build();
     }
@@ -328,7 +329,7 @@ public class ProjectResource {
     @Operation(summary = "Plan a milestone", description = "Emits org.innoreg.projects.project.milestone-changed.")
     @APIResponse(responseCode = "201", description = "The milestone",
             content = @Content(schema = @Schema(implementation = ProgressViews.MilestoneView.class)))
-    public Response addMilestone(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid MilestoneInput input) {
+    public Response addMilestone(@PathParam("id") UUID id, @NotNull(message = "{innoreg.body-required}") @Valid MilestoneInput input) {
         var milestone = progress.addMilestone(id, input);
         return Response.created(URI.create("/api/v1/projects/" + id + "/milestones/" + milestone.id))
                 .entity(ProgressViews.MilestoneView.of(milestone, java.time.LocalDate.now())).build();
@@ -345,7 +346,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such milestone of this project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ProgressViews.MilestoneView updateMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") long milestoneId,
-            @NotNull(message = "a JSON body is required") @Valid MilestoneInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid MilestoneInput input) {
         return ProgressViews.MilestoneView.of(progress.updateMilestone(id, milestoneId, input), java.time.LocalDate.now());
     }
 
@@ -381,7 +382,7 @@ public class ProjectResource {
     @Operation(summary = "Raise an obstacle", description = "Emits org.innoreg.projects.project.obstacle-changed.")
     @APIResponse(responseCode = "201", description = "The obstacle",
             content = @Content(schema = @Schema(implementation = ProgressViews.ObstacleView.class)))
-    public Response raise(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ObstacleInput input) {
+    public Response raise(@PathParam("id") UUID id, @NotNull(message = "{innoreg.body-required}") @Valid ObstacleInput input) {
         var obstacle = progress.raise(id, input);
         return Response.created(URI.create("/api/v1/projects/" + id + "/obstacles/" + obstacle.id))
                 .entity(obstacle(obstacle, java.time.LocalDate.now())).build();
@@ -397,7 +398,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "409", description = "Already resolved",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ProgressViews.ObstacleView resolve(@PathParam("id") UUID id, @PathParam("obstacleId") long obstacleId,
-            @NotNull(message = "a JSON body is required") @Valid ResolutionInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid ResolutionInput input) {
         return obstacle(progress.resolve(id, obstacleId, input), java.time.LocalDate.now());
     }
 
@@ -463,7 +464,7 @@ public class ProjectResource {
             @Parameter(description = "Comma-separated: tier, stage, region", example = "tier,stage,region")
             @QueryParam("groupBy") @DefaultValue("tier") String groupBy,
             @Parameter(description = "landedOn or signedOn") @QueryParam("by") @DefaultValue("landedOn")
-            @Pattern(regexp = "landedOn|signedOn", message = "must be landedOn or signedOn") String by,
+            @Pattern(regexp = "landedOn|signedOn", message = "{innoreg.stats-by}") String by,
             @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
             @Parameter(description = "The day `funnel` counts the stages reached by (default today)", example = "2018-12-31")
             @QueryParam("asOf") java.time.LocalDate asOf) {
@@ -474,7 +475,7 @@ public class ProjectResource {
                 case "stage" -> "stage";
                 case "region" -> "region_code";
                 case "" -> null;
-                default -> throw ProblemException.invalid("groupBy", "'" + group.strip() + "' is not one of tier, stage, region");
+                default -> throw ProblemException.invalid("groupBy", Messages.text("field.not-one-of", group.strip(), "tier, stage, region"));
             };
             if (column != null && !columns.contains(column)) {
                 columns.add(column);
@@ -497,7 +498,7 @@ public class ProjectResource {
                     + "only: for anyone else the column (and the JSON field) is left out, not blank, so importing such a "
                     + "file with a token keeps the stored officials.")
     @APIResponse(responseCode = "200", description = "The projects")
-    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format,
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "{innoreg.export-format}") String format,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
                     + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
                     + "Imports accept either.") boolean bom,

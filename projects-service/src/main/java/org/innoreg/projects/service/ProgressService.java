@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.chassis.write.ExpectedVersion;
@@ -70,21 +71,21 @@ public class ProgressService {
         return change(projectId, ProjectEvents.INVESTMENT_REPORTED, project -> {
             YearMonth month = YearMonth.parse(input.month());
             if (month.isAfter(YearMonth.now())) {
-                throw ProblemException.invalid("month", "must not be in the future");
+                throw ProblemException.invalid("month", Messages.text("field.not-future"));
             }
             LocalDate first = month.atDay(1);
             if (entityManager.find(InvestmentReport.class, key(projectId, first)) != null) {
-                throw ProblemException.conflict("already-reported", input.month() + " is already reported for this project");
+                throw ProblemException.conflict("already-reported", Messages.text("project.already-reported", input.month()));
             }
             List<InvestmentReport> reported = reportsOf(projectId);
             for (InvestmentReport other : reported) {
                 if (other.month.isBefore(first) && input.cumulative().compareTo(other.cumulative) < 0) {
-                    throw ProblemException.unprocessable("cumulative", "is lower than the " + YearMonth.from(other.month)
-                            + " figure " + other.cumulative.toPlainString() + ": a cumulative figure cannot fall");
+                    throw ProblemException.unprocessable("cumulative", Messages.text("project.cumulative-falls",
+                            YearMonth.from(other.month), other.cumulative.toPlainString()));
                 }
                 if (other.month.isAfter(first) && input.cumulative().compareTo(other.cumulative) > 0) {
-                    throw ProblemException.unprocessable("cumulative", "is higher than the later " + YearMonth.from(other.month)
-                            + " figure " + other.cumulative.toPlainString());
+                    throw ProblemException.unprocessable("cumulative", Messages.text("project.cumulative-above-later",
+                            YearMonth.from(other.month), other.cumulative.toPlainString()));
                 }
             }
             InvestmentReport report = new InvestmentReport();
@@ -228,10 +229,10 @@ public class ProgressService {
                 throw ProblemException.notFound("obstacle", obstacleId);
             }
             if (obstacle.resolvedOn != null) {
-                throw ProblemException.conflict("already-resolved", "obstacle " + obstacleId + " was resolved on " + obstacle.resolvedOn);
+                throw ProblemException.conflict("already-resolved", Messages.text("project.obstacle-resolved", obstacleId, obstacle.resolvedOn));
             }
             if (input.resolvedOn().isBefore(obstacle.raisedOn)) {
-                throw ProblemException.unprocessable("resolvedOn", "must not be before it was raised (" + obstacle.raisedOn + ")");
+                throw ProblemException.unprocessable("resolvedOn", Messages.text("project.resolved-before-raised", obstacle.raisedOn));
             }
             obstacle.resolvedOn = input.resolvedOn();
             obstacle.resolution = input.resolution();

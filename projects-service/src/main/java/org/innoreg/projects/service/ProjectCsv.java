@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.RegionalName;
+import org.innoreg.chassis.labels.Labelled;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.projects.domain.InvestorOrigin;
 import org.innoreg.projects.domain.Project;
@@ -69,12 +71,12 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
     @Override
     public ProjectInput map(CsvRow row) {
         return new ProjectInput(row.text("name"), row.text("investorName"), row.text("investorUscc"),
-                row.choice("origin", InvestorOrigin.class, ProjectCsv::origin),
-                row.choice("kind", ProjectKind.class, ProjectCsv::kind),
+                row.choice("origin", InvestorOrigin.class, Labelled::parse),
+                row.choice("kind", ProjectKind.class, Labelled::parse),
                 row.text("industryChain"), row.text("regionCode"), row.uuid("parkPlatformId"),
                 row.amount("plannedInvestment"), row.amount("expectedAnnualOutput"), row.text("signingEvent"),
-                row.text("responsibleOfficial"), row.choice("reviewCadence", ReviewCadence.class, ProjectCsv::cadence),
-                row.choice("stage", ProjectStage.class, ProjectCsv::stage),
+                row.text("responsibleOfficial"), row.choice("reviewCadence", ReviewCadence.class, Labelled::parse),
+                row.choice("stage", ProjectStage.class, Labelled::parse),
                 row.date("stageSince"), row.date("signedOn"), row.date("landedOn"));
     }
 
@@ -124,8 +126,7 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
             return service.entryErrors(input);
         }
         return input.stage() == null || input.stage() == existing.stage ? List.of()
-                : List.of(new Problem.FieldError("stage", "is " + existing.stage
-                        + " in the pipeline: move it with a transition, not an import"));
+                : List.of(new Problem.FieldError("stage", Messages.text("project.csv-stage", existing.stage)));
     }
 
     @Override
@@ -141,54 +142,5 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
     @Override
     public void createAll(List<ProjectInput> inputs) {
         service.createAll(inputs);
-    }
-
-    private static InvestorOrigin origin(Class<InvestorOrigin> type, String text) {
-        return switch (text) {
-            case "内资" -> InvestorOrigin.DOMESTIC;
-            case "外资" -> InvestorOrigin.FOREIGN;
-            case "港澳台", "港澳台资" -> InvestorOrigin.HONG_KONG_MACAO_TAIWAN;
-            default -> byName(type, text);
-        };
-    }
-
-    private static ProjectKind kind(Class<ProjectKind> type, String text) {
-        return switch (text) {
-            case "产业投资", "产业项目" -> ProjectKind.INDUSTRIAL_INVESTMENT;
-            case "技术转移", "科技成果转化" -> ProjectKind.TECHNOLOGY_TRANSFER;
-            default -> byName(type, text);
-        };
-    }
-
-    private static ProjectStage stage(Class<ProjectStage> type, String text) {
-        return switch (text.strip()) {
-            case "线索", "招商线索", "在谈线索" -> ProjectStage.LEAD;
-            case "洽谈", "在谈", "洽谈中" -> ProjectStage.NEGOTIATING;
-            case "签约", "已签约" -> ProjectStage.SIGNED;
-            case "落地", "已落地" -> ProjectStage.LANDED;
-            case "在建", "开工", "建设中" -> ProjectStage.UNDER_CONSTRUCTION;
-            case "投产", "已投产" -> ProjectStage.IN_PRODUCTION;
-            case "停滞", "停工" -> ProjectStage.STALLED;
-            case "取消", "终止", "已取消" -> ProjectStage.CANCELLED;
-            default -> byName(type, text);
-        };
-    }
-
-    private static ReviewCadence cadence(Class<ReviewCadence> type, String text) {
-        return switch (text.strip()) {
-            case "季度", "每季度", "按季度" -> ReviewCadence.QUARTERLY;
-            case "月度", "每月", "按月" -> ReviewCadence.MONTHLY;
-            case "每旬", "旬", "按旬", "十天" -> ReviewCadence.TEN_DAYS;
-            default -> byName(type, text);
-        };
-    }
-
-    private static <E extends Enum<E>> E byName(Class<E> type, String text) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(text.strip())) {
-                return constant;
-            }
-        }
-        return null;
     }
 }

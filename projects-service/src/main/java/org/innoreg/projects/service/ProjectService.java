@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
@@ -55,8 +56,7 @@ public class ProjectService {
                 throw ProblemException.unprocessable(errors);
             }
             if (projects.findByName(project.regionCode, project.name).isPresent()) {
-                throw ProblemException.conflict("duplicate", "region " + project.regionCode + " already has a project named "
-                        + project.name);
+                throw ProblemException.conflict("duplicate", Messages.text("project.duplicate", project.regionCode, project.name));
             }
         }, project -> transitions.persist(entry(project)));
     }
@@ -112,8 +112,8 @@ public class ProjectService {
         return writes.update(events, project, expected, p -> {
             projects.findByName(input.regionCode(), input.name().strip()).filter(other -> !other.id.equals(p.id))
                     .ifPresent(other -> {
-                        throw ProblemException.conflict("duplicate", "project " + other.id + " already has that name in region "
-                                + input.regionCode());
+                        throw ProblemException.conflict("duplicate",
+                                Messages.text("project.name-taken", other.id, input.regionCode()));
                     });
             ProjectMapper.apply(input, p);
         });
@@ -138,12 +138,12 @@ public class ProjectService {
         writes.change(events, project, expected, ProjectEvents.STAGE_CHANGED, p -> {
             List<ProjectStage> allowed = p.stage.allowedNext(p.stageBeforeStall);
             if (!allowed.contains(input.to())) {
-                throw ProblemException.conflict("illegal-transition", "a " + p.stage + " project cannot move to "
-                        + input.to() + "; allowed: " + allowed).with("stage", p.stage).with("allowed", allowed);
+                throw ProblemException.conflict("illegal-transition",
+                        Messages.text("project.illegal-transition", p.stage, input.to(), allowed)).with("stage", p.stage).with("allowed", allowed);
             }
             if (input.on().isBefore(p.stageSince)) {
-                throw ProblemException.unprocessable("on", "must not be before " + p.stageSince
-                        + ", when the project entered " + p.stage + ": dates cannot go backwards");
+                throw ProblemException.unprocessable("on",
+                        Messages.text("project.transition-backwards", p.stageSince, p.stage));
             }
             ProjectStage from = p.stage;
             p.moveTo(input.to(), input.on());
@@ -157,21 +157,21 @@ public class ProjectService {
         List<Problem.FieldError> errors = new ArrayList<>();
         ProjectStage stage = input.stage() == null ? ProjectStage.LEAD : input.stage();
         if (stage == ProjectStage.STALLED || stage == ProjectStage.CANCELLED) {
-            errors.add(new Problem.FieldError("stage", "a project enters the pipeline at an active stage or IN_PRODUCTION"));
+            errors.add(new Problem.FieldError("stage", Messages.text("project.entry-stage")));
         }
         if (input.signedOn() != null && stage.ordinal() < ProjectStage.SIGNED.ordinal()) {
-            errors.add(new Problem.FieldError("signedOn", "only for a project at SIGNED or later"));
+            errors.add(new Problem.FieldError("signedOn", Messages.text("project.only-from-stage", "SIGNED")));
         }
         if (input.landedOn() != null && stage.ordinal() < ProjectStage.LANDED.ordinal()) {
-            errors.add(new Problem.FieldError("landedOn", "only for a project at LANDED or later"));
+            errors.add(new Problem.FieldError("landedOn", Messages.text("project.only-from-stage", "LANDED")));
         }
         if (input.signedOn() != null && input.landedOn() != null && input.landedOn().isBefore(input.signedOn())) {
-            errors.add(new Problem.FieldError("landedOn", "must not be before signedOn"));
+            errors.add(new Problem.FieldError("landedOn", Messages.text("field.not-before", "signedOn")));
         }
         LocalDate since = input.stageSince() == null ? LocalDate.now() : input.stageSince();
         for (var date : new Object[][] { { "signedOn", input.signedOn() }, { "landedOn", input.landedOn() } }) {
             if (date[1] != null && ((LocalDate) date[1]).isAfter(since)) {
-                errors.add(new Problem.FieldError((String) date[0], "must not be after stageSince " + since));
+                errors.add(new Problem.FieldError((String) date[0], Messages.text("project.after-stage-since", since)));
             }
         }
         return errors;

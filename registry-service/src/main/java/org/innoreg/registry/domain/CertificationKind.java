@@ -3,6 +3,8 @@ package org.innoreg.registry.domain;
 import java.time.Period;
 import java.util.Optional;
 
+import org.innoreg.chassis.labels.Labelled;
+
 /** Recognitions an enterprise holds for a while; a high-tech enterprise certificate runs three years. */
 public enum CertificationKind implements Labelled {
     HIGH_TECH_ENTERPRISE("高新技术企业", Period.ofYears(3)),

@@ -1,5 +1,7 @@
 package org.innoreg.registry.domain;
 
+import org.innoreg.chassis.labels.Labelled;
+
 public enum OrganizationKind implements Labelled {
     ENTERPRISE("企业"),
     UNIVERSITY("高校"),

@@ -16,6 +16,8 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.innoreg.chassis.labels.Labelled;
+
 /**
  * One dated step in a platform's life, with its classification from that date on: a provincial
  * incubator upgraded to national is a LEVEL_CHANGED entry effective on the upgrade date.
@@ -24,11 +26,22 @@ import jakarta.persistence.Table;
 @Table(name = "platform_history")
 public class PlatformHistoryEntry {
 
-    public enum Change {
-        ACCREDITED,
-        LEVEL_CHANGED,
-        STATUS_CHANGED,
-        RECLASSIFIED
+    public enum Change implements Labelled {
+        ACCREDITED("认定"),
+        LEVEL_CHANGED("级别变更"),
+        STATUS_CHANGED("状态变更"),
+        RECLASSIFIED("类别变更");
+
+        private final String chinese;
+
+        Change(String chinese) {
+            this.chinese = chinese;
+        }
+
+        @Override
+        public String chinese() {
+            return chinese;
+        }
     }
 
     @Id

@@ -1,5 +1,7 @@
 package org.innoreg.registry.domain;
 
+import org.innoreg.chassis.labels.Labelled;
+
 /** Who accredited the platform. */
 public enum PlatformLevel implements Labelled {
     NATIONAL("国家级"),

@@ -1,5 +1,7 @@
 package org.innoreg.registry.domain;
 
+import org.innoreg.chassis.labels.Labelled;
+
 public enum PlatformStatus implements Labelled {
     ACTIVE("有效"),
     UNDER_REVIEW("评估中"),

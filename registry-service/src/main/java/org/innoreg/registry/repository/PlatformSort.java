@@ -3,6 +3,7 @@ package org.innoreg.registry.repository;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
 /**
@@ -37,12 +38,12 @@ public enum PlatformSort {
         for (PlatformSort sort : values()) {
             if (sort.param.equals(value.strip())) {
                 if (sort == RELEVANCE && !hasQuery) {
-                    throw ProblemException.invalid("sort", "relevance needs a search text q");
+                    throw ProblemException.invalid("sort", Messages.text("platform.sort-relevance"));
                 }
                 return sort;
             }
         }
-        throw ProblemException.invalid("sort", "must be one of "
-                + Arrays.stream(values()).map(s -> s.param).collect(Collectors.joining(", ")));
+        throw ProblemException.invalid("sort", Messages.text("field.one-of",
+                Arrays.stream(values()).map(s -> s.param).collect(Collectors.joining(", "))));
     }
 }

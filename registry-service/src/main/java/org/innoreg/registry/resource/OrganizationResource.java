@@ -152,7 +152,7 @@ public class OrganizationResource {
             + "Idempotency-Key reused for another request",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @NotNull(message = "a JSON body is required") @Valid OrganizationInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid OrganizationInput input) {
         return idempotent.run(idempotencyKey, "POST", "/api/v1/organizations", input, () -> {
             Organization organization = service.create(input);
             return Response.created(URI.create("/api/v1/organizations/" + organization.id))
@@ -173,7 +173,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull(message = "a JSON body is required") @Valid OrganizationInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid OrganizationInput input) {
         Organization organization = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.ok(OrganizationMapper.toView(organization)).tag(ETags.of(organization.version)).build();
     }
@@ -227,7 +227,7 @@ public class OrganizationResource {
                     + "(`format=jsonl`), so an export can be edited and imported again. Nothing of an organisation is "
                     + "withheld from anonymous readers, so every caller gets every column.")
     @APIResponse(responseCode = "200", description = "The organisations")
-    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format,
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "{innoreg.export-format}") String format,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
                     + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
                     + "Imports accept either.") boolean bom,

@@ -53,6 +53,7 @@ import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvText;
 import org.innoreg.chassis.bulk.ImportReport;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCode;
@@ -190,7 +191,7 @@ public class PlatformResource {
     public Response create(
             @Parameter(description = "Makes a retried create return the first response instead of a duplicate")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @NotNull(message = "a JSON body is required") @Valid PlatformInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid PlatformInput input) {
         return idempotent.run(idempotencyKey, "POST", "/api/v1/platforms", input, () -> {
             Platform platform = service.create(input);
             return Response.created(URI.create("/api/v1/platforms/" + platform.id))
@@ -215,7 +216,7 @@ public class PlatformResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
-            @NotNull(message = "a JSON body is required") @Valid PlatformInput input) {
+            @NotNull(message = "{innoreg.body-required}") @Valid PlatformInput input) {
         Platform platform = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.ok(PlatformMapper.toView(platform)).tag(ETags.of(platform.version)).build();
     }
@@ -247,7 +248,7 @@ public class PlatformResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PlatformStats stats(
             @Parameter(description = "Comma-separated: type, level, region, status", example = "type,level,region")
-            @QueryParam("groupBy") @DefaultValue("type,level") @Pattern(regexp = "[a-zA-Z, ]{0,60}", message = "must list type, level, region or status") String groupBy,
+            @QueryParam("groupBy") @DefaultValue("type,level") @Pattern(regexp = "[a-zA-Z, ]{0,60}", message = "{innoreg.platform-group-by}") String groupBy,
             @Parameter(description = "Date the counts are for (default today)", example = "2020-12-31") @QueryParam("asOf") LocalDate asOf,
             @Parameter(description = "Statuses counted (repeatable; default ACTIVE)") @QueryParam("status") List<PlatformStatus> statuses,
             @Parameter(description = "Only this region and its descendants", example = "430700") @QueryParam("region") @RegionCode String region) {
@@ -259,7 +260,7 @@ public class PlatformResource {
                 case "region" -> "region_code";
                 case "status" -> "status";
                 case "" -> null;
-                default -> throw ProblemException.invalid("groupBy", "'" + group.strip() + "' is not one of type, level, region, status");
+                default -> throw ProblemException.invalid("groupBy", Messages.text("field.not-one-of", group.strip(), "type, level, region, status"));
             };
             if (column != null && !groups.contains(column)) {
                 groups.add(column);
@@ -309,7 +310,7 @@ public class PlatformResource {
                     + "Takes the list's filters (`region` with its subtree, `type`, `level`, `status`), so a bureau can "
                     + "export its own region and import it again.")
     @APIResponse(responseCode = "200", description = "The platforms")
-    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format,
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "{innoreg.export-format}") String format,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
                     + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
                     + "Imports accept either.") boolean bom,

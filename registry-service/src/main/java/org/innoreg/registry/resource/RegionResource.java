@@ -88,7 +88,7 @@ public class RegionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Parent missing or code/level not consistent with it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid RegionInput input) {
+    public Response create(@NotNull(message = "{innoreg.body-required}") @Valid RegionInput input) {
         Region region = service.create(input);
         return Response.created(URI.create("/api/v1/regions/" + region.code))
                 .tag(ETags.of(region.version))

@@ -17,9 +17,10 @@ import io.agroal.api.AgroalDataSource;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.JdbcExport;
+import org.innoreg.chassis.labels.Labelled;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.registry.domain.CertificationKind;
-import org.innoreg.registry.domain.Labelled;
 import org.innoreg.registry.domain.Organization;
 import org.innoreg.registry.domain.OrganizationKind;
 import org.innoreg.registry.mapping.CertificationInput;
@@ -135,7 +136,7 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
                 certifications.add(new CertificationInput(kind, parts.length > 3 ? parts[3].strip() : null,
                         CsvRow.parseDate(parts[1]), parts.length > 2 && !parts[2].isBlank() ? CsvRow.parseDate(parts[2]) : null));
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                row.error("certifications", "'" + entry + "' must be kind:validFrom[:validTo[:certificateNo]] with dates as YYYY-MM-DD");
+                row.error("certifications", Messages.text("organization.csv-certification", entry));
             }
         }
         return certifications;

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
@@ -60,8 +61,7 @@ public class OrganizationService {
     public Organization create(OrganizationInput input) {
         return writes.create(events, newOrganization(input), organization -> {
             if (organizations.findByUscc(organization.uscc).isPresent()) {
-                throw ProblemException.conflict("duplicate", "an organisation with USCC " + organization.uscc
-                        + " already exists");
+                throw ProblemException.conflict("duplicate", Messages.text("organization.uscc-exists", organization.uscc));
             }
             checkReferences(input);
         });
@@ -105,7 +105,7 @@ public class OrganizationService {
     private boolean replace(Organization organization, ExpectedVersion expected, OrganizationInput input) {
         return writes.update(events, organization, expected, o -> {
             organizations.findByUscc(input.uscc()).filter(other -> !other.id.equals(o.id)).ifPresent(other -> {
-                throw ProblemException.conflict("duplicate", "USCC " + input.uscc() + " belongs to organisation " + other.id);
+                throw ProblemException.conflict("duplicate", Messages.text("organization.uscc-taken", input.uscc(), other.id));
             });
             checkReferences(input);
             OrganizationMapper.apply(input, o);
@@ -117,7 +117,7 @@ public class OrganizationService {
         Organization organization = get(id);
         writes.delete(events, organization, expected, o -> {
             if (organizations.hostsPlatforms(o.id)) {
-                throw ProblemException.conflict("in-use", "organisation " + o.id + " hosts platforms: change their hosts first");
+                throw ProblemException.conflict("in-use", Messages.text("organization.in-use", o.id));
             }
         });
     }
@@ -146,17 +146,17 @@ public class OrganizationService {
     public List<Problem.FieldError> referenceErrors(OrganizationInput input) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (input.regionCode() != null && regions.findByIdOptional(input.regionCode()).isEmpty()) {
-            errors.add(new Problem.FieldError("regionCode", "region " + input.regionCode() + " does not exist"));
+            errors.add(new Problem.FieldError("regionCode", Messages.text("region.missing", input.regionCode())));
         }
         List<CertificationInput> certifications = input.certifications() == null ? List.of() : input.certifications();
         for (int i = 0; i < certifications.size(); i++) {
             CertificationInput c = certifications.get(i);
             if (c.validTo() != null && c.validFrom() != null && c.validTo().isBefore(c.validFrom())) {
-                errors.add(new Problem.FieldError("certifications[" + i + "].validTo", "must not be before validFrom"));
+                errors.add(new Problem.FieldError("certifications[" + i + "].validTo", Messages.text("organization.valid-to-before-from")));
             }
             if (c.validTo() == null && c.kind() != null && c.kind().standardValidity().isEmpty()) {
                 errors.add(new Problem.FieldError("certifications[" + i + "].validTo",
-                        "required: a " + c.kind() + " certification has no standard validity"));
+                        Messages.text("organization.valid-to-required", c.kind())));
             }
         }
         return errors;

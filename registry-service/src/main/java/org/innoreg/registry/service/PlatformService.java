@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
@@ -75,8 +76,7 @@ public class PlatformService {
         return writes.create(events, newPlatform(input), p -> {
             checkReferences(input);
             if (platforms.findByName(p.regionCode, p.nameZh).isPresent()) {
-                throw ProblemException.conflict("duplicate", "region " + p.regionCode + " already has a platform named "
-                        + p.nameZh);
+                throw ProblemException.conflict("duplicate", Messages.text("platform.duplicate", p.regionCode, p.nameZh));
             }
         }, p -> history.persist(PlatformHistoryEntry.accreditation(p)));
     }
@@ -125,8 +125,8 @@ public class PlatformService {
             checkReferences(input);
             platforms.findByName(input.regionCode(), input.nameZh().strip()).filter(other -> !other.id.equals(p.id))
                     .ifPresent(other -> {
-                        throw ProblemException.conflict("duplicate", "platform " + other.id + " already has that name in region "
-                                + input.regionCode());
+                        throw ProblemException.conflict("duplicate",
+                                Messages.text("platform.name-taken", other.id, input.regionCode()));
                     });
             PlatformHistoryEntry before = PlatformHistoryEntry.of(p, Change.RECLASSIFIED, null, null);
             LocalDate accreditedBefore = p.accreditedOn;
@@ -149,8 +149,8 @@ public class PlatformService {
         LocalDate since = platform.accreditedOn != null ? platform.accreditedOn
                 : platform.createdAt.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
         if (steps.size() > 1 && since.isAfter(steps.get(1).effectiveOn)) {
-            throw ProblemException.unprocessable("accreditedOn", "must not be after the platform's first recorded change ("
-                    + steps.get(1).effectiveOn + ")");
+            throw ProblemException.unprocessable("accreditedOn",
+                    Messages.text("platform.accredited-after-change", steps.get(1).effectiveOn));
         }
         first.effectiveOn = since;
     }
@@ -169,8 +169,8 @@ public class PlatformService {
         }
         LocalDate effective = changedOn != null ? changedOn : LocalDate.now();
         history.latestEffectiveDate(platform.id).filter(effective::isBefore).ifPresent(latest -> {
-            throw ProblemException.unprocessable("changedOn", "must not be before the platform's last recorded change ("
-                    + latest + "): history cannot go backwards");
+            throw ProblemException.unprocessable("changedOn",
+                    Messages.text("platform.change-backwards", latest));
         });
         String note = switch (change) {
             case LEVEL_CHANGED -> before.level + " → " + platform.level;
@@ -184,25 +184,25 @@ public class PlatformService {
     public List<Problem.FieldError> referenceErrors(PlatformInput input) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (input.regionCode() != null && regions.findByIdOptional(input.regionCode()).isEmpty()) {
-            errors.add(new Problem.FieldError("regionCode", "region " + input.regionCode() + " does not exist"));
+            errors.add(new Problem.FieldError("regionCode", Messages.text("region.missing", input.regionCode())));
         }
         missingOrganizations(input.hostIds()).forEach(id -> errors.add(
-                new Problem.FieldError("hostIds", "organisation " + id + " does not exist")));
+                new Problem.FieldError("hostIds", Messages.text("organization.missing", id))));
         PlatformDetail detail = input.detail();
         if (detail != null && input.type() != null) {
             PlatformType type = input.type();
             if (detail.hasWorkstationDetail() && type != PlatformType.ACADEMICIAN_WORKSTATION) {
-                errors.add(new Problem.FieldError("detail", "academicians and partnerEnterprise are for academician workstations"));
+                errors.add(new Problem.FieldError("detail", Messages.text("platform.detail-workstation")));
             }
             if (detail.hasIncubatorDetail() && type != PlatformType.TECH_BUSINESS_INCUBATOR && type != PlatformType.MAKER_SPACE) {
-                errors.add(new Problem.FieldError("detail", "floorAreaM2, tenants and graduates are for incubators and maker spaces"));
+                errors.add(new Problem.FieldError("detail", Messages.text("platform.detail-incubator")));
             }
             if (detail.hasAllianceDetail()) {
                 if (type != PlatformType.INNOVATION_ALLIANCE) {
-                    errors.add(new Problem.FieldError("detail", "memberOrganizationIds are for innovation alliances"));
+                    errors.add(new Problem.FieldError("detail", Messages.text("platform.detail-alliance")));
                 }
                 missingOrganizations(detail.memberOrganizationIds()).forEach(id -> errors.add(
-                        new Problem.FieldError("detail.memberOrganizationIds", "organisation " + id + " does not exist")));
+                        new Problem.FieldError("detail.memberOrganizationIds", Messages.text("organization.missing", id))));
             }
         }
         return errors;

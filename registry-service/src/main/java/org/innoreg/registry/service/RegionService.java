@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.Region;
@@ -63,7 +64,7 @@ public class RegionService {
     public Region create(RegionInput input) {
         return writes.create(events, RegionMapper.toEntity(input), region -> {
             if (regions.findByIdOptional(input.code()).isPresent()) {
-                throw ProblemException.conflict("duplicate", "region " + input.code() + " already exists");
+                throw ProblemException.conflict("duplicate", Messages.text("region.exists", input.code()));
             }
             checkPlacement(input);
         });
@@ -73,18 +74,18 @@ public class RegionService {
     private void checkPlacement(RegionInput input) {
         if (input.level() == RegionLevel.PROVINCE) {
             if (input.parentCode() != null) {
-                throw ProblemException.unprocessable("parentCode", "a province has no parent");
+                throw ProblemException.unprocessable("parentCode", Messages.text("region.province-parent"));
             }
             if (!input.code().endsWith("0000")) {
-                throw ProblemException.unprocessable("code", "a province code ends in 0000");
+                throw ProblemException.unprocessable("code", Messages.text("region.province-code"));
             }
             return;
         }
         if (input.parentCode() == null) {
-            throw ProblemException.unprocessable("parentCode", "required for level " + input.level());
+            throw ProblemException.unprocessable("parentCode", Messages.text("region.parent-required", input.level()));
         }
         Region parent = regions.findByIdOptional(input.parentCode()).orElseThrow(
-                () -> ProblemException.unprocessable("parentCode", "region " + input.parentCode() + " does not exist"));
+                () -> ProblemException.unprocessable("parentCode", Messages.text("region.missing", input.parentCode())));
         boolean levelFits = switch (input.level()) {
             case CITY -> parent.level == RegionLevel.PROVINCE;
             case DISTRICT -> parent.level == RegionLevel.PROVINCE || parent.level == RegionLevel.CITY;
@@ -92,11 +93,11 @@ public class RegionService {
             case PROVINCE -> false;
         };
         if (!levelFits) {
-            throw ProblemException.unprocessable("level", input.level() + " cannot sit under a " + parent.level);
+            throw ProblemException.unprocessable("level", Messages.text("region.level-misplaced", input.level(), parent.level));
         }
         if (!input.code().startsWith(RegionCodes.descendantPrefix(parent.code)) || input.code().equals(parent.code)) {
             throw ProblemException.unprocessable("code",
-                    "must extend its parent's code prefix " + RegionCodes.descendantPrefix(parent.code));
+                    Messages.text("region.code-prefix", RegionCodes.descendantPrefix(parent.code)));
         }
     }
 }
