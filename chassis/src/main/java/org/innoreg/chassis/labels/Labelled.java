@@ -2,6 +2,7 @@ package org.innoreg.chassis.labels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A classification with the Chinese name bureaus use (国家级 for NATIONAL). Every enum of every service's API
@@ -53,6 +54,23 @@ public interface Labelled {
     /** The label of {@code value}, or null for null (a view's label field is absent when its code is). */
     static String labelOf(Labelled value) {
         return value == null ? null : value.chinese();
+    }
+
+    /** The label of the constant of {@code type} named {@code code} (a grouping column's value in stats), or null. */
+    static String labelOfCode(Class<?> type, Object code) {
+        Enum<?> constant = code == null ? null : parseAny(type, code.toString());
+        return constant instanceof Labelled labelled ? labelled.chinese() : null;
+    }
+
+    /**
+     * Puts a grouping column's value into a stats row, and its {@code <name>Label} beside it when the column is one of
+     * {@code labelled}'s (the shape views have, for rows that are maps rather than records).
+     */
+    static void putWithLabel(Map<String, Object> row, String name, Object value, Map<String, Class<?>> labelled) {
+        row.put(name, value);
+        if (labelled.containsKey(name)) {
+            row.put(name + "Label", labelOfCode(labelled.get(name), value));
+        }
     }
 
     /** The values a field of this type takes, as an error lists them: {@code NATIONAL (国家级), PROVINCIAL (省级), …}. */

@@ -2,9 +2,11 @@ package org.innoreg.indicators.domain;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /** How often an indicator is observed. */
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum Frequency implements Labelled {
     ANNUAL("年度", "年"),
     QUARTERLY("季度", "季"),

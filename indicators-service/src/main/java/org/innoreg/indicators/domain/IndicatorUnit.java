@@ -2,9 +2,11 @@ package org.innoreg.indicators.domain;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /** The unit an indicator's values are in; RMB_100M is the statistical yearbooks' 亿元. */
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum IndicatorUnit implements Labelled {
     PERCENT("百分比", "%"),
     COUNT("个数", "个", "项"),

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.persistence.VersionedEntity;
 
@@ -21,6 +22,7 @@ import org.innoreg.chassis.persistence.VersionedEntity;
 @Entity
 public class Target extends VersionedEntity {
 
+    @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Kind implements Labelled {
         LEVEL("水平目标"),
         CUMULATIVE("累计目标"),
@@ -38,6 +40,7 @@ public class Target extends VersionedEntity {
         }
     }
 
+    @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Comparison implements Labelled {
         AT_LEAST("不低于", "≥"),
         AT_MOST("不高于", "≤");

@@ -71,7 +71,10 @@ public class ObservationResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A period that does not fit the indicator's frequency",
+    @APIResponse(responseCode = "422", description = "A period that does not fit the indicator's frequency, or a value that "
+            + "cannot be right (type implausible-value, its rule in `rule`): a PERCENT value above 100 (percent-above-100), a "
+            + "part that would put a computed share such as R&D spending ÷ GDP above 100 % (share-above-100), a revision two "
+            + "orders of magnitude from the last value without confirm=true (revision-jump). Nothing is stored.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Revising without If-Match",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -79,8 +82,13 @@ public class ObservationResource {
             @Parameter(example = "430400") @PathParam("region") @RegionCode String region,
             @Parameter(example = "2017") @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
             @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "true to record a revision that is 100 times the cell's last value or more, or a "
+                    + "hundredth of it or less (innoreg.indicators.rules.revision-jump-factor), after checking it: without it "
+                    + "such a revision is refused (422, rule revision-jump)", example = "false")
+            @QueryParam("confirm") @DefaultValue("false") boolean confirm,
             @NotNull(message = "{innoreg.body-required}") @Valid ObservationInput input) {
-        ObservationService.Written written = observations.put(code, region, period, ExpectedVersion.ifMatch(ifMatch), input);
+        ObservationService.Written written = observations.put(code, region, period, ExpectedVersion.ifMatch(ifMatch), input,
+                confirm);
         return Response.status(written.outcome() == ObservationService.Outcome.RECORDED ? 201 : 200)
                 .tag(ETags.of(written.observation().version))
                 .entity(ObservationView.of(written.observation())).build();

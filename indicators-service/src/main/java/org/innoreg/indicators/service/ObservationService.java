@@ -29,6 +29,8 @@ import org.innoreg.indicators.domain.IndicatorKind;
 import org.innoreg.indicators.domain.Observation;
 import org.innoreg.indicators.domain.ObservationRevision;
 import org.innoreg.indicators.domain.ObservationStatus;
+import org.innoreg.indicators.domain.IndicatorUnit;
+import org.innoreg.indicators.domain.ValueRules;
 import org.innoreg.indicators.events.ObservationEvents;
 import org.innoreg.indicators.mapping.ObservationInput;
 import org.innoreg.indicators.mapping.ObservationView;
@@ -56,9 +58,12 @@ public class ObservationService {
     private final WritePipeline writes;
     private final ObjectMapper json;
 
+    private final ValueRulesConfig rules;
+
     ObservationService(IndicatorService indicators, EntityManager entityManager, ObservationEvents events, WritePipeline writes,
-            ObjectMapper json) {
+            ObjectMapper json, ValueRulesConfig rules) {
         this.json = json;
+        this.rules = rules;
         this.indicators = indicators;
         this.entityManager = entityManager;
         this.events = events;
@@ -76,12 +81,26 @@ public class ObservationService {
 
     /**
      * Records or revises a cell. A revision needs If-Match with the cell's ETag; an identical value
-     * changes nothing. Derived and computed indicators are not written by hand (409).
+     * changes nothing. Derived and computed indicators are not written by hand (409). A value that cannot be right
+     * is refused (422, {@link ValueRules}); a revision that jumps by {@code innoreg.indicators.rules.revision-jump-factor}
+     * only with {@code confirm}.
      */
     @Transactional
-    public Written put(String code, String region, String period, ExpectedVersion expected, ObservationInput input) {
-        checkReported(code, period);
+    public Written put(String code, String region, String period, ExpectedVersion expected, ObservationInput input,
+            boolean confirm) {
+        Indicator indicator = checkReported(code, period);
+        if (ValueRules.percentAbove100(indicator.unit, input.value())) {
+            throw ProblemException.implausible(ValueRules.PERCENT_ABOVE_100, "value",
+                    Messages.text("rule.percent-above-100", input.value().toPlainString()));
+        }
         ObservationStatus status = input.status() == null ? ObservationStatus.PROVISIONAL : input.status();
+        Written written = write(code, region, period, expected, input, status, confirm);
+        checkShares(code, region, period);
+        return written;
+    }
+
+    private Written write(String code, String region, String period, ExpectedVersion expected, ObservationInput input,
+            ObservationStatus status, boolean confirm) {
         Observation observation = entityManager.find(Observation.class, new Observation.Cell(code, region, period));
         if (observation == null) {
             observation = new Observation();
@@ -93,15 +112,46 @@ public class ObservationService {
             }, cell -> entityManager.persist(ObservationRevision.of(cell)));
             return new Written(observation, Outcome.RECORDED);
         }
-        if (!writes.update(events, observation, expected, cell -> apply(cell, input, status))) {
+        if (!writes.update(events, observation, expected, cell -> {
+            // after the If-Match check: a stale or missing ETag is said first (412, 428), the jump only to a current reader
+            if (!confirm && ValueRules.jumps(cell.value, input.value(), rules.revisionJumpFactor())) {
+                throw ProblemException.implausible(ValueRules.REVISION_JUMP, "value", Messages.text("rule.revision-jump",
+                        input.value().toPlainString(), ObservationView.plain(cell.value).toPlainString(),
+                        rules.revisionJumpFactor().toPlainString()));
+            }
+            apply(cell, input, status);
+        })) {
             return new Written(observation, Outcome.UNCHANGED);
         }
         entityManager.persist(ObservationRevision.of(observation)); // from the revision's time, set by the update
         return new Written(observation, Outcome.REVISED);
     }
 
+    /**
+     * A computed share (a PERCENT indicator with a denominator: R&D spending ÷ GDP × 100) that this cell is a part of
+     * must stay at most 100 % in the cell's region and period, with the value just written. Throwing rolls the write back.
+     */
+    private void checkShares(String code, String region, String period) {
+        List<Indicator> shares = entityManager.createQuery("""
+                from Indicator where kind = ?1 and unit = ?2 and denominator is not null""", Indicator.class)
+                .setParameter(1, IndicatorKind.COMPUTED).setParameter(2, IndicatorUnit.PERCENT).getResultList();
+        entityManager.flush(); // the series below is read in SQL: it must see this write's revision
+        for (Indicator share : shares) {
+            if (!share.numerator.contains(code) && !code.equals(share.denominator)) {
+                continue;
+            }
+            // known "a minute from now": the latest value of every part, this write's included
+            for (ObservationView value : computed(share, region, period, period, OffsetDateTime.now().plusMinutes(1))) {
+                if (ValueRules.shareAbove100(value.value())) {
+                    throw ProblemException.implausible(ValueRules.SHARE_ABOVE_100, "value", Messages.text(
+                            "rule.share-above-100", share.code, value.value().toPlainString(), share.description));
+                }
+            }
+        }
+    }
+
     /** Only reported indicators are written by hand, in periods of their frequency. */
-    private void checkReported(String code, String period) {
+    private Indicator checkReported(String code, String period) {
         Indicator indicator = indicators.get(code);
         if (indicator.kind != IndicatorKind.REPORTED) {
             throw ProblemException.conflict("not-reported", Messages.text(
@@ -115,6 +165,7 @@ public class ObservationService {
                         case MONTHLY -> "2018-07";
                     }));
         }
+        return indicator;
     }
 
     /** The value a derived cell has reached. */

@@ -2,12 +2,14 @@ package org.innoreg.projects.domain;
 
 import java.math.BigDecimal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /**
  * The investment bands the bureaus report by (RMB): below 100 million, from 100 million, from 500
  * million, from 1 billion. "Projects of RMB 100 million or more" are the last three bands together.
  */
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum InvestmentTier implements Labelled {
     BELOW_100M("亿元以下", BigDecimal.ZERO),
     FROM_100M("亿元以上", new BigDecimal("100000000")),

@@ -2,8 +2,10 @@ package org.innoreg.projects.domain;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum InvestorOrigin implements Labelled {
     DOMESTIC("内资"),
     FOREIGN("外资"),

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /** A step a project plans to reach by a date, and the date it did. */
@@ -18,6 +19,7 @@ import org.innoreg.chassis.labels.Labelled;
 public class Milestone {
 
     /** The OC4IDS milestone statuses: met once done, missed once its planned date has passed undone. */
+    @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Status implements Labelled {
         SCHEDULED("计划中"),
         MET("已完成"),

@@ -3,6 +3,7 @@ package org.innoreg.projects.domain;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /**
@@ -10,6 +11,7 @@ import org.innoreg.chassis.labels.Labelled;
  * under construction → in production; an active stage may stall (and resume at the stage it left);
  * anything but a project in production may be cancelled.
  */
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum ProjectStage implements Labelled {
     LEAD("招商线索", "线索", "在谈线索"),
     NEGOTIATING("洽谈", "在谈", "洽谈中"),

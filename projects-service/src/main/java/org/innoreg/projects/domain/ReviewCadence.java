@@ -3,12 +3,14 @@ package org.innoreg.projects.domain;
 import java.util.List;
 import java.time.LocalDate;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /**
  * How often a project's responsible official must review it (Changde's schedule: the secretary and the
  * mayor quarterly, the executive deputy mayor monthly, deputy mayors every ten days).
  */
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum ReviewCadence implements Labelled {
     QUARTERLY("按季度", "季度", "每季度"),
     MONTHLY("按月", "月度", "每月"),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.ProjectStage;
 
@@ -24,6 +25,9 @@ public record ProjectStats(
         @Schema(example = "{\"FROM_100M\": 214, \"FROM_500M\": 36, \"FROM_1B\": 13}",
                 description = "Projects at or above each tier's lower bound (only when grouped by tier)")
         Map<InvestmentTier, Long> atLeast,
+        @Schema(description = "One per combination: the grouping values (tier and stage with their Chinese `…Label` beside "
+                + "them, as in the views), the count and the investment", example = "[{\"tier\": \"FROM_1B\", \"tierLabel\": "
+                + "\"10亿元以上\", \"count\": 13, \"plannedInvestment\": 25000000000, \"completedInvestment\": 8000000000}]")
         List<Map<String, Object>> groups,
         @Schema(description = "The year's projects that had reached each stage of the main line by `asOf`, from the stage "
                 + "that places them in the year (SIGNED for by=signedOn, LANDED for by=landedOn) to IN_PRODUCTION: at or "
@@ -31,6 +35,8 @@ public record ProjectStats(
                 + "to it or to a later stage of the main line (its signing and landing dates count as such); stalling or "
                 + "cancelling later keeps what it reached.")
         List<FunnelStage> funnel) {
+
+    private static final Map<String, Class<?>> LABELLED = Map.of("tier", InvestmentTier.class, "stage", ProjectStage.class);
 
     /** One stage of the funnel: per tier, the projects at or above the tier's lower bound that have reached it. */
     @Schema(name = "ProjectFunnelStage")
@@ -63,7 +69,7 @@ public record ProjectStats(
             Object[] cells = (Object[]) row;
             Map<String, Object> group = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                group.put(names.get(i), cells[i]);
+                Labelled.putWithLabel(group, names.get(i), cells[i], LABELLED);
             }
             long count = ((Number) cells[names.size()]).longValue();
             group.put("count", count);

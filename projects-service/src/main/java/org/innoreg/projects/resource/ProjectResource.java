@@ -217,6 +217,10 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A planned investment the completed one is more than "
+            + "innoreg.projects.rules.max-completed-to-planned (3) times of (type implausible-value, rule "
+            + "completed-investment-above-planned): nothing is stored",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid ProjectInput input) {
         Project project = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
@@ -284,7 +288,9 @@ public class ProjectResource {
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "409", description = "That month is already reported",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Lower than an earlier month's figure",
+    @APIResponse(responseCode = "422", description = "Lower than an earlier month's figure, or more than "
+            + "innoreg.projects.rules.max-completed-to-planned (3) times the planned investment (type implausible-value, "
+            + "rule completed-investment-above-planned): nothing is stored",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response report(@PathParam("id") UUID id, @NotNull(message = "{innoreg.body-required}") @Valid ReportInput input) {
         Project project = progress.report(id, input);

@@ -19,6 +19,7 @@ import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.projects.domain.InvestmentReport;
+import org.innoreg.projects.domain.InvestmentRules;
 import org.innoreg.projects.domain.Milestone;
 import org.innoreg.projects.domain.Obstacle;
 import org.innoreg.projects.domain.Project;
@@ -87,6 +88,10 @@ public class ProgressService {
                     throw ProblemException.unprocessable("cumulative", Messages.text("project.cumulative-above-later",
                             YearMonth.from(other.month), other.cumulative.toPlainString()));
                 }
+            }
+            String implausible = projects.investmentRule(input.cumulative(), project.plannedInvestment);
+            if (implausible != null) {
+                throw ProblemException.implausible(InvestmentRules.COMPLETED_ABOVE_PLANNED, "cumulative", implausible);
             }
             InvestmentReport report = new InvestmentReport();
             report.projectId = projectId;

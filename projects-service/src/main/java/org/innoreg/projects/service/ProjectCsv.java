@@ -1,5 +1,6 @@
 package org.innoreg.projects.service;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +126,16 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
         if (existing == null) {
             return service.entryErrors(input);
         }
-        return input.stage() == null || input.stage() == existing.stage ? List.of()
-                : List.of(new Problem.FieldError("stage", Messages.text("project.csv-stage", existing.stage)));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (input.stage() != null && input.stage() != existing.stage) {
+            errors.add(new Problem.FieldError("stage", Messages.text("project.csv-stage", existing.stage)));
+        }
+        // a row's plan against what the project has already reported, as an update through the API is checked
+        String implausible = service.investmentRule(existing.completedInvestment, input.plannedInvestment());
+        if (implausible != null) {
+            errors.add(new Problem.FieldError("plannedInvestment", implausible));
+        }
+        return errors;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.innoreg.projects.service;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.projects.domain.Project;
+import org.innoreg.projects.domain.InvestmentRules;
 import org.innoreg.projects.domain.ProjectStage;
 import org.innoreg.projects.domain.ProjectTransition;
 import org.innoreg.projects.events.ProjectEvents;
@@ -30,9 +32,11 @@ public class ProjectService {
     private final ProjectTransitionRepository transitions;
     private final ProjectEvents events;
     private final WritePipeline writes;
+    private final InvestmentRulesConfig rules;
 
     ProjectService(ProjectRepository projects, ProjectTransitionRepository transitions, ProjectEvents events,
-            WritePipeline writes) {
+            WritePipeline writes, InvestmentRulesConfig rules) {
+        this.rules = rules;
         this.projects = projects;
         this.transitions = transitions;
         this.events = events;
@@ -115,8 +119,25 @@ public class ProjectService {
                         throw ProblemException.conflict("duplicate",
                                 Messages.text("project.name-taken", other.id, input.regionCode()));
                     });
+            String implausible = investmentRule(p.completedInvestment, input.plannedInvestment());
+            if (implausible != null) {
+                throw ProblemException.implausible(InvestmentRules.COMPLETED_ABOVE_PLANNED, "plannedInvestment", implausible);
+            }
             ProjectMapper.apply(input, p);
         });
+    }
+
+    /**
+     * Why {@code completed} investment cannot be right against {@code planned} ({@link InvestmentRules}, the factor
+     * {@code innoreg.projects.rules.max-completed-to-planned}), or null when it can. For a report, a new plan and an
+     * import row alike.
+     */
+    public String investmentRule(BigDecimal completed, BigDecimal planned) {
+        if (!InvestmentRules.completedFarAbovePlanned(completed, planned, rules.maxCompletedToPlanned())) {
+            return null;
+        }
+        return Messages.text("rule.completed-above-planned", completed.stripTrailingZeros().toPlainString(),
+                rules.maxCompletedToPlanned().toPlainString(), planned.stripTrailingZeros().toPlainString());
     }
 
     /**

@@ -3,9 +3,11 @@ package org.innoreg.registry.domain;
 import java.time.Period;
 import java.util.Optional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /** Recognitions an enterprise holds for a while; a high-tech enterprise certificate runs three years. */
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum CertificationKind implements Labelled {
     HIGH_TECH_ENTERPRISE("高新技术企业", Period.ofYears(3)),
     SPECIALISED_SOPHISTICATED_SME("专精特新中小企业", Period.ofYears(3)),

@@ -1,7 +1,9 @@
 package org.innoreg.registry.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum OrganizationKind implements Labelled {
     ENTERPRISE("企业"),
     UNIVERSITY("高校"),

@@ -16,6 +16,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /**
@@ -26,6 +27,7 @@ import org.innoreg.chassis.labels.Labelled;
 @Table(name = "platform_history")
 public class PlatformHistoryEntry {
 
+    @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Change implements Labelled {
         ACCREDITED("认定"),
         LEVEL_CHANGED("级别变更"),

@@ -1,8 +1,10 @@
 package org.innoreg.registry.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /** Who accredited the platform. */
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum PlatformLevel implements Labelled {
     NATIONAL("国家级"),
     PROVINCIAL("省级"),

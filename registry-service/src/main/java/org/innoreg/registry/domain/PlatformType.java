@@ -2,9 +2,11 @@ package org.innoreg.registry.domain;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /** The kinds of innovation carrier a bureau accredits, with the names used in Chinese spreadsheets. */
+@Schema(description = Labelled.ACCEPTS_LABELS)
 public enum PlatformType implements Labelled {
     TECH_BUSINESS_INCUBATOR("科技企业孵化器", "孵化器"),
     MAKER_SPACE("众创空间", "创客空间"),

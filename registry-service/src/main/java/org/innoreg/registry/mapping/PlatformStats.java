@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.chassis.labels.Labelled;
+import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
+import org.innoreg.registry.domain.PlatformType;
 
 /** Platform counts on a date, per combination of the grouping columns. */
 @Schema(name = "PlatformStats")
@@ -17,8 +20,13 @@ public record PlatformStats(
         @Schema(example = "[\"type\", \"level\"]") List<String> groupBy,
         Set<PlatformStatus> statuses,
         @Schema(example = "64") long total,
-        @Schema(example = "[{\"type\": \"TECH_BUSINESS_INCUBATOR\", \"level\": \"NATIONAL\", \"count\": 3}]")
+        @Schema(description = "One per combination: the grouping values (type, level and status with their Chinese "
+                + "`…Label` beside them, as in the views) and the count", example = "[{\"type\": \"TECH_BUSINESS_INCUBATOR\", "
+                + "\"typeLabel\": \"科技企业孵化器\", \"level\": \"NATIONAL\", \"levelLabel\": \"国家级\", \"count\": 3}]")
         List<Map<String, Object>> groups) {
+
+    private static final Map<String, Class<?>> LABELLED = Map.of("type", PlatformType.class, "level", PlatformLevel.class,
+            "status", PlatformStatus.class);
 
     /** Builds the response from rows of the grouping values followed by the count. */
     public static PlatformStats of(LocalDate asOf, List<String> columns, Set<PlatformStatus> statuses, List<Object[]> rows) {
@@ -29,7 +37,7 @@ public record PlatformStats(
             Object[] cells = row instanceof Object[] array ? array : new Object[] { row };
             Map<String, Object> group = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                group.put(names.get(i), cells[i]);
+                Labelled.putWithLabel(group, names.get(i), cells[i], LABELLED);
             }
             long count = ((Number) cells[names.size()]).longValue();
             group.put("count", count);
