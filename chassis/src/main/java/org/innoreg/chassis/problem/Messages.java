@@ -8,6 +8,8 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -33,6 +35,8 @@ public final class Messages {
     static final String CHASSIS_BUNDLE = "org.innoreg.chassis.problem.messages";
     /** Where the routing context records the language a request's texts were given in (for Content-Language). */
     static final String USED = "innoreg.language";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)\\}");
 
     /** Only the named bundle: never a fallback to the JVM's default locale's (a zh_CN machine answering English callers in Chinese). */
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
@@ -86,14 +90,15 @@ public final class Messages {
         if (pattern == null) {
             pattern = key;
         }
-        StringBuilder text = new StringBuilder(pattern);
-        for (int i = 0; i < args.length; i++) {
-            String placeholder = "{" + i + "}";
-            String value = String.valueOf(args[i]);
-            for (int at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + value.length())) {
-                text.replace(at, at + placeholder.length(), value);
-            }
+        // one pass over the pattern: an argument's own text ("{1}" in a rejected value) is never filled in again
+        Matcher placeholder = PLACEHOLDER.matcher(pattern);
+        StringBuilder text = new StringBuilder();
+        while (placeholder.find()) {
+            int index = Integer.parseInt(placeholder.group(1));
+            String value = index < args.length ? String.valueOf(args[index]) : placeholder.group();
+            placeholder.appendReplacement(text, Matcher.quoteReplacement(value));
         }
+        placeholder.appendTail(text);
         return text.toString();
     }
 

@@ -15,6 +15,7 @@ import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.labels.Labelled;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.registry.domain.Academy;
 import org.innoreg.registry.domain.Platform;
@@ -176,7 +177,7 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
             var organization = reference.length() == 18 ? organizations.findByUscc(reference)
                     : organizations.findByExactName(reference);
             organization.map(o -> o.id).ifPresentOrElse(ids::add,
-                    () -> row.error(column, "no organisation with USCC or name '" + reference + "': import organisations first"));
+                    () -> row.error(column, Messages.text("platform.csv-host", reference)));
         }
         return ids;
     }
@@ -191,7 +192,7 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
             String[] parts = entry.split("[:：]", 3);
             Academy academy = parts.length > 1 ? academy(parts[1].strip()) : null;
             if (academy == null) {
-                row.error("academicians", "'" + entry + "' must be name:CAS|CAE[:field]");
+                row.error("academicians", Messages.text("platform.csv-academician", entry));
                 continue;
             }
             academicians.add(new PlatformDetail.Academician(parts[0].strip(), academy,
