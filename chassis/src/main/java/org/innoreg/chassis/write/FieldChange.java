@@ -43,7 +43,7 @@ public record FieldChange(
                 }
             }
             for (String name : names) {
-                if (path.isEmpty() && BOOKKEEPING.contains(name)) {
+                if (path.isEmpty() && BOOKKEEPING.contains(name) || isLabelOfSibling(name, from, to)) {
                     continue;
                 }
                 compare(path.isEmpty() ? name : path + "." + name, from.get(name), to.get(name), changes);
@@ -51,5 +51,14 @@ public record FieldChange(
         } else if (!from.equals(to)) {
             changes.add(new FieldChange(path, from, to));
         }
+    }
+
+    /** {@code levelLabel} beside {@code level}: the Chinese label follows its code (Labelled), it is not a change of its own. */
+    private static boolean isLabelOfSibling(String name, JsonNode from, JsonNode to) {
+        if (!name.endsWith("Label") || name.length() == "Label".length()) {
+            return false;
+        }
+        String code = name.substring(0, name.length() - "Label".length());
+        return from.has(code) || to.has(code);
     }
 }

@@ -35,4 +35,14 @@ class FieldChangeTest {
         String state = "{\"a\":1,\"b\":{\"c\":[1,2]},\"version\":3}";
         assertThat(FieldChange.between(json(state), json(state))).isEmpty();
     }
+
+    @Test
+    void aLabelChangesWithItsCodeAndIsNotAFieldOfItsOwn() throws Exception {
+        var changes = FieldChange.between(
+                json("{\"level\":\"PROVINCIAL\",\"levelLabel\":\"省级\",\"detail\":{\"academy\":\"CAS\",\"academyLabel\":\"中国科学院\"}}"),
+                json("{\"level\":\"NATIONAL\",\"levelLabel\":\"国家级\",\"detail\":{\"academy\":\"CAE\",\"academyLabel\":\"中国工程院\"},"
+                        + "\"colourLabel\":\"red\"}"));
+        // a field that merely ends in "Label" without a code beside it is a field like any other
+        assertThat(changes).extracting(FieldChange::field).containsExactly("level", "detail.academy", "colourLabel");
+    }
 }
