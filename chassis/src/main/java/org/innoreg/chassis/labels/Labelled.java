@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * A classification with the Chinese name bureaus use (国家级 for NATIONAL). Every enum of every service's API
- * implements it, and this is the one place its values are read from text: JSON bodies ({@link LabelledJson}),
- * query and path parameters (chassis {@code ParamConverters}) and CSV cells take the code (any case), the label,
+ * implements it, and each service names the labels of its codes in one file, {@code innoreg-labels.properties}
+ * ({@code PlatformLevel.NATIONAL=国家级}, aliases after {@code |}), as it keeps its problem texts in one bundle.
+ * This is the one place its values are read from text: JSON bodies ({@link LabelledJson}), query and path parameters (chassis {@code ParamConverters}) and CSV cells take the code (any case), the label,
  * or one of the label's aliases; views show the label beside the code as {@code <field>Label}
  * ({@code "level": "NATIONAL", "levelLabel": "国家级"}).
  */
@@ -18,12 +19,19 @@ public interface Labelled {
             + "request: JSON bodies, query parameters and CSV cells.";
     String LABEL_FIELD = "The Chinese label of the code beside it (read-only; a request may send either)";
 
-    /** The Chinese label, as views show it. */
-    String chinese();
+    /**
+     * The Chinese label, as views show it: the first name of the code in {@code innoreg-labels.properties} (the code
+     * itself if the file has none, which MessageBundlesTest refuses).
+     */
+    default String chinese() {
+        List<String> names = Labels.of((Enum<?>) this);
+        return names.isEmpty() ? ((Enum<?>) this).name() : names.get(0);
+    }
 
     /** Other Chinese names written for the same value in spreadsheets (孵化器, 已签约), accepted like the label. */
     default List<String> aliases() {
-        return List.of();
+        List<String> names = Labels.of((Enum<?>) this);
+        return names.size() <= 1 ? List.of() : names.subList(1, names.size());
     }
 
     /** The constant whose name (any case), Chinese label or alias is {@code text}, or null. */

@@ -3,7 +3,6 @@ package org.innoreg.chassis.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,27 +10,11 @@ import org.junit.jupiter.api.Test;
 /** A value read from its code, label or alias, and what an error lists. */
 class LabelledTest {
 
+    /** Labelled by chassis/src/test/resources/innoreg-labels.properties, as a service's enums are by its own. */
     enum Level implements Labelled {
-        NATIONAL("国家级"),
-        PROVINCIAL("省级", "省");
-
-        private final String chinese;
-        private final List<String> aliases;
-
-        Level(String chinese, String... aliases) {
-            this.chinese = chinese;
-            this.aliases = List.of(aliases);
-        }
-
-        @Override
-        public String chinese() {
-            return chinese;
-        }
-
-        @Override
-        public List<String> aliases() {
-            return aliases;
-        }
+        NATIONAL,
+        PROVINCIAL,
+        UNLABELLED
     }
 
     enum Plain {
@@ -46,13 +29,17 @@ class LabelledTest {
         assertThat(Labelled.parse(Level.class, "省")).isEqualTo(Level.PROVINCIAL);
         assertThat(Labelled.parse(Level.class, "市级")).isNull();
         assertThat(Labelled.parse(Level.class, "")).isNull();
+        assertThat(Level.PROVINCIAL.aliases()).containsExactly("省");
+        assertThat(Level.NATIONAL.aliases()).isEmpty();
+        // a code the file does not name shows itself rather than nothing (MessageBundlesTest keeps that from happening)
+        assertThat(Level.UNLABELLED.chinese()).isEqualTo("UNLABELLED");
         assertThat(Labelled.parseAny(Plain.class, "one")).isEqualTo(Plain.ONE);
         assertThat(Labelled.parseAny(Plain.class, "国家级")).isNull();
     }
 
     @Test
     void choicesListCodesWithTheirLabels() {
-        assertThat(Labelled.choices(Level.class)).isEqualTo("NATIONAL (国家级), PROVINCIAL (省级)");
+        assertThat(Labelled.choices(Level.class)).isEqualTo("NATIONAL (国家级), PROVINCIAL (省级), UNLABELLED (UNLABELLED)");
         assertThat(Labelled.choices(Plain.class)).isEqualTo("ONE");
     }
 

@@ -133,6 +133,29 @@ class MessageBundlesTest {
         assertThat(literals).as("messages written as literals: give them a key in the bundles").isEmpty();
     }
 
+    private static final Pattern LABELLED_ENUM = Pattern.compile(
+            "enum (\\w+) implements (?:\\w+, )?Labelled \\{([^;}]*)");
+    private static final Pattern CONSTANT = Pattern.compile("^\\s*([A-Z][A-Z0-9_]*)\\s*[(,]?", Pattern.MULTILINE);
+
+    @Test
+    void everyCodeOfALabelledEnumHasItsChineseLabel() throws IOException {
+        for (String module : MODULES) {
+            Set<String> codes = new TreeSet<>();
+            for (Path source : sources(module)) {
+                String file = source.getFileName().toString().replace(".java", "");
+                Matcher m = LABELLED_ENUM.matcher(Files.readString(source));
+                while (m.find()) {
+                    String type = m.group(1).equals(file) ? file : file + "." + m.group(1);
+                    CONSTANT.matcher(m.group(2)).results().forEach(c -> codes.add(type + "." + c.group(1)));
+                }
+            }
+            Map<String, String> labels = read(Path.of(module, "src/main/resources/innoreg-labels"), "");
+            assertThat(labels.keySet()).as(module + ": a label for each code of its enums, and none for a code gone")
+                    .isEqualTo(codes);
+            labels.forEach((code, names) -> assertThat(names).as(module + " " + code).containsPattern("\\p{IsHan}"));
+        }
+    }
+
     @Test
     void theCheckFindsWhatItLooksFor() {
         // the patterns above must match what they are meant to catch, or the tests pass on nothing
@@ -153,6 +176,9 @@ class MessageBundlesTest {
         each(THING, keyed, keys::add);
         each(VALIDATION_KEY, keyed, keys::add);
         assertThat(keys).containsExactly("field.one-of", "rule.x", "platform.duplicate", "duplicate", "platform", "innoreg.year");
+        Matcher labelled = LABELLED_ENUM.matcher("public enum Kind implements Labelled {\n    LEVEL,\n    A_B(3)\n}");
+        assertThat(labelled.find()).isTrue();
+        assertThat(CONSTANT.matcher(labelled.group(2)).results().map(r -> r.group(1))).containsExactly("LEVEL", "A_B");
     }
 
     private static void require(Map<String, String> bundle, String key, String where, Set<String> missing) {

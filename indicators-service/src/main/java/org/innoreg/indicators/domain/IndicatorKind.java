@@ -9,18 +9,7 @@ import org.innoreg.chassis.labels.Labelled;
  */
 @Schema(description = Labelled.ACCEPTS_LABELS)
 public enum IndicatorKind implements Labelled {
-    REPORTED("填报"),
-    DERIVED("派生"),
-    COMPUTED("计算");
-
-    private final String chinese;
-
-    IndicatorKind(String chinese) {
-        this.chinese = chinese;
-    }
-
-    @Override
-    public String chinese() {
-        return chinese;
-    }
+    REPORTED,
+    DERIVED,
+    COMPUTED
 }

@@ -1,7 +1,6 @@
 package org.innoreg.indicators.domain;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -24,44 +23,15 @@ public class Target extends VersionedEntity {
 
     @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Kind implements Labelled {
-        LEVEL("水平目标"),
-        CUMULATIVE("累计目标"),
-        ANNUAL_GROWTH("年均增长目标");
-
-        private final String chinese;
-
-        Kind(String chinese) {
-            this.chinese = chinese;
-        }
-
-        @Override
-        public String chinese() {
-            return chinese;
-        }
+        LEVEL,
+        CUMULATIVE,
+        ANNUAL_GROWTH
     }
 
     @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Comparison implements Labelled {
-        AT_LEAST("不低于", "≥"),
-        AT_MOST("不高于", "≤");
-
-        private final String chinese;
-        private final List<String> aliases;
-
-        Comparison(String chinese, String... aliases) {
-            this.chinese = chinese;
-            this.aliases = List.of(aliases);
-        }
-
-        @Override
-        public String chinese() {
-            return chinese;
-        }
-
-        @Override
-        public List<String> aliases() {
-            return aliases;
-        }
+        AT_LEAST,
+        AT_MOST
     }
 
     @Id

@@ -32,21 +32,10 @@ public record Progress(
 
     @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Status implements Labelled {
-        ACHIEVED("已实现"),
-        ON_TRACK("进展正常"),
-        AT_RISK("有风险"),
-        OFF_TRACK("进度滞后"),
-        NO_DATA("无数据");
-
-        private final String chinese;
-
-        Status(String chinese) {
-            this.chinese = chinese;
-        }
-
-        @Override
-        public String chinese() {
-            return chinese;
-        }
+        ACHIEVED,
+        ON_TRACK,
+        AT_RISK,
+        OFF_TRACK,
+        NO_DATA
     }
 }

@@ -11,22 +11,15 @@ import org.innoreg.chassis.labels.Labelled;
  */
 @Schema(description = Labelled.ACCEPTS_LABELS)
 public enum InvestmentTier implements Labelled {
-    BELOW_100M("亿元以下", BigDecimal.ZERO),
-    FROM_100M("亿元以上", new BigDecimal("100000000")),
-    FROM_500M("5亿元以上", new BigDecimal("500000000")),
-    FROM_1B("10亿元以上", new BigDecimal("1000000000"));
+    BELOW_100M(BigDecimal.ZERO),
+    FROM_100M(new BigDecimal("100000000")),
+    FROM_500M(new BigDecimal("500000000")),
+    FROM_1B(new BigDecimal("1000000000"));
 
-    private final String chinese;
     private final BigDecimal lowerBound;
 
-    InvestmentTier(String chinese, BigDecimal lowerBound) {
-        this.chinese = chinese;
+    InvestmentTier(BigDecimal lowerBound) {
         this.lowerBound = lowerBound;
-    }
-
-    @Override
-    public String chinese() {
-        return chinese;
     }
 
     public static InvestmentTier of(BigDecimal plannedInvestment) {

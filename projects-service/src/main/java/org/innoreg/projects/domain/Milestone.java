@@ -21,20 +21,9 @@ public class Milestone {
     /** The OC4IDS milestone statuses: met once done, missed once its planned date has passed undone. */
     @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Status implements Labelled {
-        SCHEDULED("计划中"),
-        MET("已完成"),
-        MISSED("已延误");
-
-        private final String chinese;
-
-        Status(String chinese) {
-            this.chinese = chinese;
-        }
-
-        @Override
-        public String chinese() {
-            return chinese;
-        }
+        SCHEDULED,
+        MET,
+        MISSED
     }
 
     @Id

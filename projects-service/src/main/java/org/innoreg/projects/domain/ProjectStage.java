@@ -13,32 +13,14 @@ import org.innoreg.chassis.labels.Labelled;
  */
 @Schema(description = Labelled.ACCEPTS_LABELS)
 public enum ProjectStage implements Labelled {
-    LEAD("招商线索", "线索", "在谈线索"),
-    NEGOTIATING("洽谈", "在谈", "洽谈中"),
-    SIGNED("已签约", "签约"),
-    LANDED("已落地", "落地"),
-    UNDER_CONSTRUCTION("在建", "开工", "建设中"),
-    IN_PRODUCTION("已投产", "投产"),
-    STALLED("停滞", "停工"),
-    CANCELLED("已取消", "取消", "终止");
-
-    private final String chinese;
-    private final List<String> aliases;
-
-    ProjectStage(String chinese, String... aliases) {
-        this.chinese = chinese;
-        this.aliases = List.of(aliases);
-    }
-
-    @Override
-    public String chinese() {
-        return chinese;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
-    }
+    LEAD,
+    NEGOTIATING,
+    SIGNED,
+    LANDED,
+    UNDER_CONSTRUCTION,
+    IN_PRODUCTION,
+    STALLED,
+    CANCELLED;
 
     /** Stages on the way to production, from which a project can stall. */
     public boolean isActive() {

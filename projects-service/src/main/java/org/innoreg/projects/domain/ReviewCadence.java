@@ -1,6 +1,5 @@
 package org.innoreg.projects.domain;
 
-import java.util.List;
 import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,27 +11,9 @@ import org.innoreg.chassis.labels.Labelled;
  */
 @Schema(description = Labelled.ACCEPTS_LABELS)
 public enum ReviewCadence implements Labelled {
-    QUARTERLY("按季度", "季度", "每季度"),
-    MONTHLY("按月", "月度", "每月"),
-    TEN_DAYS("按旬", "每旬", "旬", "十天");
-
-    private final String chinese;
-    private final List<String> aliases;
-
-    ReviewCadence(String chinese, String... aliases) {
-        this.chinese = chinese;
-        this.aliases = List.of(aliases);
-    }
-
-    @Override
-    public String chinese() {
-        return chinese;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
-    }
+    QUARTERLY,
+    MONTHLY,
+    TEN_DAYS;
 
     /** The day by which the next review is due after one on {@code last}. */
     public LocalDate nextDue(LocalDate last) {

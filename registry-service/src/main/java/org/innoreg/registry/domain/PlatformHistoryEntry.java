@@ -29,21 +29,10 @@ public class PlatformHistoryEntry {
 
     @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Change implements Labelled {
-        ACCREDITED("认定"),
-        LEVEL_CHANGED("级别变更"),
-        STATUS_CHANGED("状态变更"),
-        RECLASSIFIED("类别变更");
-
-        private final String chinese;
-
-        Change(String chinese) {
-            this.chinese = chinese;
-        }
-
-        @Override
-        public String chinese() {
-            return chinese;
-        }
+        ACCREDITED,
+        LEVEL_CHANGED,
+        STATUS_CHANGED,
+        RECLASSIFIED
     }
 
     @Id

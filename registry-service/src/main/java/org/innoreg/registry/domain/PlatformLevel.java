@@ -6,18 +6,7 @@ import org.innoreg.chassis.labels.Labelled;
 /** Who accredited the platform. */
 @Schema(description = Labelled.ACCEPTS_LABELS)
 public enum PlatformLevel implements Labelled {
-    NATIONAL("国家级"),
-    PROVINCIAL("省级"),
-    MUNICIPAL("市级");
-
-    private final String chinese;
-
-    PlatformLevel(String chinese) {
-        this.chinese = chinese;
-    }
-
-    @Override
-    public String chinese() {
-        return chinese;
-    }
+    NATIONAL,
+    PROVINCIAL,
+    MUNICIPAL
 }
