@@ -1,13 +1,24 @@
 package org.innoreg.chassis.web;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.problem.Problem;
 
 /**
  * What every service's OpenAPI document states the same way: the operations' security, said
- * explicitly. Reads are public and need no credentials; until writes require a bearer token, none does.
+ * explicitly, and the Chinese label fields beside the codes of the views. Reads are public and need no credentials; until writes require a bearer token, none does.
  */
 public class OpenApiDefaults implements OASFilter {
 
@@ -19,6 +30,7 @@ public class OpenApiDefaults implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        labelFields(openAPI);
         // The 401 and 403 the security extension adds to protected operations are RFC 9457 problems here.
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
             if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
@@ -38,5 +50,78 @@ public class OpenApiDefaults implements OASFilter {
                 }
             });
         }));
+    }
+
+    /**
+     * The {@code <field>Label} that LabelledJson writes beside each Labelled field, in the schemas answers show (those
+     * a response reaches through $ref, items and properties: not the request bodies', where a label is not taken).
+     * A Labelled enum's schema is known by its description, {@link Labelled#ACCEPTS_LABELS}.
+     */
+    private static void labelFields(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        Set<String> labelled = new HashSet<>();
+        schemas.forEach((name, schema) -> {
+            if (Labelled.ACCEPTS_LABELS.equals(schema.getDescription())) {
+                labelled.add(name);
+            }
+        });
+        Set<String> shown = new HashSet<>();
+        Deque<Schema> todo = new ArrayDeque<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                operation.getResponses().getAPIResponses().values().forEach(response -> {
+                    if (response.getContent() != null && response.getContent().getMediaTypes() != null) {
+                        response.getContent().getMediaTypes().values().forEach(media -> push(todo, media.getSchema()));
+                    }
+                });
+            }
+        }));
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            String name = referenced(schema);
+            if (name != null && shown.add(name)) {
+                push(todo, schemas.get(name));
+            }
+            push(todo, schema.getItems());
+            push(todo, schema.getAdditionalPropertiesSchema());
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(property -> push(todo, property));
+            }
+            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (parts != null) {
+                    parts.forEach(part -> push(todo, part));
+                }
+            }
+        }
+        for (String name : shown) {
+            Schema schema = schemas.get(name);
+            if (schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            schema.getProperties().forEach((field, property) -> {
+                properties.put(field, property);
+                if (labelled.contains(referenced(property)) && !schema.getProperties().containsKey(field + "Label")) {
+                    properties.put(field + "Label", OASFactory.createSchema().addType(Schema.SchemaType.STRING).readOnly(true)
+                            .description(Labelled.LABEL_FIELD));
+                }
+            });
+            schema.setProperties(properties);
+        }
+    }
+
+    private static void push(Deque<Schema> todo, Schema schema) {
+        if (schema != null) {
+            todo.push(schema);
+        }
+    }
+
+    /** The component a schema refers to ({@code #/components/schemas/PlatformLevel} → PlatformLevel), or null. */
+    private static String referenced(Schema schema) {
+        String ref = schema == null ? null : schema.getRef();
+        return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
     }
 }

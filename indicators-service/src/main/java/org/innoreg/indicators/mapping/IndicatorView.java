@@ -3,10 +3,8 @@ package org.innoreg.indicators.mapping;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.indicators.domain.Frequency;
 import org.innoreg.indicators.domain.IndicatorKind;
 import org.innoreg.indicators.domain.IndicatorUnit;
@@ -27,22 +25,4 @@ public record IndicatorView(
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
-
-    @JsonProperty(value = "unitLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "个数", readOnly = true)
-    public String unitLabel() {
-        return Labelled.labelOf(unit);
-    }
-
-    @JsonProperty(value = "frequencyLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "年度", readOnly = true)
-    public String frequencyLabel() {
-        return Labelled.labelOf(frequency);
-    }
-
-    @JsonProperty(value = "kindLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "填报", readOnly = true)
-    public String kindLabel() {
-        return Labelled.labelOf(kind);
-    }
 }

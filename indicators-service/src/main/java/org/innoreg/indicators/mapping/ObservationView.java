@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.indicators.domain.Observation;
 import org.innoreg.indicators.domain.ObservationRevision;
 import org.innoreg.indicators.domain.ObservationStatus;
@@ -25,12 +23,6 @@ public record ObservationView(
         String note,
         @Schema(description = "When this value was recorded") OffsetDateTime recordedAt,
         @Schema(description = "The cell's version (current values only)") Long version) {
-
-    @JsonProperty(value = "statusLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "最终数", readOnly = true)
-    public String statusLabel() {
-        return Labelled.labelOf(status);
-    }
 
     public static ObservationView of(Observation o) {
         return new ObservationView(o.indicatorCode, o.regionCode, o.period, plain(o.value), o.status,

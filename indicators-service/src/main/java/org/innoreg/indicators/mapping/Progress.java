@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
@@ -23,12 +22,6 @@ public record Progress(
         @Schema(description = "What a straight line (or the required growth rate) says should have been reached by then")
         BigDecimal expected,
         @Schema(description = "Why the status is what it is") String reason) {
-
-    @JsonProperty(value = "statusLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "进展正常", readOnly = true)
-    public String statusLabel() {
-        return Labelled.labelOf(status);
-    }
 
     @Schema(description = Labelled.ACCEPTS_LABELS)
     public enum Status implements Labelled {

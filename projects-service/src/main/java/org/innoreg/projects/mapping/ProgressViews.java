@@ -6,10 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.projects.domain.Milestone;
 import org.innoreg.projects.domain.Obstacle;
 import org.innoreg.projects.domain.ReviewCadence;
@@ -37,12 +35,6 @@ public final class ProgressViews {
     @Schema(name = "Milestone")
     public record MilestoneView(Long id, UUID projectId, String title, LocalDate plannedOn, LocalDate actualOn,
             @Schema(description = "SCHEDULED, MET or MISSED as of the day asked about") Milestone.Status status) {
-
-        @JsonProperty(value = "statusLabel", access = JsonProperty.Access.READ_ONLY)
-        @Schema(description = Labelled.LABEL_FIELD, example = "计划中", readOnly = true)
-        public String statusLabel() {
-            return Labelled.labelOf(status);
-        }
 
         public static MilestoneView of(Milestone m, LocalDate asOf) {
             return new MilestoneView(m.id, m.projectId, m.title, m.plannedOn, m.actualOn, m.statusOn(asOf));
@@ -74,12 +66,6 @@ public final class ProgressViews {
             @Schema(description = "Last review on or before asOf; absent if none") LocalDate lastReviewedOn,
             @Schema(description = "When a review was due") LocalDate dueOn,
             @Schema(example = "12") long daysOverdue) {
-
-        @JsonProperty(value = "reviewCadenceLabel", access = JsonProperty.Access.READ_ONLY)
-        @Schema(description = Labelled.LABEL_FIELD, example = "按月", readOnly = true)
-        public String reviewCadenceLabel() {
-            return Labelled.labelOf(reviewCadence);
-        }
 
         public Overdue forPublic() {
             return new Overdue(projectId, name, regionCode, null, reviewCadence, lastReviewedOn, dueOn, daysOverdue);

@@ -6,10 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.InvestorOrigin;
 import org.innoreg.projects.domain.ProjectKind;
@@ -45,42 +43,6 @@ public record ProjectView(
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
-
-    @JsonProperty(value = "originLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "内资", readOnly = true)
-    public String originLabel() {
-        return Labelled.labelOf(origin);
-    }
-
-    @JsonProperty(value = "kindLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "产业投资", readOnly = true)
-    public String kindLabel() {
-        return Labelled.labelOf(kind);
-    }
-
-    @JsonProperty(value = "tierLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "10亿元以上", readOnly = true)
-    public String tierLabel() {
-        return Labelled.labelOf(tier);
-    }
-
-    @JsonProperty(value = "reviewCadenceLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "按月", readOnly = true)
-    public String reviewCadenceLabel() {
-        return Labelled.labelOf(reviewCadence);
-    }
-
-    @JsonProperty(value = "stageLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "已签约", readOnly = true)
-    public String stageLabel() {
-        return Labelled.labelOf(stage);
-    }
-
-    @JsonProperty(value = "stageBeforeStallLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "已签约", readOnly = true)
-    public String stageBeforeStallLabel() {
-        return Labelled.labelOf(stageBeforeStall);
-    }
 
     /** What anonymous callers see: without the supervising official. */
     public ProjectView forPublic() {

@@ -12,10 +12,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.innoreg.chassis.labels.Labelled;
 
 /**
  * What only some platform types have: an academician workstation's academicians and partner
@@ -44,12 +42,6 @@ public record PlatformDetail(
             @NotBlank @Size(max = 100) @Schema(example = "Yu Jianyong") String name,
             @NotNull @Schema(example = "CAE") Academy academy,
             @Size(max = 200) @Schema(example = "textile engineering") String field) {
-
-        @JsonProperty(value = "academyLabel", access = JsonProperty.Access.READ_ONLY)
-        @Schema(description = Labelled.LABEL_FIELD, example = "中国工程院", readOnly = true)
-        public String academyLabel() {
-            return Labelled.labelOf(academy);
-        }
     }
 
     public boolean hasWorkstationDetail() {

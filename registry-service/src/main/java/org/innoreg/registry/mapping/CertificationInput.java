@@ -5,10 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.registry.domain.CertificationKind;
 
 @Schema(name = "Certification")
@@ -18,10 +15,4 @@ public record CertificationInput(
         @NotNull @Schema(example = "2018-10-17", required = true) LocalDate validFrom,
         @Schema(description = "Inclusive; defaults to the kind's standard validity (3 years for a high-tech enterprise)",
                 example = "2021-10-16") LocalDate validTo) {
-
-    @JsonProperty(value = "kindLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "高新技术企业", readOnly = true)
-    public String kindLabel() {
-        return Labelled.labelOf(kind);
-    }
 }

@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.registry.domain.OrganizationKind;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** An organisation as the API and its events show it. */
 @Schema(name = "Organization")
@@ -24,10 +21,4 @@ public record OrganizationView(
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
-
-    @JsonProperty(value = "kindLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "企业", readOnly = true)
-    public String kindLabel() {
-        return Labelled.labelOf(kind);
-    }
 }

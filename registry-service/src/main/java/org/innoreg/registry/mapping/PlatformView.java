@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.registry.domain.PlatformDetail;
 import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
@@ -35,22 +33,4 @@ public record PlatformView(
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
-
-    @JsonProperty(value = "typeLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "科技企业孵化器", readOnly = true)
-    public String typeLabel() {
-        return Labelled.labelOf(type);
-    }
-
-    @JsonProperty(value = "levelLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "国家级", readOnly = true)
-    public String levelLabel() {
-        return Labelled.labelOf(level);
-    }
-
-    @JsonProperty(value = "statusLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "有效", readOnly = true)
-    public String statusLabel() {
-        return Labelled.labelOf(status);
-    }
 }

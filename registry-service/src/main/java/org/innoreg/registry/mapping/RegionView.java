@@ -4,10 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.registry.domain.RegionLevel;
 
 /** A region as the API and its events show it. {@code children} only on a single-region read. */
@@ -23,10 +21,4 @@ public record RegionView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         List<RegionView> children) {
-
-    @JsonProperty(value = "levelLabel", access = JsonProperty.Access.READ_ONLY)
-    @Schema(description = Labelled.LABEL_FIELD, example = "区县级", readOnly = true)
-    public String levelLabel() {
-        return Labelled.labelOf(level);
-    }
 }

@@ -119,6 +119,11 @@ class LanguageAndLabelsTest {
                 .body("components.schemas.PlatformLevel.enum", equalTo(java.util.List.of("NATIONAL", "PROVINCIAL", "MUNICIPAL")))
                 .body("components.schemas.PlatformLevel.description", containsString("Chinese label"))
                 .body("components.schemas.Platform.properties.levelLabel.readOnly", equalTo(true))
-                .body("components.schemas.Platform.properties.levelLabel.type", equalTo("string"));
+                .body("components.schemas.Platform.properties.levelLabel.type", equalTo("string"))
+                .body("components.schemas.Organization.properties.kindLabel.readOnly", equalTo(true))
+                // nested in a view: certifications of an organisation
+                .body("components.schemas.Certification.properties.kindLabel.readOnly", equalTo(true))
+                // a request body takes the code or the label in the field itself: no label field there
+                .body("components.schemas.PlatformInput.properties", not(org.hamcrest.Matchers.hasKey("levelLabel")));
     }
 }
