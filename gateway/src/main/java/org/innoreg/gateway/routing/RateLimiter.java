@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.gateway.config.GatewayConfig;
 
@@ -127,13 +128,17 @@ public class RateLimiter {
             context.next();
             return;
         }
+        // Vert.x level, before any JAX-RS: the language from this request's header, as chassis HttpErrorProblems does
+        Locale locale = Messages.negotiate(request.getHeader("Accept-Language"));
         JsonObject problem = new JsonObject()
                 .put("type", Problem.TYPE_PREFIX + "rate-limited")
-                .put("title", "Too many requests")
+                .put("title", Messages.text(locale, "title.rate-limited"))
                 .put("status", 429)
-                .put("detail", "more than " + reported + " " + routeClass.name().toLowerCase(Locale.ROOT) + " in "
-                        + windowSeconds() + " s from this client; retry in " + resetSeconds + " s")
+                .put("detail", Messages.text(locale, "detail.rate-limited", reported,
+                        Messages.text(locale, "gateway.route-class." + routeClass.name().toLowerCase(Locale.ROOT)),
+                        windowSeconds(), resetSeconds))
                 .put("instance", request.path());
+        response.putHeader("Content-Language", locale.toLanguageTag()).putHeader("Vary", "Accept-Language");
         response.setStatusCode(429).putHeader("Retry-After", String.valueOf(resetSeconds))
                 .putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.encode());
     }

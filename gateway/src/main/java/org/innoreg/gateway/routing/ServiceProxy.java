@@ -1,5 +1,6 @@
 package org.innoreg.gateway.routing;
 
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
@@ -241,26 +243,16 @@ public class ServiceProxy {
                 return;
             }
             String service = replicas.service;
-            String type;
-            String title;
-            String detail;
-            switch (status) {
-                case 504 -> {
-                    type = "upstream-timeout";
-                    title = "Service too slow";
-                    detail = "the " + service + " service did not answer within " + config.timeout().toSeconds() + " s";
-                }
-                case 502 -> {
-                    type = "upstream-failed";
-                    title = "Service failed";
-                    detail = "the " + service + " service closed the connection before answering; retry shortly";
-                }
-                default -> {
-                    type = "service-unavailable";
-                    title = "Service unavailable";
-                    detail = "the " + service + " service cannot be reached; retry shortly";
-                }
-            }
+            String type = switch (status) {
+                case 504 -> "upstream-timeout";
+                case 502 -> "upstream-failed";
+                default -> "service-unavailable";
+            };
+            // Vert.x level, before any JAX-RS: the language from this request's header, as chassis HttpErrorProblems does
+            Locale locale = Messages.negotiate(request.getHeader("Accept-Language"));
+            String title = Messages.text(locale, "title." + type);
+            String detail = Messages.text(locale, "detail." + type, service, config.timeout().toSeconds());
+            response.putHeader("Content-Language", locale.toLanguageTag()).putHeader("Vary", "Accept-Language");
             JsonObject problem = new JsonObject().put("type", Problem.TYPE_PREFIX + type).put("title", title)
                     .put("status", status).put("detail", detail).put("instance", request.path()).put("service", service);
             response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader(REQUEST_ID, requestId);

@@ -83,8 +83,12 @@ class RateLimitTest {
         // no service behind (NoLiveServicesResource): 503 until the limit, then 429 before any routing
         given().contentType("application/json").body("{}").post("/api/v1/platforms").then().statusCode(503)
                 .header("RateLimit-Limit", "2");
-        given().contentType("application/json").body("{}").post("/api/v1/platforms").then().statusCode(503);
-        given().contentType("application/json").body("{}").post("/api/v1/platforms").then().statusCode(429);
+        // the gateway's own problems in Chinese too (issue 15 item 10)
+        given().header("Accept-Language", "zh-CN").contentType("application/json").body("{}").post("/api/v1/platforms")
+                .then().statusCode(503).header("Content-Language", "zh-CN").body("title", equalTo("服务不可用"))
+                .body("type", equalTo("urn:innoreg:problem:service-unavailable"));
+        given().header("Accept-Language", "zh-CN").contentType("application/json").body("{}").post("/api/v1/platforms")
+                .then().statusCode(429).body("title", equalTo("请求过多")).body("detail", org.hamcrest.Matchers.containsString("写入请求"));
         given().contentType("text/csv").body("a,b\n").post("/api/v1/platforms/import").then().statusCode(503)
                 .header("RateLimit-Limit", "1");
         given().contentType("text/csv").body("a,b\n").post("/api/v1/platforms/import").then().statusCode(429)
