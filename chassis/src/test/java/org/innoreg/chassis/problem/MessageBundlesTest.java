@@ -57,7 +57,8 @@ class MessageBundlesTest {
             Pattern.compile("conflict\\(\"[a-z-]+\",\\s*\""),
             Pattern.compile("new ProblemException\\(\\s*\\d+,\\s*\"[a-z-]+\",\\s*\""),
             Pattern.compile("message = \"[^{]"),
-            Pattern.compile("message\\(\\) default \"[^{]"));
+            Pattern.compile("message\\(\\) default \"[^{]"),
+            Pattern.compile("String \\w*MESSAGE\\w* = \"[^{]"));
 
     /**
      * The bulk readers in chassis {@code bulk} (CSV today, .xlsx being added beside it at the same time, issue 15 item 1)
@@ -159,9 +160,10 @@ class MessageBundlesTest {
         String untranslated = "throw ProblemException.invalid(\"sort\", \"must be one of a, b\");"
                 + "errors.add(new Problem.FieldError(\"list[\" + i + \"]\",\n \"is wrong\"));"
                 + "row.error(column, \"'\" + value + \"' is wrong\");"
-                + "@Pattern(regexp = \"x\", message = \"must be x\")";
+                + "@Pattern(regexp = \"x\", message = \"must be x\")"
+                + "private static final String PERIOD_MESSAGE = \"must be a period\";";
         long found = LITERAL_MESSAGES.stream().mapToLong(p -> p.matcher(untranslated).results().count()).sum();
-        assertThat(found).isEqualTo(4);
+        assertThat(found).isEqualTo(5);
         String keyed = "ProblemException.invalid(\"sort\", Messages.text(\"field.one-of\", x)); notFound(\"platform\", id);"
                 + "ProblemException.implausible(Rules.X, \"value\", Messages.text(\"rule.x\", \"a\"));"
                 + "new ProblemException(409, \"duplicate\", Messages.text(\"platform.duplicate\", a, b), List.of());"

@@ -42,7 +42,7 @@ import org.innoreg.indicators.service.ObservationService;
 public class ObservationResource {
 
     private static final String PERIOD = "[12][0-9]{3}(-Q[1-4]|-(0[1-9]|1[0-2]))?";
-    private static final String PERIOD_MESSAGE = "must be a period: 2018, 2018-Q3 or 2018-07";
+    private static final String PERIOD_MESSAGE = "{innoreg.period}";
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ObservationService observations;
