@@ -89,8 +89,12 @@ class LanguageAndLabelsTest {
                 .body("level", equalTo("NATIONAL")).body("levelLabel", equalTo("国家级"))
                 .body("status", equalTo("ACTIVE")).body("statusLabel", equalTo("有效"))
                 .extract().path("id");
+        // the read paths (PlatformViewQuery, on the reactive client) write the same view, labels included
+        given().get("/api/v1/platforms/" + id).then().statusCode(200).body("typeLabel", equalTo("科技企业孵化器"))
+                .body("levelLabel", equalTo("国家级"));
         given().queryParam("level", "国家级").queryParam("type", "科技企业孵化器").queryParam("q", name)
-                .get("/api/v1/platforms").then().statusCode(200).body("items.id", hasItem(id));
+                .get("/api/v1/platforms").then().statusCode(200).body("items.id", hasItem(id))
+                .body("items.find { it.id == '%s' }.statusLabel".formatted(id), equalTo("有效"));
         given().queryParam("level", "省级").queryParam("q", name)
                 .get("/api/v1/platforms").then().statusCode(200).body("items.id", not(hasItem(id)));
         given().get("/api/v1/platforms/" + id + "/history").then().statusCode(200)
