@@ -72,7 +72,10 @@ class TargetProgressTest {
 
         progress(gdp).body("status", equalTo("NO_DATA"));
         given().get("/api/v1/scorecards/" + REGION).then().statusCode(200)
-                .body("items.status", hasItems("ON_TRACK", "ACHIEVED", "AT_RISK", "NO_DATA"));
+                .body("items.status", hasItems("ON_TRACK", "ACHIEVED", "AT_RISK", "NO_DATA"))
+                // the scorecard a director reads: the Chinese label beside each code (issue 15 item 9)
+                .body("items.statusLabel", hasItems("进展正常", "已实现", "有风险", "无数据"))
+                .body("items.target.kindLabel", hasItems("水平目标"));
     }
 
     @Test
