@@ -20,25 +20,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.innoreg.chassis.bulk.ImportReport.RowError;
+import org.innoreg.chassis.bulk.ImportRows.Sheet;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.problem.ProblemMappers;
 import org.innoreg.chassis.security.Caller;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * CSV import, the same way in every service: read every row (UTF-8 or GB18030/GBK, see {@link CsvText}; a header row whose names may be the
+ * Bulk import, the same way in every service and for CSV and Excel files alike: read every row (CSV in UTF-8 or GB18030/GBK, see
+ * {@link CsvText}, or a workbook's first sheet, see {@link XlsxReader}; a header row whose names may be the
  * English field names or their Chinese equivalents), map and validate each, and report per row. A dry
  * run stops there and changes nothing. A real run applies all rows in one transaction only when every
  * row is valid: all or nothing, one event per created or updated record.
@@ -59,9 +64,12 @@ public class CsvImporter {
     private final Validator validator;
     private final EntityManager entityManager;
     private final Caller caller;
+    private final int maxRows;
 
-    CsvImporter(Validator validator, EntityManager entityManager, Caller caller) {
+    CsvImporter(Validator validator, EntityManager entityManager, Caller caller,
+            @ConfigProperty(name = "innoreg.import.max-rows", defaultValue = "200000") int maxRows) {
         this.caller = caller;
+        this.maxRows = maxRows;
         this.validator = validator;
         this.entityManager = entityManager;
     }
@@ -146,10 +154,6 @@ public class CsvImporter {
         }
     }
 
-    /** The rows of a file, the columns its header names, and the header's own name of each (by canonical name). */
-    private record Sheet(List<CsvRow> rows, Columns columns, Map<String, String> headers) {
-    }
-
     /**
      * A row that mapped and passed Bean Validation. A row with an {@code id} names that record (a changed name is
      * a rename); one without names the record of its natural key.
@@ -171,15 +175,30 @@ public class CsvImporter {
         return records;
     }
 
-    public <I, K, E> ImportReport run(InputStream csv, Spec<I, K, E> spec, boolean dryRun) {
-        return run(csv, null, spec, dryRun);
+    /**
+     * Imports a file: CSV ({@code text/csv} or {@code text/plain}; its {@code charset} honoured, else UTF-8 with or
+     * without a byte-order mark or GB18030/GBK recognised from the bytes, {@link CsvText}) or an Excel workbook
+     * ({@link BulkFormat#XLSX_TYPE}, or {@code application/octet-stream} whose bytes are one, {@link XlsxReader}).
+     * Both are read into the same rows of cells, and from there imported the same way.
+     *
+     * @param type the request's Content-Type
+     */
+    public <I, K, E> ImportReport run(InputStream body, MediaType type, Spec<I, K, E> spec, boolean dryRun) {
+        InputStream in = FileMagic.prepareToCheckMagic(body); // to look at the first bytes and read them again
+        boolean workbook = BulkFormat.isWorkbook(type) || BulkFormat.isOctetStream(type) && XlsxReader.looksLikeWorkbook(in);
+        ImportRows rows = new ImportRows(spec.columns(), maxRows, workbook);
+        if (workbook) {
+            XlsxReader.read(in, rows);
+        } else if (XlsxReader.looksLikeWorkbook(in)) {
+            // Decoded as text it would be a baffling "byte 0x.. is not UTF-8" on line 1.
+            throw ProblemException.invalid("Content-Type", "the body is an Excel workbook, not CSV: send it as " + BulkFormat.XLSX_TYPE);
+        } else {
+            readCsv(text(in, CsvText.charsetOf(type)), rows);
+        }
+        return run(rows.sheet(), spec, dryRun);
     }
 
-    /**
-     * @param charset the {@code charset} parameter of the request's Content-Type, or null: then UTF-8 (with or
-     *        without a byte-order mark) or GB18030/GBK is recognised from the bytes ({@link CsvText})
-     */
-    public <I, K, E> ImportReport run(InputStream csv, String charset, Spec<I, K, E> spec, boolean dryRun) {
+    private <I, K, E> ImportReport run(Sheet sheet, Spec<I, K, E> spec, boolean dryRun) {
         long started = System.nanoTime();
         List<Valid<I, K>> valid = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
@@ -187,7 +206,6 @@ public class CsvImporter {
         Map<UUID, Integer> lineOfId = new HashMap<>();
         Map<UUID, Integer> lineOfRecord = new HashMap<>();
         int rows = 0;
-        Sheet sheet = read(text(csv, charset), spec.columns());
         Columns columns = sheet.columns();
         for (CsvRow row : sheet.rows()) {
             rows++;
@@ -363,7 +381,8 @@ public class CsvImporter {
     private static RowError rowError(CsvRow row, Problem.FieldError error, Spec<?, ?, ?> spec, Sheet sheet) {
         String column = columnOf(error.field(), spec);
         String header = sheet.headers().get(column);
-        return new RowError(row.line(), error.field(), header, header == null ? null : row.raw(column), error.message());
+        return new RowError(row.line(), row.ref(column), error.field(), header, header == null ? null : row.raw(column),
+                error.message());
     }
 
     /**
@@ -411,18 +430,15 @@ public class CsvImporter {
         }
     }
 
-    private static Sheet read(String csv, Map<String, String> columns) {
+    /** Feeds a CSV file's header and rows to {@code rows}. */
+    private static void readCsv(String csv, ImportRows rows) {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.TRIM_SPACES);
         mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
         mapper.enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        List<CsvRow> rows = new ArrayList<>();
-        Set<String> present = new HashSet<>();
-        Map<String, String> headerNames = null;
         try (StringReader reader = new StringReader(csv);
                 MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(reader)) {
-            Map<String, java.math.BigDecimal> scales = new HashMap<>();
             List<Integer> recordLines = recordLines(csv);
             int records = 0;
             while (it.hasNextValue()) {
@@ -430,35 +446,16 @@ public class CsvImporter {
                 // The row's line in the file, blank lines counted (the parser skips them).
                 int record = ++records;
                 int line = record < recordLines.size() ? recordLines.get(record) : record + 1;
-                if (headerNames == null) {
-                    headerNames = canonicalHeaders(raw.keySet(), columns);
-                    present.addAll(headerNames.values());
-                    for (String header : headerNames.keySet()) {
-                        Matcher unit = UNIT.matcher(header.strip());
-                        if (unit.matches() && UNIT_SCALE.containsKey(unit.group(2))) {
-                            scales.put(headerNames.get(header), UNIT_SCALE.get(unit.group(2)));
-                        }
-                    }
+                if (!rows.hasHeader()) {
+                    rows.header(new ArrayList<>(raw.keySet()));
                 }
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (Map.Entry<String, String> cell : raw.entrySet()) {
-                    cells.put(headerNames.get(cell.getKey()), cell.getValue());
-                }
-                CsvRow row = new CsvRow(line, cells, scales);
-                if (!row.blank()) { // a row of empty cells (a trailing row of commas) is no row
-                    rows.add(row);
-                }
+                rows.row(line, new ArrayList<>(raw.values()));
             }
         } catch (ProblemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw ProblemException.invalid("body", "not a readable CSV file: " + firstLine(e.getMessage()));
         }
-        Map<String, String> headers = new HashMap<>();
-        if (headerNames != null) {
-            headerNames.forEach((header, canonical) -> headers.putIfAbsent(canonical, header.strip()));
-        }
-        return new Sheet(rows, new Columns(Set.copyOf(present)), headers);
     }
 
     /** The line each non-blank record starts on (the header's first), quoted line breaks kept inside their record. */
@@ -494,38 +491,26 @@ public class CsvImporter {
         return lines;
     }
 
-    /** A header that names its unit: {@code 计划投资（万元）}, {@code 场地面积(平方米)}. */
-    private static final Pattern UNIT = Pattern.compile("(.+?)\\s*[（(]\\s*(亿元|万元|元|平方米|㎡|m²|m2|个|家)\\s*[)）]");
-    private static final Map<String, java.math.BigDecimal> UNIT_SCALE = Map.of("亿元", new java.math.BigDecimal(100_000_000),
-            "万元", new java.math.BigDecimal(10_000), "元", java.math.BigDecimal.ONE);
-
-    private static Map<String, String> canonicalHeaders(Iterable<String> headers, Map<String, String> columns) {
-        Map<String, String> canonical = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (String header : headers) {
-            String name = columns.get(header.strip().replace("\uFEFF", ""));
-            Matcher unit = UNIT.matcher(header.strip());
-            if (name == null && unit.matches()) { // 计划投资（万元）, 场地面积(平方米): the column, in that unit
-                name = columns.get(unit.group(1).strip());
-            }
-            if (name == null) {
-                unknown.add(header);
-            } else {
-                canonical.put(header, name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ProblemException.invalid("header", "unknown columns " + unknown + "; known columns: " + columns.keySet());
-        }
-        return canonical;
-    }
-
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /**
+     * The header a workbook shows for each canonical column: its first other name (the Chinese one, {@code nameZh}:
+     * {@code 名称}), which an import reads back; a column without one keeps its canonical name.
+     */
+    public static Map<String, String> headers(Map<String, String> columns) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        columns.forEach((name, canonical) -> {
+            if (!name.equals(canonical)) {
+                headers.putIfAbsent(canonical, name);
+            }
+        });
+        return headers;
     }
 
     /** Column aliases from pairs: canonical name, then the other names it may have in a file. */

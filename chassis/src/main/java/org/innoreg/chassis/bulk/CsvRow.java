@@ -16,7 +16,8 @@ import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.problem.Problem;
 
 /**
- * One data row of an imported CSV file, by canonical column name. The typed getters return null for an
+ * One data row of an imported file (CSV, or a workbook's sheet read into the same text cells: {@link XlsxReader}),
+ * by canonical column name. The typed getters return null for an
  * empty cell, and for a cell that does not parse, after recording why: a row's parse errors are reported
  * together with its validation errors.
  */
@@ -25,17 +26,24 @@ public final class CsvRow {
     private final int line;
     private final Map<String, String> cells;
     private final Map<String, BigDecimal> scales;
+    private final Map<String, String> letters;
     final List<Problem.FieldError> errors = new ArrayList<>();
 
-    CsvRow(int line, Map<String, String> cells) {
-        this(line, cells, Map.of());
-    }
-
-    /** @param scales per amount column, the yuan its header's unit stands for ({@code （万元）}: 10,000) */
-    CsvRow(int line, Map<String, String> cells, Map<String, BigDecimal> scales) {
+    /**
+     * @param scales per amount column, the yuan its header's unit stands for ({@code （万元）}: 10,000)
+     * @param letters per column, its letters in a workbook ({@code C}); empty for a CSV file
+     */
+    CsvRow(int line, Map<String, String> cells, Map<String, BigDecimal> scales, Map<String, String> letters) {
         this.line = line;
         this.cells = cells;
         this.scales = scales;
+        this.letters = letters;
+    }
+
+    /** The column's cell in a workbook ({@code C7}, also when it is empty), or null: a CSV file has none. */
+    String ref(String column) {
+        String letter = column == null ? null : letters.get(column);
+        return letter == null ? null : letter + line;
     }
 
     /** Whether every cell of the row is empty (a trailing row of commas, as spreadsheets leave). */
@@ -43,7 +51,7 @@ public final class CsvRow {
         return cells.values().stream().allMatch(v -> v == null || v.isBlank());
     }
 
-    /** The line of the file this row is on (the header is line 1). */
+    /** The line of the file this row is on, or a workbook's row number (the header is line 1). */
     public int line() {
         return line;
     }

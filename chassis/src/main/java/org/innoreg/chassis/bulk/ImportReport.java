@@ -22,7 +22,10 @@ public record ImportReport(
 
     /** A problem with one cell of one row: every problem of every row is listed. */
     @Schema(name = "ImportRowError")
-    public record RowError(@Schema(description = "The line of the file (the header is line 1)", example = "7") int line,
+    public record RowError(@Schema(description = "The line of the file, or a workbook's row number (the header is line 1)",
+            example = "7") int line,
+            @Schema(description = "A workbook's cell (column letters and row number); absent for a CSV file", example = "C7")
+            String cell,
             @Schema(description = "The field, by its canonical (English) column name, or `row` for the row as a whole",
                     example = "type") String field,
             @Schema(description = "The column as the file names it", example = "类型") String column,

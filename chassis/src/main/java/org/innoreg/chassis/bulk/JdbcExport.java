@@ -9,50 +9,39 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Streams the rows of a query as CSV (a header of the column labels; list cells joined with ';'; instants in
- * RFC 3339) or as
- * JSON lines (one object per row; arrays as arrays, json columns as JSON, numbers as numbers), from a
- * database cursor: nothing is loaded whole, however large the table.
+ * Streams the rows of a query as CSV or an Excel workbook (a header of the column labels, then a row of typed cells
+ * per row, written by a {@link TableWriter}) or as JSON lines (one object per row; arrays as arrays, json columns as
+ * JSON, numbers as numbers), from a database cursor: nothing is loaded whole, however large the table.
  */
 public final class JdbcExport {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
-
     private JdbcExport() {
     }
 
-    public static void stream(DataSource dataSource, String sql, OutputStream out, boolean jsonLines) {
-        stream(dataSource, sql, out, jsonLines, false);
-    }
-
     /**
-     * @param bom start a CSV file with a UTF-8 byte-order mark, so that Excel (which reads a CSV file without
-     *        one in the machine's code page, GBK on a Chinese Windows) shows its Chinese text right
+     * @param params the statement's parameters, in order; a {@code String[]} is bound as a text array
+     * @param bom CSV only: start with a UTF-8 byte-order mark ({@link TableWriter#open})
+     * @param labels a workbook's header for a column label ({@code nameZh}: {@code 名称}; {@link CsvImporter#headers});
+     *        a label it has not stays as it is. A CSV file keeps the labels, as it always has.
      */
-    public static void stream(DataSource dataSource, String sql, OutputStream out, boolean jsonLines, boolean bom) {
-        stream(dataSource, sql, List.of(), out, jsonLines, bom);
-    }
-
-    /** @param params the statement's parameters, in order; a {@code String[]} is bound as a text array */
-    public static void stream(DataSource dataSource, String sql, List<Object> params, OutputStream out, boolean jsonLines,
-            boolean bom) {
+    public static void stream(DataSource dataSource, String sql, List<Object> params, OutputStream out, BulkFormat format,
+            boolean bom, Map<String, String> labels) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -62,13 +51,10 @@ public final class JdbcExport {
                     statement.setObject(i + 1, param instanceof String[] values ? connection.createArrayOf("text", values) : param);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
-                    if (jsonLines) {
+                    if (format == BulkFormat.JSONL) {
                         writeJsonLines(rows, out);
                     } else {
-                        if (bom) {
-                            out.write(UTF8_BOM);
-                        }
-                        writeCsv(rows, out);
+                        writeTable(rows, TableWriter.open(format, out, bom), format == BulkFormat.XLSX ? labels : Map.of());
                     }
                 }
             } finally {
@@ -81,26 +67,48 @@ public final class JdbcExport {
         }
     }
 
-    private static void writeCsv(ResultSet rows, OutputStream out) throws SQLException, IOException {
-        ResultSetMetaData meta = rows.getMetaData();
-        CsvMapper mapper = new CsvMapper();
-        mapper.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        try (SequenceWriter writer = mapper.writer(CsvSchema.emptySchema()).writeValues(out)) {
-            List<String> cells = new ArrayList<>(meta.getColumnCount());
+    private static void writeTable(ResultSet rows, TableWriter table, Map<String, String> labels) throws SQLException, IOException {
+        try (table) {
+            ResultSetMetaData meta = rows.getMetaData();
+            List<String> header = new ArrayList<>(meta.getColumnCount());
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                cells.add(meta.getColumnLabel(i));
+                header.add(labels.getOrDefault(meta.getColumnLabel(i), meta.getColumnLabel(i)));
             }
-            writer.write(cells);
+            table.header(header);
+            List<Object> cells = new ArrayList<>(meta.getColumnCount());
             while (rows.next()) {
                 cells.clear();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    Object value = rows.getObject(i);
-                    // A null would drop the cell, and with it the column: write an empty one.
-                    cells.add(value == null ? "" : value instanceof Array array ? join(array) : text(rows, meta, i));
+                    cells.add(cell(rows, meta, i));
                 }
-                writer.write(cells);
+                table.row(cells);
             }
+            table.finish();
         }
+    }
+
+    /**
+     * A column's value as a typed cell: a date, a number, an instant, a list, else its text as PostgreSQL writes it
+     * (a uuid, a code, a boolean's {@code t}).
+     */
+    private static Object cell(ResultSet rows, ResultSetMetaData meta, int i) throws SQLException {
+        Object value = rows.getObject(i);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Array array) {
+            List<String> values = new ArrayList<>();
+            for (Object element : (Object[]) array.getArray()) {
+                values.add(String.valueOf(element));
+            }
+            return values;
+        }
+        return switch (meta.getColumnTypeName(i)) {
+            case "date" -> rows.getObject(i, LocalDate.class);
+            case "numeric", "int2", "int4", "int8", "float4", "float8" -> rows.getBigDecimal(i);
+            case "timestamptz" -> rows.getObject(i, OffsetDateTime.class);
+            default -> rows.getString(i);
+        };
     }
 
     private static void writeJsonLines(ResultSet rows, OutputStream out) throws SQLException, IOException {
@@ -129,30 +137,15 @@ public final class JdbcExport {
                     } else if (value instanceof Boolean bool) {
                         json.writeBoolean(bool);
                     } else {
-                        json.writeString(text(rows, meta, i));
+                        Object cell = cell(rows, meta, i);
+                        json.writeString(cell instanceof OffsetDateTime time
+                                ? time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                : String.valueOf(cell));
                     }
                 }
                 json.writeEndObject();
                 json.writeRaw('\n');
             }
         }
-    }
-
-    /** A cell as text; an instant in RFC 3339 ({@code 2026-12-01T00:00:00.123456Z}), not PostgreSQL's own form. */
-    private static String text(ResultSet rows, ResultSetMetaData meta, int i) throws SQLException {
-        String type = meta.getColumnTypeName(i);
-        if (type.equals("timestamptz")) {
-            return rows.getObject(i, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        }
-        return rows.getString(i);
-    }
-
-    private static String join(Array array) throws SQLException {
-        List<String> values = new ArrayList<>();
-        for (Object element : (Object[]) array.getArray()) {
-            values.add(String.valueOf(element));
-        }
-        return String.join(";", values);
     }
 }

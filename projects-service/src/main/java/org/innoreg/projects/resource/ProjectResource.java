@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,8 +43,9 @@ import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.projects.events.ProjectEvents;
 import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.security.Roles;
+import org.innoreg.chassis.bulk.BulkExport;
+import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
-import org.innoreg.chassis.bulk.CsvText;
 import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Messages;
@@ -495,16 +495,23 @@ public class ProjectResource {
 
     @GET
     @Path("/export")
-    @Produces({ "text/csv", "application/jsonl" })
+    @Produces({ "text/csv", "application/jsonl", BulkFormat.XLSX_TYPE })
     @Operation(summary = "Export the pipeline, with the list's filters",
             description = "Streams the projects the list's filters keep (`region` with its subtree, `stage`, `tier`, `kind`, "
-                    + "`signedYear`, `landedYear`; all without filters), as CSV in the import's format (`format=csv`) or as "
-                    + "JSON lines (`format=jsonl`). "
+                    + "`signedYear`, `landedYear`; all without filters), as CSV in the import's format (`format=csv`), an Excel "
+                    + "workbook of the same columns (`format=xlsx`) or JSON lines (`format=jsonl`). "
                     + "What is not published (the supervising `responsibleOfficial`) is exported to authenticated readers "
                     + "only: for anyone else the column (and the JSON field) is left out, not blank, so importing such a "
                     + "file with a token keeps the stored officials.")
-    @APIResponse(responseCode = "200", description = "The projects")
-    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "{innoreg.export-format}") String format,
+    @APIResponse(responseCode = "200", description = "The projects", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = BulkFormat.EXPORT_WORKBOOK)) })
+    @APIResponse(responseCode = "400", description = "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response export(@Parameter(description = BulkFormat.FORMAT_DESCRIPTION) @QueryParam("format")
+            @Pattern(regexp = BulkFormat.FORMAT_PATTERN, message = BulkFormat.FORMAT_MESSAGE) String format, @Context HttpHeaders headers,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
                     + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
                     + "Imports accept either.") boolean bom,
@@ -515,7 +522,7 @@ public class ProjectResource {
             @QueryParam("kind") ProjectKind kind,
             @Parameter(example = "2018") @QueryParam("signedYear") @Min(1949) @Max(2100) Integer signedYear,
             @Parameter(example = "2018") @QueryParam("landedYear") @Min(1949) @Max(2100) Integer landedYear) {
-        boolean jsonLines = format.equals("jsonl");
+        BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (region != null) {
@@ -547,9 +554,8 @@ public class ProjectResource {
                 : EXPORT_QUERY.replace(" responsible_official AS \"responsibleOfficial\",", "");
         String filtered = conditions.isEmpty() ? query
                 : query.replace("FROM project ORDER BY", "FROM project WHERE " + String.join(" AND ", conditions) + " ORDER BY");
-        StreamingOutput body = out -> JdbcExport.stream(dataSource, filtered, params, out, jsonLines, bom);
-        return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"projects." + format + "\"").build();
+        return BulkExport.response(chosen, "projects",
+                out -> JdbcExport.stream(dataSource, filtered, params, out, chosen, bom, CsvImporter.headers(csv.columns())));
     }
 
     /** The import's columns (so an export imports again), then what only the registry of record knows. */
@@ -567,28 +573,31 @@ public class ProjectResource {
     @RolesAllowed({ Roles.PROJECTS_EDITOR, Roles.ADMIN })
     @POST
     @Path("/import")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Import projects from CSV",
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN, BulkFormat.XLSX_TYPE, MediaType.APPLICATION_OCTET_STREAM })
+    @Operation(summary = "Import projects from CSV or an Excel workbook",
             description = "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
                     + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
                     + "and column. Columns by English or Chinese name (项目名称, 投资方, 资金来源, 项目类型, 产业链, 地区代码, 计划投资, "
                     + "阶段, 阶段日期, 签约日期, 落地日期, …). An import is a dry run unless `dryRun=false`: the dry run only reports; a real run is all or nothing. A row with an `id` updates that project (a changed name is a rename); one without is matched by region and name; a file naming one project twice is refused. "
                     + "A column the file does not have leaves that field of an existing project as it is: an import never "
                     + "changes a field whose column is absent (an anonymous export has no `responsibleOfficial` column, "
-                    + "and importing it keeps the officials).")
-    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
+                    + "and importing it keeps the officials)." + BulkFormat.IMPORT_WORKBOOK)
+    @RequestBody(content = { @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
             @ExampleObject(name = "One landed project", value = "项目名称,投资方,资金来源,项目类型,产业链,地区代码,计划投资,阶段,阶段日期,签约日期,落地日期\n"
-                    + "复星医药常德生物医药基地,上海复星医药（集团）股份有限公司,内资,产业投资,生物医药,430790,1200000000,LANDED,2018-06-01,2018-03-15,2018-06-01\n")))
+                    + "复星医药常德生物医药基地,上海复星医药（集团）股份有限公司,内资,产业投资,生物医药,430790,1200000000,LANDED,2018-06-01,2018-03-15,2018-06-01\n")),
+            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "200", description = "What was (or would be) done",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "400", description = "Not a readable CSV file, or unknown columns",
+    @APIResponse(responseCode = "400", description = "Not a readable CSV file or workbook, or unknown columns",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More rows than an import takes, or a workbook that inflates to too much",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ImportReport importCsv(@Parameter(description = "Only report what the import would do (the default): nothing is changed. "
                     + "`false` imports for real.") @QueryParam("dryRun") @DefaultValue("true") boolean dryRun, InputStream body,
             @Context HttpHeaders headers) {
-        return importer.run(body, CsvText.charsetOf(headers.getMediaType()), csv, dryRun);
+        return importer.run(body, headers.getMediaType(), csv, dryRun);
     }
 
     static final String FOSUN = """

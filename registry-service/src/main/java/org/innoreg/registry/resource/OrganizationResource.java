@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,8 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.registry.events.OrganizationEvents;
 import org.innoreg.chassis.security.Roles;
+import org.innoreg.chassis.bulk.BulkExport;
+import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
-import org.innoreg.chassis.bulk.CsvText;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
@@ -195,49 +195,56 @@ public class OrganizationResource {
     @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @POST
     @Path("/import")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Import organisations from CSV",
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN, BulkFormat.XLSX_TYPE, MediaType.APPLICATION_OCTET_STREAM })
+    @Operation(summary = "Import organisations from CSV or an Excel workbook",
             description = "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
                     + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
                     + "and column. Columns by English or Chinese name (统一社会信用代码, 名称, 英文名称, 别名, 类型, 地区代码, 资质). "
                     + "Certifications as kind:validFrom[:validTo[:certificateNo]], several separated by ';'. "
                     + "An import is a dry run unless `dryRun=false`: the dry run only reports; a real run is all or nothing, creating or updating by `id` when a row has one (its USCC may change), else by USCC; a file naming one organisation twice is refused. "
                     + "A column the file does not have leaves that field of an existing organisation as it is: an "
-                    + "import never changes a field whose column is absent.")
-    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
+                    + "import never changes a field whose column is absent." + BulkFormat.IMPORT_WORKBOOK)
+    @RequestBody(content = { @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
             @ExampleObject(name = "One enterprise", value = "统一社会信用代码,名称,类型,地区代码,资质\n"
-                    + "91430700MA4L2Q4K3Y,湖南金健米业股份有限公司,企业,430702,高新技术企业:2018-10-17\n")))
+                    + "91430700MA4L2Q4K3Y,湖南金健米业股份有限公司,企业,430702,高新技术企业:2018-10-17\n")),
+            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "200", description = "What was (or would be) done",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "400", description = "Not a readable CSV file, or unknown columns",
+    @APIResponse(responseCode = "400", description = "Not a readable CSV file or workbook, or unknown columns",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More rows than an import takes, or a workbook that inflates to too much",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ImportReport importCsv(@Parameter(description = "Only report what the import would do (the default): nothing is changed. "
                     + "`false` imports for real.") @QueryParam("dryRun") @DefaultValue("true") boolean dryRun, InputStream body,
             @Context HttpHeaders headers) {
-        return importer.run(body, CsvText.charsetOf(headers.getMediaType()), csv, dryRun);
+        return importer.run(body, headers.getMediaType(), csv, dryRun);
     }
 
     @GET
     @Path("/export")
-    @Produces({ "text/csv", "application/jsonl" })
+    @Produces({ "text/csv", "application/jsonl", BulkFormat.XLSX_TYPE })
     @Operation(summary = "Export the organisations, with the list's region and kind filters",
-            description = "Streams every organisation, in the CSV import format (`format=csv`) or as JSON lines "
-                    + "(`format=jsonl`), so an export can be edited and imported again. Nothing of an organisation is "
+            description = "Streams every organisation, in the CSV import format (`format=csv`), as an Excel workbook of the same columns "
+                    + "(`format=xlsx`) or as JSON lines (`format=jsonl`), so an export can be edited and imported again. Nothing of an organisation is "
                     + "withheld from anonymous readers, so every caller gets every column.")
-    @APIResponse(responseCode = "200", description = "The organisations")
-    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "{innoreg.export-format}") String format,
+    @APIResponse(responseCode = "200", description = "The organisations", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = BulkFormat.EXPORT_WORKBOOK)) })
+    @APIResponse(responseCode = "400", description = "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response export(@Parameter(description = BulkFormat.FORMAT_DESCRIPTION) @QueryParam("format")
+            @Pattern(regexp = BulkFormat.FORMAT_PATTERN, message = BulkFormat.FORMAT_MESSAGE) String format, @Context HttpHeaders headers,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
                     + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
                     + "Imports accept either.") boolean bom,
             @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
             @Parameter(description = "Kind (repeatable)") @QueryParam("kind") List<OrganizationKind> kinds) {
-        boolean jsonLines = format.equals("jsonl");
-        StreamingOutput body = out -> csv.export(out, jsonLines, bom, region, kinds);
-        return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"organizations." + format + "\"")
-                .build();
+        BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
+        return BulkExport.response(chosen, "organizations", out -> csv.export(out, chosen, bom, region, kinds));
     }
 
     static final String JINJIAN = """

@@ -35,7 +35,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,8 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.registry.events.PlatformEvents;
 import org.innoreg.chassis.security.Roles;
+import org.innoreg.chassis.bulk.BulkExport;
+import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
-import org.innoreg.chassis.bulk.CsvText;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
@@ -275,8 +275,8 @@ public class PlatformResource {
     @RolesAllowed({ Roles.REGISTRY_EDITOR, Roles.ADMIN })
     @POST
     @Path("/import")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Import platforms from CSV",
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN, BulkFormat.XLSX_TYPE, MediaType.APPLICATION_OCTET_STREAM })
+    @Operation(summary = "Import platforms from CSV or an Excel workbook",
             description = "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
                     + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
                     + "and column. Columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
@@ -284,33 +284,43 @@ public class PlatformResource {
                     + "every row is valid, then creates or updates each row (a row with an `id` updates that platform, so a changed name is a rename; one without is matched by region and Chinese name) in one "
                     + "transaction, with one event per created or updated platform. Import host organisations first. "
                     + "A column the file does not have leaves that field of an existing platform as it is: an import "
-                    + "never changes a field whose column is absent.")
-    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
+                    + "never changes a field whose column is absent." + BulkFormat.IMPORT_WORKBOOK)
+    @RequestBody(content = { @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
             @ExampleObject(name = "Two Changde platforms", value = "名称,类型,级别,地区代码,依托单位,认定日期\n"
                     + "湖南金健米业国家工程技术研究中心,工程技术研究中心,国家级,430702,91430700183870013J,2011-10-01\n"
-                    + "云锦集团院士工作站,院士工作站,省级,430703,云锦集团,2014-06-01\n")))
+                    + "云锦集团院士工作站,院士工作站,省级,430703,云锦集团,2014-06-01\n")),
+            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "200", description = "What was (or, on a dry run, would be) done",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "400", description = "Not a readable CSV file, or unknown columns",
+    @APIResponse(responseCode = "400", description = "Not a readable CSV file or workbook, or unknown columns",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More rows than an import takes, or a workbook that inflates to too much",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid rows: nothing was imported; the report lists them",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ImportReport importCsv(@Parameter(description = "Only report what the import would do (the default): nothing is changed. "
                     + "`false` imports for real.") @QueryParam("dryRun") @DefaultValue("true") boolean dryRun, InputStream body,
             @Context HttpHeaders headers) {
-        return importer.run(body, CsvText.charsetOf(headers.getMediaType()), csv, dryRun);
+        return importer.run(body, headers.getMediaType(), csv, dryRun);
     }
 
     @GET
     @Path("/export")
-    @Produces({ "text/csv", "application/jsonl" })
+    @Produces({ "text/csv", "application/jsonl", BulkFormat.XLSX_TYPE })
     @Operation(summary = "Export the registry of platforms, with the list's filters",
-            description = "Streams every platform, in the CSV import format (`format=csv`) or as JSON lines (`format=jsonl`). "
+            description = "Streams every platform, in the CSV import format (`format=csv`), as an Excel workbook of the same columns (`format=xlsx`, or `Accept: " + BulkFormat.XLSX_TYPE + "`) or as JSON lines (`format=jsonl`). "
                     + "Nothing of a platform is withheld from anonymous readers, so every caller gets every column. "
                     + "Takes the list's filters (`region` with its subtree, `type`, `level`, `status`), so a bureau can "
                     + "export its own region and import it again.")
-    @APIResponse(responseCode = "200", description = "The platforms")
-    public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "{innoreg.export-format}") String format,
+    @APIResponse(responseCode = "200", description = "The platforms", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = BulkFormat.EXPORT_WORKBOOK)) })
+    @APIResponse(responseCode = "400", description = "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response export(@Parameter(description = BulkFormat.FORMAT_DESCRIPTION) @QueryParam("format")
+            @Pattern(regexp = BulkFormat.FORMAT_PATTERN, message = BulkFormat.FORMAT_MESSAGE) String format, @Context HttpHeaders headers,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "
                     + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
                     + "Imports accept either.") boolean bom,
@@ -318,11 +328,8 @@ public class PlatformResource {
             @Parameter(description = "Platform type (repeatable)") @QueryParam("type") List<PlatformType> types,
             @Parameter(description = "Level (repeatable)") @QueryParam("level") List<PlatformLevel> levels,
             @Parameter(description = "Status (repeatable)") @QueryParam("status") List<PlatformStatus> statuses) {
-        boolean jsonLines = format.equals("jsonl");
-        StreamingOutput body = out -> csv.export(out, jsonLines, bom, region, types, levels, statuses);
-        return Response.ok(body, jsonLines ? "application/jsonl; charset=UTF-8" : "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"platforms." + format + "\"")
-                .build();
+        BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
+        return BulkExport.response(chosen, "platforms", out -> csv.export(out, chosen, bom, region, types, levels, statuses));
     }
 
     private static <E extends Enum<E>> Set<E> asSet(List<E> values, Class<E> type) {

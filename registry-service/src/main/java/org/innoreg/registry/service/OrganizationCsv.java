@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
+import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.JdbcExport;
@@ -167,13 +168,11 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
              ORDER BY o.region_code, o.uscc
             """;
 
-    /** Streams every organisation as CSV (with a header) or JSON lines, without loading them all. */
-    public void export(OutputStream out, boolean jsonLines, boolean bom) {
-        export(out, jsonLines, bom, null, List.of());
-    }
-
-    /** Streams the organisations of a region (its subtree included) and of these kinds; no filter keeps all. */
-    public void export(OutputStream out, boolean jsonLines, boolean bom, String region, List<OrganizationKind> kinds) {
+    /**
+     * Streams the organisations of a region (its subtree included) and of these kinds (no filter keeps all): CSV and
+     * workbooks in the import's columns, JSON lines in the API's fields, from a cursor, without loading them all.
+     */
+    public void export(OutputStream out, BulkFormat format, boolean bom, String region, List<OrganizationKind> kinds) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (region != null) {
@@ -184,10 +183,10 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
             conditions.add("o.kind = ANY(?)");
             params.add(kinds.stream().map(Enum::name).toArray(String[]::new));
         }
-        String sql = jsonLines ? JSON_QUERY : CSV_QUERY;
+        String sql = format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY;
         if (!conditions.isEmpty()) {
             sql = sql.replace("FROM organization o\n", "FROM organization o WHERE " + String.join(" AND ", conditions) + "\n");
         }
-        JdbcExport.stream(dataSource, sql, params, out, jsonLines, bom);
+        JdbcExport.stream(dataSource, sql, params, out, format, bom, CsvImporter.headers(COLUMNS));
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.JdbcExport;
@@ -211,15 +212,19 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
 
     // --- export -----------------------------------------------------------------------------------
 
-    /** The import's columns, in English, so an export can be edited and imported again. */
+    /**
+     * The import's columns, in English (a workbook's header in Chinese), so an export can be edited and imported again;
+     * the detail's numbers as numbers, so that a workbook has number cells.
+     */
     private static final String CSV_QUERY = """
             SELECT p.id, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.aliases, p.type, p.level, p.status,
                    p.region_code AS "regionCode", p.fields, p.accredited_on AS "accreditedOn",
                    p.accreditation_no AS "accreditationNo",
                    (SELECT string_agg(o.uscc, ';' ORDER BY o.uscc) FROM platform_host h
                       JOIN organization o ON o.id = h.organization_id WHERE h.platform_id = p.id) AS hosts,
-                   p.detail ->> 'partnerEnterprise' AS "partnerEnterprise", p.detail ->> 'floorAreaM2' AS "floorAreaM2",
-                   p.detail ->> 'tenants' AS tenants, p.detail ->> 'graduates' AS graduates,
+                   p.detail ->> 'partnerEnterprise' AS "partnerEnterprise",
+                   CAST(p.detail ->> 'floorAreaM2' AS numeric) AS "floorAreaM2",
+                   CAST(p.detail ->> 'tenants' AS integer) AS tenants, CAST(p.detail ->> 'graduates' AS integer) AS graduates,
                    (SELECT string_agg(concat_ws(':', a ->> 'name', a ->> 'academy', a ->> 'field'), ';')
                       FROM jsonb_array_elements(p.detail -> 'academicians') a) AS academicians,
                    (SELECT string_agg(o.uscc, ';' ORDER BY m.n)
@@ -242,16 +247,12 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
              ORDER BY p.region_code, p.name_zh
             """;
 
-    /** Streams every platform as CSV (with a header) or JSON lines, without loading them all. */
-    public void export(OutputStream out, boolean jsonLines, boolean bom) {
-        export(out, jsonLines, bom, null, List.of(), List.of(), List.of());
-    }
-
     /**
      * Streams the platforms the list's filters keep (region with its subtree, types, levels, statuses; an empty
-     * filter keeps all), so a bureau can export its own region and import it again.
+     * filter keeps all), so a bureau can export its own region and import it again. CSV and workbooks carry the
+     * import's columns, JSON lines the API's fields; all stream from a cursor, without loading the platforms.
      */
-    public void export(OutputStream out, boolean jsonLines, boolean bom, String region, List<PlatformType> types,
+    public void export(OutputStream out, BulkFormat format, boolean bom, String region, List<PlatformType> types,
             List<PlatformLevel> levels, List<PlatformStatus> statuses) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -262,11 +263,11 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
         addIn(conditions, params, "p.type", types);
         addIn(conditions, params, "p.level", levels);
         addIn(conditions, params, "p.status", statuses);
-        String sql = jsonLines ? JSON_QUERY : CSV_QUERY;
+        String sql = format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY;
         if (!conditions.isEmpty()) {
             sql = sql.replace("FROM platform p\n", "FROM platform p WHERE " + String.join(" AND ", conditions) + "\n");
         }
-        JdbcExport.stream(dataSource, sql, params, out, jsonLines, bom);
+        JdbcExport.stream(dataSource, sql, params, out, format, bom, CsvImporter.headers(COLUMNS));
     }
 
     private static void addIn(List<String> conditions, List<Object> params, String column, List<? extends Enum<?>> values) {
