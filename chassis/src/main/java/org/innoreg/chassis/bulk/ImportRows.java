@@ -3,7 +3,6 @@ package org.innoreg.chassis.bulk;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +119,7 @@ final class ImportRows {
     }
 
     Sheet sheet() {
-        Set<String> present = new HashSet<>(headers.keySet());
-        return new Sheet(rows, new CsvImporter.Columns(Set.copyOf(present)), Map.copyOf(headers));
+        // a HashMap, not Map.copyOf: an error of the whole row looks up the null column
+        return new Sheet(rows, new CsvImporter.Columns(Set.copyOf(headers.keySet())), headers);
     }
 }

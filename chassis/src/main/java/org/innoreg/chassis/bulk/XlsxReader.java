@@ -79,7 +79,7 @@ final class XlsxReader {
         try {
             FileMagic magic = FileMagic.valueOf(in);
             return magic == FileMagic.OOXML || magic == FileMagic.OLE2;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // POI's EmptyFileException for an empty body, among others
             return false;
         }
     }
@@ -110,6 +110,9 @@ final class XlsxReader {
     }
 
     private static void checkMagic(Path file) throws IOException {
+        if (Files.size(file) == 0) {
+            throw notAWorkbook("the body is empty: send the workbook's bytes");
+        }
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);

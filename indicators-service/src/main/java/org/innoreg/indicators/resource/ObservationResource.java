@@ -25,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.bulk.BulkExport;
+import org.innoreg.chassis.bulk.BulkFormat;
+import org.innoreg.chassis.bulk.TableWriter;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
@@ -120,12 +123,13 @@ public class ObservationResource {
 
     @GET
     @Path("/series")
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", BulkFormat.XLSX_TYPE })
     @Operation(summary = "An indicator's values in period order",
             description = "For one region or all. `asOf` reads the series as it was known at that time; `changedSince` "
                     + "keeps only cells changed at or after it. `format=sdmx-csv` gives SDMX-CSV 2.0 (STRUCTURE, STRUCTURE_ID, "
                     + "ACTION, REF_AREA, TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS with A = final, P = provisional); "
-                    + "`format=csv` a plain CSV.")
+                    + "`format=csv` a plain CSV, `format=xlsx` the same columns as an Excel workbook (values as number "
+                    + "cells, regions and periods as text).")
     @APIResponse(responseCode = "200", description = "The series")
     @APIResponse(responseCode = "400", description = "Malformed period, time or format",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -136,11 +140,12 @@ public class ObservationResource {
             @Parameter(description = "As known at this time (RFC 3339)", example = "2019-01-01T00:00:00Z") @QueryParam("asOf") OffsetDateTime asOf,
             @Parameter(description = "Only cells whose value changed at or after this instant (RFC 3339)",
                     example = "2026-12-01T08:00:00+08:00") @QueryParam("changedSince") OffsetDateTime changedSince,
-            @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "json|csv|sdmx-csv", message = "{innoreg.series-format}") String format) {
+            @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "json|csv|sdmx-csv|xlsx", message = "{innoreg.series-format}") String format) {
         List<ObservationView> values = observations.series(code, region, from, to, asOf, changedSince);
         return switch (format) {
             case "sdmx-csv" -> Response.ok(sdmxCsv(indicators.get(code), values), "text/csv; charset=UTF-8").build();
-            case "csv" -> Response.ok(plainCsv(values), "text/csv; charset=UTF-8").build();
+            case "csv" -> BulkExport.response(BulkFormat.CSV, code, out -> table(values, BulkFormat.CSV, out));
+            case "xlsx" -> BulkExport.response(BulkFormat.XLSX, code, out -> table(values, BulkFormat.XLSX, out));
             default -> Response.ok(Page.of(values), MediaType.APPLICATION_JSON).build();
         };
     }
@@ -155,12 +160,14 @@ public class ObservationResource {
         return csv.toString();
     }
 
-    private static String plainCsv(List<ObservationView> values) {
-        StringBuilder csv = new StringBuilder("indicator,region,period,value,status,recordedAt\n");
-        for (ObservationView v : values) {
-            csv.append(v.indicator()).append(',').append(v.region()).append(',').append(v.period()).append(',')
-                    .append(v.value().toPlainString()).append(',').append(v.status()).append(',').append(v.recordedAt()).append('\n');
+    /** The series as rows of cells, a CSV file (no byte-order mark, as before) or a workbook. */
+    private static void table(List<ObservationView> values, BulkFormat format, java.io.OutputStream out) throws java.io.IOException {
+        try (TableWriter table = TableWriter.open(format, out, false)) {
+            table.header(List.of("indicator", "region", "period", "value", "status", "recordedAt"));
+            for (ObservationView v : values) {
+                table.row(java.util.Arrays.asList(v.indicator(), v.region(), v.period(), v.value(), v.status().name(), v.recordedAt()));
+            }
+            table.finish();
         }
-        return csv.toString();
     }
 }

@@ -89,6 +89,15 @@ class ObservationResourceTest {
         String csv = given().queryParam("region", "430702").queryParam("format", "csv")
                 .get("/api/v1/indicators/rd_spending/series").then().statusCode(200).extract().asString();
         assertThat(csv.lines().findFirst()).hasValue("indicator,region,period,value,status,recordedAt");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("rd_spending,430702,2016,16.5,FINAL,").endsWith("Z");
+
+        // the same columns as a workbook: the value a number cell, region and period text cells
+        List<List<Object>> sheet = org.innoreg.testsupport.Workbooks.read(given().queryParam("region", "430702")
+                .queryParam("format", "xlsx").get("/api/v1/indicators/rd_spending/series").then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray());
+        assertThat(sheet.get(0)).containsExactly("indicator", "region", "period", "value", "status", "recordedAt");
+        assertThat(sheet.get(1).subList(0, 5)).containsExactly("rd_spending", "430702", "2016", 16.5, "FINAL");
+        assertThat(sheet).hasSize(4);
     }
 
     @Test

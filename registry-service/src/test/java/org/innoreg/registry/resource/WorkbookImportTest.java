@@ -181,6 +181,7 @@ class WorkbookImportTest {
         byte[] good = xlsx(rows);
 
         refused(("名称,类型,级别,地区代码\n" + tag + ",众创空间,市级,430702\n").getBytes(), 400, "not an Excel workbook");
+        refused(new byte[0], 400, "empty");
         refused(Arrays.copyOf(good, good.length / 2), 400, "damaged");
         refused(encrypted(good), 400, "password-protected");
         refused(xls(), 400, ".xls");
