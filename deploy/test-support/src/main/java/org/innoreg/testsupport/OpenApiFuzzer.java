@@ -205,6 +205,9 @@ public final class OpenApiFuzzer {
         if (content.has("application/json")) {
             contentType = "application/json";
             body = brokenJson(content.path("application/json").path("schema"));
+        } else if (content.has(XLSX) && (!content.has("text/csv") || random.nextBoolean())) {
+            contentType = XLSX;
+            body = brokenWorkbook();
         } else if (content.has("text/csv")) {
             contentType = "text/csv; charset=UTF-8";
             body = brokenCsv();
@@ -285,6 +288,39 @@ public final class OpenApiFuzzer {
     }
 
     /** Broken CSV: no rows, unterminated quotes, unknown or missing columns, impossible values, binary junk. */
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** A workbook of invalid rows, or one cut short, damaged, of unknown columns, or junk that starts as a zip does. */
+    private byte[] brokenWorkbook() {
+        // what a cell may hold: no control characters, at most Excel's 32,767 characters
+        String cell = sample(HOSTILE_STRINGS).replaceAll("\\p{Cntrl}", "");
+        cell = cell.substring(0, Math.min(cell.length(), 32_767));
+        byte[] workbook = Workbooks.xlsx(List.of(Workbooks.row("名称", "类型", "级别", "地区代码", "认定日期"),
+                Workbooks.row(cell, "宇宙飞船", -1e300, cell, java.time.LocalDate.of(1900, 1, 1))), random.nextBoolean());
+        switch (random.nextInt(5)) {
+            case 0:
+                return workbook;
+            case 1:
+                return java.util.Arrays.copyOf(workbook, random.nextInt(workbook.length));
+            case 2:
+                byte[] damaged = workbook.clone();
+                for (int i = 0; i < 1 + random.nextInt(16); i++) {
+                    damaged[4 + random.nextInt(damaged.length - 4)] ^= (byte) (1 + random.nextInt(255));
+                }
+                return damaged;
+            case 3:
+                return Workbooks.xlsx(List.of(Workbooks.row(cell.isBlank() ? "colour" : cell, "flavour"), Workbooks.row("x", "y")));
+            default:
+                byte[] junk = new byte[4 + random.nextInt(4096)];
+                random.nextBytes(junk);
+                junk[0] = 'P';
+                junk[1] = 'K';
+                junk[2] = 3;
+                junk[3] = 4;
+                return junk;
+        }
+    }
+
     private byte[] brokenCsv() {
         String cell = sample(HOSTILE_STRINGS).replace("\n", " ");
         String csv = switch (random.nextInt(8)) {
