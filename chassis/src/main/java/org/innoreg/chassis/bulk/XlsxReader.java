@@ -149,7 +149,8 @@ final class XlsxReader {
                 }
             }
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            StylesTable styles = reader.getStylesTable();
+            // a workbook made by a tool that writes no styles part: POI's default styles (General for every cell)
+            StylesTable styles = reader.getStylesTable() == null ? new StylesTable() : reader.getStylesTable();
             boolean date1904 = date1904(reader);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
