@@ -96,7 +96,9 @@ final class XlsxReader {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             checkMagic(file);
             readPackage(file, rows);
-        } catch (IOException e) {
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) { // a file POI's checks of the bytes trip over: bad input, not a 500
             throw bombOr(e, "the workbook could not be read: " + message(e));
         } finally {
             if (file != null) {
