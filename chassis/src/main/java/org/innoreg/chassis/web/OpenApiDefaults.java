@@ -12,13 +12,18 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.problem.Problem;
 
 /**
  * What every service's OpenAPI document states the same way: the operations' security, said
- * explicitly, and the Chinese label fields beside the codes of the views. Reads are public and need no credentials; until writes require a bearer token, none does.
+ * explicitly (reads are public and need no credentials; until writes require a bearer token, none does), the
+ * Chinese label fields beside the codes of the views, and what an Excel workbook is wherever an operation takes or
+ * gives one.
  */
 public class OpenApiDefaults implements OASFilter {
 
@@ -33,9 +38,14 @@ public class OpenApiDefaults implements OASFilter {
         labelFields(openAPI);
         // The 401 and 403 the security extension adds to protected operations are RFC 9457 problems here.
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null) {
+                describeWorkbook(operation.getRequestBody().getContent(), "An Excel workbook (.xlsx): its first sheet, "
+                        + "the first non-empty row the header, with the CSV file's columns");
+            }
             if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
                 return;
             }
+            operation.getResponses().getAPIResponses().values().forEach(r -> describeWorkbook(r.getContent(), BulkFormat.EXPORT_WORKBOOK));
             operation.getResponses().getAPIResponses().forEach((status, response) -> {
                 String detail = switch (status) {
                     case "401" -> "No bearer token, or one that is malformed, expired, badly signed or for another issuer or "
@@ -123,5 +133,13 @@ public class OpenApiDefaults implements OASFilter {
     private static String referenced(Schema schema) {
         String ref = schema == null ? null : schema.getRef();
         return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    /** A workbook's media type, wherever @Produces or @Consumes lists it: bytes, and what they hold. */
+    private static void describeWorkbook(Content content, String description) {
+        MediaType workbook = content == null || content.getMediaTypes() == null ? null : content.getMediaType(BulkFormat.XLSX_TYPE);
+        if (workbook != null) {
+            workbook.setSchema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("binary").description(description));
+        }
     }
 }

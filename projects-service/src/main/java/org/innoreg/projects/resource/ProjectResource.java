@@ -503,11 +503,8 @@ public class ProjectResource {
                     + "What is not published (the supervising `responsibleOfficial`) is exported to authenticated readers "
                     + "only: for anyone else the column (and the JSON field) is left out, not blank, so importing such a "
                     + "file with a token keeps the stored officials.")
-    @APIResponse(responseCode = "200", description = "The projects", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = BulkFormat.EXPORT_WORKBOOK)) })
+    // one content per @Produces type; the workbook's is described by OpenApiDefaults, for every service alike
+    @APIResponse(responseCode = "200", description = "The projects")
     @APIResponse(responseCode = "400", description = "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response export(@Parameter(description = BulkFormat.FORMAT_DESCRIPTION) @QueryParam("format")
@@ -585,7 +582,7 @@ public class ProjectResource {
     @RequestBody(content = { @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
             @ExampleObject(name = "One landed project", value = "项目名称,投资方,资金来源,项目类型,产业链,地区代码,计划投资,阶段,阶段日期,签约日期,落地日期\n"
                     + "复星医药常德生物医药基地,上海复星医药（集团）股份有限公司,内资,产业投资,生物医药,430790,1200000000,LANDED,2018-06-01,2018-03-15,2018-06-01\n")),
-            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+            @Content(mediaType = BulkFormat.XLSX_TYPE) })
     @APIResponse(responseCode = "200", description = "What was (or would be) done",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Not a readable CSV file or workbook, or unknown columns",

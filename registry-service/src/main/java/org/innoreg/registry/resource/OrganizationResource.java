@@ -207,7 +207,7 @@ public class OrganizationResource {
     @RequestBody(content = { @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples =
             @ExampleObject(name = "One enterprise", value = "统一社会信用代码,名称,类型,地区代码,资质\n"
                     + "91430700MA4L2Q4K3Y,湖南金健米业股份有限公司,企业,430702,高新技术企业:2018-10-17\n")),
-            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+            @Content(mediaType = BulkFormat.XLSX_TYPE) })
     @APIResponse(responseCode = "200", description = "What was (or would be) done",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Not a readable CSV file or workbook, or unknown columns",
@@ -229,11 +229,8 @@ public class OrganizationResource {
             description = "Streams every organisation, in the CSV import format (`format=csv`), as an Excel workbook of the same columns "
                     + "(`format=xlsx`) or as JSON lines (`format=jsonl`), so an export can be edited and imported again. Nothing of an organisation is "
                     + "withheld from anonymous readers, so every caller gets every column.")
-    @APIResponse(responseCode = "200", description = "The organisations", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = BulkFormat.EXPORT_WORKBOOK)) })
+    // one content per @Produces type; the workbook's is described by OpenApiDefaults, for every service alike
+    @APIResponse(responseCode = "200", description = "The organisations")
     @APIResponse(responseCode = "400", description = "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response export(@Parameter(description = BulkFormat.FORMAT_DESCRIPTION) @QueryParam("format")

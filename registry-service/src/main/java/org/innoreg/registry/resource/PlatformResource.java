@@ -289,7 +289,7 @@ public class PlatformResource {
             @ExampleObject(name = "Two Changde platforms", value = "名称,类型,级别,地区代码,依托单位,认定日期\n"
                     + "湖南金健米业国家工程技术研究中心,工程技术研究中心,国家级,430702,91430700183870013J,2011-10-01\n"
                     + "云锦集团院士工作站,院士工作站,省级,430703,云锦集团,2014-06-01\n")),
-            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+            @Content(mediaType = BulkFormat.XLSX_TYPE) })
     @APIResponse(responseCode = "200", description = "What was (or, on a dry run, would be) done",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Not a readable CSV file or workbook, or unknown columns",
@@ -312,11 +312,8 @@ public class PlatformResource {
                     + "Nothing of a platform is withheld from anonymous readers, so every caller gets every column. "
                     + "Takes the list's filters (`region` with its subtree, `type`, `level`, `status`), so a bureau can "
                     + "export its own region and import it again.")
-    @APIResponse(responseCode = "200", description = "The platforms", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = BulkFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = BulkFormat.EXPORT_WORKBOOK)) })
+    // one content per @Produces type; the workbook's is described by OpenApiDefaults, for every service alike
+    @APIResponse(responseCode = "200", description = "The platforms")
     @APIResponse(responseCode = "400", description = "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response export(@Parameter(description = BulkFormat.FORMAT_DESCRIPTION) @QueryParam("format")
