@@ -191,7 +191,7 @@ public class CsvImporter {
             XlsxReader.read(in, rows);
         } else if (XlsxReader.looksLikeWorkbook(in)) {
             // Decoded as text it would be a baffling "byte 0x.. is not UTF-8" on line 1.
-            throw ProblemException.invalid("Content-Type", "the body is an Excel workbook, not CSV: send it as " + BulkFormat.XLSX_TYPE);
+            throw ProblemException.invalid("Content-Type", Messages.text("field.body-is-workbook", BulkFormat.XLSX_TYPE));
         } else {
             readCsv(text(in, CsvText.charsetOf(type)), rows);
         }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.util.CellReference;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
 /**
@@ -89,7 +90,7 @@ final class ImportRows {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.invalid("header", "unknown columns " + unknown + "; known columns: " + columns.keySet());
+            throw ProblemException.invalid("header", Messages.text("field.unknown-columns", unknown, columns.keySet()));
         }
     }
 
@@ -112,8 +113,8 @@ final class ImportRows {
             return;
         }
         if (rows.size() == maxRows) {
-            throw new ProblemException(413, "too-many-rows", "the file has more than " + maxRows
-                    + " rows; split it into files of at most " + maxRows + " rows", List.of()).with("maxRows", maxRows);
+            throw new ProblemException(413, "too-many-rows", Messages.text("detail.too-many-rows", maxRows), List.of())
+                    .with("maxRows", maxRows);
         }
         rows.add(row);
     }

@@ -29,6 +29,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbook;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
@@ -99,7 +100,7 @@ final class XlsxReader {
         } catch (ProblemException e) {
             throw e;
         } catch (IOException | RuntimeException e) { // a file POI's checks of the bytes trip over: bad input, not a 500
-            throw bombOr(e, "the workbook could not be read: " + message(e));
+            throw bombOr(e, Messages.text("field.workbook-unreadable", message(e)));
         } finally {
             if (file != null) {
                 try {
@@ -113,7 +114,7 @@ final class XlsxReader {
 
     private static void checkMagic(Path file) throws IOException {
         if (Files.size(file) == 0) {
-            throw notAWorkbook("the body is empty: send the workbook's bytes");
+            throw notAWorkbook(Messages.text("field.workbook-empty"));
         }
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
@@ -127,12 +128,11 @@ final class XlsxReader {
             try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
                 encrypted = fs.getRoot().hasEntryCaseInsensitive(Decryptor.DEFAULT_POIFS_ENTRY);
             } catch (IOException | RuntimeException e) {
-                throw notAWorkbook("the file is a damaged OLE2 (old Office) file");
+                throw notAWorkbook(Messages.text("field.workbook-damaged-ole2"));
             }
-            throw notAWorkbook(encrypted ? "the workbook is password-protected (encrypted): save it without a password"
-                    : "the file is an Excel 97-2003 workbook (.xls): save it as an Excel workbook (.xlsx)");
+            throw notAWorkbook(Messages.text(encrypted ? "field.workbook-encrypted" : "field.workbook-xls"));
         }
-        throw notAWorkbook("the body is not an Excel workbook (.xlsx, a zip file); send CSV as text/csv");
+        throw notAWorkbook(Messages.text("field.not-a-workbook"));
     }
 
     private static void readPackage(Path file, ImportRows rows) throws IOException {
@@ -140,14 +140,13 @@ final class XlsxReader {
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
-            throw bombOr(e, "the workbook is damaged or not an Excel workbook: " + message(e));
+            throw bombOr(e, Messages.text("field.workbook-not-a-package", message(e)));
         }
         try {
             XSSFReader reader = new XSSFReader(pkg);
             for (PackagePart part : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
                 if (part.getSize() > MAX_SHARED_STRINGS_BYTES) {
-                    throw tooLarge("the workbook's texts (shared strings) inflate to more than "
-                            + MAX_SHARED_STRINGS_BYTES / (1024 * 1024) + " MB");
+                    throw tooLarge(Messages.text("detail.workbook-shared-strings", MAX_SHARED_STRINGS_BYTES / (1024 * 1024)));
                 }
             }
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -156,7 +155,7 @@ final class XlsxReader {
             boolean date1904 = date1904(reader);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw notAWorkbook("the workbook has no sheet");
+                throw notAWorkbook(Messages.text("field.workbook-no-sheet"));
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader(); // POI's: no external entities, no DTDs
@@ -164,20 +163,20 @@ final class XlsxReader {
                 parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, handler, new CellText(date1904), false));
                 parser.parse(new InputSource(sheet));
                 if (!rows.hasHeader()) {
-                    throw ProblemException.invalid("body", "the workbook's first sheet is empty: it needs a header row and rows");
+                    throw notAWorkbook(Messages.text("field.workbook-sheet-empty"));
                 }
             }
         } catch (SAXException e) {
             if (e.getException() instanceof ProblemException problem) {
                 throw problem;
             }
-            throw bombOr(e, "the workbook's sheet is damaged: " + message(e));
+            throw bombOr(e, Messages.text("field.workbook-sheet-damaged", message(e)));
         } catch (ProblemException e) {
             throw e;
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IllegalStateException("no XML parser", e); // the runtime's, not the file's fault
         } catch (org.apache.poi.openxml4j.exceptions.OpenXML4JException | org.apache.xmlbeans.XmlException | RuntimeException e) {
-            throw bombOr(e, "the workbook is damaged: " + message(e));
+            throw bombOr(e, Messages.text("field.workbook-damaged", message(e)));
         } finally {
             pkg.revert(); // opened to read: closing would try to save it
         }
@@ -216,9 +215,8 @@ final class XlsxReader {
             int column = reference == null ? nextColumn : CellReference.convertColStringToIndex(letters(reference));
             nextColumn = column + 1;
             if (value != null && value.startsWith("ERROR:#")) { // what the handler makes of an error cell
-                throw ProblemException.invalid("body", "cell " + (reference == null ? "" : reference + " ") + "holds the formula error "
-                        + value.substring("ERROR:".length()) + ": correct the formula or type the value")
-                        .with("cell", reference);
+                throw notAWorkbook(Messages.text("field.cell-formula-error", reference == null ? "?" : reference,
+                        value.substring("ERROR:".length()))).with("cell", reference);
             }
             while (cells.size() <= column) {
                 cells.add(null);
@@ -240,8 +238,7 @@ final class XlsxReader {
             for (int i = 0; i < cells.size(); i++) {
                 if (!blank(cells.get(i)) && (i >= header.size() || header.get(i) == null)) {
                     String ref = CellReference.convertNumToColString(i) + (rowNum + 1);
-                    throw ProblemException.invalid("body", "cell " + ref + " has a value but its column has no header: "
-                            + "name the column in the header row or clear the cell").with("cell", ref);
+                    throw notAWorkbook(Messages.text("field.cell-without-header", ref)).with("cell", ref);
                 }
             }
             rows.row(rowNum + 1, new ArrayList<>(cells));
@@ -291,16 +288,15 @@ final class XlsxReader {
     }
 
     private static ProblemException tooLarge(String message) {
-        return new ProblemException(413, "workbook-too-large", message
-                + "; a workbook's parts may inflate to at most " + MAX_ENTRY_BYTES / (1024 * 1024) + " MB, by at most "
-                + Math.round(1 / ZipSecureFile.getMinInflateRatio()) + " times", List.of());
+        return new ProblemException(413, "workbook-too-large", Messages.text("detail.workbook-too-large", message,
+                MAX_ENTRY_BYTES / (1024 * 1024), Math.round(1 / ZipSecureFile.getMinInflateRatio())), List.of());
     }
 
     /** A zip bomb (POI's guards say so in the message) is a 413; anything else a 400 with this message. */
     private static ProblemException bombOr(Throwable e, String message) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null && cause.getMessage().contains("Zip bomb")) {
-                return tooLarge("the workbook inflates to too much data (a zip bomb?)");
+                return tooLarge(Messages.text("detail.workbook-bomb"));
             }
         }
         return notAWorkbook(message);

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
 /**
@@ -75,8 +76,7 @@ final class XlsxWriter implements TableWriter {
     public void row(List<Object> values) {
         if (next > MAX_ROWS) {
             // Cut short, the file would lose rows unseen; refused before a byte of it is sent (BulkExport).
-            throw ProblemException.invalid("format", "more than " + MAX_ROWS + " rows, the most an Excel sheet holds: "
-                    + "narrow the export with the filters (region, type, …) or use format=csv");
+            throw ProblemException.invalid("format", Messages.text("field.sheet-too-many-rows", MAX_ROWS));
         }
         Row row = sheet.createRow(next++);
         for (int i = 0; i < values.size(); i++) {

@@ -61,11 +61,14 @@ class MessageBundlesTest {
             Pattern.compile("String \\w*MESSAGE\\w* = \"[^{]"));
 
     /**
-     * The bulk readers in chassis {@code bulk} (CSV today, .xlsx being added beside it at the same time, issue 15 item 1)
-     * still word their cell, header and encoding errors in English; their texts move to keys once that work has
-     * landed. Named here so the gap is visible and nothing outside that package may join it.
+     * The CSV reading in chassis bulk still words its row errors in English (the workbook reading and writing that
+     * came with issue 15 item 1, ImportRows, XlsxReader and XlsxWriter, has keys). Listed here so the gap is visible
+     * and nothing else may join it.
      */
-    private static final String NOT_YET_TRANSLATED = "chassis/src/main/java/org/innoreg/chassis/bulk/";
+    private static final Set<String> NOT_YET_TRANSLATED = Set.of(
+            "chassis/src/main/java/org/innoreg/chassis/bulk/CsvImporter.java",
+            "chassis/src/main/java/org/innoreg/chassis/bulk/CsvRow.java",
+            "chassis/src/main/java/org/innoreg/chassis/bulk/CsvText.java");
 
     @Test
     void bothLanguagesHaveTheSameKeysAndPlaceholders() throws IOException {
@@ -116,7 +119,7 @@ class MessageBundlesTest {
         for (String module : MODULES) {
             for (Path source : sources(module)) {
                 String relative = ROOT.relativize(source).toString().replace('\\', '/');
-                if (relative.startsWith(NOT_YET_TRANSLATED)) {
+                if (NOT_YET_TRANSLATED.contains(relative)) {
                     continue;
                 }
                 String code = Files.readString(source);
