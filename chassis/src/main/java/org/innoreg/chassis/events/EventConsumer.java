@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -81,7 +82,7 @@ public class EventConsumer {
         rejected = Counter.builder("innoreg.events.consumed").tag("outcome", "rejected").register(meters);
         Pattern subscription = Pattern.compile(active.stream().map(h -> "(?:" + h.topics().pattern() + ")")
                 .collect(Collectors.joining("|")));
-        consumer = new KafkaConsumer<>(KafkaClients.withSecurity(Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId().orElse(config.service() + "-service"),
                 ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-event-consumer",
@@ -89,8 +90,11 @@ public class EventConsumer {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
                 // Pattern subscriptions see topics created later at the next metadata refresh.
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000)),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.consumer().sessionTimeout().toMillis(),
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) config.consumer().sessionTimeout().toMillis() / 3));
+        config.consumer().instanceId().ifPresent(id -> settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+        consumer = new KafkaConsumer<>(KafkaClients.withSecurity(settings), new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(subscription);
         running = true;
         thread = new Thread(this::run, "event-consumer");
@@ -150,7 +154,10 @@ public class EventConsumer {
         } catch (RuntimeException e) {
             LOG.error("event consumer stopped", e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            // Leave the group even as a static member (which otherwise keeps its partitions until the
+            // session times out): a replica that is stopped, not restarted, hands them over at once.
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
         }
     }
 

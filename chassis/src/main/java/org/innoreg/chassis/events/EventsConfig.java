@@ -50,6 +50,21 @@ public interface EventsConfig {
 
         /** Kafka consumer group; defaults to {@code <service>-service}. */
         Optional<String> groupId();
+
+        /**
+         * This replica's static group membership ({@code group.instance.id}), stable across its restarts:
+         * a replica that comes back under the same id gets its partitions again at once, without waiting
+         * for the group to notice the old process is gone. Set per replica by deploy/cluster (and a
+         * StatefulSet's pod name would do); unset, the replica is a dynamic member.
+         */
+        Optional<String> instanceId();
+
+        /**
+         * How long the group waits for a silent member before handing its partitions to the others
+         * (Kafka's default is 45 s: that long a killed replica's partitions were not consumed).
+         */
+        @WithDefault("10s")
+        Duration sessionTimeout();
     }
 
     /** {@code <service>.<aggregate>.v1}: one topic per aggregate type. */

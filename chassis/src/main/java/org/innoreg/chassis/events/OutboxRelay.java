@@ -70,6 +70,7 @@ public class OutboxRelay {
 
     private volatile boolean running;
     private volatile boolean leader;
+    private volatile String pausedBy; // why the last attempt failed, null after a success
     private Thread thread;
     private Producer<String, byte[]> producer;
     private final Set<String> knownTopics = new HashSet<>();
@@ -115,6 +116,18 @@ public class OutboxRelay {
         return leader;
     }
 
+    /** For the readiness answer: disabled, active, standby, or paused and why. */
+    public String status() {
+        if (!running) {
+            return "disabled";
+        }
+        String paused = pausedBy;
+        if (paused != null) {
+            return "paused: " + paused;
+        }
+        return leader ? "active (this replica publishes)" : "standby (another replica holds the lock)";
+    }
+
     private void run() {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
@@ -129,6 +142,7 @@ public class OutboxRelay {
                         continue;
                     }
                     int sent = publishBatch(connection);
+                    pausedBy = null;
                     backoff = Duration.ofMillis(200);
                     purgeNowAndThen(connection);
                     if (sent < config.relay().batchSize()) {
@@ -144,6 +158,7 @@ public class OutboxRelay {
                 // Kafka or PostgreSQL unreachable: nothing is lost, the rows wait in the outbox.
                 LOG.warnf("outbox relay paused (%s), retrying in %d ms", e.toString(), backoff.toMillis());
                 leader = false;
+                pausedBy = Instant.now() + " " + e.getClass().getSimpleName();
                 // Abort, don't drain: records still buffered would otherwise be sent once Kafka is back,
                 // and then again with the batch this loop resends (the same event ids, twice on the topic).
                 closeProducer(Duration.ZERO);

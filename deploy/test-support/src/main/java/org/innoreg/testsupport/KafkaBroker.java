@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,18 +31,30 @@ public final class KafkaBroker {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final List<String> clusterOptions; // --node-id, --voters, --cluster-id of a node of a KafkaCluster
     private Process process;
 
-    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+    private KafkaBroker(Path dataDir, int port, int controllerPort, List<String> clusterOptions) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.clusterOptions = clusterOptions;
+    }
+
+    /** One node of a {@link KafkaCluster}. */
+    static KafkaBroker node(Path dataDir, int port, int controllerPort, int nodeId, String voters, String clusterId) {
+        return new KafkaBroker(dataDir, port, controllerPort,
+                List.of("--node-id", String.valueOf(nodeId), "--voters", voters, "--cluster-id", clusterId));
+    }
+
+    int controllerPort() {
+        return controllerPort;
     }
 
     /** A broker on free ports in a new temporary directory; not started yet. */
     public static KafkaBroker onFreePorts() {
         try {
-            return new KafkaBroker(Files.createTempDirectory("innoreg-kafka-"), freePort(), freePort());
+            return new KafkaBroker(Files.createTempDirectory("innoreg-kafka-"), freePort(), freePort(), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,19 +68,33 @@ public final class KafkaBroker {
         return process != null && process.isAlive();
     }
 
-    /** Starts the broker and returns once it answers metadata requests. */
+    /** Starts the broker and returns once it answers metadata requests (a cluster's node: once the quorum has formed). */
     public synchronized KafkaBroker start() {
+        launch();
+        awaitReady();
+        return this;
+    }
+
+    /** Starts the process without waiting: the nodes of a cluster must all be starting before any is ready. */
+    synchronized void launch() {
         if (isRunning()) {
-            return this;
+            return;
         }
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java,
+        List<String> command = new ArrayList<>(List.of(java,
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", brokerClasspath(), MAIN_CLASS,
                 "--data-dir", dataDir.toString(),
                 "--port", String.valueOf(port),
                 "--controller-port", String.valueOf(controllerPort),
-                "--exit-with-parent")
+                "--exit-with-parent"));
+        command.addAll(clusterOptions);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()));
         try {
@@ -75,8 +102,6 @@ public final class KafkaBroker {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Kafka broker JVM", e);
         }
-        awaitReady();
-        return this;
     }
 
     /** Stops the broker the hard way (SIGKILL), like a crashed or unreachable Kafka. */
@@ -103,7 +128,7 @@ public final class KafkaBroker {
         }
     }
 
-    private void awaitReady() {
+    synchronized void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -164,7 +189,7 @@ public final class KafkaBroker {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -28,8 +28,18 @@ public class FeedEventHandler implements EventHandler {
         return SUITE_TOPICS;
     }
 
+    /**
+     * Positions are given in commit order: a reader pages with {@code after=<position>}, so a row that got a
+     * lower position but committed after a higher one had been read would be skipped for good. With two
+     * gateway replicas writing (they share the partitions of one consumer group) that happened; a lock held
+     * from taking the position until the commit makes the order of positions the order of commits. It
+     * serialises only these few-row transactions of the feed, one per event.
+     */
+    private static final String POSITION_LOCK = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('innoreg.feed-position'))) AS locked";
+
     @Override
     public void apply(ReceivedEvent event) {
+        entityManager.createNativeQuery(POSITION_LOCK).getSingleResult();
         entityManager.createNativeQuery("""
                 INSERT INTO feed_event (event_id, type, source, subject, region_code, topic, event_time, event)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS json))

@@ -5,7 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,8 +28,11 @@ import org.innoreg.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class DownstreamServicesCheck implements HealthCheck {
 
+    /** Every replica is asked at once, each for at most this long: the whole answer comes within a second. */
+    private static final Duration REPLICA_TIMEOUT = Duration.ofMillis(800);
+
     private final GatewayConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REPLICA_TIMEOUT).build();
 
     DownstreamServicesCheck(GatewayConfig config) {
         this.config = config;
@@ -32,32 +40,35 @@ public class DownstreamServicesCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        Map<String, List<CompletableFuture<String>>> asked = new TreeMap<>();
+        config.services().forEach((name, service) -> asked.put(name,
+                service.url().stream().map(this::status).toList()));
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Services behind the gateway").up();
-        config.services().forEach((name, service) -> response.withData(name, status(service)));
+        asked.forEach((name, replies) -> response.withData(name, verdict(config.services().get(name).url(), replies)));
         return response.build();
     }
 
     /** One replica: UP or DOWN (why); several: UP (n of n), DEGRADED (k of n up: …) or DOWN (…), each replica named. */
-    private String status(GatewayConfig.Service service) {
-        if (service.url().size() == 1) {
-            return status(service.url().get(0));
+    private static String verdict(List<URI> replicas, List<CompletableFuture<String>> replies) {
+        List<String> each = replies.stream().map(CompletableFuture::join).toList();
+        if (each.size() == 1) {
+            return each.get(0);
         }
-        List<String> each = service.url().stream().map(url -> url.getAuthority() + " " + status(url)).toList();
-        long up = each.stream().filter(line -> line.endsWith(" UP")).count();
+        long up = each.stream().filter("UP"::equals).count();
         String verdict = up == each.size() ? "UP" : up == 0 ? "DOWN" : "DEGRADED";
-        return verdict + " (" + up + " of " + each.size() + " up: " + String.join(", ", each) + ")";
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < each.size(); i++) {
+            named.add(replicas.get(i).getAuthority() + " " + each.get(i));
+        }
+        return verdict + " (" + up + " of " + each.size() + " up: " + String.join(", ", named) + ")";
     }
 
-    private String status(URI replica) {
-        try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(replica.resolve("/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return answer.statusCode() == 200 ? "UP" : "DOWN (HTTP " + answer.statusCode() + ")";
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return "DOWN (" + e.getClass().getSimpleName() + ")";
-        }
+    private CompletableFuture<String> status(URI replica) {
+        return http.sendAsync(HttpRequest.newBuilder(replica.resolve("/q/health/ready")).timeout(REPLICA_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.discarding())
+                .thenApply(answer -> answer.statusCode() == 200 ? "UP" : "DOWN (HTTP " + answer.statusCode() + ")")
+                .exceptionally(e -> "DOWN (" + (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName() + ")")
+                .completeOnTimeout("DOWN (no answer in " + REPLICA_TIMEOUT.toMillis() + " ms)", REPLICA_TIMEOUT.toMillis() + 100,
+                        TimeUnit.MILLISECONDS);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.innoreg.testsupport.KafkaBroker;
+import org.innoreg.testsupport.PrivatePostgres;
 import org.innoreg.testsupport.TestTokens;
 import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class DatabaseRestartDrillIT {
     @Test
     void servicesAnswer503WhileTheDatabaseIsDownAndRecoverByThemselves() throws Exception {
         KafkaBroker broker = KafkaBroker.onFreePorts().start();
-        try (PrivatePostgres postgres = PrivatePostgres.create(Paths.get("target", "drills").toAbsolutePath())) {
+        try (PrivatePostgres postgres = PrivatePostgres.create()) {
             postgres.start();
             try (Connection admin = postgres.connect("postgres"); Statement statement = admin.createStatement()) {
                 statement.execute("CREATE DATABASE " + DATABASE);

@@ -1,4 +1,4 @@
-package org.innoreg.registry.drills;
+package org.innoreg.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,12 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL cluster of a drill's own (initdb into target/, a free port, trust auth), so that a drill can
- * stop and start it without touching the machine's shared server. Uses the server binaries of the local
- * PostgreSQL installation (Debian: /usr/lib/postgresql/N/bin); as root it runs them as the postgres user,
- * since PostgreSQL refuses to run as root.
+ * A PostgreSQL cluster of a drill's own (initdb, a free port, trust auth), so that a drill can stop, start,
+ * replicate and promote it without touching the machine's shared server. Uses the server binaries of the
+ * local PostgreSQL installation (Debian: /usr/lib/postgresql/N/bin); as root it runs them as the postgres
+ * user, since PostgreSQL refuses to run as root. Its data lives in a new directory under the system's
+ * temporary directory unless told otherwise: the postgres user must be able to enter every parent, which a
+ * checkout under a 0700 home directory does not allow.
  */
-final class PrivatePostgres implements AutoCloseable {
+public final class PrivatePostgres implements AutoCloseable {
 
     private final Path bin;
     private final Path dataDir;
@@ -34,27 +36,61 @@ final class PrivatePostgres implements AutoCloseable {
         this.port = port;
     }
 
-    /** A new, empty cluster, not yet started. */
-    static PrivatePostgres create(Path parent) throws Exception {
-        Files.createDirectories(parent);
-        Path dataDir = Files.createTempDirectory(parent, "pgdata-");
-        PrivatePostgres postgres = new PrivatePostgres(binaries(), dataDir, parent.resolve(dataDir.getFileName() + ".log"),
-                freePort());
-        if (runningAsRoot()) {
-            run(List.of("chown", "-R", "postgres:postgres", dataDir.toString()));
-            run(List.of("chmod", "o+rx", parent.toString())); // postgres must reach its data directory
-        }
-        postgres.asServerUser(List.of(postgres.bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres",
+    /** A new, empty cluster in a new directory under the temporary directory, not yet started. */
+    public static PrivatePostgres create() throws Exception {
+        return create(null);
+    }
+
+    /** A new, empty cluster in a new directory under {@code parent} (null: the temporary directory), not yet started. */
+    public static PrivatePostgres create(Path parent) throws Exception {
+        PrivatePostgres postgres = allocate(parent);
+        postgres.asServerUser(List.of(postgres.bin.resolve("initdb").toString(), "-D", postgres.dataDir.toString(), "-U", "postgres",
                 "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"));
         return postgres;
     }
 
-    int port() {
+    /**
+     * A streaming standby of {@code primary} (running): {@code pg_basebackup -R} copies it, configuration
+     * included, and writes the connection back to it; not yet started.
+     */
+    public static PrivatePostgres standbyOf(PrivatePostgres primary, Path parent) throws Exception {
+        PrivatePostgres standby = allocate(parent);
+        standby.asServerUser(List.of(standby.bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1",
+                "-p", String.valueOf(primary.port), "-U", "postgres", "-D", standby.dataDir.toString(), "-R",
+                "-X", "stream", "--checkpoint=fast", "--no-sync"));
+        return standby;
+    }
+
+    private static PrivatePostgres allocate(Path parent) throws Exception {
+        Path dataDir;
+        if (parent == null) {
+            dataDir = Files.createTempDirectory("innoreg-pgdata-");
+        } else {
+            Files.createDirectories(parent);
+            dataDir = Files.createTempDirectory(parent, "pgdata-");
+        }
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        if (runningAsRoot()) {
+            run(List.of("chown", "-R", "postgres:postgres", dataDir.toString()));
+            run(List.of("chmod", "0700", dataDir.toString()));
+            if (parent != null) {
+                run(List.of("chmod", "o+rx", parent.toString())); // postgres must reach its data directory
+            }
+        }
+        return new PrivatePostgres(binaries(), dataDir, log, freePort());
+    }
+
+    public int port() {
         return port;
     }
 
+    /** host:port, as a JDBC URL names it. */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
     /** Starts the server and waits until it accepts connections. */
-    void start() throws Exception {
+    public void start() throws Exception {
         if (runningAsRoot()) {
             run(List.of("touch", log.toString()));
             run(List.of("chown", "postgres:postgres", log.toString()));
@@ -64,11 +100,27 @@ final class PrivatePostgres implements AutoCloseable {
     }
 
     /** Stops the server the way an operator's restart does: fast shutdown, open connections terminated. */
-    void stop() throws Exception {
+    public void stop() throws Exception {
         asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
     }
 
-    Connection connect(String database) throws SQLException {
+    /** Promotes a standby to primary and waits until it accepts writes. */
+    public void promote() throws Exception {
+        asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "promote"));
+    }
+
+    /** Runs one statement in the {@code postgres} database. */
+    public void execute(String sql) throws SQLException {
+        try (Connection connection = connect("postgres"); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "");
     }
 
