@@ -3,7 +3,6 @@ package org.innoreg.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ public final class KafkaBroker {
     /** A broker on free ports in a new temporary directory; not started yet. */
     public static KafkaBroker onFreePorts() {
         try {
-            return new KafkaBroker(Files.createTempDirectory("innoreg-kafka-"), freePort(), freePort(), List.of());
+            return new KafkaBroker(Files.createTempDirectory("innoreg-kafka-"), FreePorts.next(), FreePorts.next(), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -189,12 +188,6 @@ public final class KafkaBroker {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 
     private static void sleep(long millis) {
         try {

@@ -29,8 +29,8 @@ public final class KafkaCluster implements AutoCloseable {
             Path root = parent != null ? Files.createDirectories(parent) : Files.createTempDirectory("innoreg-kafka-cluster-");
             int[][] ports = new int[3][2];
             for (int[] pair : ports) {
-                pair[0] = KafkaBroker.freePort();
-                pair[1] = KafkaBroker.freePort();
+                pair[0] = FreePorts.next();
+                pair[1] = FreePorts.next();
             }
             StringBuilder voters = new StringBuilder();
             for (int i = 0; i < 3; i++) {

@@ -1,7 +1,6 @@
 package org.innoreg.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -57,8 +56,25 @@ public final class PrivatePostgres implements AutoCloseable {
         PrivatePostgres standby = allocate(parent);
         standby.asServerUser(List.of(standby.bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1",
                 "-p", String.valueOf(primary.port), "-U", "postgres", "-D", standby.dataDir.toString(), "-R",
-                "-X", "stream", "--checkpoint=fast", "--no-sync"));
+                "-X", "stream", "--checkpoint=fast", "--no-sync",
+                // a slot: the primary keeps the WAL its standby has not received yet, however far it falls behind
+                "--create-slot", "--slot=" + standby.dataDir.getFileName().toString().replaceAll("[^a-z0-9]", "_")));
         return standby;
+    }
+
+    /**
+     * {@code directory} (created) when the server's user can enter it and every directory above it, else null:
+     * the caller's data then goes under the temporary directory, e.g. for a checkout under a 0700 home.
+     */
+    public static Path reachable(Path directory) throws Exception {
+        Files.createDirectories(directory);
+        if (!runningAsRoot()) {
+            return directory; // the server runs as this user, who made the directory
+        }
+        run(List.of("chmod", "o+rx", directory.toString()));
+        Process probe = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-x", directory.toString())
+                .redirectErrorStream(true).start();
+        return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0 ? directory : null;
     }
 
     private static PrivatePostgres allocate(Path parent) throws Exception {
@@ -77,7 +93,7 @@ public final class PrivatePostgres implements AutoCloseable {
                 run(List.of("chmod", "o+rx", parent.toString())); // postgres must reach its data directory
             }
         }
-        return new PrivatePostgres(binaries(), dataDir, log, freePort());
+        return new PrivatePostgres(binaries(), dataDir, log, FreePorts.next());
     }
 
     public int port() {
@@ -96,7 +112,8 @@ public final class PrivatePostgres implements AutoCloseable {
             run(List.of("chown", "postgres:postgres", log.toString()));
         }
         asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", log.toString(), "-w",
-                "-o", "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+                // TCP only: a socket under a deep data directory would pass the 107-byte limit of its path
+                "-o", "-p " + port + " -k '' -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
     }
 
     /** Stops the server the way an operator's restart does: fast shutdown, open connections terminated. */
@@ -168,9 +185,4 @@ public final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

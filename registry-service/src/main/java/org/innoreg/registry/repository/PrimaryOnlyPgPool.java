@@ -1,5 +1,6 @@
 package org.innoreg.registry.repository;
 
+import java.net.ConnectException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -9,7 +10,6 @@ import jakarta.inject.Singleton;
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
@@ -43,7 +43,8 @@ public class PrimaryOnlyPgPool implements PgPoolCreator {
 
     private Future<SqlConnectOptions> primary(Vertx vertx, List<PgConnectOptions> servers, int tried) {
         if (tried == servers.size()) {
-            return Future.failedFuture(new NoStackTraceThrowable("no primary among " + servers.stream()
+            // a ConnectException: the read paths answer it as the database being unavailable (503), as for one server
+            return Future.failedFuture(new ConnectException("no primary among " + servers.stream()
                     .map(s -> s.getHost() + ":" + s.getPort()).collect(Collectors.joining(", "))));
         }
         int index = (lastPrimary.get() + tried) % servers.size();

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.innoreg.systemtests.harness.Api;
-import org.innoreg.systemtests.harness.Suite;
+import org.innoreg.systemtests.harness.Deployment;
 import org.innoreg.systemtests.harness.Suite.Service;
 
 /**
@@ -39,24 +39,24 @@ import org.innoreg.systemtests.harness.Suite.Service;
  * that first reached that stage in that year by {@code project_transition}, in their current tier and region.</li>
  * </ol>
  */
-final class ReadModels {
+public final class ReadModels {
 
     /** The outcome of one look: what disagrees, and how much was compared. */
-    record Result(List<String> failures, int searchEntries, int feedSubjects, int cells, int nonZeroCells, int projectCells) {
-        boolean ok() {
+    public record Result(List<String> failures, int searchEntries, int feedSubjects, int cells, int nonZeroCells, int projectCells) {
+        public boolean ok() {
             return failures.isEmpty();
         }
     }
 
     private static final int SHOWN = 12;
 
-    private final Suite suite;
+    private final Deployment suite;
 
-    ReadModels(Suite suite) {
+    public ReadModels(Deployment suite) {
         this.suite = suite;
     }
 
-    Result check() {
+    public Result check() {
         List<String> failures = new ArrayList<>();
         try {
             int entries = search(failures);

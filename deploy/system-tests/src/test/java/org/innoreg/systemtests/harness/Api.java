@@ -25,16 +25,27 @@ public final class Api {
 
     private final Function<String, String> urls;
     private final String token;
+    private final Duration timeout;
 
     /** @param urls turns a path into the full URL, e.g. {@code suite::gateway} */
     public Api(Function<String, String> urls, String token) {
+        this(urls, token, Duration.ofSeconds(60));
+    }
+
+    private Api(Function<String, String> urls, String token, Duration timeout) {
         this.urls = urls;
         this.token = token;
+        this.timeout = timeout;
     }
 
     /** The same base without a token: an anonymous caller. */
     public Api anonymous() {
-        return new Api(urls, null);
+        return new Api(urls, null, timeout);
+    }
+
+    /** The same caller giving up on an answer after {@code timeout} (a drill's client, not a patient test). */
+    public Api timeout(Duration timeout) {
+        return new Api(urls, token, timeout);
     }
 
     /** A response: status, body, and its ETag. */
@@ -111,7 +122,7 @@ public final class Api {
     }
 
     private Reply send(String method, String path, HttpRequest.BodyPublisher body, String contentType, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.apply(path))).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.apply(path))).timeout(timeout)
                 .method(method, body).header("Accept", "application/json, application/problem+json;q=0.9, */*;q=0.1");
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -38,11 +38,11 @@ public final class CatchUp implements AutoCloseable {
     /** Once a wait has timed out, later waits are this short: a stuck reader must not make every later look wait the whole time. */
     private static final Duration AFTER_A_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Suite suite;
+    private final Deployment suite;
     private final Admin admin;
     private boolean timedOut;
 
-    public CatchUp(Suite suite) {
+    public CatchUp(Deployment suite) {
         this.suite = suite;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));

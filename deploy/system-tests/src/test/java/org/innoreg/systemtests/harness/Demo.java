@@ -18,13 +18,18 @@ public final class Demo {
 
     /** Runs the loader against the suite's services with an admin token; its output is returned, a failure thrown. */
     public static String load(Suite suite) {
+        return load(suite.url(Service.REGISTRY, ""), suite.url(Service.PROJECTS, ""), suite.url(Service.INDICATORS, ""),
+                suite.runDirectory().resolve("demo-load.log"));
+    }
+
+    /** Runs the loader against these service addresses (a gateway's serves all three); its output is written to {@code log}. */
+    public static String load(String registry, String projects, String indicators, Path log) {
         Path loader = Suite.root().resolve("deploy/demo/load");
-        Path log = suite.runDirectory().resolve("demo-load.log");
         ProcessBuilder builder = new ProcessBuilder("bash", loader.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("INNOREG_REGISTRY_URL", suite.url(Service.REGISTRY, ""));
-        builder.environment().put("INNOREG_PROJECTS_URL", suite.url(Service.PROJECTS, ""));
-        builder.environment().put("INNOREG_INDICATORS_URL", suite.url(Service.INDICATORS, ""));
+        builder.environment().put("INNOREG_REGISTRY_URL", registry);
+        builder.environment().put("INNOREG_PROJECTS_URL", projects);
+        builder.environment().put("INNOREG_INDICATORS_URL", indicators);
         builder.environment().put("INNOREG_TOKEN", TestTokens.token("demo-loader", List.of("admin"), List.of()));
         try {
             Process process = builder.start();

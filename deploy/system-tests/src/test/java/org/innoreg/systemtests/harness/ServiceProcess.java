@@ -40,6 +40,7 @@ public final class ServiceProcess {
             "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
     private final Map<String, String> environment = new LinkedHashMap<>();
     private int port;
+    private int fixedPort; // 0: a free one at each launch
     private Process process;
     private Process watchdog;
     private Thread shutdownHook;
@@ -80,6 +81,12 @@ public final class ServiceProcess {
         return this;
     }
 
+    /** Always this port (a suite a person looks at, e.g. the gateway on 8080), instead of a free one. */
+    public ServiceProcess fixedPort(int port) {
+        this.fixedPort = port;
+        return this;
+    }
+
     public String name() {
         return name;
     }
@@ -106,7 +113,7 @@ public final class ServiceProcess {
         if (isAlive()) {
             return this;
         }
-        port = freePort();
+        port = fixedPort > 0 ? fixedPort : freePort();
         try {
             Files.createDirectories(log.getParent());
         } catch (IOException e) {

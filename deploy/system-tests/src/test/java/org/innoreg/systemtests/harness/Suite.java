@@ -27,7 +27,7 @@ import org.innoreg.testsupport.TestTokens;
  * (8080-8083, 9092, the innoreg_* databases) is touched. {@link #close()} stops the processes, the broker,
  * and drops the databases; the services' logs stay under {@code target/system-tests/<run>/}.
  */
-public final class Suite implements AutoCloseable {
+public final class Suite implements Deployment, AutoCloseable {
 
     /** The four services: their module, the variable naming their database, the gateway's variable for their URL. */
     public enum Service {
@@ -179,10 +179,12 @@ public final class Suite implements AutoCloseable {
         return databases.get(service);
     }
 
+    @Override
     public Connection connect(Service service) throws SQLException {
         return Postgres.connect(databases.get(service));
     }
 
+    @Override
     public String bootstrapServers() {
         return broker.bootstrapServers();
     }
