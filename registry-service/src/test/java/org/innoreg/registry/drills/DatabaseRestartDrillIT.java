@@ -66,7 +66,7 @@ class DatabaseRestartDrillIT {
                     }
                     Thread.sleep(250);
                 }
-                assertThat(notReadyAfter).as("readiness reports the database down").isBetween(0L, 5000L);
+                assertThat(notReadyAfter).as("readiness reports the database down within a second and a half").isBetween(0L, 1500L);
                 assertThat(statuses.keySet()).as("answers while the database is down").containsOnly(503);
                 assertThat(notProblems).as("answers that are not problems").isEmpty();
 

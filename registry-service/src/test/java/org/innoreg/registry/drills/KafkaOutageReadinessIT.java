@@ -1,0 +1,117 @@
+package org.innoreg.registry.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.innoreg.testsupport.KafkaBroker;
+import org.innoreg.testsupport.PrivatePostgres;
+import org.innoreg.testsupport.TestTokens;
+import org.innoreg.testsupport.TopicReader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readiness tells the truth fast: while Kafka is away the packaged registry stays ready (its API answers and its
+ * writes wait in the outbox), every readiness answer comes within a second, and the answer reports the broker as
+ * DOWN and the backlog growing; when the broker is back the backlog is published. Readiness is the database's
+ * verdict (DatabaseRestartDrillIT: not ready within a second and a half of the database stopping).
+ */
+class KafkaOutageReadinessIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DATABASE = "innoreg_registry";
+
+    @Test
+    void readyWithinASecondWhileKafkaIsAwayAndTheBacklogIsReported() throws Exception {
+        KafkaBroker broker = KafkaBroker.onFreePorts().start();
+        try (PrivatePostgres postgres = PrivatePostgres.create()) {
+            postgres.start();
+            try (Connection admin = postgres.connect("postgres"); Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE " + DATABASE);
+            }
+            PackagedService service = PackagedService.configure("kafka-outage.log", Map.of(
+                    "PGHOST", "127.0.0.1", "PGPORT", String.valueOf(postgres.port()), "INNOREG_REGISTRY_DB", DATABASE,
+                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+            try {
+                service.start();
+                // a first write while Kafka is there: a cold JVM on a busy machine took seconds for it
+                assertThat(post(service, "卡夫卡停机演练平台预热").statusCode()).isEqualTo(201);
+                broker.stop();
+                long stoppedAt = System.nanoTime();
+                List<String> slowOrNotReady = new ArrayList<>();
+                List<String> written = new ArrayList<>();
+                JsonNode last = null;
+                while (System.nanoTime() - stoppedAt < Duration.ofSeconds(15).toNanos()) {
+                    long asked = System.nanoTime();
+                    HttpResponse<String> readiness = get(service, "/q/health/ready");
+                    long millis = Duration.ofNanos(System.nanoTime() - asked).toMillis();
+                    if (readiness.statusCode() != 200 || millis > 1000) {
+                        slowOrNotReady.add(readiness.statusCode() + " in " + millis + " ms");
+                    }
+                    last = events(JSON.readTree(readiness.body()));
+                    HttpResponse<String> write = post(service, "卡夫卡停机演练平台" + written.size());
+                    assertThat(write.statusCode()).as("a write while Kafka is away: " + write.body()).isEqualTo(201);
+                    written.add(JSON.readTree(write.body()).path("id").asText());
+                    Thread.sleep(250);
+                }
+                assertThat(slowOrNotReady).as("readiness answers not 200 within a second while Kafka was away").isEmpty();
+                assertThat(last.path("data").path("kafka").asText()).as(last.toString()).startsWith("DOWN");
+                assertThat(last.path("data").path("outboxPending").asLong()).as(last.toString()).isGreaterThanOrEqualTo(written.size() - 4L);
+                // the relay says "paused" only once a send has failed (after its producer's timeouts): kafka says DOWN sooner
+                assertThat(last.path("data").path("relay").asText()).as(last.toString()).matches("(active|paused).*");
+
+                broker.start();
+                List<String> evented = TopicReader.readUntil(broker.bootstrapServers(), "registry.platform.v1", Duration.ofSeconds(60),
+                        read -> read.stream().map(TopicReader.Message::key).distinct().count() >= written.size() + 1)
+                        .stream().map(TopicReader.Message::key).distinct().toList();
+                assertThat(evented).as("the backlog published once Kafka is back").containsAll(written);
+                long backAt = System.nanoTime();
+                while (events(JSON.readTree(get(service, "/q/health/ready").body())).path("data").path("outboxPending").asLong() != 0) {
+                    assertThat(Duration.ofNanos(System.nanoTime() - backAt)).as("backlog reported as 0").isLessThan(Duration.ofSeconds(10));
+                    Thread.sleep(200);
+                }
+                System.out.printf("Kafka away 15 s: %d writes accepted, every readiness answer 200 within 1 s; the backlog published "
+                        + "after the broker's return%n", written.size());
+            } finally {
+                service.kill();
+            }
+        } finally {
+            broker.close();
+        }
+    }
+
+    /** The events check of a readiness answer. */
+    private static JsonNode events(JsonNode readiness) {
+        for (JsonNode check : readiness.path("checks")) {
+            if (check.path("name").asText().startsWith("Events")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no events check in " + readiness);
+    }
+
+    private static HttpResponse<String> post(PackagedService service, String name) throws Exception {
+        return PackagedService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/platforms")))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.admin())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nameZh\":\"" + name
+                        + "\",\"type\":\"MAKER_SPACE\",\"level\":\"MUNICIPAL\",\"regionCode\":\"430703\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(PackagedService service, String path) throws Exception {
+        return PackagedService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
