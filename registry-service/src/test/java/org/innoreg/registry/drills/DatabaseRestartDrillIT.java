@@ -2,11 +2,7 @@ package org.innoreg.registry.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.PrivatePostgres;
-import org.innoreg.testsupport.TestTokens;
 import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +33,7 @@ class DatabaseRestartDrillIT {
         KafkaBroker broker = KafkaBroker.onFreePorts().start();
         try (PrivatePostgres postgres = PrivatePostgres.create()) {
             postgres.start();
-            try (Connection admin = postgres.connect("postgres"); Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE " + DATABASE);
-            }
+            postgres.execute("CREATE DATABASE " + DATABASE);
             PackagedService service = PackagedService.configure("database-restart.log", Map.of(
                     "PGHOST", "127.0.0.1", "PGPORT", String.valueOf(postgres.port()), "INNOREG_REGISTRY_DB", DATABASE,
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
@@ -57,8 +50,8 @@ class DatabaseRestartDrillIT {
                     if (notReadyAfter < 0 && service.readiness() == 503) {
                         notReadyAfter = Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis();
                     }
-                    for (HttpResponse<String> answer : List.of(get(service, "/api/v1/platforms/" + before),
-                            get(service, "/api/v1/platforms?limit=5"), post(service, "重启演练平台乙"))) {
+                    for (HttpResponse<String> answer : List.of(service.get("/api/v1/platforms/" + before),
+                            service.get("/api/v1/platforms?limit=5"), service.createPlatform("重启演练平台乙"))) {
                         statuses.merge(answer.statusCode(), 1, Integer::sum);
                         if (!answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                             notProblems.add(answer.statusCode() + " " + answer.body());
@@ -81,13 +74,13 @@ class DatabaseRestartDrillIT {
                 long writeStarted = System.nanoTime();
                 String after = null;
                 while (after == null) {
-                    HttpResponse<String> answer = post(service, "重启演练平台丙");
+                    HttpResponse<String> answer = service.createPlatform("重启演练平台丙");
                     assertThat(answer.statusCode()).as("a write after the restart").isIn(201, 503);
                     after = answer.statusCode() == 201 ? JSON.readTree(answer.body()).path("id").asText() : null;
                     assertThat(Duration.ofNanos(System.nanoTime() - writeStarted)).isLessThan(Duration.ofSeconds(30));
                 }
-                assertThat(get(service, "/api/v1/platforms/" + before).statusCode()).isEqualTo(200);
-                assertThat(get(service, "/api/v1/platforms/" + after).statusCode()).isEqualTo(200);
+                assertThat(service.get("/api/v1/platforms/" + before).statusCode()).isEqualTo(200);
+                assertThat(service.get("/api/v1/platforms/" + after).statusCode()).isEqualTo(200);
 
                 List<String> evented = TopicReader.readUntil(broker.bootstrapServers(), "registry.platform.v1",
                         Duration.ofSeconds(60), read -> read.stream().map(TopicReader.Message::key).distinct().count() >= 2)
@@ -105,22 +98,8 @@ class DatabaseRestartDrillIT {
     }
 
     private static String create(PackagedService service, String name) throws Exception {
-        HttpResponse<String> answer = post(service, name);
+        HttpResponse<String> answer = service.createPlatform(name);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         return JSON.readTree(answer.body()).path("id").asText();
-    }
-
-    private static HttpResponse<String> post(PackagedService service, String name) throws Exception {
-        return PackagedService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/platforms")))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TestTokens.admin())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"nameZh\":\"" + name
-                        + "\",\"type\":\"MAKER_SPACE\",\"level\":\"MUNICIPAL\",\"regionCode\":\"430703\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(PackagedService service, String path) throws Exception {
-        return PackagedService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

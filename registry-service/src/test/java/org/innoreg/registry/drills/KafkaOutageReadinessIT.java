@@ -2,11 +2,7 @@ package org.innoreg.registry.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.PrivatePostgres;
-import org.innoreg.testsupport.TestTokens;
 import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +32,14 @@ class KafkaOutageReadinessIT {
         KafkaBroker broker = KafkaBroker.onFreePorts().start();
         try (PrivatePostgres postgres = PrivatePostgres.create()) {
             postgres.start();
-            try (Connection admin = postgres.connect("postgres"); Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE " + DATABASE);
-            }
+            postgres.execute("CREATE DATABASE " + DATABASE);
             PackagedService service = PackagedService.configure("kafka-outage.log", Map.of(
                     "PGHOST", "127.0.0.1", "PGPORT", String.valueOf(postgres.port()), "INNOREG_REGISTRY_DB", DATABASE,
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
             try {
                 service.start();
                 // a first write while Kafka is there: a cold JVM on a busy machine took seconds for it
-                assertThat(post(service, "卡夫卡停机演练平台预热").statusCode()).isEqualTo(201);
+                assertThat(service.createPlatform("卡夫卡停机演练平台预热").statusCode()).isEqualTo(201);
                 broker.stop();
                 long stoppedAt = System.nanoTime();
                 List<String> slowOrNotReady = new ArrayList<>();
@@ -54,13 +47,13 @@ class KafkaOutageReadinessIT {
                 JsonNode last = null;
                 while (System.nanoTime() - stoppedAt < Duration.ofSeconds(15).toNanos()) {
                     long asked = System.nanoTime();
-                    HttpResponse<String> readiness = get(service, "/q/health/ready");
+                    HttpResponse<String> readiness = service.get("/q/health/ready");
                     long millis = Duration.ofNanos(System.nanoTime() - asked).toMillis();
                     if (readiness.statusCode() != 200 || millis > 1000) {
                         slowOrNotReady.add(readiness.statusCode() + " in " + millis + " ms");
                     }
                     last = events(JSON.readTree(readiness.body()));
-                    HttpResponse<String> write = post(service, "卡夫卡停机演练平台" + written.size());
+                    HttpResponse<String> write = service.createPlatform("卡夫卡停机演练平台" + written.size());
                     assertThat(write.statusCode()).as("a write while Kafka is away: " + write.body()).isEqualTo(201);
                     written.add(JSON.readTree(write.body()).path("id").asText());
                     Thread.sleep(250);
@@ -77,7 +70,7 @@ class KafkaOutageReadinessIT {
                         .stream().map(TopicReader.Message::key).distinct().toList();
                 assertThat(evented).as("the backlog published once Kafka is back").containsAll(written);
                 long backAt = System.nanoTime();
-                while (events(JSON.readTree(get(service, "/q/health/ready").body())).path("data").path("outboxPending").asLong() != 0) {
+                while (events(JSON.readTree(service.get("/q/health/ready").body())).path("data").path("outboxPending").asLong() != 0) {
                     assertThat(Duration.ofNanos(System.nanoTime() - backAt)).as("backlog reported as 0").isLessThan(Duration.ofSeconds(10));
                     Thread.sleep(200);
                 }
@@ -99,19 +92,5 @@ class KafkaOutageReadinessIT {
             }
         }
         throw new AssertionError("no events check in " + readiness);
-    }
-
-    private static HttpResponse<String> post(PackagedService service, String name) throws Exception {
-        return PackagedService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/platforms")))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TestTokens.admin())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"nameZh\":\"" + name
-                        + "\",\"type\":\"MAKER_SPACE\",\"level\":\"MUNICIPAL\",\"regionCode\":\"430703\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(PackagedService service, String path) throws Exception {
-        return PackagedService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

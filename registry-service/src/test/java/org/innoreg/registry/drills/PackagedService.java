@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.innoreg.testsupport.TestTokens;
+
 /**
  * The packaged registry service (target/quarkus-app) in a process of its own, as it runs in production, for
  * drills that kill it or take away what it depends on.
@@ -91,6 +93,22 @@ final class PackagedService {
         } catch (IOException notAnswering) {
             return -1;
         }
+    }
+
+    /** GET of a path, 10 s at most. */
+    HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a municipal maker space of that name in 430703 as an admin, 10 s at most. */
+    HttpResponse<String> createPlatform(String nameZh) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/platforms")))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.admin())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nameZh\":\"" + nameZh
+                        + "\",\"type\":\"MAKER_SPACE\",\"level\":\"MUNICIPAL\",\"regionCode\":\"430703\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGKILL: no shutdown hook, no graceful drain. */
