@@ -1,6 +1,6 @@
 package org.innoreg.registry.repository;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -86,14 +86,15 @@ public class PlatformViewQuery {
     /**
      * The client's failures as the SQLException the problem mappers read, as on the JDBC paths: an
      * answer of the server keeps its SQLState (a refused value is 400, a server shutting down 503); no
-     * answer at all (refused or broken connection) is a connection exception, class 08 (503).
+     * answer at all (refused, reset or closed connection: an IOException or the client's own close) is a
+     * connection exception, class 08 (503). A primary stopped for a failover resets its connections.
      */
     private static Throwable asSqlException(Throwable failure) {
         if (failure instanceof PgException server) {
             return new IllegalStateException(server.getMessage(),
                     new SQLException(server.getErrorMessage(), server.getSqlState(), failure));
         }
-        if (failure instanceof ConnectException || failure instanceof ClosedConnectionException) {
+        if (failure instanceof IOException || failure instanceof ClosedConnectionException) {
             return new IllegalStateException(failure.getMessage(), new SQLException(failure.getMessage(), "08006", failure));
         }
         return failure;

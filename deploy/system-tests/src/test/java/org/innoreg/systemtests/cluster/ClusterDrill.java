@@ -282,7 +282,13 @@ public final class ClusterDrill {
                         + " derived cells (" + models.nonZeroCells() + " non-zero), " + models.projectCells() + " project cells"
                 : String.join("; ", models.failures()));
 
-        // (6) how long reads and writes failed around each fault, and the recoveries
+        // (6) a fault is answered as one: 502, 503 or 504 problems or a refused connection, never a 500
+        List<String> errors = outcomes.stream().filter(o -> o.status() >= 500 && o.status() != 502 && o.status() != 503 && o.status() != 504)
+                .map(SteadyLoad.Outcome::what).toList();
+        check("no request answered with a server error other than 502, 503 or 504", errors.isEmpty(),
+                errors.size() + " " + shown(errors));
+
+        // (7) how long reads and writes failed around each fault, and the recoveries
         List<Map.Entry<String, long[]>> inOrder = new ArrayList<>(faults.entrySet());
         for (int i = 0; i < inOrder.size(); i++) {
             long[] span = inOrder.get(i).getValue();

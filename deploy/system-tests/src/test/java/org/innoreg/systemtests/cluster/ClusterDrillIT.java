@@ -19,6 +19,6 @@ class ClusterDrillIT {
             result = new ClusterDrill(stack).run();
         }
         assertThat(result.failed()).as(String.join("\n", result.lines())).isZero();
-        assertThat(result.passed()).isGreaterThanOrEqualTo(9);
+        assertThat(result.passed()).isGreaterThanOrEqualTo(12);
     }
 }

@@ -27,8 +27,8 @@ import org.innoreg.systemtests.harness.ClusterStack;
  */
 final class SteadyLoad implements AutoCloseable {
 
-    /** One request's outcome at a time (ms since the load started). */
-    record Outcome(long atMillis, boolean write, boolean ok, String what) {
+    /** One request's outcome at a time (ms since the load started); status -1 when no answer came. */
+    record Outcome(long atMillis, boolean write, boolean ok, String what, int status) {
     }
 
     /** An acknowledged write the drill must find stored: kind, path to read it, and what it must show. */
@@ -199,16 +199,18 @@ final class SteadyLoad implements AutoCloseable {
         int first = (int) (Thread.currentThread().getId() % 2);
         long at = elapsedMillis();
         String failure;
+        int status = -1;
         for (int attempt = 0;; attempt++) {
             Api api = gateways[(first + attempt) % 2];
             try {
                 Api.Reply reply = request.apply(api);
-                for (int status : expected) {
-                    if (reply.status() == status) {
-                        outcomes.add(new Outcome(at, write, true, what));
+                for (int wanted : expected) {
+                    if (reply.status() == wanted) {
+                        outcomes.add(new Outcome(at, write, true, what, wanted));
                         return reply;
                     }
                 }
+                status = reply.status();
                 failure = reply.status() + " " + reply.json().path("title").asText(reply.body());
                 break;
             } catch (RuntimeException e) {
@@ -219,7 +221,7 @@ final class SteadyLoad implements AutoCloseable {
                 break;
             }
         }
-        outcomes.add(new Outcome(at, write, false, what + ": " + failure));
+        outcomes.add(new Outcome(at, write, false, what + ": " + failure, status));
         return null;
     }
 
