@@ -227,14 +227,13 @@ public class CsvImporter {
                 if (first == null) {
                     valid.add(new Valid<>(row.line(), input, key, id, row));
                 } else {
-                    rowErrors.add(new Problem.FieldError("row", "names the same record as line " + first
-                            + ": a file may name each record once"));
+                    rowErrors.add(new Problem.FieldError("row", Messages.text("field.row-same-record", first)));
                 }
             }
             rowErrors.forEach(e -> errors.add(rowError(row, e, spec, sheet)));
         }
         if (rows == 0) {
-            throw ProblemException.invalid("body", "the file has a header but no rows");
+            throw ProblemException.invalid("body", Messages.text("field.file-no-rows"));
         }
         long mapped = System.nanoTime();
         List<String> outside = new ArrayList<>();
@@ -248,12 +247,11 @@ public class CsvImporter {
                 I input = record == null ? row.input() : spec.keep(row.input(), record, columns);
                 List<Problem.FieldError> rowErrors = new ArrayList<>();
                 if (row.id() != null && record == null) {
-                    rowErrors.add(new Problem.FieldError("id", "no record has this id; leave the id empty to create one"));
+                    rowErrors.add(new Problem.FieldError("id", Messages.text("field.row-unknown-id")));
                 } else {
                     Integer first = record == null ? null : lineOfRecord.putIfAbsent(spec.idOf(record), row.line());
                     if (first != null) {
-                        rowErrors.add(new Problem.FieldError("row", "names the same record as line " + first
-                                + " (one by its id, one by its name): a file may name each record once"));
+                        rowErrors.add(new Problem.FieldError("row", Messages.text("field.row-same-record-id-name", first)));
                     }
                     rowErrors.addAll(spec.check(input, record));
                 }
@@ -409,7 +407,7 @@ public class CsvImporter {
     private static String message(ConstraintViolation<?> violation) {
         String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return switch (constraint) {
-            case "NotNull", "NotBlank", "NotEmpty" -> "is required: the cell is empty or the column missing";
+            case "NotNull", "NotBlank", "NotEmpty" -> Messages.text("field.cell-required");
             default -> violation.getMessage();
         };
     }
@@ -426,7 +424,7 @@ public class CsvImporter {
         try {
             return CsvText.decode(csv.readAllBytes(), charset);
         } catch (IOException e) {
-            throw ProblemException.invalid("body", "the file could not be read: " + firstLine(e.getMessage()));
+            throw ProblemException.invalid("body", Messages.text("field.file-unreadable", firstLine(e.getMessage())));
         }
     }
 
@@ -454,7 +452,7 @@ public class CsvImporter {
         } catch (ProblemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw ProblemException.invalid("body", "not a readable CSV file: " + firstLine(e.getMessage()));
+            throw ProblemException.invalid("body", Messages.text("field.not-csv", firstLine(e.getMessage())));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.innoreg.chassis.labels.Labelled;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 
 /**
@@ -92,7 +93,7 @@ public final class CsvRow {
     }
 
     public LocalDate date(String column) {
-        return parse(column, "must be a date such as 2022-05-10, 2022/5/10, 2022.5.10 or 2022年5月10日", CsvRow::parseDate);
+        return parse(column, "field.cell-date", CsvRow::parseDate);
     }
 
     /** A number with or without thousands separators ({@code 1,200,000} or {@code 1，200，000}). */
@@ -101,7 +102,7 @@ public final class CsvRow {
     }
 
     public BigDecimal decimal(String column) {
-        return parse(column, "must be a number such as 12500.5 or 12,500.5", CsvRow::number);
+        return parse(column, "field.cell-number", CsvRow::number);
     }
 
     /**
@@ -110,7 +111,7 @@ public final class CsvRow {
      */
     public BigDecimal amount(String column) {
         BigDecimal columnScale = scales.getOrDefault(column, BigDecimal.ONE);
-        return parse(column, "must be an amount in yuan such as 1,200,000,000, 120000万元 or 12亿元", value -> {
+        return parse(column, "field.cell-amount", value -> {
             Matcher m = AMOUNT.matcher(value);
             if (!m.matches()) {
                 throw new IllegalArgumentException();
@@ -125,11 +126,11 @@ public final class CsvRow {
     }
 
     public Integer integer(String column) {
-        return parse(column, "must be a whole number such as 120 or 1,200", value -> Integer.valueOf(value.replaceAll("[,，\\s_]", "")));
+        return parse(column, "field.cell-integer", value -> Integer.valueOf(value.replaceAll("[,，\\s_]", "")));
     }
 
     public UUID uuid(String column) {
-        return parse(column, "must be a UUID", UUID::fromString);
+        return parse(column, "field.cell-uuid", UUID::fromString);
     }
 
     /**
@@ -143,7 +144,7 @@ public final class CsvRow {
         }
         E parsed = parser.apply(type, value);
         if (parsed == null) {
-            error(column, "'" + value + "' is not one of " + Labelled.choices(type));
+            error(column, Messages.text("field.not-one-of", value, Labelled.choices(type)));
         }
         return parsed;
     }
@@ -153,6 +154,7 @@ public final class CsvRow {
         errors.add(new Problem.FieldError(column, message));
     }
 
+    /** {@code expectation}: the key of what the cell must be, e.g. {@code field.cell-date}. */
     private <T> T parse(String column, String expectation, java.util.function.Function<String, T> parser) {
         String value = text(column);
         if (value == null) {
@@ -161,7 +163,7 @@ public final class CsvRow {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            error(column, expectation + ", not '" + value + "'");
+            error(column, Messages.text("field.cell-not", Messages.text(expectation), value));
             return null;
         }
     }

@@ -13,6 +13,7 @@ import java.nio.charset.UnmappableCharacterException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
 /**
@@ -43,11 +44,10 @@ public final class CsvText {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         if (charsetName != null && !charsetName.isBlank() && !latin1(charsetName)) {
             Charset named = named(charsetName.strip().replace("\"", ""));
-            return strict(bytes, start, named, named.equals(StandardCharsets.UTF_8) ? "UTF-8 (as the request's charset says)"
-                    : named.name() + " (as the request's charset says)");
+            return strict(bytes, start, named, Messages.text("encoding.as-charset-says", named.equals(StandardCharsets.UTF_8) ? "UTF-8" : named.name()));
         }
         if (start == 3) {
-            return strict(bytes, start, StandardCharsets.UTF_8, "UTF-8 (the file starts with a UTF-8 byte-order mark)");
+            return strict(bytes, start, StandardCharsets.UTF_8, Messages.text("encoding.utf8-bom"));
         }
         Utf8Scan scan = Utf8Scan.of(bytes);
         if (scan.malformed == 0) {
@@ -57,7 +57,7 @@ public final class CsvText {
         if (scan.multibyte > 4 * scan.malformed) {
             return strict(bytes, 0, StandardCharsets.UTF_8, "UTF-8");
         }
-        return strict(bytes, 0, GB18030, "UTF-8 nor GB18030/GBK");
+        return strict(bytes, 0, GB18030, Messages.text("encoding.neither"));
     }
 
     /**
@@ -77,7 +77,7 @@ public final class CsvText {
             return canonical.equals("GBK") || canonical.equals("GB2312") || canonical.equals("X-MS936")
                     || canonical.equals("WINDOWS-936") ? GB18030 : charset;
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw ProblemException.invalid("Content-Type", "charset '" + name + "' is not known: send UTF-8, GB18030 or GBK");
+            throw ProblemException.invalid("Content-Type", Messages.text("field.charset-unknown", name));
         }
     }
 
@@ -121,8 +121,7 @@ public final class CsvText {
         for (int i = offset; i < Math.min(bytes.length, offset + Math.max(1, length)); i++) {
             hex.append(hex.isEmpty() ? "" : " ").append(String.format("0x%02X", bytes[i] & 0xFF));
         }
-        String message = "line " + line + ", column " + column + ": byte " + hex + " is not " + what
-                + "; save the file as UTF-8 (\"CSV UTF-8\" in Excel) or GBK, or name its encoding with charset= in Content-Type";
+        String message = Messages.text("field.byte-not-in-encoding", line, column, hex, what);
         return ProblemException.invalid("body", message).with("line", line).with("column", column);
     }
 

@@ -3,6 +3,7 @@ package org.innoreg.registry.resource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.innoreg.registry.support.Fixtures.unique;
 import static org.innoreg.registry.support.Fixtures.uscc;
 
@@ -46,7 +47,15 @@ class CellFormatsTest {
         given().header("Authorization", ADMIN).contentType("text/csv; charset=UTF-8").body(bad).queryParam("dryRun", true)
                 .post("/api/v1/platforms/import").then().statusCode(200)
                 .body("errors[0].line", equalTo(3)).body("errors[0].column", equalTo("认定日期"))
-                .body("errors[0].value", equalTo("2022/2/30"));
+                .body("errors[0].value", equalTo("2022/2/30"))
+                .body("errors[0].message", equalTo("must be a date such as 2022-05-10, 2022/5/10, 2022.5.10 or 2022年5月10日, not '2022/2/30'"));
+        // the clerk's language: the same error in Chinese, and a value that is none of the codes or labels
+        String worse = "名称,类型,级别,地区代码,认定日期\n" + tag + "戊,众创空间,市级,430702,2022/2/30\n" + tag + "己,孵化所,市级,430702,\n";
+        given().header("Authorization", ADMIN).header("Accept-Language", "zh-CN").contentType("text/csv; charset=UTF-8").body(worse)
+                .queryParam("dryRun", true).post("/api/v1/platforms/import").then().statusCode(200)
+                .header("Content-Language", "zh-CN")
+                .body("errors[0].message", equalTo("须为日期，如 2022-05-10、2022/5/10、2022.5.10 或 2022年5月10日，而不是“2022/2/30”"))
+                .body("errors[1].message", startsWith("“孵化所”不是以下之一："));
     }
 
     @Test
