@@ -106,6 +106,7 @@ public final class ClusterDrill {
                 recoveries.put("relay standbys took over", seconds(() -> standbys.values().stream().allMatch(ClusterDrill::publishes)));
                 recoveries.put("relays and consumers caught up after the kill", seconds(() -> catchUp.pending().isEmpty()));
                 restart(killed, "killed replicas restarted", killedAt);
+                recoveries.put("consumers caught up after their restart", seconds(() -> catchUp.pending().isEmpty()));
             });
             pause(10);
             fault(load, "kill -9 gateway 1", () -> {
@@ -114,6 +115,8 @@ public final class ClusterDrill {
                 long killed = System.nanoTime();
                 pause(5);
                 restart(List.of(gateway), "gateway 1 restarted", killed);
+                // static membership: back within the session timeout, it is given its partitions again at once
+                recoveries.put("feed and search consumers caught up after gateway 1's restart", seconds(() -> catchUp.pending().isEmpty()));
             });
             pause(10);
             fault(load, "stop the PostgreSQL primary, promote the standby", () -> {
