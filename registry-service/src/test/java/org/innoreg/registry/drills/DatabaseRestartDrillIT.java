@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseRestartDrillIT {
 
-    private static final String DATABASE = "innoreg_registry";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration OUTAGE = Duration.ofSeconds(10);
 
@@ -33,10 +32,7 @@ class DatabaseRestartDrillIT {
         KafkaBroker broker = KafkaBroker.onFreePorts().start();
         try (PrivatePostgres postgres = PrivatePostgres.create()) {
             postgres.start();
-            postgres.execute("CREATE DATABASE " + DATABASE);
-            PackagedService service = PackagedService.configure("database-restart.log", Map.of(
-                    "PGHOST", "127.0.0.1", "PGPORT", String.valueOf(postgres.port()), "INNOREG_REGISTRY_DB", DATABASE,
-                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+            PackagedService service = PackagedService.against("database-restart.log", postgres, broker);
             try {
                 service.start();
                 String before = create(service, "重启演练平台甲");

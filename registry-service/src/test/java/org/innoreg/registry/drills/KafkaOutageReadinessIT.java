@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,17 +24,13 @@ import org.junit.jupiter.api.Test;
 class KafkaOutageReadinessIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DATABASE = "innoreg_registry";
 
     @Test
     void readyWithinASecondWhileKafkaIsAwayAndTheBacklogIsReported() throws Exception {
         KafkaBroker broker = KafkaBroker.onFreePorts().start();
         try (PrivatePostgres postgres = PrivatePostgres.create()) {
             postgres.start();
-            postgres.execute("CREATE DATABASE " + DATABASE);
-            PackagedService service = PackagedService.configure("kafka-outage.log", Map.of(
-                    "PGHOST", "127.0.0.1", "PGPORT", String.valueOf(postgres.port()), "INNOREG_REGISTRY_DB", DATABASE,
-                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+            PackagedService service = PackagedService.against("kafka-outage.log", postgres, broker);
             try {
                 service.start();
                 // a first write while Kafka is there: a cold JVM on a busy machine took seconds for it

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.innoreg.testsupport.KafkaBroker;
+import org.innoreg.testsupport.PrivatePostgres;
 import org.innoreg.testsupport.TestTokens;
 
 /**
@@ -57,6 +59,17 @@ final class PackagedService {
         all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         all.put("INNOREG_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString());
         return new PackagedService(all, Paths.get("target", "drills", logName), port);
+    }
+
+    /**
+     * The service against a PostgreSQL server of the drill's own (running; the service's database is created on it)
+     * and a Kafka broker of the drill's own.
+     */
+    static PackagedService against(String logName, PrivatePostgres postgres, KafkaBroker broker) throws Exception {
+        String database = "innoreg_registry";
+        postgres.execute("CREATE DATABASE " + database);
+        return configure(logName, Map.of("PGHOST", "127.0.0.1", "PGPORT", String.valueOf(postgres.port()),
+                "INNOREG_REGISTRY_DB", database, "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
     }
 
     String url(String path) {
