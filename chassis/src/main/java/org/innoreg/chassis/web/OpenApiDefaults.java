@@ -17,15 +17,22 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.labels.Labelled;
-import org.innoreg.chassis.problem.Problem;
 
 /**
  * What every service's OpenAPI document states the same way: the operations' security, said
  * explicitly (reads are public and need no credentials; until writes require a bearer token, none does), the
- * Chinese label fields beside the codes of the views, and what an Excel workbook is wherever an operation takes or
- * gives one.
+ * Chinese label fields beside the codes of the views, what an Excel workbook is wherever an operation takes or
+ * gives one, the schemas' names, patterns and nulls ({@link OpenApiSchemas}), and the statuses, headers, names and
+ * parameter examples of the operations ({@link OpenApiOperations}).
  */
 public class OpenApiDefaults implements OASFilter {
+
+    /**
+     * {@code @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true")} on a read that answers an authenticated
+     * reader with more (fields a bureau does not publish): its security becomes {@code [{}, {bearer: []}]}, so that a
+     * generated client sends its token there too.
+     */
+    public static final String OPTIONAL_BEARER = OpenApiOperations.OPTIONAL_BEARER;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -36,29 +43,16 @@ public class OpenApiDefaults implements OASFilter {
             return;
         }
         labelFields(openAPI);
-        // The 401 and 403 the security extension adds to protected operations are RFC 9457 problems here.
+        OpenApiSchemas.apply(openAPI);
+        OpenApiOperations.apply(openAPI);
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
             if (operation.getRequestBody() != null) {
                 describeWorkbook(operation.getRequestBody().getContent(), "An Excel workbook (.xlsx): its first sheet, "
                         + "the first non-empty row the header, with the CSV file's columns");
             }
-            if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
-                return;
+            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                operation.getResponses().getAPIResponses().values().forEach(r -> describeWorkbook(r.getContent(), BulkFormat.EXPORT_WORKBOOK));
             }
-            operation.getResponses().getAPIResponses().values().forEach(r -> describeWorkbook(r.getContent(), BulkFormat.EXPORT_WORKBOOK));
-            operation.getResponses().getAPIResponses().forEach((status, response) -> {
-                String detail = switch (status) {
-                    case "401" -> "No bearer token, or one that is malformed, expired, badly signed or for another issuer or "
-                            + "audience (the problem's type says which)";
-                    case "403" -> "The token's roles do not allow this, or the record is outside the token's regions";
-                    default -> null;
-                };
-                if (detail != null && response.getContent() == null) {
-                    response.setDescription(detail);
-                    response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
-                }
-            });
         }));
     }
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Page")
 public record Page<T>(
-        List<T> items,
+        @Schema(required = true) List<T> items,
         @Schema(description = "Number of matching items, where counted") Long total,
         @Schema(description = "Counts of matching items by facet and value, on request",
                 example = "{\"type\": {\"KEY_LABORATORY\": 24}, \"level\": {\"NATIONAL\": 1, \"PROVINCIAL\": 23}}")

@@ -445,7 +445,20 @@ public final class OpenApiFuzzer {
         if (s.has("allOf") && s.get("allOf").size() > 0) {
             return example(s.get("allOf").get(0), depth);
         }
+        if (s.has("anyOf") && s.get("anyOf").size() > 0) {
+            // a nullable reference ({"anyOf": [{"$ref": ...}, {"type": "null"}]}): the value, not the null
+            return example(s.get("anyOf").get(0), depth);
+        }
         String type = s.path("type").asText(s.has("properties") ? "object" : "string");
+        if (s.path("type").isArray()) { // OpenAPI 3.1's ["string", "null"]: the first that is not null
+            type = "string";
+            for (JsonNode one : s.path("type")) {
+                if (!one.asText().equals("null")) {
+                    type = one.asText();
+                    break;
+                }
+            }
+        }
         switch (type) {
             case "object": {
                 ObjectNode object = NODES.objectNode();

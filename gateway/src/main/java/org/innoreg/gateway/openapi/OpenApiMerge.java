@@ -39,11 +39,19 @@ public final class OpenApiMerge {
      * @param notes   problems found while merging are added here (a path two services claim, say)
      */
     public static ObjectNode merge(ObjectNode info, List<Source> sources, List<String> notes) {
+        return merge(info, "/", sources, notes);
+    }
+
+    /**
+     * @param gateway the gateway's address as the caller reached it (a generated client's default base URL: a relative
+     *                {@code /} gives clients outside a browser no host to call)
+     */
+    public static ObjectNode merge(ObjectNode info, String gateway, List<Source> sources, List<String> notes) {
         ObjectNode merged = JSON.objectNode();
         merged.put("openapi", sources.isEmpty() ? "3.1.0" : sources.get(0).document().path("openapi").asText("3.1.0"));
         merged.set("info", info);
-        merged.set("servers", JSON.arrayNode().add(JSON.objectNode().put("url", "/")
-                .put("description", "The Innovation Registry gateway")));
+        merged.set("servers", JSON.arrayNode().add(JSON.objectNode().put("url", gateway)
+                .put("description", "The Innovation Registry gateway: every path of this document is reached through it")));
         // Root-level security as the services declare it (all do the same, through the chassis).
         sources.stream().map(source -> source.document().get("security")).filter(security -> security != null)
                 .findFirst().ifPresent(security -> merged.set("security", security.deepCopy()));

@@ -39,7 +39,7 @@ public class AsyncApiResource {
 
     @GET
     @Produces("application/yaml")
-    @Operation(summary = "AsyncAPI 3 document of every topic",
+    @Operation(operationId = "getAsyncApiDocument", summary = "AsyncAPI 3 document of every topic",
             description = "Topics, keys, CloudEvents attributes, the JSON Schema of each event's data and an example: "
                     + "what a partner needs to consume Kafka directly.")
     @APIResponse(responseCode = "200", description = "The AsyncAPI document (YAML)")

@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,7 +42,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.validation.RegionCode;
+import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.gateway.feed.FeedPage;
 import org.innoreg.gateway.feed.FeedRepository;
 import org.innoreg.gateway.feed.FeedRepository.Entry;
 import org.innoreg.gateway.feed.FeedRepository.FeedFilter;
@@ -81,9 +85,11 @@ public class EventFeedResource {
                     + "before a time (the `next` links keep it). Fields a bureau "
                     + "does not publish (officials, reviewers, obstacles' text) are left out of `data` unless the caller "
                     + "is an authenticated reader.")
-    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "200", description = "A page of events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class)))
     @APIResponse(responseCode = "400", description = "Malformed cursor or filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
     public Page<JsonNode> read(
             @Parameter(description = "Cursor: the position after which to read (from a previous `next`)", example = "0")
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,
@@ -126,7 +132,11 @@ public class EventFeedResource {
             description = "Each SSE event is one CloudEvent: `id` is its feed position, `event` its type, `data` the "
                     + "CloudEvent JSON. Starts after `after` (default: now); a client that reconnects with "
                     + "`Last-Event-ID` resumes right after the last event it received, without gaps or repeats.")
-    @APIResponse(responseCode = "200", description = "An endless stream of events")
+    @APIResponse(responseCode = "200", description = "An endless stream of events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+                    description = "Server-Sent Events: `id:` the feed position, `event:` the CloudEvents type, `data:` one "
+                            + "CloudEvent in structured JSON, as an item of the feed's page (`#/components/schemas/CloudEventPage`)")))
+    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
     @Blocking // resolving the caller's token may block: not on the I/O thread
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "Resume after this feed position (sent automatically by EventSource clients)")

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.innoreg.gateway.asyncapi.EventSchemas;
 import org.innoreg.gateway.openapi.OpenApiMerge;
 import org.innoreg.gateway.openapi.OpenApiSources;
 import org.innoreg.gateway.openapi.OpenApiSources.Fetched;
@@ -86,8 +87,11 @@ public class OpenApiResource {
         List<String> notes = new ArrayList<>();
         ObjectNode info = own.path("info").deepCopy();
         info.put("title", title).put("version", version);
-        ObjectNode merged = OpenApiMerge.merge(info, inputs, notes);
+        // the address the caller used (X-Forwarded-Host/-Proto honoured, quarkus.http.proxy), without the trailing slash
+        String gateway = uri.getBaseUri().toString().replaceAll("/+$", "");
+        ObjectNode merged = OpenApiMerge.merge(info, gateway, inputs, notes);
         notes.forEach(note -> status.append("\n- merge: ").append(note));
+        EventSchemas.document(merged); // the feed's items typed by the services' schemas, now that they are merged
         if (rateLimiter.enabled()) {
             RateLimitDocs.document(merged, "reads " + rateLimiter.limit(RateLimiter.RouteClass.READS) + ", writes "
                     + rateLimiter.limit(RateLimiter.RouteClass.WRITES) + ", imports "

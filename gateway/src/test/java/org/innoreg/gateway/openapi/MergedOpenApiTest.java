@@ -33,7 +33,7 @@ class MergedOpenApiTest {
                 .body("paths", hasKey("/api/v1/projects"))
                 .body("paths", hasKey("/api/v1/indicators/{code}"))
                 .body("paths", hasKey("/api/v1/events"))
-                .body("servers[0].url", org.hamcrest.Matchers.equalTo("/"))
+                .body("servers[0].url", org.hamcrest.Matchers.matchesPattern("http://(localhost|127\\.0\\.0\\.1):[0-9]+"))
                 .body("info.description", containsString("registry: live"))
                 .body("components.schemas", hasKey("Problem"))
                 .extract().asString();
@@ -42,6 +42,28 @@ class MergedOpenApiTest {
 
         given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
                 .contentType(containsString("yaml")).body(startsWith("---\nopenapi:"));
+    }
+
+    @Test
+    void theFeedIsTypedAsCloudEventsWithEachAggregatesData() {
+        io.restassured.path.json.JsonPath doc = given().queryParam("refresh", true).get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(doc.getString("paths.'/api/v1/events'.get.responses.'200'.content.'application/json'.schema.'$ref'"))
+                .isEqualTo("#/components/schemas/CloudEventPage");
+        assertThat(doc.getString("components.schemas.CloudEventPage.properties.items.items.discriminator.propertyName"))
+                .isEqualTo("type");
+        assertThat(doc.getString("components.schemas.CloudEventPage.properties.items.items.discriminator.mapping."
+                + "'org.innoreg.registry.platform.created'")).isEqualTo("#/components/schemas/PlatformEvent");
+        assertThat(doc.getList("components.schemas.PlatformEvent.properties.type.enum")).contains(
+                "org.innoreg.registry.platform.created", "org.innoreg.registry.platform.deleted");
+        assertThat(doc.getList("components.schemas.PlatformEvent.required")).contains("specversion", "id", "type", "data");
+        assertThat(doc.getString("components.schemas.PlatformEvent.properties.data.allOf[0].'$ref'"))
+                .endsWith("Platform");
+        assertThat(doc.getString("components.schemas.PlatformEvent.properties.data.allOf[1].properties.history.items.'$ref'"))
+                .endsWith("PlatformHistoryEntry");
+        assertThat(doc.getString("components.schemas.RegionEvent.properties.data.'$ref'")).endsWith("Region");
+        assertThat(doc.<String, Object>getMap("components.schemas").keySet())
+                .doesNotContain("JsonNode", "OutboundSseEvent", "MediaType").noneMatch(name -> name.matches(".*Page[0-9]+$"));
     }
 
     @Test

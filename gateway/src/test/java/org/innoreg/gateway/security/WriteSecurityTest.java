@@ -30,7 +30,7 @@ class WriteSecurityTest {
     @Test
     void everyWriteOperationRefusesEveryBadCallerAndChangesNothing() throws Exception {
         Map<String, Recipe> recipes = Map.of(
-                "SearchResource_rebuild", new Recipe("/api/v1/search/rebuild", null, null, Map.of(), "admin",
+                "rebuildSearch", new Recipe("/api/v1/search/rebuild", null, null, Map.of(), "admin",
                         "registry-editor", null));
         var result = SecurityMatrix.run("http://127.0.0.1:" + RestAssured.port, recipes,
                 () -> SecurityMatrix.fingerprint(dataSource, Set.of()) + SecurityMatrix.topicOffsets(bootstrapServers));

@@ -21,14 +21,14 @@ import org.innoreg.chassis.persistence.VersionedEntity;
 @Entity
 public class Target extends VersionedEntity {
 
-    @Schema(description = Labelled.ACCEPTS_LABELS)
+    @Schema(name = "TargetKind", description = Labelled.ACCEPTS_LABELS)
     public enum Kind implements Labelled {
         LEVEL,
         CUMULATIVE,
         ANNUAL_GROWTH
     }
 
-    @Schema(description = Labelled.ACCEPTS_LABELS)
+    @Schema(name = "TargetComparison", description = Labelled.ACCEPTS_LABELS)
     public enum Comparison implements Labelled {
         AT_LEAST,
         AT_MOST

@@ -23,7 +23,7 @@ public record Progress(
         BigDecimal expected,
         @Schema(description = "Why the status is what it is") String reason) {
 
-    @Schema(description = Labelled.ACCEPTS_LABELS)
+    @Schema(name = "ProgressStatus", description = Labelled.ACCEPTS_LABELS)
     public enum Status implements Labelled {
         ACHIEVED,
         ON_TRACK,

@@ -30,7 +30,7 @@ public class DerivedIndicatorResource {
     @POST
     @Path("/rebuild")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recompute derived indicators from the beginning of their topics",
+    @Operation(operationId = "rebuildDerivedIndicators", summary = "Recompute derived indicators from the beginning of their topics",
             description = "Reads registry.platform.v1 and projects.project.v1 from their first event, recomputes every "
                     + "derived count and sum, and revises each cell whose value differs (a cell nothing backs any more "
                     + "goes to 0). Live events wait while it runs. Safe to repeat: a second rebuild changes nothing.")

@@ -38,15 +38,15 @@ class WriteSecurityTest {
     @Test
     void everyWriteOperationRefusesEveryBadCallerAndChangesNothing() throws Exception {
         Map<String, Recipe> recipes = Map.of(
-                "IndicatorResource_create", Recipe.json("/api/v1/indicators",
+                "createIndicator", Recipe.json("/api/v1/indicators",
                         "{\"code\":\"matrix_indicator\",\"nameZh\":\"矩阵指标\",\"nameEn\":\"Matrix\",\"unit\":\"COUNT\",\"frequency\":\"ANNUAL\"}",
                         EDITOR, "registry-editor", null),
-                "ObservationResource_put", Recipe.json("/api/v1/indicators/patent_applications/observations/430703/2019",
+                "putIndicatorObservation", Recipe.json("/api/v1/indicators/patent_applications/observations/430703/2019",
                         "{\"value\":1234,\"status\":\"FINAL\"}", EDITOR, "projects-editor", "430703"),
-                "TargetResource_create", Recipe.json("/api/v1/targets",
+                "createTarget", Recipe.json("/api/v1/targets",
                         "{\"indicator\":\"gdp\",\"region\":\"430703\",\"kind\":\"LEVEL\",\"targetValue\":500,\"targetPeriod\":\"2025\",\"plan\":\"Matrix plan\"}",
                         EDITOR, "reader", "430703"),
-                "DerivedIndicatorResource_rebuild", new Recipe("/api/v1/indicators/derived/rebuild", null, null, Map.of(),
+                "rebuildDerivedIndicators", new Recipe("/api/v1/indicators/derived/rebuild", null, null, Map.of(),
                         "admin", EDITOR, null));
 
         var result = SecurityMatrix.run("http://127.0.0.1:" + RestAssured.port, recipes,

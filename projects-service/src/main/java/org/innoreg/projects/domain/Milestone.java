@@ -19,7 +19,7 @@ import org.innoreg.chassis.labels.Labelled;
 public class Milestone {
 
     /** The OC4IDS milestone statuses: met once done, missed once its planned date has passed undone. */
-    @Schema(description = Labelled.ACCEPTS_LABELS)
+    @Schema(name = "MilestoneStatus", description = Labelled.ACCEPTS_LABELS)
     public enum Status implements Labelled {
         SCHEDULED,
         MET,

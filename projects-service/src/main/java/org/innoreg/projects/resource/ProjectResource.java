@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -56,6 +57,7 @@ import org.innoreg.chassis.web.Cursor;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.web.IdempotentRequests;
+import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.Obstacle;
@@ -120,6 +122,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "A page of projects")
     @APIResponse(responseCode = "400", description = "Malformed filter, sort or cursor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
     public Page<ProjectView> list(
             @Parameter(description = "Stage (repeatable)") @QueryParam("stage") List<ProjectStage> stages,
             @Parameter(description = "Tier (repeatable)") @QueryParam("tier") List<InvestmentTier> tiers,
@@ -173,6 +176,7 @@ public class ProjectResource {
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
     public Response get(@PathParam("id") UUID id) {
         Project project = service.get(id);
         return Response.ok(view(project)).tag(ETags.of(project.version)).build();
@@ -221,7 +225,7 @@ public class ProjectResource {
             + "innoreg.projects.rules.max-completed-to-planned (3) times of (type implausible-value, rule "
             + "completed-investment-above-planned): nothing is stored",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") UUID id, @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid ProjectInput input) {
         Project project = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.ok(view(project)).tag(ETags.of(project.version)).build();
@@ -241,7 +245,7 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(@PathParam("id") UUID id, @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ExpectedVersion.ifMatch(ifMatch));
         return Response.noContent().build();
     }
@@ -261,7 +265,9 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A date before the current stage's",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(description = "Optional here: the ETag of your last read; a stale one is refused (412)")
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid TransitionInput input) {
         Project project = service.transition(id, ExpectedVersion.ifMatchOptional(ifMatch), input);
         return Response.ok(view(project)).tag(ETags.of(project.version)).build();
@@ -322,6 +328,7 @@ public class ProjectResource {
     @Path("/{id}/reviews")
     @Operation(summary = "A project's supervision reviews, oldest first")
     @APIResponse(responseCode = "200", description = "The reviews")
+    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
     public Page<ProgressViews.Review> reviews(@PathParam("id") UUID id) {
         return Page.of(progress.reviews(id).stream()
                 .map(r -> new ProgressViews.Review(r.reviewedOn, r.reviewer, r.summary))
@@ -412,6 +419,7 @@ public class ProjectResource {
     @Path("/{id}/obstacles")
     @Operation(summary = "A project's obstacles, oldest first")
     @APIResponse(responseCode = "200", description = "The obstacles")
+    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
     public Page<ProgressViews.ObstacleView> obstacles(@PathParam("id") UUID id) {
         java.time.LocalDate today = java.time.LocalDate.now();
         return Page.of(progress.obstacles(id).stream().map(o -> obstacle(o, today)).toList());
@@ -425,6 +433,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The open obstacles")
     @APIResponse(responseCode = "400", description = "Malformed date, age or region",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
     public Page<ProgressViews.ObstacleView> openObstacles(
             @Parameter(description = "Default today", example = "2019-04-01") @QueryParam("asOf") java.time.LocalDate asOf,
             @Parameter(example = "State Grid Changde Power Supply Company") @QueryParam("department") @jakarta.validation.constraints.Size(max = 200) String department,
@@ -446,6 +455,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The overdue projects")
     @APIResponse(responseCode = "400", description = "Malformed date or region",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
     public Page<ProgressViews.Overdue> overdueReviews(
             @Parameter(description = "Day to judge on (default today)", example = "2019-04-01") @QueryParam("asOf") java.time.LocalDate asOf,
             @Parameter(description = "Only projects in this region or its descendants", example = "430700")
@@ -507,6 +517,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The projects")
     @APIResponse(responseCode = "400", description = "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
     public Response export(@Parameter(description = BulkFormat.FORMAT_DESCRIPTION) @QueryParam("format")
             @Pattern(regexp = BulkFormat.FORMAT_PATTERN, message = BulkFormat.FORMAT_MESSAGE) String format, @Context HttpHeaders headers,
             @QueryParam("bom") @DefaultValue("true") @Parameter(description = "CSV only: start the file with a UTF-8 byte-order "

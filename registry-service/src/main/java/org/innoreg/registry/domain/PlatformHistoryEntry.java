@@ -27,7 +27,7 @@ import org.innoreg.chassis.labels.Labelled;
 @Table(name = "platform_history")
 public class PlatformHistoryEntry {
 
-    @Schema(description = Labelled.ACCEPTS_LABELS)
+    @Schema(name = "PlatformChangeKind", description = Labelled.ACCEPTS_LABELS)
     public enum Change implements Labelled {
         ACCREDITED,
         LEVEL_CHANGED,

@@ -172,7 +172,7 @@ public class OrganizationResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") UUID id, @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid OrganizationInput input) {
         Organization organization = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.ok(OrganizationMapper.toView(organization)).tag(ETags.of(organization.version)).build();
@@ -187,7 +187,7 @@ public class OrganizationResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(@PathParam("id") UUID id, @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ExpectedVersion.ifMatch(ifMatch));
         return Response.noContent().build();
     }

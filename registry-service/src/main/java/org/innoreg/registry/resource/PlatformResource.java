@@ -215,7 +215,7 @@ public class PlatformResource {
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of your last read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(required = true, description = ETags.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid PlatformInput input) {
         Platform platform = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
         return Response.ok(PlatformMapper.toView(platform)).tag(ETags.of(platform.version)).build();
@@ -232,7 +232,7 @@ public class PlatformResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(@PathParam("id") UUID id, @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ExpectedVersion.ifMatch(ifMatch));
         return Response.noContent().build();
     }

@@ -76,26 +76,26 @@ class WriteSecurityTest {
         String orgCsv = "统一社会信用代码,名称,类型,地区代码\n" + uscc("430703") + "," + unique("矩阵导入") + ",企业,430703\n";
         String platformCsv = "名称,类型,级别,地区代码\n" + unique("矩阵导入平台") + ",重点实验室,省级,430703\n";
         Map<String, Recipe> recipes = Map.of(
-                "OrganizationResource_create", Recipe.json("/api/v1/organizations",
+                "createOrganization", Recipe.json("/api/v1/organizations",
                         organization(uscc("430703"), unique("矩阵企业"), "430703"), EDITOR, "projects-editor", "430703"),
-                "OrganizationResource_update", Recipe.json("/api/v1/organizations/" + host,
+                "updateOrganization", Recipe.json("/api/v1/organizations/" + host,
                         organization(uscc("430703"), unique("矩阵企业改名"), "430703"), EDITOR, "reader", "430703")
                         .header("If-Match", "\"1\""),
-                "OrganizationResource_delete", new Recipe("/api/v1/organizations/" + host, null, null,
+                "deleteOrganization", new Recipe("/api/v1/organizations/" + host, null, null,
                         Map.of("If-Match", "\"1\""), EDITOR, "indicators-editor", "430703"),
-                "OrganizationResource_importCsv", new Recipe("/api/v1/organizations/import", "text/csv; charset=UTF-8",
+                "importOrganizations", new Recipe("/api/v1/organizations/import", "text/csv; charset=UTF-8",
                         orgCsv, Map.of(), EDITOR, "reader", "430703"),
-                "PlatformResource_create", Recipe.json("/api/v1/platforms",
+                "createPlatform", Recipe.json("/api/v1/platforms",
                         platform(unique("矩阵平台"), "KEY_LABORATORY", "PROVINCIAL", "430703", null), EDITOR, "reader", "430703"),
-                "PlatformResource_update", Recipe.json("/api/v1/platforms/" + platform,
+                "updatePlatform", Recipe.json("/api/v1/platforms/" + platform,
                         platform(unique("矩阵平台改名"), "TECH_BUSINESS_INCUBATOR", "NATIONAL", "430703", null), EDITOR,
                         "projects-editor", "430703").header("If-Match", "\"1\""),
-                "PlatformResource_delete", new Recipe("/api/v1/platforms/" + platform, null, null,
+                "deletePlatform", new Recipe("/api/v1/platforms/" + platform, null, null,
                         Map.of("If-Match", "\"1\""), EDITOR, "reader", "430703"),
-                "PlatformResource_importCsv", new Recipe("/api/v1/platforms/import", "text/csv; charset=UTF-8",
+                "importPlatforms", new Recipe("/api/v1/platforms/import", "text/csv; charset=UTF-8",
                         platformCsv, Map.of(), EDITOR, "reader", "430703"),
                 // Region definitions follow the national standard: admin only, not bound to one region.
-                "RegionResource_create", Recipe.json("/api/v1/regions",
+                "createRegion", Recipe.json("/api/v1/regions",
                         "{\"code\":\"430788\",\"nameZh\":\"矩阵新区\",\"nameEn\":\"Matrix New Area\",\"level\":\"SPECIAL_AREA\",\"parentCode\":\"430700\"}",
                         "admin", EDITOR, null));
 
