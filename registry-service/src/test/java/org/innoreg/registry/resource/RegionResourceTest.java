@@ -56,6 +56,27 @@ class RegionResourceTest {
     }
 
     @Test
+    void locationIsTheAddressTheCallerUsedThroughTheGateway() {
+        // what the gateway's proxy sends: the caller's host and scheme, while it connects to this service's own port
+        given().contentType(ContentType.JSON).header("X-Forwarded-Host", "registry.example.gov.cn:8443")
+                .header("X-Forwarded-Proto", "https")
+                .body("""
+                        {"code":"430426","nameZh":"祁东县","nameEn":"Qidong County","level":"DISTRICT","parentCode":"430400"}
+                        """)
+                .post("/api/v1/regions")
+                .then().statusCode(201)
+                .header("Location", equalTo("https://registry.example.gov.cn:8443/api/v1/regions/430426"));
+        // called directly, its own address
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"code":"430427","nameZh":"衡东县二","nameEn":"Hengdong County Two","level":"DISTRICT","parentCode":"430400"}
+                        """)
+                .post("/api/v1/regions")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.matchesPattern("http://(localhost|127\\.0\\.0\\.1):[0-9]+/api/v1/regions/430427"));
+    }
+
+    @Test
     void unknownRegionIsAProblem() {
         given().get("/api/v1/regions/430799")
                 .then().statusCode(404)
