@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.innoreg.chassis.problem.Messages;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.gateway.config.GatewayConfig;
 
 import io.vertx.core.Vertx;
@@ -54,8 +53,8 @@ public class RateLimiter {
         if (!config.enabled()) {
             return;
         }
-        // Before the routing to the services (-100) and the gateway's own resources.
-        router.route("/api/*").order(-200).handler(this::check);
+        // Just before the routing to the services and the gateway's own resources.
+        router.route("/api/*").order(ServiceProxy.ROUTE_ORDER - 1).handler(this::check);
         vertx.setPeriodic(windowMillis, id -> sweep());
     }
 
@@ -128,19 +127,11 @@ public class RateLimiter {
             context.next();
             return;
         }
-        // Vert.x level, before any JAX-RS: the language from this request's header, as chassis HttpErrorProblems does
-        Locale locale = Messages.negotiate(request.getHeader("Accept-Language"));
-        JsonObject problem = new JsonObject()
-                .put("type", Problem.TYPE_PREFIX + "rate-limited")
-                .put("title", Messages.text(locale, "title.rate-limited"))
-                .put("status", 429)
-                .put("detail", Messages.text(locale, "detail.rate-limited", reported,
-                        Messages.text(locale, "gateway.route-class." + routeClass.name().toLowerCase(Locale.ROOT)),
-                        windowSeconds(), resetSeconds))
-                .put("instance", request.path());
-        response.putHeader("Content-Language", locale.toLanguageTag()).putHeader("Vary", "Accept-Language");
-        response.setStatusCode(429).putHeader("Retry-After", String.valueOf(resetSeconds))
-                .putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.encode());
+        Locale locale = GatewayProblems.language(request);
+        String routeClassName = Messages.text(locale, "gateway.route-class." + routeClass.name().toLowerCase(Locale.ROOT));
+        response.putHeader("Retry-After", String.valueOf(resetSeconds));
+        GatewayProblems.send(response, GatewayProblems.of(locale, 429, "rate-limited", reported, routeClassName,
+                windowSeconds(), resetSeconds).put("instance", request.path()));
     }
 
     /** Admits one request if the key has room in this window: the room left after it, else -1. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
@@ -15,16 +16,18 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ServerChannel;
 import io.netty.util.AttributeKey;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.HttpServerImpl;
 import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.http.impl.Http1xServerConnection;
 import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.core.net.impl.VertxHandler;
 import io.vertx.core.net.impl.TCPServerBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -57,10 +60,17 @@ public class RequestHeadDeadline {
     private final AtomicLong closed = new AtomicLong();
     private volatile boolean installed;
 
-    RequestHeadDeadline(Vertx vertx, GatewayConfig config) {
+    private final long maxLineBytes;
+    private final long maxHeaderBytes;
+
+    RequestHeadDeadline(Vertx vertx, GatewayConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-initial-line-length") int maxLineBytes,
+            @ConfigProperty(name = "quarkus.http.limits.max-header-size") MemorySize maxHeaderBytes) {
         this.vertx = vertx;
         this.timeoutNanos = config.requestHeadTimeout().toNanos();
         this.keepAliveNanos = config.keepAliveHeadTimeout().toNanos();
+        this.maxLineBytes = maxLineBytes;
+        this.maxHeaderBytes = maxHeaderBytes.asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -115,16 +125,35 @@ public class RequestHeadDeadline {
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
             if (message instanceof Channel child) {
-                child.pipeline().addFirst(new ChannelInitializer<Channel>() {
+                child.pipeline().addFirst(new ChannelInboundHandlerAdapter() {
                     @Override
-                    protected void initChannel(Channel registered) {
-                        Clock clock = new Clock(registered);
-                        registered.attr(CLOCK).set(clock);
+                    public void channelRegistered(ChannelHandlerContext registered) {
+                        // Vert.x's own initializer configured the connection when the channel was registered, before
+                        // this event: the HTTP/1.1 connection exists now (the gateway has no h2c, which would defer it).
+                        Channel channel = registered.channel();
+                        Clock clock = new Clock(channel);
+                        channel.attr(CLOCK).set(clock);
                         clock.start(timeoutNanos);
+                        answerUnreadableWithProblems(channel);
+                        registered.pipeline().remove(this);
+                        registered.fireChannelRegistered();
                     }
                 });
             }
             context.fireChannelRead(message);
+        }
+    }
+
+    /**
+     * A request the codec could not read (line or header section over the limits) is answered with a problem instead
+     * of Vert.x's bare status. The server takes its handler for those when it starts listening, and Quarkus sets none;
+     * each connection has a setter of its own, used here once the connection exists.
+     */
+    private void answerUnreadableWithProblems(Channel channel) {
+        if (channel.pipeline().get("handler") instanceof VertxHandler<?> handler
+                && handler.getConnection() instanceof Http1xServerConnection connection) {
+            connection.invalidRequestHandler(
+                    request -> GatewayProblems.answerUnreadable(request, maxLineBytes, maxHeaderBytes));
         }
     }
 

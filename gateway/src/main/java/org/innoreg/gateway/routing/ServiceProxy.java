@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.innoreg.chassis.problem.Messages;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
@@ -30,7 +28,6 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.http.impl.HttpServerRequestWrapper;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -60,6 +57,11 @@ public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     public static final String REQUEST_ID = "X-Request-Id";
+    /**
+     * Where the proxied paths are routed: after the chassis' guards at {@code Integer.MIN_VALUE} and
+     * {@code MIN_VALUE + 1} (request-head deadline, declared body size, language) and the rate limiter just before.
+     */
+    static final int ROUTE_ORDER = Integer.MIN_VALUE + 3;
 
     private final GatewayConfig config;
     private final Map<String, Replicas> services = new LinkedHashMap<>();
@@ -89,9 +91,12 @@ public class ServiceProxy {
         for (Map.Entry<String, GatewayConfig.Service> service : config.services().entrySet()) {
             Replicas replicas = services.get(service.getKey());
             for (String prefix : service.getValue().prefixes()) {
-                // Before the gateway's own REST routes, which would answer 404 for these paths.
-                router.route(prefix).order(-100).handler(context -> forward(context, replicas));
-                router.route(prefix + "/*").order(-100).handler(context -> forward(context, replicas));
+                // Right after the connection guards (request-head deadline, declared body size, rate limits) and before
+                // everything else Quarkus routes: its authentication and REST-observability handlers, which a proxied
+                // request does not need (each service authenticates and measures it) and which cost about a tenth of
+                // the gateway's CPU per proxied request; and the gateway's own REST routes, which would answer 404.
+                router.route(prefix).order(ROUTE_ORDER).handler(context -> forward(context, replicas));
+                router.route(prefix + "/*").order(ROUTE_ORDER).handler(context -> forward(context, replicas));
             }
         }
     }
@@ -242,24 +247,18 @@ public class ServiceProxy {
                 response.reset();
                 return;
             }
-            String service = replicas.service;
             String type = switch (status) {
                 case 504 -> "upstream-timeout";
                 case 502 -> "upstream-failed";
                 default -> "service-unavailable";
             };
-            // Vert.x level, before any JAX-RS: the language from this request's header, as chassis HttpErrorProblems does
-            Locale locale = Messages.negotiate(request.getHeader("Accept-Language"));
-            String title = Messages.text(locale, "title." + type);
-            String detail = Messages.text(locale, "detail." + type, service, config.timeout().toSeconds());
-            response.putHeader("Content-Language", locale.toLanguageTag()).putHeader("Vary", "Accept-Language");
-            JsonObject problem = new JsonObject().put("type", Problem.TYPE_PREFIX + type).put("title", title)
-                    .put("status", status).put("detail", detail).put("instance", request.path()).put("service", service);
-            response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader(REQUEST_ID, requestId);
+            Locale locale = GatewayProblems.language(request);
+            response.putHeader(REQUEST_ID, requestId);
             if (status == 503) {
                 response.putHeader("Retry-After", String.valueOf(Math.max(1, config.replicaRetryAfter().toSeconds())));
             }
-            response.end(problem.encode());
+            GatewayProblems.send(response, GatewayProblems.of(locale, status, type, replicas.service, config.timeout().toSeconds())
+                    .put("instance", request.path()).put("service", replicas.service));
         }
     }
 

@@ -76,6 +76,26 @@ final class RawHttp {
         }
     }
 
+    /** Sends {@code head} (a request head as written, ending in a blank line) and reads until the server closes. */
+    static String exchange(int port, String head, long timeoutMillis) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.setSoTimeout((int) timeoutMillis);
+            try {
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            } catch (IOException closed) {
+                // answered and closed before the whole head was sent: read the answer
+            }
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (IOException reset) {
+                // closed with unread bytes of ours left: what arrived before is the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     /** The head of the answer (up to the blank line), or "" when the connection closed or timed out first. */
     static String readHead(Socket socket) {
         try {
