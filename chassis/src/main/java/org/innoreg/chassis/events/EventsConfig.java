@@ -40,9 +40,15 @@ public interface EventsConfig {
         @WithDefault("2000")
         int batchSize();
 
-        /** Partitions of the topics the relay creates. */
+        /** Partitions of the service's topics (created at start, TopicProvisioner, or by the relay before a first event). */
         @WithDefault("3")
         int topicPartitions();
+
+        /**
+         * Replication factor of the service's topics; unset, the broker's {@code default.replication.factor} (3 on the
+         * suite's clusters, 1 on a single local broker).
+         */
+        Optional<Short> topicReplication();
 
         /** Published rows are kept this long for inspection, then purged. */
         @WithDefault("P7D")

@@ -287,7 +287,7 @@ public class OutboxRelay {
     private void ensureTopics(List<PendingEvent> pending) throws Exception {
         List<NewTopic> missing = pending.stream().map(PendingEvent::topic).distinct()
                 .filter(topic -> !knownTopics.contains(topic))
-                .map(topic -> new NewTopic(topic, Optional.of(config.relay().topicPartitions()), Optional.empty()))
+                .map(topic -> new NewTopic(topic, Optional.of(config.relay().topicPartitions()), config.relay().topicReplication()))
                 .toList();
         if (missing.isEmpty()) {
             return;
