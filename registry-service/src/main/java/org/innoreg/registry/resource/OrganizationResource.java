@@ -62,6 +62,7 @@ import org.innoreg.registry.mapping.OrganizationInput;
 import org.innoreg.registry.mapping.OrganizationMapper;
 import org.innoreg.registry.mapping.OrganizationMatch;
 import org.innoreg.registry.mapping.OrganizationView;
+import org.innoreg.registry.service.KnownRegions;
 import org.innoreg.registry.service.OrganizationCsv;
 import org.innoreg.registry.service.OrganizationService;
 
@@ -78,7 +79,11 @@ public class OrganizationResource {
     private final IdempotentRequests idempotent;
     private final AuditLog audit;
 
-    OrganizationResource(OrganizationService service, OrganizationCsv csv, CsvImporter importer, IdempotentRequests idempotent, AuditLog audit) {
+    private final KnownRegions knownRegions;
+
+    OrganizationResource(OrganizationService service, OrganizationCsv csv, CsvImporter importer, IdempotentRequests idempotent, AuditLog audit,
+            KnownRegions knownRegions) {
+        this.knownRegions = knownRegions;
         this.audit = audit;
         this.service = service;
         this.csv = csv;
@@ -103,6 +108,7 @@ public class OrganizationResource {
             @Parameter(description = "From a previous page's next link") @QueryParam("cursor") @Size(max = 500) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @Context UriInfo uri) {
+        knownRegions.require("region", region);
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
         List<Organization> found = service.list(q, kind, region, certification, validOn, changedSince,
                 after == null ? null : after.get(0), after == null ? null : UUID.fromString(after.get(1)), limit + 1);
@@ -241,6 +247,7 @@ public class OrganizationResource {
             @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
             @Parameter(description = "Kind (repeatable)") @QueryParam("kind") List<OrganizationKind> kinds) {
         BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
+        knownRegions.require("region", region);
         return BulkExport.response(chosen, "organizations", out -> csv.export(out, chosen, bom, region, kinds));
     }
 

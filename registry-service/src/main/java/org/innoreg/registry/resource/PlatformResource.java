@@ -74,6 +74,7 @@ import org.innoreg.registry.mapping.PlatformView;
 import org.innoreg.registry.repository.PlatformFilter;
 import org.innoreg.registry.repository.PlatformRepository;
 import org.innoreg.registry.repository.PlatformSort;
+import org.innoreg.registry.service.KnownRegions;
 import org.innoreg.registry.service.PlatformCsv;
 import org.innoreg.registry.service.PlatformService;
 
@@ -92,10 +93,12 @@ public class PlatformResource {
     private final CsvImporter importer;
     private final IdempotentRequests idempotent;
     private final AuditLog audit;
+    private final KnownRegions knownRegions;
 
     PlatformResource(PlatformService service, PlatformRepository platforms, PlatformCsv csv, CsvImporter importer,
-            IdempotentRequests idempotent, AuditLog audit) {
+            IdempotentRequests idempotent, AuditLog audit, KnownRegions knownRegions) {
         this.audit = audit;
+        this.knownRegions = knownRegions;
         this.service = service;
         this.platforms = platforms;
         this.csv = csv;
@@ -133,19 +136,21 @@ public class PlatformResource {
                 asSet(statuses, PlatformStatus.class), region, field, host, accreditedFrom, accreditedTo, changedSince, text);
         PlatformSort order = PlatformSort.fromParam(sort, text != null);
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
-        Uni<PlatformRepository.Slice> slice = platforms.search(filter, order, after, limit + 1);
-        Uni<Long> total = facets ? platforms.count(filter) : Uni.createFrom().nullItem();
-        Uni<Map<String, Map<String, Long>>> counts = !facets ? Uni.createFrom().nullItem()
-                : Uni.combine().all().unis(platforms.facet(filter, "type"), platforms.facet(filter, "level"),
-                        platforms.facet(filter, "region_code")).with((byType, byLevel, byRegion) -> {
-                            Map<String, Map<String, Long>> byFacet = new LinkedHashMap<>();
-                            byFacet.put("type", byType);
-                            byFacet.put("level", byLevel);
-                            byFacet.put("region", byRegion);
-                            return byFacet;
-                        });
-        return Uni.combine().all().unis(slice, total, counts).with((page, counted, byFacet) -> Page.ofKeyset(page.platforms(),
-                page.keys(), limit, p -> p.id().toString(), Function.identity(), uri, counted, byFacet));
+        return knownRegions.requireReactive("region", region).flatMap(known -> {
+            Uni<PlatformRepository.Slice> slice = platforms.search(filter, order, after, limit + 1);
+            Uni<Long> total = facets ? platforms.count(filter) : Uni.createFrom().nullItem();
+            Uni<Map<String, Map<String, Long>>> counts = !facets ? Uni.createFrom().nullItem()
+                    : Uni.combine().all().unis(platforms.facet(filter, "type"), platforms.facet(filter, "level"),
+                            platforms.facet(filter, "region_code")).with((byType, byLevel, byRegion) -> {
+                                Map<String, Map<String, Long>> byFacet = new LinkedHashMap<>();
+                                byFacet.put("type", byType);
+                                byFacet.put("level", byLevel);
+                                byFacet.put("region", byRegion);
+                                return byFacet;
+                            });
+            return Uni.combine().all().unis(slice, total, counts).with((page, counted, byFacet) -> Page.ofKeyset(page.platforms(),
+                    page.keys(), limit, p -> p.id().toString(), Function.identity(), uri, counted, byFacet));
+        });
     }
 
     @GET
@@ -266,6 +271,7 @@ public class PlatformResource {
                 groups.add(column);
             }
         }
+        knownRegions.require("region", region);
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
         Set<PlatformStatus> counted = statuses == null || statuses.isEmpty() ? EnumSet.of(PlatformStatus.ACTIVE) : EnumSet.copyOf(statuses);
         return PlatformStats.of(date, groups, counted,
@@ -326,6 +332,7 @@ public class PlatformResource {
             @Parameter(description = "Level (repeatable)") @QueryParam("level") List<PlatformLevel> levels,
             @Parameter(description = "Status (repeatable)") @QueryParam("status") List<PlatformStatus> statuses) {
         BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
+        knownRegions.require("region", region);
         return BulkExport.response(chosen, "platforms", out -> csv.export(out, chosen, bom, region, types, levels, statuses));
     }
 

@@ -32,6 +32,7 @@ import org.innoreg.registry.domain.RegionLevel;
 import org.innoreg.registry.mapping.RegionInput;
 import org.innoreg.registry.mapping.RegionMapper;
 import org.innoreg.registry.mapping.RegionView;
+import org.innoreg.registry.service.KnownRegions;
 import org.innoreg.registry.service.RegionService;
 
 @Path("/api/v1/regions")
@@ -41,8 +42,11 @@ public class RegionResource {
 
     private final RegionService service;
 
-    RegionResource(RegionService service) {
+    private final KnownRegions knownRegions;
+
+    RegionResource(RegionService service, KnownRegions knownRegions) {
         this.service = service;
+        this.knownRegions = knownRegions;
     }
 
     @GET
@@ -57,6 +61,7 @@ public class RegionResource {
             @Parameter(description = "Only regions of this level") @QueryParam("level") RegionLevel level,
             @Parameter(description = "Only regions last changed at or after this instant (RFC 3339)",
                     example = "2026-12-01T08:00:00+08:00") @QueryParam("changedSince") OffsetDateTime changedSince) {
+        knownRegions.require("parent", parent);
         return Page.of(service.list(parent, level, changedSince).stream().map(RegionMapper::toView).toList());
     }
 

@@ -86,6 +86,26 @@ class RegionResourceTest {
     }
 
     @Test
+    void aRegionFilterThatIsNoRegionIsAProblemNamingIt() {
+        // 430799 is a well-formed code that no region has: an empty list would look like a region without records
+        for (String path : new String[] { "/api/v1/platforms", "/api/v1/platforms/stats", "/api/v1/platforms/export",
+                "/api/v1/organizations", "/api/v1/organizations/export" }) {
+            given().queryParam("region", "430799").get(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("region"))
+                    .body("errors[0].message", containsString("430799"));
+        }
+        given().queryParam("parent", "430799").get("/api/v1/regions")
+                .then().statusCode(400).body("errors[0].field", equalTo("parent"));
+        given().header("Accept-Language", "zh-CN").queryParam("region", "430799").get("/api/v1/platforms")
+                .then().statusCode(400).body("errors[0].message", containsString("不存在"));
+        // a region that exists still filters, twice (the second from the remembered codes)
+        given().queryParam("region", "430700").get("/api/v1/platforms").then().statusCode(200);
+        given().queryParam("region", "430700").get("/api/v1/platforms").then().statusCode(200);
+        given().queryParam("region", "430700").get("/api/v1/organizations").then().statusCode(200);
+    }
+
+    @Test
     void malformedCodeInPathOrQueryNamesTheParameter() {
         given().get("/api/v1/regions/43A700")
                 .then().statusCode(400).contentType("application/problem+json")
