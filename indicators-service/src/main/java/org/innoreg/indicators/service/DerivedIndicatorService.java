@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.indicators.domain.Contribution;
-import org.innoreg.indicators.events.DerivedIndicatorHandler;
+import org.innoreg.indicators.derived.ContributionRule;
 import org.innoreg.indicators.mapping.RebuildReport;
 import org.innoreg.indicators.repository.DerivedTotalRepository;
 
@@ -67,8 +66,6 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class DerivedIndicatorService {
 
-    /** The bureaus' calendar: an event on 31 December 23:30 in Beijing belongs to that year. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final Logger LOG = Logger.getLogger(DerivedIndicatorService.class);
     private static final Duration REBUILD_READ_LIMIT = Duration.ofMinutes(30);
@@ -76,22 +73,22 @@ public class DerivedIndicatorService {
 
     private final DerivedTotalRepository totals;
     private final ObservationService observations;
-    private final Instance<DerivedIndicatorHandler> handlers;
+    private final Instance<ContributionRule> rules;
     private final EventsConfig events;
     private final ObjectMapper json;
 
     DerivedIndicatorService(DerivedTotalRepository totals, ObservationService observations,
-            @Any Instance<DerivedIndicatorHandler> handlers, EventsConfig events, ObjectMapper json) {
+            @Any Instance<ContributionRule> rules, EventsConfig events, ObjectMapper json) {
         this.totals = totals;
         this.observations = observations;
-        this.handlers = handlers;
+        this.rules = rules;
         this.events = events;
         this.json = json;
     }
 
     /** The current year in Beijing: the last year derived cells are kept for. */
     public static int currentYear() {
-        return Year.now(ZONE).getValue();
+        return Year.now(ContributionRule.ZONE).getValue();
     }
 
     /** Applies one event inside the consumer's transaction. */
@@ -224,8 +221,8 @@ public class DerivedIndicatorService {
     }
 
     private long replay(int horizon) {
-        Map<String, DerivedIndicatorHandler> byTopic = new LinkedHashMap<>();
-        handlers.forEach(h -> byTopic.put(h.topic(), h));
+        Map<String, ContributionRule> byTopic = new LinkedHashMap<>();
+        rules.forEach(rule -> byTopic.put(rule.topic(), rule));
         long read = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.withSecurity(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, events.bootstrapServers(),
@@ -262,8 +259,7 @@ public class DerivedIndicatorService {
                                 record.partition(), record.offset());
                         continue;
                     }
-                    DerivedIndicatorHandler handler = byTopic.get(record.topic());
-                    handler.read(event).ifPresent(contributions -> apply(event, contributions, horizon, false));
+                    byTopic.get(record.topic()).read(event).ifPresent(contributions -> apply(event, contributions, horizon, false));
                     read++;
                 }
             }

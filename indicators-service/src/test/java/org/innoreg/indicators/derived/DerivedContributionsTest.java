@@ -9,9 +9,6 @@ import java.util.UUID;
 
 import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.indicators.domain.Contribution;
-import org.innoreg.indicators.events.DerivedIndicatorHandler;
-import org.innoreg.indicators.events.PlatformCounts;
-import org.innoreg.indicators.events.ProjectTotals;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +22,8 @@ class DerivedContributionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int HORIZON = 2030;
 
-    private final PlatformCounts platforms = new PlatformCounts(null);
-    private final ProjectTotals projects = new ProjectTotals(null);
+    private final PlatformCounts platforms = new PlatformCounts();
+    private final ProjectTotals projects = new ProjectTotals();
 
     @Test
     void aPlatformCountsByTheClassificationItHeldOnTheLastDayOfEachYear() {
@@ -132,9 +129,9 @@ class DerivedContributionsTest {
                 "projects.count.from_100m.lead/430702/2018");
     }
 
-    private static Map<String, BigDecimal> cells(DerivedIndicatorHandler handler, String json) {
+    private static Map<String, BigDecimal> cells(ContributionRule rule, String json) {
         Map<String, BigDecimal> cells = new TreeMap<>();
-        for (Contribution contribution : handler.read(event(json, handler.topic())).orElseThrow()) {
+        for (Contribution contribution : rule.read(event(json, rule.topic())).orElseThrow()) {
             contribution.cells(HORIZON).forEach(cell -> cells.merge(cell.indicator() + "/" + cell.region() + "/" + cell.period(),
                     contribution.amount(), BigDecimal::add));
         }

@@ -1,53 +1,39 @@
-package org.innoreg.indicators.events;
+package org.innoreg.indicators.derived;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.innoreg.chassis.events.EventHandler;
 import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.indicators.domain.Contribution;
-import org.innoreg.indicators.service.DerivedIndicatorService;
 
 /**
- * Reads one topic of another service and says what each of its records contributes to derived
- * indicators; {@link DerivedIndicatorService} turns the difference from the record's previous
- * contributions into derived observations. A tolerant reader: it picks the fields it needs from the
- * event's data and ignores the rest. Contributions are dated by the record's own dates (accreditation,
- * level changes, stage transitions), never by when the event happened.
+ * A derived-indicator rule: what each record of one topic of another service contributes to derived cells, as a
+ * pure function of the event (no database, no Kafka: {@code DerivedContributionsTest} runs them in milliseconds).
+ * {@code consuming.DerivedIndicatorHandler} applies them to live events and {@code DerivedIndicatorService} to a
+ * replay, turning the difference from the record's previous contributions into derived observations. A tolerant
+ * reader: it picks the fields it needs from the event's data and ignores the rest. Contributions are dated by the
+ * record's own dates (accreditation, level changes, stage transitions), never by when the event happened.
  */
-public abstract class DerivedIndicatorHandler implements EventHandler {
+public abstract class ContributionRule {
 
-    private static final Logger LOG = Logger.getLogger(DerivedIndicatorHandler.class);
+    /** The bureaus' calendar: an event on 31 December 23:30 in Beijing belongs to that year. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final DerivedIndicatorService derived;
+    private static final Logger LOG = Logger.getLogger(ContributionRule.class);
 
-    protected DerivedIndicatorHandler(DerivedIndicatorService derived) {
-        this.derived = derived;
-    }
-
-    /** The one topic this handler reads, e.g. {@code registry.platform.v1}. */
+    /** The one topic this rule reads, e.g. {@code registry.platform.v1}. */
     public abstract String topic();
 
     /** What the record adds to derived cells in the state the event carries; none once it is deleted. */
     public abstract List<Contribution> contributions(ReceivedEvent event);
-
-    @Override
-    public Pattern topics() {
-        return EventHandler.topics(topic());
-    }
-
-    @Override
-    public void apply(ReceivedEvent event) {
-        read(event).ifPresent(contributions -> derived.apply(event, contributions));
-    }
 
     /**
      * The event's contributions, or empty when its data is malformed: retrying can never help, and treating
@@ -91,12 +77,12 @@ public abstract class DerivedIndicatorHandler implements EventHandler {
     /** The calendar day (in the bureaus' time zone) of a timestamp field such as {@code createdAt}. */
     protected static LocalDate day(JsonNode object, String field) {
         String value = text(object, field);
-        return value == null ? null : plausible(OffsetDateTime.parse(value).atZoneSameInstant(DerivedIndicatorService.ZONE).toLocalDate());
+        return value == null ? null : plausible(OffsetDateTime.parse(value).atZoneSameInstant(ZONE).toLocalDate());
     }
 
     /** The event's own time as a day: the last resort for records whose data carries no date at all. */
     protected static LocalDate day(ReceivedEvent event) {
-        return event.time() == null ? null : event.time().atZoneSameInstant(DerivedIndicatorService.ZONE).toLocalDate();
+        return event.time() == null ? null : event.time().atZoneSameInstant(ZONE).toLocalDate();
     }
 
     /** A region code a cell can be kept for (GB/T 2260, six digits); anything else counts nowhere. */

@@ -1,4 +1,4 @@
-package org.innoreg.indicators.events;
+package org.innoreg.indicators.derived;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.indicators.domain.Contribution;
-import org.innoreg.indicators.service.DerivedIndicatorService;
 
 /**
  * Counts and investment sums of projects from {@code projects.project.v1}, for measure count,
@@ -33,11 +32,7 @@ import org.innoreg.indicators.service.DerivedIndicatorService;
  * {@code landedOn} (the dates it carries).
  */
 @Singleton
-public class ProjectTotals extends DerivedIndicatorHandler {
-
-    public ProjectTotals(DerivedIndicatorService derived) {
-        super(derived);
-    }
+public class ProjectTotals extends ContributionRule {
 
     /** The project reached {@code stage} on {@code on}. */
     record Reached(String stage, LocalDate on) {

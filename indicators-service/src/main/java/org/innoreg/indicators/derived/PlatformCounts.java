@@ -1,4 +1,4 @@
-package org.innoreg.indicators.events;
+package org.innoreg.indicators.derived;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.indicators.domain.Contribution;
-import org.innoreg.indicators.service.DerivedIndicatorService;
 
 /**
  * Counts of accredited platforms from {@code registry.platform.v1}: {@code platforms},
@@ -34,13 +33,9 @@ import org.innoreg.indicators.service.DerivedIndicatorService;
  * (else the day of {@code createdAt} in Beijing) with the classification the event carries.
  */
 @Singleton
-public class PlatformCounts extends DerivedIndicatorHandler {
+public class PlatformCounts extends ContributionRule {
 
     private static final Set<String> IN_FORCE = Set.of("ACTIVE", "UNDER_REVIEW");
-
-    public PlatformCounts(DerivedIndicatorService derived) {
-        super(derived);
-    }
 
     /** A platform's classification from {@code on} on. */
     record Step(LocalDate on, String type, String level, String status, String region) {

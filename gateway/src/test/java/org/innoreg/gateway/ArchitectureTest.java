@@ -1,0 +1,16 @@
+package org.innoreg.gateway;
+
+import org.innoreg.testsupport.ArchitectureRules;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+
+/** The suite's layering and no package cycles (test-support ArchitectureRules), on this module's main classes. */
+@AnalyzeClasses(packages = "org.innoreg.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchTests suiteRules = ArchTests.in(ArchitectureRules.class);
+}
