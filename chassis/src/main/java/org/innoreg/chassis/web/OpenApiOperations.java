@@ -81,9 +81,6 @@ final class OpenApiOperations {
             name(path, method, operation, operationIds);
             parameterExamples(operation);
             optionalBearer(operation);
-            if (!path.startsWith("/api/")) {
-                return; // the documents themselves (/asyncapi.yaml): no records, no problems of their own
-            }
             responses(openAPI, path, method, operation);
         }));
     }

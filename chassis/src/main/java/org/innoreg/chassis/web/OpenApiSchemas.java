@@ -25,6 +25,7 @@ final class OpenApiSchemas {
 
     static final String REF_PREFIX = "#/components/schemas/";
     private static final Set<String> JSON_NODE = Set.of("JsonNode", "JsonNodeType", "ObjectNode", "ArrayNode");
+    private static final String NOT_BLANK = "\\S";
 
     private OpenApiSchemas() {
     }
@@ -57,6 +58,12 @@ final class OpenApiSchemas {
         anyJsonValue(openAPI);
         inlinePrimitives(openAPI, renamed);
         renamed.values().forEach(OpenApiSchemas::nullableOptionalProperties);
+        // Page<T> itself, beside the pages of each T: nothing refers to it
+        Set<String> referenced = new java.util.HashSet<>();
+        everySchema(openAPI, schema -> referenced.add(referenced(schema)));
+        if (!referenced.contains("Page")) {
+            openAPI.getComponents().removeSchema("Page");
+        }
     }
 
     /** {@code Page7} → {@code ProjectPage}: named after its items' schema, when that name is free and unique. */
@@ -83,9 +90,13 @@ final class OpenApiSchemas {
         return renames;
     }
 
-    /** Bean Validation's {@code @Pattern} matches the whole value; a JSON Schema pattern matches anywhere unless anchored. */
+    /**
+     * Bean Validation's {@code @Pattern} matches the whole value; a JSON Schema pattern matches anywhere unless anchored.
+     * SmallRye's {@code \S} for {@code @NotBlank} is the exception: "contains a character that is not white space" is
+     * what it means unanchored.
+     */
     static String anchored(String pattern) {
-        if (pattern.startsWith("^") && pattern.endsWith("$") && !pattern.endsWith("\\$")) {
+        if (NOT_BLANK.equals(pattern) || (pattern.startsWith("^") && pattern.endsWith("$") && !pattern.endsWith("\\$"))) {
             return pattern;
         }
         return "^(?:" + pattern + ")$";

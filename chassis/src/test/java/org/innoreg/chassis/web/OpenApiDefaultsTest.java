@@ -184,7 +184,7 @@ class OpenApiDefaultsTest {
     @Test
     void schemasNamedNullableAndAnchored() {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        assertThat(schemas).containsKey("PlatformPage").doesNotContainKeys("Page3", "JsonNode");
+        assertThat(schemas).containsKey("PlatformPage").doesNotContainKeys("Page3", "JsonNode", "Page");
         assertThat(schemas).as("a string with a format is written where used").doesNotContainKey("UUID");
         Schema id = schemas.get("Platform").getProperties().get("id");
         assertThat(id.getRef()).isNull();
@@ -193,6 +193,8 @@ class OpenApiDefaultsTest {
         assertThat(id.getPattern()).isEqualTo("^(?:[a-f0-9-]{36})$");
         assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.GET).getParameters().get(0).getSchema().getPattern())
                 .isEqualTo("^(?:[1-8][0-9]{5})$");
+        assertThat(OpenApiSchemas.anchored("\\S")).as("@NotBlank: contains a non-blank character").isEqualTo("\\S");
+        assertThat(OpenApiSchemas.anchored("^[0-9]+$")).isEqualTo("^[0-9]+$");
         assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.GET).getResponses().getAPIResponse("200").getContent()
                 .getMediaType("application/json").getSchema().getRef()).endsWith("/PlatformPage");
         Map<String, Schema> properties = schemas.get("Platform").getProperties();

@@ -47,6 +47,7 @@ public final class EventSchemas {
         item.set("oneOf", oneOf);
         item.putObject("discriminator").put("propertyName", "type").set("mapping", mapping);
         items.set("items", item);
+        schemas.remove("CloudEvent"); // each event schema is a copy of it: nothing refers to it any more
     }
 
     /** The aggregate's schema from its service's document (renamed {@code <service>.<Name>} when the merge had to). */

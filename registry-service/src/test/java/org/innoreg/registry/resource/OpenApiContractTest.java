@@ -54,7 +54,10 @@ class OpenApiContractTest {
         assertThat(created.jsonPath().getString("nameEn")).isNull();
         JsonPath doc = document();
         assertThat(doc.getList("components.schemas.Organization.properties.nameEn.type")).contains("string", "null");
-        assertThat(doc.getList("components.schemas.Platform.properties.accreditedOn.anyOf.type")).contains("null");
+        assertThat(doc.getList("components.schemas.Platform.properties.accreditedOn.type")).contains("string", "null");
+        assertThat(doc.getString("components.schemas.Platform.properties.accreditedOn.format")).isEqualTo("date");
+        assertThat(doc.getString("components.schemas.Platform.properties.level.anyOf[0].'$ref'")).endsWith("/PlatformLevel");
+        assertThat(doc.getString("components.schemas.Platform.properties.level.anyOf[1].type")).isEqualTo("null");
     }
 
     @Test
