@@ -19,9 +19,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.innoreg.chassis.problem.ProblemException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the workbook writer makes of typed cells, and what the reader makes of the cells Excel writes. */
+@Tag("fast")
 class WorkbookCellsTest {
 
     private static final Map<String, String> COLUMNS = CsvImporter.columns(new String[] { "name", "名称" },

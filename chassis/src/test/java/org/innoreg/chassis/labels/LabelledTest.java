@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A value read from its code, label or alias, and what an error lists. */
+@Tag("fast")
 class LabelledTest {
 
     /** Labelled by chassis/src/test/resources/innoreg-labels.properties, as a service's enums are by its own. */

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * key (a new English-only message fails here). Reads the modules' sources from the repository, so it sees the
  * services as well as the chassis.
  */
+@Tag("fast")
 class MessageBundlesTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

@@ -2,9 +2,11 @@ package org.innoreg.chassis.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Which language a caller gets, and how a text is filled in. */
+@Tag("fast")
 class MessagesTest {
 
     @Test

@@ -9,10 +9,12 @@ import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.innoreg.chassis.problem.ProblemException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
+@Tag("fast")
 class CallerTest {
 
     private static Caller caller(List<String> roles, List<String> regions) {

@@ -2,11 +2,13 @@ package org.innoreg.chassis.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+@Tag("fast")
 class FieldChangeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

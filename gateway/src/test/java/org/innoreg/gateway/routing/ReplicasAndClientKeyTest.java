@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The replica rotation and the rate limiter's client key, without a running gateway. */
+@Tag("fast")
 class ReplicasAndClientKeyTest {
 
     private final Replicas replicas = new Replicas("registry",

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.indicators.domain.Contribution;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * What one event contributes, without Kafka or a database: the dated rules of {@link PlatformCounts} and
  * {@link ProjectTotals}, read as the cells of the years 2015 to 2030.
  */
+@Tag("fast")
 class DerivedContributionsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The rules alone, without a service: where each one starts refusing. */
+@Tag("fast")
 class ValueRulesTest {
 
     private static final BigDecimal HUNDRED = new BigDecimal(100);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Completed against planned investment, without a service: where the rule starts refusing. */
+@Tag("fast")
 class InvestmentRulesTest {
 
     private static final BigDecimal THREE = new BigDecimal(3);
