@@ -58,7 +58,8 @@ public class OpenApiDefaults implements OASFilter {
 
     /**
      * The {@code <field>Label} that LabelledJson writes beside each Labelled field, in the schemas answers show (those
-     * a response reaches through $ref, items and properties: not the request bodies', where a label is not taken).
+     * a response reaches through $ref, items and properties: not the request bodies', where a label is not taken),
+     * and that those schemas may carry more fields than they list.
      * A Labelled enum's schema is known by its description, {@link Labelled#ACCEPTS_LABELS}.
      */
     private static void labelFields(OpenAPI openAPI) {
@@ -114,6 +115,49 @@ public class OpenApiDefaults implements OASFilter {
                 }
             });
             schema.setProperties(properties);
+        }
+        // A tolerant reader: an answer may carry fields added later (and a problem its own members, such as errorId
+        // or allowed). Said explicitly, since generators read a missing additionalProperties as false (okhttp-gson's
+        // clients then throw on the first field they do not know). Not on what only request bodies use: the service
+        // refuses a field it does not know there. Unused components too, so that every service defines a shared one
+        // (Change, ImportReport) alike and the merged document keeps it under its own name.
+        Set<String> requestOnly = new HashSet<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                    && operation.getRequestBody().getContent().getMediaTypes() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values()
+                        .forEach(media -> closure(media.getSchema(), schemas, requestOnly));
+            }
+        }));
+        requestOnly.removeAll(shown);
+        schemas.forEach((name, schema) -> {
+            if (!requestOnly.contains(name) && schema.getProperties() != null && schema.getAdditionalPropertiesSchema() == null
+                    && schema.getAdditionalPropertiesBoolean() == null) {
+                schema.setAdditionalPropertiesBoolean(Boolean.TRUE);
+            }
+        });
+    }
+
+    /** The names of the components a schema reaches through references, items, properties and compositions. */
+    private static void closure(Schema root, Map<String, Schema> schemas, Set<String> names) {
+        Deque<Schema> todo = new ArrayDeque<>();
+        push(todo, root);
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            String name = referenced(schema);
+            if (name != null && names.add(name)) {
+                push(todo, schemas.get(name));
+            }
+            push(todo, schema.getItems());
+            push(todo, schema.getAdditionalPropertiesSchema());
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(property -> push(todo, property));
+            }
+            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (parts != null) {
+                    parts.forEach(part -> push(todo, part));
+                }
+            }
         }
     }
 

@@ -33,6 +33,8 @@ class OpenApiDefaultsTest {
                 .addProperty("history", OASFactory.createSchema().ref("JsonNode"))
                 .addRequired("nameZh");
         openAPI.getComponents().addSchema("Platform", platform)
+                .addSchema("PlatformInput", OASFactory.createSchema().addType(SchemaType.OBJECT)
+                        .addProperty("nameZh", OASFactory.createSchema().addType(SchemaType.STRING)))
                 .addSchema("PlatformLevel", OASFactory.createSchema().addType(SchemaType.STRING)
                         .enumeration(List.of("NATIONAL", "PROVINCIAL")))
                 .addSchema("UUID", OASFactory.createSchema().addType(SchemaType.STRING).format("uuid").pattern("[a-f0-9-]{36}"))
@@ -66,7 +68,8 @@ class OpenApiDefaultsTest {
         Operation update = OASFactory.createOperation().operationId("PlatformResource_update").addParameter(id)
                 .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).required(true)
                         .schema(OASFactory.createSchema().addType(SchemaType.STRING)))
-                .requestBody(OASFactory.createRequestBody())
+                .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent().addMediaType("application/json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("PlatformInput")))))
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer", List.of("registry-editor")))
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", json("Platform", "Updated")));
         openAPI.getPaths().addPathItem("/api/v1/platforms/{id}", OASFactory.createPathItem().GET(get).PUT(update));
@@ -207,5 +210,8 @@ class OpenApiDefaultsTest {
         assertThat(level.getDescription()).isEqualTo("The level");
         assertThat(properties.get("history").getRef()).as("any JSON value").isNull();
         assertThat(schemas.get("PlatformPage").getProperties().get("items").getType()).containsExactly(SchemaType.ARRAY);
+        assertThat(schemas.get("Platform").getAdditionalPropertiesBoolean()).as("an answer: tolerant reader").isTrue();
+        assertThat(schemas.get("PlatformInput").getAdditionalPropertiesBoolean()).as("only a request's: unknown fields refused")
+                .isNull();
     }
 }
