@@ -16,11 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-        @Schema(description = "URI identifying the kind of problem", example = "urn:innoreg:problem:validation")
+        // every problem of the suite has these three (a generated client may rely on them)
+        @Schema(required = true, description = "URI identifying the kind of problem", example = "urn:innoreg:problem:validation")
         String type,
-        @Schema(description = "Short summary of the kind of problem", example = "Invalid request")
+        @Schema(required = true, description = "Short summary of the kind of problem", example = "Invalid request")
         String title,
-        @Schema(description = "HTTP status code", example = "400")
+        @Schema(required = true, description = "HTTP status code", example = "400")
         int status,
         @Schema(description = "What went wrong in this occurrence", example = "2 fields are invalid")
         String detail,
