@@ -49,7 +49,7 @@ class CrossChecksTest {
         return topics;
     }
 
-    /** Who consumes what, read from the consumers' handlers: the gateway's feed pattern, the indicators' topic(). */
+    /** Who consumes what, read from the consumers: the gateway's feed pattern, the topic() of each of the indicators' derived-indicator rules. */
     static Map<Service, Set<String>> consumedTopics(Set<String> all) {
         Map<Service, Set<String>> consumed = new LinkedHashMap<>();
         String feed = Repo.read(Repo.ROOT.resolve("gateway/src/main/java/org/innoreg/gateway/feed/FeedEventHandler.java"));
@@ -60,7 +60,7 @@ class CrossChecksTest {
                 .collect(Collectors.toCollection(TreeSet::new)));
         Set<String> indicators = new TreeSet<>();
         Pattern topic = Pattern.compile("String topic\\(\\)\\s*\\{\\s*return \"([a-z.0-9-]+)\";");
-        try (Stream<Path> files = Files.walk(Repo.ROOT.resolve("indicators-service/src/main/java/org/innoreg/indicators/events"))) {
+        try (Stream<Path> files = Files.walk(Repo.ROOT.resolve("indicators-service/src/main/java/org/innoreg/indicators/derived"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher t = topic.matcher(Repo.read(f));
                 while (t.find()) {
