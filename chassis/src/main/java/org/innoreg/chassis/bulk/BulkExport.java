@@ -1,5 +1,7 @@
 package org.innoreg.chassis.bulk;
 
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,14 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-
-/** The response of an export, the same in every service: its Content-Type, its file name, its body. */
+/**
+ * The response of an export, the same in every service: its Content-Type, its file name, its body.
+ */
 public final class BulkExport {
 
-    private BulkExport() {
-    }
+    private BulkExport() {}
 
     /** Writes an export's file to a stream. */
     @FunctionalInterface
@@ -23,9 +23,10 @@ public final class BulkExport {
     }
 
     /**
-     * CSV and JSON lines stream as they are written. A workbook is written whole before the response starts (to a
-     * temporary file, not memory): a zip's entries are written only at its end anyway, and so whatever refuses it
-     * (more rows than a sheet holds) is a problem response rather than a cut-off download.
+     * CSV and JSON lines stream as they are written. A workbook is written whole before the
+     * response starts (to a temporary file, not memory): a zip's entries are written only at its
+     * end anyway, and so whatever refuses it (more rows than a sheet holds) is a problem response
+     * rather than a cut-off download.
      *
      * @param name the file's name without its extension ({@code platforms})
      */
@@ -33,13 +34,14 @@ public final class BulkExport {
         Response.ResponseBuilder response;
         if (format == BulkFormat.XLSX) {
             Path file = written(body);
-            StreamingOutput copy = out -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    in.transferTo(out);
-                } finally {
-                    Files.deleteIfExists(file);
-                }
-            };
+            StreamingOutput copy =
+                    out -> {
+                        try (InputStream in = Files.newInputStream(file)) {
+                            in.transferTo(out);
+                        } finally {
+                            Files.deleteIfExists(file);
+                        }
+                    };
             response = Response.ok(copy, format.contentType()).header("Content-Length", size(file));
         } else {
             response = Response.ok((StreamingOutput) body::writeTo, format.contentType());

@@ -1,42 +1,50 @@
 package org.innoreg.chassis.bulk;
 
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.ws.rs.core.MediaType;
-
 /**
- * The formats of bulk files, the same in every service: which an export writes (its {@code format} parameter, else
- * the request's {@code Accept}) and which reader an import's Content-Type picks.
+ * The formats of bulk files, the same in every service: which an export writes (its {@code format}
+ * parameter, else the request's {@code Accept}) and which reader an import's Content-Type picks.
  */
 public enum BulkFormat {
-
     CSV("csv", "text/csv; charset=UTF-8"),
     JSONL("jsonl", "application/jsonl; charset=UTF-8"),
     XLSX("xlsx", BulkFormat.XLSX_TYPE);
 
     /** An Excel workbook (Office Open XML), as Excel saves {@code .xlsx}. */
-    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX_TYPE =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** What an export's {@code format} parameter may say. */
     public static final String FORMAT_PATTERN = "csv|jsonl|xlsx";
+
     /** Its message, in the request's language (ValidationMessages). */
     public static final String FORMAT_MESSAGE = "{innoreg.export-format}";
-    public static final String FORMAT_DESCRIPTION = "`csv` (the default) in the import's format, `xlsx` an Excel workbook with "
-            + "the import's columns under Chinese headers (dates as date cells, amounts as numbers, codes as text), or "
-            + "`jsonl` JSON lines. Without it, `Accept: " + XLSX_TYPE + "` asks for the workbook.";
+
+    public static final String FORMAT_DESCRIPTION =
+            "`csv` (the default) in the import's format, `xlsx` an Excel workbook with "
+                    + "the import's columns under Chinese headers (dates as date cells, amounts as numbers, codes as text), or "
+                    + "`jsonl` JSON lines. Without it, `Accept: "
+                    + XLSX_TYPE
+                    + "` asks for the workbook.";
 
     /** What every import's description says of workbooks. */
-    public static final String IMPORT_WORKBOOK = " An Excel workbook (`" + XLSX_TYPE + "`, or `application/octet-stream` "
-            + "whose bytes are one) is read the same way: its first sheet, its first non-empty row the header (the same "
-            + "Chinese or English column names), date cells as dates, number cells as numbers, text cells as a CSV "
-            + "file's cells, empty rows ignored; an error names the row and the column as the sheet does, and the "
-            + "cell (`cell`: C7). A file that is not a workbook, is damaged, password-protected or an old .xls is a 400 "
-            + "problem; one that inflates to too much (a zip bomb) or has too many rows a 413; nothing is imported.";
+    public static final String IMPORT_WORKBOOK =
+            " An Excel workbook (`"
+                    + XLSX_TYPE
+                    + "`, or `application/octet-stream` "
+                    + "whose bytes are one) is read the same way: its first sheet, its first non-empty row the header (the same "
+                    + "Chinese or English column names), date cells as dates, number cells as numbers, text cells as a CSV "
+                    + "file's cells, empty rows ignored; an error names the row and the column as the sheet does, and the "
+                    + "cell (`cell`: C7). A file that is not a workbook, is damaged, password-protected or an old .xls is a 400 "
+                    + "problem; one that inflates to too much (a zip bomb) or has too many rows a 413; nothing is imported.";
 
     /** The description of an export's workbook response. */
-    public static final String EXPORT_WORKBOOK = "An Excel workbook of one sheet: the import's columns under their Chinese "
-            + "names, dates as date cells, amounts and counts as numbers, codes and ids as text cells (leading zeros kept)";
+    public static final String EXPORT_WORKBOOK =
+            "An Excel workbook of one sheet: the import's columns under their Chinese "
+                    + "names, dates as date cells, amounts and counts as numbers, codes and ids as text cells (leading zeros kept)";
 
     private final String name;
     private final String contentType;
@@ -57,8 +65,9 @@ public enum BulkFormat {
     }
 
     /**
-     * The format an export writes: the {@code format} parameter when given (already validated against
-     * {@link #FORMAT_PATTERN}), else the workbook when the request accepts it and not CSV first, else CSV.
+     * The format an export writes: the {@code format} parameter when given (already validated
+     * against {@link #FORMAT_PATTERN}), else the workbook when the request accepts it and not CSV
+     * first, else CSV.
      */
     public static BulkFormat of(String format, List<MediaType> accepted) {
         if (format != null && !format.isBlank()) {
@@ -81,12 +90,18 @@ public enum BulkFormat {
 
     /** Whether a request's Content-Type names an Excel workbook. */
     static boolean isWorkbook(MediaType type) {
-        return type != null && (type.getType() + "/" + type.getSubtype()).equalsIgnoreCase(XLSX_TYPE);
+        return type != null
+                && (type.getType() + "/" + type.getSubtype()).equalsIgnoreCase(XLSX_TYPE);
     }
 
-    /** Whether a request's Content-Type says no more than "bytes" (the workbook is then told from its own bytes). */
+    /**
+     * Whether a request's Content-Type says no more than "bytes" (the workbook is then told from
+     * its own bytes).
+     */
     static boolean isOctetStream(MediaType type) {
-        return type != null && type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE) && !type.isWildcardType()
+        return type != null
+                && type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                && !type.isWildcardType()
                 && !type.isWildcardSubtype();
     }
 

@@ -1,5 +1,9 @@
 package org.innoreg.chassis.bulk;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -9,15 +13,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
-/** A CSV file: list cells joined with ';', instants in RFC 3339 (UTC), numbers as plain decimals. */
+/**
+ * A CSV file: list cells joined with ';', instants in RFC 3339 (UTC), numbers as plain decimals.
+ */
 final class CsvTableWriter implements TableWriter {
 
-    private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final SequenceWriter writer;
     private final List<String> cells = new ArrayList<>();
@@ -57,7 +58,8 @@ final class CsvTableWriter implements TableWriter {
             return decimal.toPlainString();
         }
         if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return time.withOffsetSameInstant(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         }
         return value.toString();
     }

@@ -9,42 +9,58 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.poi.ss.util.CellReference;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
 /**
- * The rows of an imported file as cells under its header's columns, whatever the file is: the CSV reader and the
- * workbook reader both feed one (a header, then rows of cells), so that what a header may say (English or Chinese
- * names, a unit), which rows count (an all-empty row is no row) and how many a file may have are decided once.
+ * The rows of an imported file as cells under its header's columns, whatever the file is: the CSV
+ * reader and the workbook reader both feed one (a header, then rows of cells), so that what a
+ * header may say (English or Chinese names, a unit), which rows count (an all-empty row is no row)
+ * and how many a file may have are decided once.
  */
 final class ImportRows {
 
     /** A header that names its unit: {@code 计划投资（万元）}, {@code 场地面积(平方米)}. */
-    private static final Pattern UNIT = Pattern.compile("(.+?)\\s*[（(]\\s*(亿元|万元|元|平方米|㎡|m²|m2|个|家)\\s*[)）]");
-    private static final Map<String, BigDecimal> UNIT_SCALE = Map.of("亿元", new BigDecimal(100_000_000),
-            "万元", new BigDecimal(10_000), "元", BigDecimal.ONE);
+    private static final Pattern UNIT =
+            Pattern.compile("(.+?)\\s*[（(]\\s*(亿元|万元|元|平方米|㎡|m²|m2|个|家)\\s*[)）]");
 
-    /** The rows of a file, the columns its header names, and the header's own name of each (by canonical name). */
-    record Sheet(List<CsvRow> rows, CsvImporter.Columns columns, Map<String, String> headers) {
-    }
+    private static final Map<String, BigDecimal> UNIT_SCALE =
+            Map.of(
+                    "亿元",
+                    new BigDecimal(100_000_000),
+                    "万元",
+                    new BigDecimal(10_000),
+                    "元",
+                    BigDecimal.ONE);
+
+    /**
+     * The rows of a file, the columns its header names, and the header's own name of each (by
+     * canonical name).
+     */
+    record Sheet(List<CsvRow> rows, CsvImporter.Columns columns, Map<String, String> headers) {}
 
     private final Map<String, String> columns;
     private final int maxRows;
     private final List<CsvRow> rows = new ArrayList<>();
+
     /** The canonical column at each position of the header (null where the header has no name). */
     private List<String> canonical;
+
     private final Map<String, BigDecimal> scales = new HashMap<>();
     private final Map<String, String> headers = new HashMap<>();
     private final boolean workbook;
+
     /** A workbook's column letters, by canonical column: an error names its cell ({@code C7}). */
     private final Map<String, String> letters = new HashMap<>();
 
     /**
-     * @param columns the names a file may use, mapped to canonical names ({@link CsvImporter.Spec#columns()})
-     * @param maxRows the data rows a file may have: more is a 413 problem, found while reading, not after
-     * @param workbook whether positions are a sheet's columns (A, B, …), so that errors can name cells
+     * @param columns the names a file may use, mapped to canonical names ({@link
+     *     CsvImporter.Spec#columns()})
+     * @param maxRows the data rows a file may have: more is a 413 problem, found while reading, not
+     *     after
+     * @param workbook whether positions are a sheet's columns (A, B, …), so that errors can name
+     *     cells
      */
     ImportRows(Map<String, String> columns, int maxRows, boolean workbook) {
         this.columns = columns;
@@ -57,10 +73,11 @@ final class ImportRows {
     }
 
     /**
-     * The header row: each name an English or Chinese column name, possibly with its unit; an unknown one is a 400
-     * problem listing the known ones.
+     * The header row: each name an English or Chinese column name, possibly with its unit; an
+     * unknown one is a 400 problem listing the known ones.
      *
-     * @param names by position; null where a workbook's header cell is empty (that position is no column)
+     * @param names by position; null where a workbook's header cell is empty (that position is no
+     *     column)
      */
     void header(List<String> names) {
         canonical = new ArrayList<>(names.size());
@@ -85,19 +102,22 @@ final class ImportRows {
             if (name != null) {
                 headers.putIfAbsent(name, stripped);
                 if (workbook) {
-                    letters.putIfAbsent(name, CellReference.convertNumToColString(canonical.size() - 1));
+                    letters.putIfAbsent(
+                            name, CellReference.convertNumToColString(canonical.size() - 1));
                 }
             }
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.invalid("header", Messages.text("field.unknown-columns", unknown, columns.keySet()));
+            throw ProblemException.invalid(
+                    "header", Messages.text("field.unknown-columns", unknown, columns.keySet()));
         }
     }
 
     /**
      * One row of the file after the header.
      *
-     * @param line the row's line (a CSV file's, blank lines counted) or row number (a workbook's), the header's is 1
+     * @param line the row's line (a CSV file's, blank lines counted) or row number (a workbook's),
+     *     the header's is 1
      * @param cells the cells by the header's positions (a shorter list: the rest are empty)
      */
     void row(int line, List<String> cells) {
@@ -109,11 +129,16 @@ final class ImportRows {
             }
         }
         CsvRow row = new CsvRow(line, byColumn, scales, letters);
-        if (row.blank()) { // a row of empty cells (a trailing row of commas, a formatted but empty row) is no row
+        if (row.blank()) { // a row of empty cells (a trailing row of commas, a formatted but empty
+            // row) is no row
             return;
         }
         if (rows.size() == maxRows) {
-            throw new ProblemException(413, "too-many-rows", Messages.text("detail.too-many-rows", maxRows), List.of())
+            throw new ProblemException(
+                            413,
+                            "too-many-rows",
+                            Messages.text("detail.too-many-rows", maxRows),
+                            List.of())
                     .with("maxRows", maxRows);
         }
         rows.add(row);

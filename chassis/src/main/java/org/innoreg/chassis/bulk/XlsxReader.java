@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.ooxml.POIXMLTypeLoader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -38,57 +37,67 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads the first sheet of an Excel workbook ({@code .xlsx}) into the rows of cells a CSV file gives
- * ({@link ImportRows}), streaming: the sheet's XML is parsed as it is inflated (POI's event API, SAX), never held
- * as a whole, so a 100,000-row workbook costs about what the same rows cost as CSV. Only the shared strings (the
- * sheet's distinct texts) are held, as Excel's format requires.
- * <p>
- * Cells become the text the CSV path parses: a date cell (a number with a date format) {@code 2022-05-10}, a
- * number its plain decimal digits ({@code 1200000000}, never {@code 1.2E9} nor the format's thousands separators),
- * a text cell its text (so a region or credit code typed as text keeps its leading zeros, and {@code 2022/5/10} or
- * {@code 5000万元} are read as in a CSV file). Formulas give their computed value.
- * <p>
- * What is not a workbook is a 400 problem (not a zip file, a damaged one, an encrypted one, an old {@code .xls},
- * one without a sheet); one that inflates to too much (a zip bomb) a 413 — before anything is imported.
+ * Reads the first sheet of an Excel workbook ({@code .xlsx}) into the rows of cells a CSV file
+ * gives ({@link ImportRows}), streaming: the sheet's XML is parsed as it is inflated (POI's event
+ * API, SAX), never held as a whole, so a 100,000-row workbook costs about what the same rows cost
+ * as CSV. Only the shared strings (the sheet's distinct texts) are held, as Excel's format
+ * requires.
+ *
+ * <p>Cells become the text the CSV path parses: a date cell (a number with a date format) {@code
+ * 2022-05-10}, a number its plain decimal digits ({@code 1200000000}, never {@code 1.2E9} nor the
+ * format's thousands separators), a text cell its text (so a region or credit code typed as text
+ * keeps its leading zeros, and {@code 2022/5/10} or {@code 5000万元} are read as in a CSV file).
+ * Formulas give their computed value.
+ *
+ * <p>What is not a workbook is a 400 problem (not a zip file, a damaged one, an encrypted one, an
+ * old {@code .xls}, one without a sheet); one that inflates to too much (a zip bomb) a 413 — before
+ * anything is imported.
  */
 final class XlsxReader {
 
     /**
-     * The most a part of the workbook may inflate to. The sheet is streamed, so this bounds time; the shared
-     * strings are held, so they get a lower bound ({@link #MAX_SHARED_STRINGS_BYTES}). A 200,000-row sheet
-     * of 25 columns is about 230 MB of XML.
+     * The most a part of the workbook may inflate to. The sheet is streamed, so this bounds time;
+     * the shared strings are held, so they get a lower bound ({@link #MAX_SHARED_STRINGS_BYTES}). A
+     * 200,000-row sheet of 25 columns is about 230 MB of XML.
      */
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
 
-    /** The most the shared strings part may declare: it is read into memory whole (services run at -Xmx256m). */
+    /**
+     * The most the shared strings part may declare: it is read into memory whole (services run at
+     * -Xmx256m).
+     */
     static final long MAX_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
 
     static {
-        // POI's zip-bomb guards are static: an entry may not inflate to more than this, nor by more than 100 times
-        // (POI's default minimum ratio of 0.01, kept); either is an IOException while reading, reported as a 413.
+        // POI's zip-bomb guards are static: an entry may not inflate to more than this, nor by more
+        // than 100 times
+        // (POI's default minimum ratio of 0.01, kept); either is an IOException while reading,
+        // reported as a 413.
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
     }
 
-    private XlsxReader() {
-    }
+    private XlsxReader() {}
 
     /**
-     * Whether the bytes start as a workbook does (an Office Open XML zip, or an OLE2 file: an encrypted workbook or an
-     * old .xls). {@code in} must support mark and reset ({@link FileMagic#prepareToCheckMagic}).
+     * Whether the bytes start as a workbook does (an Office Open XML zip, or an OLE2 file: an
+     * encrypted workbook or an old .xls). {@code in} must support mark and reset ({@link
+     * FileMagic#prepareToCheckMagic}).
      */
     static boolean looksLikeWorkbook(InputStream in) {
         try {
             FileMagic magic = FileMagic.valueOf(in);
             return magic == FileMagic.OOXML || magic == FileMagic.OLE2;
-        } catch (IOException | RuntimeException e) { // POI's EmptyFileException for an empty body, among others
+        } catch (IOException
+                | RuntimeException e) { // POI's EmptyFileException for an empty body, among others
             return false;
         }
     }
 
     /**
-     * Feeds the workbook's first sheet to {@code rows}: its first non-empty row is the header, the rest are rows.
-     * The body is written to a temporary file first (deleted after): POI reads a zip file's parts from it one at a
-     * time, while from a stream it would inflate every part into memory.
+     * Feeds the workbook's first sheet to {@code rows}: its first non-empty row is the header, the
+     * rest are rows. The body is written to a temporary file first (deleted after): POI reads a zip
+     * file's parts from it one at a time, while from a stream it would inflate every part into
+     * memory.
      */
     static void read(InputStream body, ImportRows rows) {
         Path file = null;
@@ -99,7 +108,9 @@ final class XlsxReader {
             readPackage(file, rows);
         } catch (ProblemException e) {
             throw e;
-        } catch (IOException | RuntimeException e) { // a file POI's checks of the bytes trip over: bad input, not a 500
+        } catch (IOException
+                | RuntimeException
+                        e) { // a file POI's checks of the bytes trip over: bad input, not a 500
             throw bombOr(e, Messages.text("field.workbook-unreadable", message(e)));
         } finally {
             if (file != null) {
@@ -130,7 +141,8 @@ final class XlsxReader {
             } catch (IOException | RuntimeException e) {
                 throw notAWorkbook(Messages.text("field.workbook-damaged-ole2"));
             }
-            throw notAWorkbook(Messages.text(encrypted ? "field.workbook-encrypted" : "field.workbook-xls"));
+            throw notAWorkbook(
+                    Messages.text(encrypted ? "field.workbook-encrypted" : "field.workbook-xls"));
         }
         throw notAWorkbook(Messages.text("field.not-a-workbook"));
     }
@@ -144,14 +156,20 @@ final class XlsxReader {
         }
         try {
             XSSFReader reader = new XSSFReader(pkg);
-            for (PackagePart part : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+            for (PackagePart part :
+                    pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
                 if (part.getSize() > MAX_SHARED_STRINGS_BYTES) {
-                    throw tooLarge(Messages.text("detail.workbook-shared-strings", MAX_SHARED_STRINGS_BYTES / (1024 * 1024)));
+                    throw tooLarge(
+                            Messages.text(
+                                    "detail.workbook-shared-strings",
+                                    MAX_SHARED_STRINGS_BYTES / (1024 * 1024)));
                 }
             }
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            // a workbook made by a tool that writes no styles part: POI's default styles (General for every cell)
-            StylesTable styles = reader.getStylesTable() == null ? new StylesTable() : reader.getStylesTable();
+            // a workbook made by a tool that writes no styles part: POI's default styles (General
+            // for every cell)
+            StylesTable styles =
+                    reader.getStylesTable() == null ? new StylesTable() : reader.getStylesTable();
             boolean date1904 = date1904(reader);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
@@ -160,7 +178,9 @@ final class XlsxReader {
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader(); // POI's: no external entities, no DTDs
                 Rows handler = new Rows(rows);
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, handler, new CellText(date1904), false));
+                parser.setContentHandler(
+                        new XSSFSheetXMLHandler(
+                                styles, null, strings, handler, new CellText(date1904), false));
                 parser.parse(new InputSource(sheet));
                 if (!rows.hasHeader()) {
                     throw notAWorkbook(Messages.text("field.workbook-sheet-empty"));
@@ -174,8 +194,11 @@ final class XlsxReader {
         } catch (ProblemException e) {
             throw e;
         } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new IllegalStateException("no XML parser", e); // the runtime's, not the file's fault
-        } catch (org.apache.poi.openxml4j.exceptions.OpenXML4JException | org.apache.xmlbeans.XmlException | RuntimeException e) {
+            throw new IllegalStateException(
+                    "no XML parser", e); // the runtime's, not the file's fault
+        } catch (org.apache.poi.openxml4j.exceptions.OpenXML4JException
+                | org.apache.xmlbeans.XmlException
+                | RuntimeException e) {
             throw bombOr(e, Messages.text("field.workbook-damaged", message(e)));
         } finally {
             pkg.revert(); // opened to read: closing would try to save it
@@ -183,21 +206,30 @@ final class XlsxReader {
     }
 
     /** Whether the workbook counts dates from 1904 (old Excel for Mac) instead of 1900. */
-    private static boolean date1904(XSSFReader reader) throws IOException, org.apache.poi.openxml4j.exceptions.OpenXML4JException,
-            org.apache.xmlbeans.XmlException {
+    private static boolean date1904(XSSFReader reader)
+            throws IOException,
+                    org.apache.poi.openxml4j.exceptions.OpenXML4JException,
+                    org.apache.xmlbeans.XmlException {
         try (InputStream in = reader.getWorkbookData()) {
-            CTWorkbook workbook = WorkbookDocument.Factory.parse(in, POIXMLTypeLoader.DEFAULT_XML_OPTIONS).getWorkbook();
+            CTWorkbook workbook =
+                    WorkbookDocument.Factory.parse(in, POIXMLTypeLoader.DEFAULT_XML_OPTIONS)
+                            .getWorkbook();
             return workbook.isSetWorkbookPr() && workbook.getWorkbookPr().getDate1904();
         }
     }
 
-    /** The rows of a sheet, cell by cell as the parser finds them (an empty cell is not in the file at all). */
+    /**
+     * The rows of a sheet, cell by cell as the parser finds them (an empty cell is not in the file
+     * at all).
+     */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
         private final ImportRows rows;
         private final List<String> cells = new ArrayList<>();
+
         /** The header's width, and where it has no name: a value there belongs to no column. */
         private List<String> header;
+
         private int nextColumn;
 
         Rows(ImportRows rows) {
@@ -212,11 +244,19 @@ final class XlsxReader {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            int column = reference == null ? nextColumn : CellReference.convertColStringToIndex(letters(reference));
+            int column =
+                    reference == null
+                            ? nextColumn
+                            : CellReference.convertColStringToIndex(letters(reference));
             nextColumn = column + 1;
-            if (value != null && value.startsWith("ERROR:#")) { // what the handler makes of an error cell
-                throw notAWorkbook(Messages.text("field.cell-formula-error", reference == null ? "?" : reference,
-                        value.substring("ERROR:".length()))).with("cell", reference);
+            if (value != null
+                    && value.startsWith("ERROR:#")) { // what the handler makes of an error cell
+                throw notAWorkbook(
+                                Messages.text(
+                                        "field.cell-formula-error",
+                                        reference == null ? "?" : reference,
+                                        value.substring("ERROR:".length())))
+                        .with("cell", reference);
             }
             while (cells.size() <= column) {
                 cells.add(null);
@@ -238,7 +278,8 @@ final class XlsxReader {
             for (int i = 0; i < cells.size(); i++) {
                 if (!blank(cells.get(i)) && (i >= header.size() || header.get(i) == null)) {
                     String ref = CellReference.convertNumToColString(i) + (rowNum + 1);
-                    throw notAWorkbook(Messages.text("field.cell-without-header", ref)).with("cell", ref);
+                    throw notAWorkbook(Messages.text("field.cell-without-header", ref))
+                            .with("cell", ref);
                 }
             }
             rows.row(rowNum + 1, new ArrayList<>(cells));
@@ -258,9 +299,10 @@ final class XlsxReader {
     }
 
     /**
-     * A numeric cell's text. POI hands every number to a formatter; this one writes what the CSV path parses
-     * rather than what Excel displays: dates in ISO form, other numbers as plain decimals, except a format of
-     * zeros only ({@code 000000}), which is how a code typed as a number keeps its leading zeros on screen.
+     * A numeric cell's text. POI hands every number to a formatter; this one writes what the CSV
+     * path parses rather than what Excel displays: dates in ISO form, other numbers as plain
+     * decimals, except a format of zeros only ({@code 000000}), which is how a code typed as a
+     * number keeps its leading zeros on screen.
      */
     private static final class CellText extends DataFormatter {
 
@@ -272,9 +314,12 @@ final class XlsxReader {
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+            if (DateUtil.isADateFormat(formatIndex, formatString)
+                    && DateUtil.isValidExcelDate(value)) {
                 LocalDateTime time = DateUtil.getLocalDateTime(value, date1904);
-                return time.toLocalTime().equals(LocalTime.MIDNIGHT) ? time.toLocalDate().toString() : time.toString();
+                return time.toLocalTime().equals(LocalTime.MIDNIGHT)
+                        ? time.toLocalDate().toString()
+                        : time.toString();
             }
             if (formatString != null && formatString.matches("0{2,}")) {
                 return super.formatRawCellContents(value, formatIndex, formatString);
@@ -288,11 +333,21 @@ final class XlsxReader {
     }
 
     private static ProblemException tooLarge(String message) {
-        return new ProblemException(413, "workbook-too-large", Messages.text("detail.workbook-too-large", message,
-                MAX_ENTRY_BYTES / (1024 * 1024), Math.round(1 / ZipSecureFile.getMinInflateRatio())), List.of());
+        return new ProblemException(
+                413,
+                "workbook-too-large",
+                Messages.text(
+                        "detail.workbook-too-large",
+                        message,
+                        MAX_ENTRY_BYTES / (1024 * 1024),
+                        Math.round(1 / ZipSecureFile.getMinInflateRatio())),
+                List.of());
     }
 
-    /** A zip bomb (POI's guards say so in the message) is a 413; anything else a 400 with this message. */
+    /**
+     * A zip bomb (POI's guards say so in the message) is a 413; anything else a 400 with this
+     * message.
+     */
     private static ProblemException bombOr(Throwable e, String message) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null && cause.getMessage().contains("Zip bomb")) {

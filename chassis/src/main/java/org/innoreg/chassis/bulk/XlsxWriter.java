@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -20,12 +19,13 @@ import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
 /**
- * An Excel workbook of one sheet, written with POI's streaming SXSSF: only the last {@value #WINDOW} rows are held,
- * the rest go to a compressed temporary file, so a 100,000-row export costs about what its CSV costs. Cells are
- * typed as Excel types them: a date is a date cell in {@code yyyy-mm-dd}; a number a number (an amount sums in
- * Excel); a text, a code above all (region 430702, credit code 91430700…, an id), a text cell in the text format
- * {@code @}, so Excel neither drops leading zeros nor turns long digits into 9.14E+17, also when a clerk edits it.
- * The header row is bold and stays in view.
+ * An Excel workbook of one sheet, written with POI's streaming SXSSF: only the last {@value
+ * #WINDOW} rows are held, the rest go to a compressed temporary file, so a 100,000-row export costs
+ * about what its CSV costs. Cells are typed as Excel types them: a date is a date cell in {@code
+ * yyyy-mm-dd}; a number a number (an amount sums in Excel); a text, a code above all (region
+ * 430702, credit code 91430700…, an id), a text cell in the text format {@code @}, so Excel neither
+ * drops leading zeros nor turns long digits into 9.14E+17, also when a clerk edits it. The header
+ * row is bold and stays in view.
  */
 final class XlsxWriter implements TableWriter {
 
@@ -75,8 +75,10 @@ final class XlsxWriter implements TableWriter {
     @Override
     public void row(List<Object> values) {
         if (next > MAX_ROWS) {
-            // Cut short, the file would lose rows unseen; refused before a byte of it is sent (BulkExport).
-            throw ProblemException.invalid("format", Messages.text("field.sheet-too-many-rows", MAX_ROWS));
+            // Cut short, the file would lose rows unseen; refused before a byte of it is sent
+            // (BulkExport).
+            throw ProblemException.invalid(
+                    "format", Messages.text("field.sheet-too-many-rows", MAX_ROWS));
         }
         Row row = sheet.createRow(next++);
         for (int i = 0; i < values.size(); i++) {
@@ -86,7 +88,10 @@ final class XlsxWriter implements TableWriter {
             }
             Cell cell = row.createCell(i);
             if (value instanceof Number number) {
-                cell.setCellValue(number instanceof BigDecimal decimal ? decimal.doubleValue() : number.doubleValue());
+                cell.setCellValue(
+                        number instanceof BigDecimal decimal
+                                ? decimal.doubleValue()
+                                : number.doubleValue());
             } else if (value instanceof LocalDate day) {
                 cell.setCellValue(day);
                 cell.setCellStyle(date);
@@ -100,15 +105,16 @@ final class XlsxWriter implements TableWriter {
     }
 
     /**
-     * A text cell's text. An instant stays RFC 3339 text: an Excel date-time has no zone and keeps milliseconds only,
-     * and these columns (updatedAt) are for the record, never read back.
+     * A text cell's text. An instant stays RFC 3339 text: an Excel date-time has no zone and keeps
+     * milliseconds only, and these columns (updatedAt) are for the record, never read back.
      */
     private static String text(Object value) {
         if (value instanceof List<?> list) {
             return String.join(";", list.stream().map(String::valueOf).toList());
         }
         if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return time.withOffsetSameInstant(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         }
         return value.toString();
     }

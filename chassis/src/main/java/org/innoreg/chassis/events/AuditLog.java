@@ -1,20 +1,20 @@
 package org.innoreg.chassis.events;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.persistence.SqlValues;
 import org.innoreg.chassis.write.FieldChange;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-/** Reads the audit trail {@link Outbox#record} keeps: every change of an aggregate, who made it and when. */
+/**
+ * Reads the audit trail {@link Outbox#record} keeps: every change of an aggregate, who made it and
+ * when.
+ */
 @ApplicationScoped
 public class AuditLog {
 
@@ -22,16 +22,20 @@ public class AuditLog {
     public record Change(
             @Schema(description = "The record's version after the change") long version,
             @Schema(example = "updated") String action,
-            @Schema(description = "The subject of the token that made the change; absent for system changes",
-                    example = "changde-bureau-zhang") String actor,
+            @Schema(
+                            description =
+                                    "The subject of the token that made the change; absent for system changes",
+                            example = "changde-bureau-zhang")
+                    String actor,
             OffsetDateTime changedAt,
             @Schema(description = "The id of the change's CloudEvent") String eventId,
-            @Schema(description = "The fields it changed, with their old and new values; none listed for a create "
-                    + "(its event has the whole record) or a delete") List<FieldChange> fields) {
-    }
+            @Schema(
+                            description =
+                                    "The fields it changed, with their old and new values; none listed for a create "
+                                            + "(its event has the whole record) or a delete")
+                    List<FieldChange> fields) {}
 
-    private static final TypeReference<List<FieldChange>> FIELDS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<FieldChange>> FIELDS = new TypeReference<>() {};
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -57,12 +61,27 @@ public class AuditLog {
     /** The changes of one aggregate, oldest first. */
     @SuppressWarnings("unchecked")
     public List<Change> changes(String aggregateType, String aggregateId) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows =
+                entityManager
+                        .createNativeQuery(
+                                """
                 SELECT version, action, actor, changed_at, CAST(event_id AS text), CAST(fields AS text) FROM audit_log
                  WHERE aggregate_type = ?1 AND aggregate_id = ?2 ORDER BY id
-                """).setParameter(1, aggregateType).setParameter(2, aggregateId).getResultList();
-        return rows.stream().map(r -> new Change(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                SqlValues.offsetDateTime(r[3]), (String) r[4], fields((String) r[5]))).toList();
+                """)
+                        .setParameter(1, aggregateType)
+                        .setParameter(2, aggregateId)
+                        .getResultList();
+        return rows.stream()
+                .map(
+                        r ->
+                                new Change(
+                                        ((Number) r[0]).longValue(),
+                                        (String) r[1],
+                                        (String) r[2],
+                                        SqlValues.offsetDateTime(r[3]),
+                                        (String) r[4],
+                                        fields((String) r[5])))
+                .toList();
     }
 
     private List<FieldChange> fields(String column) {

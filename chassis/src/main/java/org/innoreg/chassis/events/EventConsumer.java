@@ -1,5 +1,17 @@
 package org.innoreg.chassis.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,13 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
-
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,21 +31,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-
 /**
- * Feeds the service's {@link EventHandler}s from Kafka. Each event is applied in its own transaction
- * that also inserts its id into {@code consumed_event}; an id already there means a redelivery, and
- * nothing is applied again. Offsets are committed after the transactions, so a crash re-reads events
- * that the inbox then recognises. A handler failure rolls back, waits, and retries the same event, so
- * nothing is skipped and per-partition order holds.
+ * Feeds the service's {@link EventHandler}s from Kafka. Each event is applied in its own
+ * transaction that also inserts its id into {@code consumed_event}; an id already there means a
+ * redelivery, and nothing is applied again. Offsets are committed after the transactions, so a
+ * crash re-reads events that the inbox then recognises. A handler failure rolls back, waits, and
+ * retries the same event, so nothing is skipped and per-partition order holds.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -58,13 +54,18 @@ public class EventConsumer {
     private Counter rejected;
 
     private final List<EventHandler> active = new ArrayList<>();
-    private final Map<String, List<EventHandler>> handlersByTopic = new HashMap<>(); // topic → handlers, filled as topics appear
+    private final Map<String, List<EventHandler>> handlersByTopic =
+            new HashMap<>(); // topic → handlers, filled as topics appear
     private volatile boolean running;
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    EventConsumer(EventsConfig config, @Any Instance<EventHandler> handlers, EntityManager entityManager,
-            ObjectMapper json, MeterRegistry meters) {
+    EventConsumer(
+            EventsConfig config,
+            @Any Instance<EventHandler> handlers,
+            EntityManager entityManager,
+            ObjectMapper json,
+            MeterRegistry meters) {
         this.config = config;
         this.handlers = handlers;
         this.entityManager = entityManager;
@@ -77,24 +78,54 @@ public class EventConsumer {
         if (active.isEmpty() || !config.consumer().enabled()) {
             return;
         }
-        applied = Counter.builder("innoreg.events.consumed").tag("outcome", "applied").register(meters);
-        duplicates = Counter.builder("innoreg.events.consumed").tag("outcome", "duplicate").register(meters);
-        rejected = Counter.builder("innoreg.events.consumed").tag("outcome", "rejected").register(meters);
-        Pattern subscription = Pattern.compile(active.stream().map(h -> "(?:" + h.topics().pattern() + ")")
-                .collect(Collectors.joining("|")));
-        Map<String, Object> settings = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId().orElse(config.service() + "-service"),
-                ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-event-consumer",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-                // Pattern subscriptions see topics created later at the next metadata refresh.
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.consumer().sessionTimeout().toMillis(),
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) config.consumer().sessionTimeout().toMillis() / 3));
-        config.consumer().instanceId().ifPresent(id -> settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
-        consumer = new KafkaConsumer<>(KafkaClients.withSecurity(settings), new StringDeserializer(), new ByteArrayDeserializer());
+        applied =
+                Counter.builder("innoreg.events.consumed")
+                        .tag("outcome", "applied")
+                        .register(meters);
+        duplicates =
+                Counter.builder("innoreg.events.consumed")
+                        .tag("outcome", "duplicate")
+                        .register(meters);
+        rejected =
+                Counter.builder("innoreg.events.consumed")
+                        .tag("outcome", "rejected")
+                        .register(meters);
+        Pattern subscription =
+                Pattern.compile(
+                        active.stream()
+                                .map(h -> "(?:" + h.topics().pattern() + ")")
+                                .collect(Collectors.joining("|")));
+        Map<String, Object> settings =
+                new HashMap<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                config.bootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                config.consumer().groupId().orElse(config.service() + "-service"),
+                                ConsumerConfig.CLIENT_ID_CONFIG,
+                                config.service() + "-event-consumer",
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                                500,
+                                // Pattern subscriptions see topics created later at the next
+                                // metadata refresh.
+                                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                                5_000,
+                                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                                (int) config.consumer().sessionTimeout().toMillis(),
+                                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                                (int) config.consumer().sessionTimeout().toMillis() / 3));
+        config.consumer()
+                .instanceId()
+                .ifPresent(id -> settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+        consumer =
+                new KafkaConsumer<>(
+                        KafkaClients.withSecurity(settings),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer());
         consumer.subscribe(subscription);
         running = true;
         thread = new Thread(this::run, "event-consumer");
@@ -125,14 +156,20 @@ public class EventConsumer {
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 boolean failed = false;
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    TopicPartition partition =
+                            new TopicPartition(record.topic(), record.partition());
                     try {
                         process(record);
                         done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                         backoff = Duration.ofMillis(200);
                     } catch (RuntimeException e) {
-                        LOG.warnf("event at %s-%d@%d not applied (%s); retrying in %d ms", record.topic(),
-                                record.partition(), record.offset(), e.toString(), backoff.toMillis());
+                        LOG.warnf(
+                                "event at %s-%d@%d not applied (%s); retrying in %d ms",
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                e.toString(),
+                                backoff.toMillis());
                         // Rewind every partition of this poll to its first unapplied record.
                         rewind(records, done);
                         failed = true;
@@ -144,7 +181,10 @@ public class EventConsumer {
                 }
                 if (failed) {
                     Thread.sleep(backoff.toMillis());
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    backoff =
+                            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                                    ? MAX_BACKOFF
+                                    : backoff.multipliedBy(2);
                 }
             }
         } catch (WakeupException e) {
@@ -154,14 +194,19 @@ public class EventConsumer {
         } catch (RuntimeException e) {
             LOG.error("event consumer stopped", e);
         } finally {
-            // Leave the group even as a static member (which otherwise keeps its partitions until the
-            // session times out): a replica that is stopped, not restarted, hands them over at once.
-            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(Duration.ofSeconds(5)));
+            // Leave the group even as a static member (which otherwise keeps its partitions until
+            // the
+            // session times out): a replica that is stopped, not restarted, hands them over at
+            // once.
+            consumer.close(
+                    CloseOptions.groupMembershipOperation(
+                                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                            .withTimeout(Duration.ofSeconds(5)));
         }
     }
 
-    private void rewind(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
+    private void rewind(
+            ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
         for (TopicPartition partition : records.partitions()) {
             OffsetAndMetadata applied = done.get(partition);
             long first = records.records(partition).get(0).offset();
@@ -174,34 +219,59 @@ public class EventConsumer {
         ReceivedEvent event;
         try {
             cloudEvent = CloudEventCodec.parse(record.value());
-            event = ReceivedEvent.of(cloudEvent, record.value(), record.topic(), record.partition(), record.offset(), json);
+            event =
+                    ReceivedEvent.of(
+                            cloudEvent,
+                            record.value(),
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            json);
         } catch (RuntimeException notACloudEvent) {
-            // A poison record can never succeed; it stays on Kafka for inspection and is skipped here.
+            // A poison record can never succeed; it stays on Kafka for inspection and is skipped
+            // here.
             rejected.increment();
-            LOG.errorf("skipping %s-%d@%d: not a structured JSON CloudEvent (%s)", record.topic(),
-                    record.partition(), record.offset(), notACloudEvent.getMessage());
+            LOG.errorf(
+                    "skipping %s-%d@%d: not a structured JSON CloudEvent (%s)",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    notACloudEvent.getMessage());
             return;
         }
-        List<EventHandler> targets = handlersByTopic.computeIfAbsent(record.topic(), topic -> active.stream()
-                .filter(handler -> handler.topics().matcher(topic).matches()).toList());
-        boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
-            int inserted = entityManager.createNativeQuery("""
+        List<EventHandler> targets =
+                handlersByTopic.computeIfAbsent(
+                        record.topic(),
+                        topic ->
+                                active.stream()
+                                        .filter(
+                                                handler ->
+                                                        handler.topics().matcher(topic).matches())
+                                        .toList());
+        boolean fresh =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () -> {
+                                    int inserted =
+                                            entityManager
+                                                    .createNativeQuery(
+                                                            """
                     INSERT INTO consumed_event (event_id, topic, partition, kafka_offset)
                     VALUES (?1, ?2, ?3, ?4) ON CONFLICT (event_id) DO NOTHING
                     """)
-                    .setParameter(1, event.id())
-                    .setParameter(2, event.topic())
-                    .setParameter(3, event.partition())
-                    .setParameter(4, event.offset())
-                    .executeUpdate();
-            if (inserted == 0) {
-                return false;
-            }
-            for (EventHandler handler : targets) {
-                handler.apply(event);
-            }
-            return true;
-        });
+                                                    .setParameter(1, event.id())
+                                                    .setParameter(2, event.topic())
+                                                    .setParameter(3, event.partition())
+                                                    .setParameter(4, event.offset())
+                                                    .executeUpdate();
+                                    if (inserted == 0) {
+                                        return false;
+                                    }
+                                    for (EventHandler handler : targets) {
+                                        handler.apply(event);
+                                    }
+                                    return true;
+                                });
         (fresh ? applied : duplicates).increment();
     }
 }

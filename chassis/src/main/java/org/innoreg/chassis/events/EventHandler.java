@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A CDI bean that applies events of some topics. {@link EventConsumer} calls {@link #apply} inside the
- * transaction that also records the event id, so an event is applied at most once, and exactly once
- * once it is committed. A handler that throws rolls the whole event back; it is retried later.
+ * A CDI bean that applies events of some topics. {@link EventConsumer} calls {@link #apply} inside
+ * the transaction that also records the event id, so an event is applied at most once, and exactly
+ * once once it is committed. A handler that throws rolls the whole event back; it is retried later.
  */
 public interface EventHandler {
 
@@ -21,6 +21,7 @@ public interface EventHandler {
 
     /** A pattern matching exactly these topic names. */
     static Pattern topics(String... names) {
-        return Pattern.compile(Arrays.stream(names).map(Pattern::quote).collect(Collectors.joining("|")));
+        return Pattern.compile(
+                Arrays.stream(names).map(Pattern::quote).collect(Collectors.joining("|")));
     }
 }

@@ -1,17 +1,18 @@
 package org.innoreg.chassis.events;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
 
 /** How a service publishes and consumes events ({@code innoreg.events.*}). */
 @ConfigMapping(prefix = "innoreg.events")
 public interface EventsConfig {
 
-    /** The service's short name: first part of its topics and event types, e.g. {@code registry}. */
+    /**
+     * The service's short name: first part of its topics and event types, e.g. {@code registry}.
+     */
     String service();
 
     /** Kafka bootstrap servers, shared with the Kafka client extension's health check. */
@@ -33,20 +34,24 @@ public interface EventsConfig {
         Duration pollInterval();
 
         /**
-         * Rows read, sent and marked per round while a backlog drains. Each round costs a query, a flush with
-         * its acknowledgements and an update, whatever its size: 500 drained at about a quarter of Kafka's own
-         * producer's rate, 2,000 at over a half (bench P7, same run); a round holds about 2 MB.
+         * Rows read, sent and marked per round while a backlog drains. Each round costs a query, a
+         * flush with its acknowledgements and an update, whatever its size: 500 drained at about a
+         * quarter of Kafka's own producer's rate, 2,000 at over a half (bench P7, same run); a
+         * round holds about 2 MB.
          */
         @WithDefault("2000")
         int batchSize();
 
-        /** Partitions of the service's topics (created at start, TopicProvisioner, or by the relay before a first event). */
+        /**
+         * Partitions of the service's topics (created at start, TopicProvisioner, or by the relay
+         * before a first event).
+         */
         @WithDefault("3")
         int topicPartitions();
 
         /**
-         * Replication factor of the service's topics; unset, the broker's {@code default.replication.factor} (3 on the
-         * suite's clusters, 1 on a single local broker).
+         * Replication factor of the service's topics; unset, the broker's {@code
+         * default.replication.factor} (3 on the suite's clusters, 1 on a single local broker).
          */
         Optional<Short> topicReplication();
 
@@ -63,10 +68,11 @@ public interface EventsConfig {
         Optional<String> groupId();
 
         /**
-         * This replica's static group membership ({@code group.instance.id}), stable across its restarts:
-         * a replica that comes back under the same id gets its partitions again at once, without waiting
-         * for the group to notice the old process is gone. Set per replica by deploy/cluster (and a
-         * StatefulSet's pod name would do); unset, the replica is a dynamic member.
+         * This replica's static group membership ({@code group.instance.id}), stable across its
+         * restarts: a replica that comes back under the same id gets its partitions again at once,
+         * without waiting for the group to notice the old process is gone. Set per replica by
+         * deploy/cluster (and a StatefulSet's pod name would do); unset, the replica is a dynamic
+         * member.
          */
         Optional<String> instanceId();
 
@@ -83,7 +89,10 @@ public interface EventsConfig {
         return service() + "." + aggregateType + ".v1";
     }
 
-    /** {@code org.innoreg.<service>.<aggregate>.<action>}, e.g. org.innoreg.registry.platform.created. */
+    /**
+     * {@code org.innoreg.<service>.<aggregate>.<action>}, e.g.
+     * org.innoreg.registry.platform.created.
+     */
     default String eventType(String aggregateType, String action) {
         return "org.innoreg." + service() + "." + aggregateType + "." + action;
     }

@@ -1,24 +1,21 @@
 package org.innoreg.chassis.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.write.FieldChange;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonGenerator;
-
 /**
- * Records the event of a change in the change's own transaction: the event exists if and only if the
- * change commits. {@link OutboxRelay} publishes it to Kafka afterwards.
+ * Records the event of a change in the change's own transaction: the event exists if and only if
+ * the change commits. {@link OutboxRelay} publishes it to Kafka afterwards.
  */
 @ApplicationScoped
 public class Outbox {
@@ -36,9 +33,11 @@ public class Outbox {
     /**
      * The change of one aggregate that an event reports.
      *
-     * @param version the aggregate's version after the change (for a delete, the one after its last)
-     * @param data    the aggregate's full state after the change (its last state for a delete)
-     * @param fields  the fields the change changed, for the audit trail (none listed for a create or delete)
+     * @param version the aggregate's version after the change (for a delete, the one after its
+     *     last)
+     * @param data the aggregate's full state after the change (its last state for a delete)
+     * @param fields the fields the change changed, for the audit trail (none listed for a create or
+     *     delete)
      */
     public record Change(String aggregateId, long version, Object data, List<FieldChange> fields) {
 
@@ -51,15 +50,17 @@ public class Outbox {
      * Records one event of an aggregate.
      *
      * @param aggregateType e.g. {@code platform}; names the topic and the event type
-     * @param action        e.g. {@code created}, {@code updated}, {@code deleted}, {@code stage-changed}
-     * @param aggregateId   the Kafka key and the CloudEvents subject
-     * @param version       the aggregate's version after the change (CloudEvents {@code sequence})
-     * @param data          the aggregate's full state after the change (its last state for a delete)
+     * @param action e.g. {@code created}, {@code updated}, {@code deleted}, {@code stage-changed}
+     * @param aggregateId the Kafka key and the CloudEvents subject
+     * @param version the aggregate's version after the change (CloudEvents {@code sequence})
+     * @param data the aggregate's full state after the change (its last state for a delete)
      * @return the event id
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID record(String aggregateType, String action, String aggregateId, long version, Object data) {
-        return recordAll(aggregateType, action, List.of(new Change(aggregateId, version, data))).get(0);
+    public UUID record(
+            String aggregateType, String action, String aggregateId, long version, Object data) {
+        return recordAll(aggregateType, action, List.of(new Change(aggregateId, version, data)))
+                .get(0);
     }
 
     /**
@@ -72,7 +73,8 @@ public class Outbox {
         if (changes.isEmpty()) {
             return List.of();
         }
-        // Write the aggregates' rows first. Their row locks make a concurrent change of the same aggregate
+        // Write the aggregates' rows first. Their row locks make a concurrent change of the same
+        // aggregate
         // wait for this commit, so per aggregate the outbox seq order is the commit order.
         entityManager.flush();
         List<UUID> ids = new ArrayList<>(changes.size());
@@ -87,7 +89,9 @@ public class Outbox {
                 out.writeStringField("aggregate_id", change.aggregateId());
                 out.writeNumberField("sequence", change.version());
                 out.writeFieldName("data");
-                out.writeRawValue(json.writeValueAsString(change.data())); // kept as written: the column is json
+                out.writeRawValue(
+                        json.writeValueAsString(
+                                change.data())); // kept as written: the column is json
                 out.writeFieldName("fields");
                 out.writeRawValue(json.writeValueAsString(change.fields()));
                 out.writeEndObject();
@@ -96,9 +100,12 @@ public class Outbox {
         } catch (IOException e) {
             throw new IllegalArgumentException("event data cannot be written as JSON", e);
         }
-        // The events and their audit rows in one statement: the author is the token's subject (none for
+        // The events and their audit rows in one statement: the author is the token's subject (none
+        // for
         // work done outside a request), carried as the CloudEvent's actor attribute.
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery(
+                        """
                 WITH event AS (
                     INSERT INTO outbox_event (id, topic, aggregate_id, event_type, sequence, actor, data)
                     SELECT e.id, ?2, e.aggregate_id, ?3, e.sequence, ?4, e.data

@@ -1,5 +1,11 @@
 package org.innoreg.chassis.events;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,10 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,21 +39,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents, in outbox order, keyed by aggregate id.
  *
  * <ul>
- * <li>Wakes on PostgreSQL NOTIFY (sent at commit by the outbox trigger), with a poll as a safety net.</li>
- * <li>Only one relay per database is active: it holds a session advisory lock on its own connection.
- * A second replica waits on standby and takes over when that connection goes away.</li>
- * <li>Producer is idempotent with acks=all; a row is marked published only after Kafka acknowledged
- * it. A crash between the two publishes that row again: delivery is at least once, and consumers
- * drop the repeat by event id.</li>
+ *   <li>Wakes on PostgreSQL NOTIFY (sent at commit by the outbox trigger), with a poll as a safety
+ *       net.
+ *   <li>Only one relay per database is active: it holds a session advisory lock on its own
+ *       connection. A second replica waits on standby and takes over when that connection goes
+ *       away.
+ *   <li>Producer is idempotent with acks=all; a row is marked published only after Kafka
+ *       acknowledged it. A crash between the two publishes that row again: delivery is at least
+ *       once, and consumers drop the repeat by event id.
  * </ul>
  */
 @ApplicationScoped
@@ -76,7 +75,9 @@ public class OutboxRelay {
     private final Set<String> knownTopics = new HashSet<>();
     private Instant nextPurge = Instant.EPOCH;
 
-    OutboxRelay(EventsConfig config, MeterRegistry meters,
+    OutboxRelay(
+            EventsConfig config,
+            MeterRegistry meters,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
@@ -84,8 +85,10 @@ public class OutboxRelay {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
-        this.published = Counter.builder("innoreg.outbox.published")
-                .description("Outbox events acknowledged by Kafka").register(meters);
+        this.published =
+                Counter.builder("innoreg.outbox.published")
+                        .description("Outbox events acknowledged by Kafka")
+                        .register(meters);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -125,13 +128,16 @@ public class OutboxRelay {
         if (paused != null) {
             return "paused: " + paused;
         }
-        return leader ? "active (this replica publishes)" : "standby (another replica holds the lock)";
+        return leader
+                ? "active (this replica publishes)"
+                : "standby (another replica holds the lock)";
     }
 
     private void run() {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
-            try (Connection connection = DriverManager.getConnection(jdbcUrl, username, password.orElse(""))) {
+            try (Connection connection =
+                    DriverManager.getConnection(jdbcUrl, username, password.orElse(""))) {
                 connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN outbox_event");
@@ -147,7 +153,8 @@ public class OutboxRelay {
                     purgeNowAndThen(connection);
                     if (sent < config.relay().batchSize()) {
                         // Block until a commit notifies us, or the poll interval passes.
-                        connection.unwrap(PGConnection.class)
+                        connection
+                                .unwrap(PGConnection.class)
                                 .getNotifications((int) config.relay().pollInterval().toMillis());
                     }
                 }
@@ -156,20 +163,28 @@ public class OutboxRelay {
                 return;
             } catch (Exception e) {
                 // Kafka or PostgreSQL unreachable: nothing is lost, the rows wait in the outbox.
-                LOG.warnf("outbox relay paused (%s), retrying in %d ms", e.toString(), backoff.toMillis());
+                LOG.warnf(
+                        "outbox relay paused (%s), retrying in %d ms",
+                        e.toString(), backoff.toMillis());
                 leader = false;
                 pausedBy = Instant.now() + " " + e.getClass().getSimpleName();
-                // Abort, don't drain: records still buffered would otherwise be sent once Kafka is back,
-                // and then again with the batch this loop resends (the same event ids, twice on the topic).
+                // Abort, don't drain: records still buffered would otherwise be sent once Kafka is
+                // back,
+                // and then again with the batch this loop resends (the same event ids, twice on the
+                // topic).
                 closeProducer(Duration.ZERO);
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff =
+                        backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                                ? MAX_BACKOFF
+                                : backoff.multipliedBy(2);
             }
         }
     }
 
     private boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+        try (PreparedStatement lock =
+                connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
             lock.setString(1, LOCK_KEY);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
@@ -192,13 +207,17 @@ public class OutboxRelay {
         Producer<String, byte[]> kafka = producer();
         List<Future<?>> acks = new ArrayList<>(pending.size());
         for (PendingEvent event : pending) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.aggregateId(),
-                    CloudEventCodec.serialize(event.toCloudEvent(config.source())));
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(
+                            event.topic(),
+                            event.aggregateId(),
+                            CloudEventCodec.serialize(event.toCloudEvent(config.source())));
             record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes());
             Future<?> ack = kafka.send(record);
             acks.add(ack);
             if (failedAlready(ack)) {
-                // Kafka is away (no metadata within max.block.ms): sending the rest would let later rows
+                // Kafka is away (no metadata within max.block.ms): sending the rest would let later
+                // rows
                 // overtake this one, and be sent again with it on the next attempt.
                 break;
             }
@@ -237,7 +256,9 @@ public class OutboxRelay {
 
     private List<PendingEvent> loadPending(Connection connection) throws SQLException {
         List<PendingEvent> pending = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                        """
                 SELECT id, topic, aggregate_id, event_type, sequence, occurred_at, actor, data::text
                   FROM outbox_event
                  WHERE published_at IS NULL
@@ -247,9 +268,16 @@ public class OutboxRelay {
             select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    pending.add(new PendingEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getLong(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7),
-                            rs.getString(8)));
+                    pending.add(
+                            new PendingEvent(
+                                    rs.getObject(1, UUID.class),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getLong(5),
+                                    rs.getObject(6, OffsetDateTime.class),
+                                    rs.getString(7),
+                                    rs.getString(8)));
                 }
             }
         }
@@ -260,8 +288,9 @@ public class OutboxRelay {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
+        try (PreparedStatement update =
+                connection.prepareStatement(
+                        "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
             Array array = connection.createArrayOf("uuid", ids.toArray());
             update.setArray(1, array);
             update.executeUpdate();
@@ -273,8 +302,9 @@ public class OutboxRelay {
             return;
         }
         nextPurge = Instant.now().plus(PURGE_EVERY);
-        try (PreparedStatement purge = connection.prepareStatement(
-                "DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => ?)")) {
+        try (PreparedStatement purge =
+                connection.prepareStatement(
+                        "DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => ?)")) {
             purge.setLong(1, config.relay().keepPublished().toSeconds());
             int purged = purge.executeUpdate();
             if (purged > 0) {
@@ -285,14 +315,25 @@ public class OutboxRelay {
 
     /** Creates the service's topics with the suite's partition count before their first event. */
     private void ensureTopics(List<PendingEvent> pending) throws Exception {
-        List<NewTopic> missing = pending.stream().map(PendingEvent::topic).distinct()
-                .filter(topic -> !knownTopics.contains(topic))
-                .map(topic -> new NewTopic(topic, Optional.of(config.relay().topicPartitions()), config.relay().topicReplication()))
-                .toList();
+        List<NewTopic> missing =
+                pending.stream()
+                        .map(PendingEvent::topic)
+                        .distinct()
+                        .filter(topic -> !knownTopics.contains(topic))
+                        .map(
+                                topic ->
+                                        new NewTopic(
+                                                topic,
+                                                Optional.of(config.relay().topicPartitions()),
+                                                config.relay().topicReplication()))
+                        .toList();
         if (missing.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(KafkaClients.withSecurity(Map.of("bootstrap.servers", config.bootstrapServers())))) {
+        try (Admin admin =
+                Admin.create(
+                        KafkaClients.withSecurity(
+                                Map.of("bootstrap.servers", config.bootstrapServers())))) {
             for (NewTopic topic : missing) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -308,21 +349,32 @@ public class OutboxRelay {
     }
 
     /**
-     * A new topic's partitions are led only a moment after it is created: a send before that fails with
-     * NOT_LEADER_OR_FOLLOWER and the idempotent producer then stalled on out-of-order sequences until its
-     * delivery timeout (20 s seen in the system tests). Wait for every partition's leader first.
+     * A new topic's partitions are led only a moment after it is created: a send before that fails
+     * with NOT_LEADER_OR_FOLLOWER and the idempotent producer then stalled on out-of-order
+     * sequences until its delivery timeout (20 s seen in the system tests). Wait for every
+     * partition's leader first.
      */
     private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            boolean led = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
-                    .flatMap(description -> description.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            boolean led =
+                    admin
+                            .describeTopics(topics)
+                            .allTopicNames()
+                            .get(10, TimeUnit.SECONDS)
+                            .values()
+                            .stream()
+                            .flatMap(description -> description.partitions().stream())
+                            .allMatch(
+                                    partition ->
+                                            partition.leader() != null
+                                                    && !partition.leader().isEmpty());
             if (led) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the partitions of " + topics + " have no leader after 30 s");
+                throw new IllegalStateException(
+                        "the partitions of " + topics + " have no leader after 30 s");
             }
             sleep(Duration.ofMillis(100));
         }
@@ -330,16 +382,28 @@ public class OutboxRelay {
 
     private Producer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(KafkaClients.withSecurity(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                    ProducerConfig.CLIENT_ID_CONFIG, config.service() + "-outbox-relay",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.LINGER_MS_CONFIG, 2,
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000)),
-                    new StringSerializer(), new ByteArraySerializer());
+            producer =
+                    new KafkaProducer<>(
+                            KafkaClients.withSecurity(
+                                    Map.of(
+                                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                            config.bootstrapServers(),
+                                            ProducerConfig.CLIENT_ID_CONFIG,
+                                            config.service() + "-outbox-relay",
+                                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                            true,
+                                            ProducerConfig.ACKS_CONFIG,
+                                            "all",
+                                            ProducerConfig.LINGER_MS_CONFIG,
+                                            2,
+                                            ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                                            10_000,
+                                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                            10_000,
+                                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                                            20_000)),
+                            new StringSerializer(),
+                            new ByteArraySerializer());
         }
         return producer;
     }
@@ -363,11 +427,19 @@ public class OutboxRelay {
         }
     }
 
-    private record PendingEvent(UUID id, String topic, String aggregateId, String type, long sequence,
-            OffsetDateTime occurredAt, String actor, String data) {
+    private record PendingEvent(
+            UUID id,
+            String topic,
+            String aggregateId,
+            String type,
+            long sequence,
+            OffsetDateTime occurredAt,
+            String actor,
+            String data) {
 
         io.cloudevents.CloudEvent toCloudEvent(String source) {
-            return CloudEventCodec.build(id.toString(), source, type, aggregateId, occurredAt, sequence, actor, data);
+            return CloudEventCodec.build(
+                    id.toString(), source, type, aggregateId, occurredAt, sequence, actor, data);
         }
     }
 }

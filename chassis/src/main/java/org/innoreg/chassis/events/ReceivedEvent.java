@@ -1,14 +1,12 @@
 package org.innoreg.chassis.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.cloudevents.CloudEvent;
 
 /**
  * An event as a consumer sees it: the CloudEvents attributes, its data as a JSON tree (read
@@ -29,25 +27,45 @@ public record ReceivedEvent(
         long offset,
         String json) {
 
-    /** Reads a structured CloudEvent kept elsewhere (a read model's copy of a topic), for a replay. */
+    /**
+     * Reads a structured CloudEvent kept elsewhere (a read model's copy of a topic), for a replay.
+     */
     public static ReceivedEvent parse(String json, String topic, ObjectMapper mapper) {
         byte[] raw = json.getBytes(StandardCharsets.UTF_8);
         return of(CloudEventCodec.parse(raw), raw, topic, -1, -1, mapper);
     }
 
-    static ReceivedEvent of(CloudEvent event, byte[] raw, String topic, int partition, long offset,
+    static ReceivedEvent of(
+            CloudEvent event,
+            byte[] raw,
+            String topic,
+            int partition,
+            long offset,
             ObjectMapper mapper) {
         Object sequence = event.getExtension(CloudEventCodec.SEQUENCE);
         Object actor = event.getExtension(CloudEventCodec.ACTOR);
         JsonNode data;
         try {
-            data = event.getData() == null ? mapper.nullNode() : mapper.readTree(event.getData().toBytes());
+            data =
+                    event.getData() == null
+                            ? mapper.nullNode()
+                            : mapper.readTree(event.getData().toBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException("event " + event.getId() + " has data that is not JSON", e);
+            throw new UncheckedIOException(
+                    "event " + event.getId() + " has data that is not JSON", e);
         }
-        return new ReceivedEvent(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
-                event.getTime(), sequence == null ? null : Long.valueOf(sequence.toString()),
-                actor == null ? null : actor.toString(), data, topic, partition, offset,
+        return new ReceivedEvent(
+                event.getId(),
+                event.getSource().toString(),
+                event.getType(),
+                event.getSubject(),
+                event.getTime(),
+                sequence == null ? null : Long.valueOf(sequence.toString()),
+                actor == null ? null : actor.toString(),
+                data,
+                topic,
+                partition,
+                offset,
                 new String(raw, StandardCharsets.UTF_8));
     }
 }

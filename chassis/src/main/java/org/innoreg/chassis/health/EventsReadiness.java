@@ -1,9 +1,7 @@
 package org.innoreg.chassis.health;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.Locale;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -11,15 +9,15 @@ import org.eclipse.microprofile.health.Readiness;
 import org.innoreg.chassis.events.OutboxRelay;
 
 /**
- * How events flow, as data in the readiness answer, never as its verdict: while Kafka is away the API
- * still answers and every write waits in the outbox (published once the broker is back), so a service
- * that is taken out of its load balancer for that would turn a broker outage into a suite outage. The
- * verdict is the database's (Quarkus' datasource checks); alert on the backlog instead
+ * How events flow, as data in the readiness answer, never as its verdict: while Kafka is away the
+ * API still answers and every write waits in the outbox (published once the broker is back), so a
+ * service that is taken out of its load balancer for that would turn a broker outage into a suite
+ * outage. The verdict is the database's (Quarkus' datasource checks); alert on the backlog instead
  * ({@code innoreg_outbox_lag_seconds}, deploy/README.md "Scale and failover").
  *
- * <p>Replaces Quarkus' Kafka readiness check, which blocked 60 s and then said DOWN. Nothing here waits: the
- * broker's reachability is the last background probe's answer and the backlog a query bounded by a
- * statement timeout.
+ * <p>Replaces Quarkus' Kafka readiness check, which blocked 60 s and then said DOWN. Nothing here
+ * waits: the broker's reachability is the last background probe's answer and the backlog a query
+ * bounded by a statement timeout.
  */
 @Readiness
 @ApplicationScoped
@@ -37,15 +35,20 @@ public class EventsReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("Events (informational: Kafka away delays events, never writes)")
-                .up()
-                .withData("kafka", kafka.status())
-                .withData("relay", relay.status());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named(
+                                "Events (informational: Kafka away delays events, never writes)")
+                        .up()
+                        .withData("kafka", kafka.status())
+                        .withData("relay", relay.status());
         OutboxBacklog.Measure measure = backlog.measure();
         if (measure == null) {
             response.withData("outbox", "unknown (the database did not answer)");
         } else {
-            response.withData("outboxPending", measure.pending()).withData("outboxLagSeconds", String.format(Locale.ROOT, "%.1f", measure.lagSeconds()));
+            response.withData("outboxPending", measure.pending())
+                    .withData(
+                            "outboxLagSeconds",
+                            String.format(Locale.ROOT, "%.1f", measure.lagSeconds()));
         }
         return response.build();
     }

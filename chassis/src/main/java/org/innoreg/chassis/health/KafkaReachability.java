@@ -1,12 +1,10 @@
 package org.innoreg.chassis.health;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -14,8 +12,9 @@ import org.innoreg.chassis.events.EventsConfig;
 import org.innoreg.chassis.events.KafkaClients;
 
 /**
- * Whether the brokers answer, probed in the background: a caller gets the last probe's answer at once and
- * starts a new probe when that one is older than {@link #PROBE_EVERY_MS}. Never blocks a health request.
+ * Whether the brokers answer, probed in the background: a caller gets the last probe's answer at
+ * once and starts a new probe when that one is older than {@link #PROBE_EVERY_MS}. Never blocks a
+ * health request.
  */
 @ApplicationScoped
 public class KafkaReachability {
@@ -32,7 +31,9 @@ public class KafkaReachability {
         this.config = config;
     }
 
-    /** e.g. "UP (3 brokers, probed 2026-12-01T20:50:01Z)" or "DOWN (TimeoutException, probed …)". */
+    /**
+     * e.g. "UP (3 brokers, probed 2026-12-01T20:50:01Z)" or "DOWN (TimeoutException, probed …)".
+     */
     public String status() {
         long now = System.currentTimeMillis();
         if (!probing && now - probedAt > PROBE_EVERY_MS) {
@@ -48,13 +49,28 @@ public class KafkaReachability {
         probing = true;
         probedAt = now;
         try {
-            admin().describeCluster(new DescribeClusterOptions().timeoutMs(3_000)).nodes()
-                    .toCompletionStage().whenComplete((nodes, failure) -> {
-                        String when = ", probed " + Instant.ofEpochMilli(now);
-                        status = failure == null ? "UP (" + nodes.size() + " broker" + (nodes.size() == 1 ? "" : "s") + when + ")"
-                                : "DOWN (" + rootCause(failure).getClass().getSimpleName() + when + ")";
-                        probing = false;
-                    });
+            admin().describeCluster(new DescribeClusterOptions().timeoutMs(3_000))
+                    .nodes()
+                    .toCompletionStage()
+                    .whenComplete(
+                            (nodes, failure) -> {
+                                String when = ", probed " + Instant.ofEpochMilli(now);
+                                status =
+                                        failure == null
+                                                ? "UP ("
+                                                        + nodes.size()
+                                                        + " broker"
+                                                        + (nodes.size() == 1 ? "" : "s")
+                                                        + when
+                                                        + ")"
+                                                : "DOWN ("
+                                                        + rootCause(failure)
+                                                                .getClass()
+                                                                .getSimpleName()
+                                                        + when
+                                                        + ")";
+                                probing = false;
+                            });
         } catch (RuntimeException e) {
             status = "DOWN (" + e.getClass().getSimpleName() + ")";
             probing = false;
@@ -71,11 +87,18 @@ public class KafkaReachability {
 
     private Admin admin() {
         if (admin == null) {
-            admin = Admin.create(KafkaClients.withSecurity(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                    AdminClientConfig.CLIENT_ID_CONFIG, config.service() + "-health",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000)));
+            admin =
+                    Admin.create(
+                            KafkaClients.withSecurity(
+                                    Map.of(
+                                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                            config.bootstrapServers(),
+                                            AdminClientConfig.CLIENT_ID_CONFIG,
+                                            config.service() + "-health",
+                                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                            3_000,
+                                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                            3_000)));
         }
         return admin;
     }

@@ -1,25 +1,22 @@
 package org.innoreg.chassis.health;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jboss.logging.Logger;
 
 /**
- * Rows of the outbox not yet acknowledged by Kafka, and how old the oldest is: the relay's lag, the one
- * number to alert on when events stop flowing (a broker outage, a relay that cannot take the lock). Read by
- * the readiness answer and as the gauges {@code innoreg_outbox_pending} and {@code innoreg_outbox_lag_seconds};
- * measured at most once a second, whoever asks.
+ * Rows of the outbox not yet acknowledged by Kafka, and how old the oldest is: the relay's lag, the
+ * one number to alert on when events stop flowing (a broker outage, a relay that cannot take the
+ * lock). Read by the readiness answer and as the gauges {@code innoreg_outbox_pending} and {@code
+ * innoreg_outbox_lag_seconds}; measured at most once a second, whoever asks.
  */
 @ApplicationScoped
 public class OutboxBacklog {
@@ -28,8 +25,7 @@ public class OutboxBacklog {
     private static final long REUSE_NANOS = 1_000_000_000L;
 
     /** Pending rows and the age of the oldest in seconds (0 when none). */
-    public record Measure(long pending, double lagSeconds) {
-    }
+    public record Measure(long pending, double lagSeconds) {}
 
     private final AgroalDataSource dataSource;
     private Measure last;
@@ -41,9 +37,12 @@ public class OutboxBacklog {
 
     void registerGauges(@Observes StartupEvent startup, MeterRegistry meters) {
         Gauge.builder("innoreg.outbox.pending", this, backlog -> value(backlog.measure(), false))
-                .description("Outbox rows not yet acknowledged by Kafka").register(meters);
-        Gauge.builder("innoreg.outbox.lag", this, backlog -> value(backlog.measure(), true)).baseUnit("seconds")
-                .description("Age of the oldest outbox row not yet acknowledged by Kafka").register(meters);
+                .description("Outbox rows not yet acknowledged by Kafka")
+                .register(meters);
+        Gauge.builder("innoreg.outbox.lag", this, backlog -> value(backlog.measure(), true))
+                .baseUnit("seconds")
+                .description("Age of the oldest outbox row not yet acknowledged by Kafka")
+                .register(meters);
     }
 
     private static double value(Measure measure, boolean lag) {
@@ -56,10 +55,14 @@ public class OutboxBacklog {
         if (last != null && now - measuredAt < REUSE_NANOS) {
             return last;
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            // Bounded: a readiness answer must come within about a second even when the database is slow.
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            // Bounded: a readiness answer must come within about a second even when the database is
+            // slow.
             statement.setQueryTimeout(1);
-            try (ResultSet rs = statement.executeQuery("""
+            try (ResultSet rs =
+                    statement.executeQuery(
+                            """
                     SELECT count(*), coalesce(extract(epoch FROM now() - min(occurred_at)), 0)
                       FROM outbox_event WHERE published_at IS NULL
                     """)) {

@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Values of native query results, whose Java type depends on the driver and Hibernate's mapping. */
+/**
+ * Values of native query results, whose Java type depends on the driver and Hibernate's mapping.
+ */
 public final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** A timestamptz column as an OffsetDateTime, whichever type the result carries it in. */
     public static OffsetDateTime offsetDateTime(Object value) {

@@ -1,10 +1,11 @@
 package org.innoreg.chassis.problem;
 
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -12,22 +13,18 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.innoreg.chassis.labels.Labelled;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
 /**
  * Turns every failure into an RFC 9457 problem response: bad input names its fields, nothing ever
- * answers with a stack trace, and an unexpected error is a 500 that only carries an id to find it in
- * the log.
+ * answers with a stack trace, and an unexpected error is a 500 that only carries an id to find it
+ * in the log.
  */
 public class ProblemMappers {
 
@@ -40,17 +37,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted((a, b) -> a.field().compareTo(b.field()))
-                .toList();
+        List<Problem.FieldError> errors =
+                e.getConstraintViolations().stream()
+                        .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                        .sorted((a, b) -> a.field().compareTo(b.field()))
+                        .toList();
         return respond(validation(errors), uri);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
-        String detail = e.getLocation() == null ? Messages.text("detail.malformed-json")
-                : Messages.text("detail.malformed-json-at", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+        String detail =
+                e.getLocation() == null
+                        ? Messages.text("detail.malformed-json")
+                        : Messages.text(
+                                "detail.malformed-json-at",
+                                e.getLocation().getLineNr(),
+                                e.getLocation().getColumnNr());
         return respond(problem("malformed-json", 400, detail), uri);
     }
 
@@ -62,7 +65,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "body";
-        return respond(validation(List.of(new Problem.FieldError(field, Messages.text("field.unreadable")))), uri);
+        return respond(
+                validation(
+                        List.of(new Problem.FieldError(field, Messages.text("field.unreadable")))),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -81,67 +87,130 @@ public class ProblemMappers {
         String message = e.getMessage();
         String detail = message == null || message.startsWith("HTTP ") ? null : message;
         String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        // The framework's own refusals (404 for an unknown path, 405, 406, 415...): a title for each status
-        // it answers, its detail (English, from the framework) only when it says more than the status.
-        String title = Messages.has("title." + slug) ? Messages.text("title." + slug) : status.getReasonPhrase();
-        Response response = respond(new Problem(Problem.TYPE_PREFIX + slug, title,
-                status.getStatusCode(), detail, null, List.of(), Map.of()), uri);
+        // The framework's own refusals (404 for an unknown path, 405, 406, 415...): a title for
+        // each status
+        // it answers, its detail (English, from the framework) only when it says more than the
+        // status.
+        String title =
+                Messages.has("title." + slug)
+                        ? Messages.text("title." + slug)
+                        : status.getReasonPhrase();
+        Response response =
+                respond(
+                        new Problem(
+                                Problem.TYPE_PREFIX + slug,
+                                title,
+                                status.getStatusCode(),
+                                detail,
+                                null,
+                                List.of(),
+                                Map.of()),
+                        uri);
         // Keep headers the status relies on (Allow on 405, Retry-After on 503...).
         Response.ResponseBuilder builder = Response.fromResponse(response);
-        e.getResponse().getHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(value -> builder.header(name, value));
-            }
-        });
+        e.getResponse()
+                .getHeaders()
+                .forEach(
+                        (name, values) -> {
+                            if (!name.equalsIgnoreCase("Content-Type")
+                                    && !name.equalsIgnoreCase("Content-Length")) {
+                                values.forEach(value -> builder.header(name, value));
+                            }
+                        });
         return builder.build();
     }
 
     /**
-     * Two writers passed the version check at once; the database let one commit (the row's version moved)
-     * and this one lost. With If-Match that is a stale ETag (412), without it a conflict (409): either way,
-     * read again and retry.
+     * Two writers passed the version check at once; the database let one commit (the row's version
+     * moved) and this one lost. With If-Match that is a stale ETag (412), without it a conflict
+     * (409): either way, read again and retry.
      */
     @ServerExceptionMapper
-    public Response lostRace(jakarta.persistence.OptimisticLockException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response lostRace(
+            jakarta.persistence.OptimisticLockException e,
+            UriInfo uri,
+            jakarta.ws.rs.core.HttpHeaders headers) {
         boolean conditional = headers.getHeaderString("If-Match") != null;
-        return respond(problem(conditional ? "precondition-failed" : "concurrent-change", conditional ? 412 : 409,
-                Messages.text("detail.lost-race")), uri);
+        return respond(
+                problem(
+                        conditional ? "precondition-failed" : "concurrent-change",
+                        conditional ? 412 : 409,
+                        Messages.text("detail.lost-race")),
+                uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
-            return Response.fromResponse(respond(problem("unavailable", 503, Messages.text("detail.database-unavailable")),
-                    uri)).header("Retry-After", "5").build();
+            return Response.fromResponse(
+                            respond(
+                                    problem(
+                                            "unavailable",
+                                            503,
+                                            Messages.text("detail.database-unavailable")),
+                                    uri))
+                    .header("Retry-After", "5")
+                    .build();
         }
         if (String.valueOf(e.getMessage()).startsWith("SRJWT")) {
-            // No usable verification key (mp.jwt.verify.publickey.location): the service cannot check tokens.
+            // No usable verification key (mp.jwt.verify.publickey.location): the service cannot
+            // check tokens.
             LOG.errorf("token verification is not configured: %s", e.getMessage());
-            return respond(problem("authentication-unavailable", 503, Messages.text("detail.authentication-unavailable")), uri);
+            return respond(
+                    problem(
+                            "authentication-unavailable",
+                            503,
+                            Messages.text("detail.authentication-unavailable")),
+                    uri);
         }
         String unstorable = unstorableValue(e);
         if (unstorable != null) {
-            // PostgreSQL refused a value the request carried (class 22, data exception); the transaction
+            // PostgreSQL refused a value the request carried (class 22, data exception); the
+            // transaction
             // rolled back, so nothing changed.
             return respond(problem("unstorable-value", 400, unstorable), uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
-        return respond(new Problem(Problem.TYPE_PREFIX + "internal", Messages.text("title.internal"), 500,
-                Messages.text("detail.internal", errorId), null, List.of(), Map.of("errorId", errorId)), uri);
+        return respond(
+                new Problem(
+                        Problem.TYPE_PREFIX + "internal",
+                        Messages.text("title.internal"),
+                        500,
+                        Messages.text("detail.internal", errorId),
+                        null,
+                        List.of(),
+                        Map.of("errorId", errorId)),
+                uri);
     }
 
     public static Problem validation(List<Problem.FieldError> errors) {
-        String detail = errors.size() == 1 ? Messages.text("detail.field", errors.get(0).field(), errors.get(0).message())
-                : Messages.text("detail.invalid-fields", errors.size());
-        return new Problem(Problem.TYPE_PREFIX + "validation", Messages.text("title.validation"), 400, detail, null, errors,
+        String detail =
+                errors.size() == 1
+                        ? Messages.text(
+                                "detail.field", errors.get(0).field(), errors.get(0).message())
+                        : Messages.text("detail.invalid-fields", errors.size());
+        return new Problem(
+                Problem.TYPE_PREFIX + "validation",
+                Messages.text("title.validation"),
+                400,
+                detail,
+                null,
+                errors,
                 Map.of());
     }
 
     /** A problem without fields, its title the text {@code title.<slug>}. */
     public static Problem problem(String slug, int status, String detail) {
-        return new Problem(Problem.TYPE_PREFIX + slug, Messages.text("title." + slug), status, detail, null, List.of(), Map.of());
+        return new Problem(
+                Problem.TYPE_PREFIX + slug,
+                Messages.text("title." + slug),
+                status,
+                detail,
+                null,
+                List.of(),
+                Map.of());
     }
 
     static Response respond(Problem problem, UriInfo uri) {
@@ -156,7 +225,8 @@ public class ProblemMappers {
         StringBuilder field = new StringBuilder();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.getKind() == ElementKind.PARAMETER) {
@@ -206,7 +276,8 @@ public class ProblemMappers {
             return Messages.text("field.one-of", Labelled.choices(target));
         }
         if (e instanceof InvalidFormatException invalid) {
-            return Messages.text("field.not-a", invalid.getValue(), Messages.text("type." + simpleName(target)));
+            return Messages.text(
+                    "field.not-a", invalid.getValue(), Messages.text("type." + simpleName(target)));
         }
         if (target != null) {
             return Messages.text("field.must-be-a", Messages.text("type." + simpleName(target)));
@@ -232,33 +303,45 @@ public class ProblemMappers {
 
     private static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // 08: connection exception; 57P01-03: the server is shutting down, crashed or still starting up
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            // 08: connection exception; 57P01-03: the server is shutting down, crashed or still
+            // starting up
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
-            if (cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            if (cause.getClass()
+                    .getName()
+                    .equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
             if (cause.getClass().getName().equals("io.agroal.pool.ConnectionPoolException")
-                    || (cause instanceof SQLException && String.valueOf(cause.getMessage()).contains("Acquisition timeout"))) {
+                    || (cause instanceof SQLException
+                            && String.valueOf(cause.getMessage())
+                                    .contains("Acquisition timeout"))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** What was wrong with a value PostgreSQL refused to store or compare, or null for other errors. */
+    /**
+     * What was wrong with a value PostgreSQL refused to store or compare, or null for other errors.
+     */
     private static String unstorableValue(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return Messages.text(switch (sql.getSQLState()) {
-                    case "22021", "22P05" -> "detail.unstorable-text";
-                    case "22003" -> "detail.unstorable-number";
-                    case "22001" -> "detail.unstorable-length";
-                    case "22007", "22008" -> "detail.unstorable-date";
-                    default -> "detail.unstorable";
-                });
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return Messages.text(
+                        switch (sql.getSQLState()) {
+                            case "22021", "22P05" -> "detail.unstorable-text";
+                            case "22003" -> "detail.unstorable-number";
+                            case "22001" -> "detail.unstorable-length";
+                            case "22007", "22008" -> "detail.unstorable-date";
+                            default -> "detail.unstorable";
+                        });
             }
         }
         return null;

@@ -1,22 +1,19 @@
 package org.innoreg.chassis.problem;
 
-import java.util.Locale;
-
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
+import java.util.Locale;
 import org.hibernate.validator.spi.messageinterpolation.LocaleResolver;
 import org.hibernate.validator.spi.messageinterpolation.LocaleResolverContext;
 
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-
 /**
- * One language negotiation for everything a request is told: Bean Validation's messages use this resolver
- * (Quarkus picks up a {@link LocaleResolver} bean), the chassis's problem texts use {@link Messages#negotiate}
- * too, so a field message and its problem's title are never in two languages. An answer whose body carries
- * such texts says which language with {@code Content-Language}, and {@code Vary: Accept-Language} tells caches
- * that another caller may get it in another language.
+ * One language negotiation for everything a request is told: Bean Validation's messages use this
+ * resolver (Quarkus picks up a {@link LocaleResolver} bean), the chassis's problem texts use {@link
+ * Messages#negotiate} too, so a field message and its problem's title are never in two languages.
+ * An answer whose body carries such texts says which language with {@code Content-Language}, and
+ * {@code Vary: Accept-Language} tells caches that another caller may get it in another language.
  */
 @ApplicationScoped
 public class RequestLanguage implements LocaleResolver {
@@ -32,14 +29,20 @@ public class RequestLanguage implements LocaleResolver {
     }
 
     private void sayLanguage(RoutingContext context) {
-        context.addHeadersEndHandler(ended -> {
-            Locale used = context.get(Messages.USED);
-            if (used != null) {
-                context.response().putHeader("Content-Language", used.toLanguageTag());
-                String vary = context.response().headers().get("Vary");
-                context.response().putHeader("Vary", vary == null ? "Accept-Language" : vary + ", Accept-Language");
-            }
-        });
+        context.addHeadersEndHandler(
+                ended -> {
+                    Locale used = context.get(Messages.USED);
+                    if (used != null) {
+                        context.response().putHeader("Content-Language", used.toLanguageTag());
+                        String vary = context.response().headers().get("Vary");
+                        context.response()
+                                .putHeader(
+                                        "Vary",
+                                        vary == null
+                                                ? "Accept-Language"
+                                                : vary + ", Accept-Language");
+                    }
+                });
         context.next();
     }
 }

@@ -1,24 +1,22 @@
 package org.innoreg.chassis.security;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
-
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.validation.RegionCodes;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.security.identity.SecurityIdentity;
-
 /**
- * Who is calling: the token's subject, its roles and the regions it may write under ({@code regions}
- * claim; a region includes every region below it). Services ask it before changing a record.
+ * Who is calling: the token's subject, its roles and the regions it may write under ({@code
+ * regions} claim; a region includes every region below it). Services ask it before changing a
+ * record.
  */
 @RequestScoped
 public class Caller {
@@ -30,8 +28,8 @@ public class Caller {
     }
 
     /**
-     * The subject of the current request's token, for audit; empty for anonymous callers and for work
-     * done outside a request (an event consumer).
+     * The subject of the current request's token, for audit; empty for anonymous callers and for
+     * work done outside a request (an event consumer).
      */
     public static Optional<String> currentSubject() {
         if (!Arc.container().requestContext().isActive()) {
@@ -52,8 +50,10 @@ public class Caller {
 
     /** Authenticated with a reader role or above: may see the fields a bureau does not publish. */
     public boolean isReader() {
-        return !identity.isAnonymous() && (identity.hasRole(Roles.READER) || identity.hasRole(Roles.ADMIN)
-                || identity.getRoles().stream().anyMatch(role -> role.endsWith("-editor")));
+        return !identity.isAnonymous()
+                && (identity.hasRole(Roles.READER)
+                        || identity.hasRole(Roles.ADMIN)
+                        || identity.getRoles().stream().anyMatch(role -> role.endsWith("-editor")));
     }
 
     public boolean isAdmin() {
@@ -76,20 +76,34 @@ public class Caller {
     }
 
     /**
-     * Whether the caller may write records of this region: an admin anywhere, others under their regions.
-     * Only well-formed codes count: a claim of "" or "4" must not open every region.
+     * Whether the caller may write records of this region: an admin anywhere, others under their
+     * regions. Only well-formed codes count: a claim of "" or "4" must not open every region.
      */
     public boolean mayWrite(String region) {
-        return isAdmin() || (region != null && regions().stream().filter(scope -> scope.matches("[1-8][0-9]{5}"))
-                .anyMatch(scope -> region.startsWith(RegionCodes.descendantPrefix(scope))));
+        return isAdmin()
+                || (region != null
+                        && regions().stream()
+                                .filter(scope -> scope.matches("[1-8][0-9]{5}"))
+                                .anyMatch(
+                                        scope ->
+                                                region.startsWith(
+                                                        RegionCodes.descendantPrefix(scope))));
     }
 
     /** 403 unless the caller may write records of this region. */
     public void checkRegion(String region) {
         if (!mayWrite(region)) {
             List<String> scopes = regions();
-            throw new ProblemException(403, "region-forbidden", Messages.text("detail.region-forbidden", region,
-                    scopes.isEmpty() ? Messages.text("word.none") : String.join(", ", scopes)), null)
+            throw new ProblemException(
+                            403,
+                            "region-forbidden",
+                            Messages.text(
+                                    "detail.region-forbidden",
+                                    region,
+                                    scopes.isEmpty()
+                                            ? Messages.text("word.none")
+                                            : String.join(", ", scopes)),
+                            null)
                     .with("region", region);
         }
     }
@@ -97,7 +111,8 @@ public class Caller {
     /** 403 unless the caller is an admin (rebuilds, imports touching other regions). */
     public void checkAdmin(String what) {
         if (!isAdmin()) {
-            throw new ProblemException(403, "admin-only", Messages.text("detail.admin-only", what), null);
+            throw new ProblemException(
+                    403, "admin-only", Messages.text("detail.admin-only", what), null);
         }
     }
 }

@@ -8,12 +8,16 @@ public final class Roles {
 
     /** Sees the fields a bureau does not publish (officials, obstacles' text). */
     public static final String READER = "reader";
+
     public static final String REGISTRY_EDITOR = "registry-editor";
     public static final String PROJECTS_EDITOR = "projects-editor";
     public static final String INDICATORS_EDITOR = "indicators-editor";
-    /** Every role, every region; alone allowed to rebuild read models and import other regions' data. */
+
+    /**
+     * Every role, every region; alone allowed to rebuild read models and import other regions'
+     * data.
+     */
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -4,10 +4,13 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /** GB 32100-2015 check: weighted sum of the first 17 characters modulo 31 gives the 18th. */
-public class UnifiedSocialCreditCodeValidator implements ConstraintValidator<UnifiedSocialCreditCode, String> {
+public class UnifiedSocialCreditCodeValidator
+        implements ConstraintValidator<UnifiedSocialCreditCode, String> {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+    private static final int[] WEIGHTS = {
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+    };
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {

@@ -6,14 +6,14 @@ import jakarta.ws.rs.core.EntityTag;
 public final class ETags {
 
     /**
-     * What a required If-Match header is, for its {@code @Parameter}: declared required, since the change answers 428
-     * without it (OpenApiOperations adds the 412 and 428 responses).
+     * What a required If-Match header is, for its {@code @Parameter}: declared required, since the
+     * change answers 428 without it (OpenApiOperations adds the 412 and 428 responses).
      */
-    public static final String IF_MATCH = "The ETag of your last read of the record: without it the change is refused (428), "
-            + "with an older one it is refused as stale (412)";
+    public static final String IF_MATCH =
+            "The ETag of your last read of the record: without it the change is refused (428), "
+                    + "with an older one it is refused as stale (412)";
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));

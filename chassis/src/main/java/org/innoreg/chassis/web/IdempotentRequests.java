@@ -1,5 +1,13 @@
 package org.innoreg.chassis.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,26 +15,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
- * {@code Idempotency-Key} for POST: the first request with a key runs, and its response is stored in the
- * same transaction as its change; a retry with the key and the same request gets that response again
- * (header {@code Idempotent-Replayed: true}) and changes nothing; the key with a different request is a
- * 422. A concurrent retry waits for the first to commit. A request that fails stores nothing.
+ * {@code Idempotency-Key} for POST: the first request with a key runs, and its response is stored
+ * in the same transaction as its change; a retry with the key and the same request gets that
+ * response again (header {@code Idempotent-Replayed: true}) and changes nothing; the key with a
+ * different request is a 422. A concurrent retry waits for the first to commit. A request that
+ * fails stores nothing.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -44,10 +41,11 @@ public class IdempotentRequests {
     /**
      * Runs {@code action} (which makes the change and builds the response) once per key.
      *
-     * @param key    the header's value; null runs the action without idempotency
+     * @param key the header's value; null runs the action without idempotency
      * @param method with path and body, what identifies the request besides the key
      */
-    public Response run(String key, String method, String path, Object body, Supplier<Response> action) {
+    public Response run(
+            String key, String method, String path, Object body, Supplier<Response> action) {
         if (key == null) {
             return action.get();
         }
@@ -55,35 +53,62 @@ public class IdempotentRequests {
             throw ProblemException.invalid(HEADER, Messages.text("field.idempotency-key"));
         }
         String requestHash = hash(method + " " + path + "\n" + toJson(body));
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            int claimed = entityManager.createNativeQuery(
-                    "INSERT INTO idempotency_key (key, request_hash) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING")
-                    .setParameter(1, key).setParameter(2, requestHash).executeUpdate();
-            if (claimed == 0) {
-                return replay(key, requestHash);
-            }
-            Response response = action.get();
-            entityManager.createNativeQuery(
-                    "UPDATE idempotency_key SET status = ?2, location = ?3, etag = ?4, body = ?5 WHERE key = ?1")
-                    .setParameter(1, key)
-                    .setParameter(2, response.getStatus())
-                    .setParameter(3, response.getLocation() == null ? null : response.getLocation().toString())
-                    .setParameter(4, response.getEntityTag() == null ? null : response.getEntityTag().getValue())
-                    .setParameter(5, response.hasEntity() ? toJson(response.getEntity()) : null)
-                    .executeUpdate();
-            return response;
-        });
+        return QuarkusTransaction.joiningExisting()
+                .call(
+                        () -> {
+                            int claimed =
+                                    entityManager
+                                            .createNativeQuery(
+                                                    "INSERT INTO idempotency_key (key, request_hash) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING")
+                                            .setParameter(1, key)
+                                            .setParameter(2, requestHash)
+                                            .executeUpdate();
+                            if (claimed == 0) {
+                                return replay(key, requestHash);
+                            }
+                            Response response = action.get();
+                            entityManager
+                                    .createNativeQuery(
+                                            "UPDATE idempotency_key SET status = ?2, location = ?3, etag = ?4, body = ?5 WHERE key = ?1")
+                                    .setParameter(1, key)
+                                    .setParameter(2, response.getStatus())
+                                    .setParameter(
+                                            3,
+                                            response.getLocation() == null
+                                                    ? null
+                                                    : response.getLocation().toString())
+                                    .setParameter(
+                                            4,
+                                            response.getEntityTag() == null
+                                                    ? null
+                                                    : response.getEntityTag().getValue())
+                                    .setParameter(
+                                            5,
+                                            response.hasEntity()
+                                                    ? toJson(response.getEntity())
+                                                    : null)
+                                    .executeUpdate();
+                            return response;
+                        });
     }
 
     private Response replay(String key, String requestHash) {
-        Object[] stored = (Object[]) entityManager.createNativeQuery(
-                "SELECT request_hash, status, location, etag, body FROM idempotency_key WHERE key = ?1")
-                .setParameter(1, key).getSingleResult();
+        Object[] stored =
+                (Object[])
+                        entityManager
+                                .createNativeQuery(
+                                        "SELECT request_hash, status, location, etag, body FROM idempotency_key WHERE key = ?1")
+                                .setParameter(1, key)
+                                .getSingleResult();
         if (!requestHash.equals(stored[0])) {
-            throw new ProblemException(422, "idempotency-key-reused",
-                    Messages.text("detail.idempotency-key-reused"), List.of());
+            throw new ProblemException(
+                    422,
+                    "idempotency-key-reused",
+                    Messages.text("detail.idempotency-key-reused"),
+                    List.of());
         }
-        Response.ResponseBuilder builder = Response.status((Integer) stored[1]).header("Idempotent-Replayed", "true");
+        Response.ResponseBuilder builder =
+                Response.status((Integer) stored[1]).header("Idempotent-Replayed", "true");
         if (stored[2] != null) {
             builder.location(URI.create((String) stored[2]));
         }
@@ -106,7 +131,10 @@ public class IdempotentRequests {
 
     private static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -20,24 +19,26 @@ import org.innoreg.chassis.labels.Labelled;
 
 /**
  * What every service's OpenAPI document states the same way: the operations' security, said
- * explicitly (reads are public and need no credentials; until writes require a bearer token, none does), the
- * Chinese label fields beside the codes of the views, what an Excel workbook is wherever an operation takes or
- * gives one, the schemas' names, patterns and nulls ({@link OpenApiSchemas}), and the statuses, headers, names and
- * parameter examples of the operations ({@link OpenApiOperations}).
+ * explicitly (reads are public and need no credentials; until writes require a bearer token, none
+ * does), the Chinese label fields beside the codes of the views, what an Excel workbook is wherever
+ * an operation takes or gives one, the schemas' names, patterns and nulls ({@link OpenApiSchemas}),
+ * and the statuses, headers, names and parameter examples of the operations ({@link
+ * OpenApiOperations}).
  */
 public class OpenApiDefaults implements OASFilter {
 
     /**
-     * {@code @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true")} on a read that answers an authenticated
-     * reader with more (fields a bureau does not publish): its security becomes {@code [{}, {bearer: []}]}, so that a
-     * generated client sends its token there too.
+     * {@code @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true")} on a read that
+     * answers an authenticated reader with more (fields a bureau does not publish): its security
+     * becomes {@code [{}, {bearer: []}]}, so that a generated client sends its token there too.
      */
     public static final String OPTIONAL_BEARER = OpenApiOperations.OPTIONAL_BEARER;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getSecurity() == null || openAPI.getSecurity().isEmpty()) {
-            openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement()); // {}: anonymous access
+            openAPI.addSecurityRequirement(
+                    OASFactory.createSecurityRequirement()); // {}: anonymous access
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -45,45 +46,103 @@ public class OpenApiDefaults implements OASFilter {
         labelFields(openAPI);
         OpenApiSchemas.apply(openAPI);
         OpenApiOperations.apply(openAPI);
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-            if (operation.getRequestBody() != null) {
-                describeWorkbook(operation.getRequestBody().getContent(), "An Excel workbook (.xlsx): its first sheet, "
-                        + "the first non-empty row the header, with the CSV file's columns");
-            }
-            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-                operation.getResponses().getAPIResponses().values().forEach(r -> describeWorkbook(r.getContent(), BulkFormat.EXPORT_WORKBOOK));
-            }
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(
+                        item ->
+                                item.getOperations()
+                                        .values()
+                                        .forEach(
+                                                operation -> {
+                                                    if (operation.getRequestBody() != null) {
+                                                        describeWorkbook(
+                                                                operation
+                                                                        .getRequestBody()
+                                                                        .getContent(),
+                                                                "An Excel workbook (.xlsx): its first sheet, "
+                                                                        + "the first non-empty row the header, with the CSV file's columns");
+                                                    }
+                                                    if (operation.getResponses() != null
+                                                            && operation
+                                                                            .getResponses()
+                                                                            .getAPIResponses()
+                                                                    != null) {
+                                                        operation
+                                                                .getResponses()
+                                                                .getAPIResponses()
+                                                                .values()
+                                                                .forEach(
+                                                                        r ->
+                                                                                describeWorkbook(
+                                                                                        r
+                                                                                                .getContent(),
+                                                                                        BulkFormat
+                                                                                                .EXPORT_WORKBOOK));
+                                                    }
+                                                }));
     }
 
     /**
-     * The {@code <field>Label} that LabelledJson writes beside each Labelled field, in the schemas answers show (those
-     * a response reaches through $ref, items and properties: not the request bodies', where a label is not taken),
-     * and that those schemas may carry more fields than they list.
-     * A Labelled enum's schema is known by its description, {@link Labelled#ACCEPTS_LABELS}.
+     * The {@code <field>Label} that LabelledJson writes beside each Labelled field, in the schemas
+     * answers show (those a response reaches through $ref, items and properties: not the request
+     * bodies', where a label is not taken), and that those schemas may carry more fields than they
+     * list. A Labelled enum's schema is known by its description, {@link Labelled#ACCEPTS_LABELS}.
      */
     private static void labelFields(OpenAPI openAPI) {
-        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+        Map<String, Schema> schemas =
+                openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
         if (schemas == null) {
             return;
         }
         Set<String> labelled = new HashSet<>();
-        schemas.forEach((name, schema) -> {
-            if (Labelled.ACCEPTS_LABELS.equals(schema.getDescription())) {
-                labelled.add(name);
-            }
-        });
-        Set<String> shown = new HashSet<>();
-        Deque<Schema> todo = new ArrayDeque<>();
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-                operation.getResponses().getAPIResponses().values().forEach(response -> {
-                    if (response.getContent() != null && response.getContent().getMediaTypes() != null) {
-                        response.getContent().getMediaTypes().values().forEach(media -> push(todo, media.getSchema()));
+        schemas.forEach(
+                (name, schema) -> {
+                    if (Labelled.ACCEPTS_LABELS.equals(schema.getDescription())) {
+                        labelled.add(name);
                     }
                 });
-            }
-        }));
+        Set<String> shown = new HashSet<>();
+        Deque<Schema> todo = new ArrayDeque<>();
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(
+                        item ->
+                                item.getOperations()
+                                        .values()
+                                        .forEach(
+                                                operation -> {
+                                                    if (operation.getResponses() != null
+                                                            && operation
+                                                                            .getResponses()
+                                                                            .getAPIResponses()
+                                                                    != null) {
+                                                        operation
+                                                                .getResponses()
+                                                                .getAPIResponses()
+                                                                .values()
+                                                                .forEach(
+                                                                        response -> {
+                                                                            if (response
+                                                                                                    .getContent()
+                                                                                            != null
+                                                                                    && response.getContent()
+                                                                                                    .getMediaTypes()
+                                                                                            != null) {
+                                                                                response.getContent()
+                                                                                        .getMediaTypes()
+                                                                                        .values()
+                                                                                        .forEach(
+                                                                                                media ->
+                                                                                                        push(
+                                                                                                                todo,
+                                                                                                                media
+                                                                                                                        .getSchema()));
+                                                                            }
+                                                                        });
+                                                    }
+                                                }));
         while (!todo.isEmpty()) {
             Schema schema = todo.pop();
             String name = referenced(schema);
@@ -95,7 +154,8 @@ public class OpenApiDefaults implements OASFilter {
             if (schema.getProperties() != null) {
                 schema.getProperties().values().forEach(property -> push(todo, property));
             }
-            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            for (List<Schema> parts :
+                    Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
                 if (parts != null) {
                     parts.forEach(part -> push(todo, part));
                 }
@@ -107,38 +167,81 @@ public class OpenApiDefaults implements OASFilter {
                 continue;
             }
             Map<String, Schema> properties = new LinkedHashMap<>();
-            schema.getProperties().forEach((field, property) -> {
-                properties.put(field, property);
-                if (labelled.contains(referenced(property)) && !schema.getProperties().containsKey(field + "Label")) {
-                    properties.put(field + "Label", OASFactory.createSchema().addType(Schema.SchemaType.STRING).readOnly(true)
-                            .description(Labelled.LABEL_FIELD));
-                }
-            });
+            schema.getProperties()
+                    .forEach(
+                            (field, property) -> {
+                                properties.put(field, property);
+                                if (labelled.contains(referenced(property))
+                                        && !schema.getProperties().containsKey(field + "Label")) {
+                                    properties.put(
+                                            field + "Label",
+                                            OASFactory.createSchema()
+                                                    .addType(Schema.SchemaType.STRING)
+                                                    .readOnly(true)
+                                                    .description(Labelled.LABEL_FIELD));
+                                }
+                            });
             schema.setProperties(properties);
         }
-        // A tolerant reader: an answer may carry fields added later (and a problem its own members, such as errorId
-        // or allowed). Said explicitly, since generators read a missing additionalProperties as false (okhttp-gson's
-        // clients then throw on the first field they do not know). Not on what only request bodies use: the service
-        // refuses a field it does not know there. Unused components too, so that every service defines a shared one
+        // A tolerant reader: an answer may carry fields added later (and a problem its own members,
+        // such as errorId
+        // or allowed). Said explicitly, since generators read a missing additionalProperties as
+        // false (okhttp-gson's
+        // clients then throw on the first field they do not know). Not on what only request bodies
+        // use: the service
+        // refuses a field it does not know there. Unused components too, so that every service
+        // defines a shared one
         // (Change, ImportReport) alike and the merged document keeps it under its own name.
         Set<String> requestOnly = new HashSet<>();
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
-                    && operation.getRequestBody().getContent().getMediaTypes() != null) {
-                operation.getRequestBody().getContent().getMediaTypes().values()
-                        .forEach(media -> closure(media.getSchema(), schemas, requestOnly));
-            }
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(
+                        item ->
+                                item.getOperations()
+                                        .values()
+                                        .forEach(
+                                                operation -> {
+                                                    if (operation.getRequestBody() != null
+                                                            && operation
+                                                                            .getRequestBody()
+                                                                            .getContent()
+                                                                    != null
+                                                            && operation
+                                                                            .getRequestBody()
+                                                                            .getContent()
+                                                                            .getMediaTypes()
+                                                                    != null) {
+                                                        operation
+                                                                .getRequestBody()
+                                                                .getContent()
+                                                                .getMediaTypes()
+                                                                .values()
+                                                                .forEach(
+                                                                        media ->
+                                                                                closure(
+                                                                                        media
+                                                                                                .getSchema(),
+                                                                                        schemas,
+                                                                                        requestOnly));
+                                                    }
+                                                }));
         requestOnly.removeAll(shown);
-        schemas.forEach((name, schema) -> {
-            if (!requestOnly.contains(name) && schema.getProperties() != null && schema.getAdditionalPropertiesSchema() == null
-                    && schema.getAdditionalPropertiesBoolean() == null) {
-                schema.setAdditionalPropertiesBoolean(Boolean.TRUE);
-            }
-        });
+        schemas.forEach(
+                (name, schema) -> {
+                    if (!requestOnly.contains(name)
+                            && schema.getProperties() != null
+                            && schema.getAdditionalPropertiesSchema() == null
+                            && schema.getAdditionalPropertiesBoolean() == null) {
+                        schema.setAdditionalPropertiesBoolean(Boolean.TRUE);
+                    }
+                });
     }
 
-    /** The names of the components a schema reaches through references, items, properties and compositions. */
+    /**
+     * The names of the components a schema reaches through references, items, properties and
+     * compositions.
+     */
     private static void closure(Schema root, Map<String, Schema> schemas, Set<String> names) {
         Deque<Schema> todo = new ArrayDeque<>();
         push(todo, root);
@@ -153,7 +256,8 @@ public class OpenApiDefaults implements OASFilter {
             if (schema.getProperties() != null) {
                 schema.getProperties().values().forEach(property -> push(todo, property));
             }
-            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            for (List<Schema> parts :
+                    Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
                 if (parts != null) {
                     parts.forEach(part -> push(todo, part));
                 }
@@ -167,17 +271,29 @@ public class OpenApiDefaults implements OASFilter {
         }
     }
 
-    /** The component a schema refers to ({@code #/components/schemas/PlatformLevel} → PlatformLevel), or null. */
+    /**
+     * The component a schema refers to ({@code #/components/schemas/PlatformLevel} →
+     * PlatformLevel), or null.
+     */
     private static String referenced(Schema schema) {
         String ref = schema == null ? null : schema.getRef();
         return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
     }
 
-    /** A workbook's media type, wherever @Produces or @Consumes lists it: bytes, and what they hold. */
+    /**
+     * A workbook's media type, wherever @Produces or @Consumes lists it: bytes, and what they hold.
+     */
     private static void describeWorkbook(Content content, String description) {
-        MediaType workbook = content == null || content.getMediaTypes() == null ? null : content.getMediaType(BulkFormat.XLSX_TYPE);
+        MediaType workbook =
+                content == null || content.getMediaTypes() == null
+                        ? null
+                        : content.getMediaType(BulkFormat.XLSX_TYPE);
         if (workbook != null) {
-            workbook.setSchema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("binary").description(description));
+            workbook.setSchema(
+                    OASFactory.createSchema()
+                            .type(List.of(Schema.SchemaType.STRING))
+                            .format("binary")
+                            .description(description));
         }
     }
 }

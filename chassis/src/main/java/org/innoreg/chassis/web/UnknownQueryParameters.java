@@ -1,24 +1,22 @@
 package org.innoreg.chassis.web;
 
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ResourceInfo;
-
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * A query parameter the operation does not declare is a 400 problem naming it and the ones it takes: a
- * misspelt filter ({@code ?changedsince=}, {@code ?regoin=}) would otherwise be ignored silently and
- * answer more than the caller asked for.
+ * A query parameter the operation does not declare is a 400 problem naming it and the ones it
+ * takes: a misspelt filter ({@code ?changedsince=}, {@code ?regoin=}) would otherwise be ignored
+ * silently and answer more than the caller asked for.
  */
 public class UnknownQueryParameters {
 
@@ -30,11 +28,16 @@ public class UnknownQueryParameters {
         if (method == null) {
             return;
         }
-        Set<String> known = declared.computeIfAbsent(method, UnknownQueryParameters::queryParameters);
+        Set<String> known =
+                declared.computeIfAbsent(method, UnknownQueryParameters::queryParameters);
         for (String name : request.getUriInfo().getQueryParameters().keySet()) {
             if (!known.contains(name)) {
-                throw ProblemException.invalid(name, known.isEmpty() ? Messages.text("field.no-query-parameters")
-                        : Messages.text("field.unknown-query-parameter", String.join(", ", known)));
+                throw ProblemException.invalid(
+                        name,
+                        known.isEmpty()
+                                ? Messages.text("field.no-query-parameters")
+                                : Messages.text(
+                                        "field.unknown-query-parameter", String.join(", ", known)));
             }
         }
     }

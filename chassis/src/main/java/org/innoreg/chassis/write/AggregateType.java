@@ -2,15 +2,15 @@ package org.innoreg.chassis.write;
 
 import java.util.List;
 import java.util.function.Function;
-
 import org.innoreg.chassis.persistence.VersionedEntity;
 
 /**
- * What the {@link WritePipeline} needs to know of one kind of aggregate: its name (which names its topic,
- * its event types and its audit rows), its id, the region it belongs to, and its state as the API and
- * its events show it. Each aggregate's {@code …Events} bean extends it, declaring these once: it is the
- * aggregate's event contract. Those beans are {@code @Singleton}s: a normal-scoped bean's client proxy would
- * need a constructor without arguments, which this class deliberately lacks.
+ * What the {@link WritePipeline} needs to know of one kind of aggregate: its name (which names its
+ * topic, its event types and its audit rows), its id, the region it belongs to, and its state as
+ * the API and its events show it. Each aggregate's {@code …Events} bean extends it, declaring these
+ * once: it is the aggregate's event contract. Those beans are {@code @Singleton}s: a normal-scoped
+ * bean's client proxy would need a constructor without arguments, which this class deliberately
+ * lacks.
  */
 public abstract class AggregateType<E extends VersionedEntity> {
 
@@ -20,14 +20,16 @@ public abstract class AggregateType<E extends VersionedEntity> {
     private final Function<E, ?> view;
 
     /**
-     * @param name   e.g. {@code platform}: topic {@code <service>.platform.v1}, types
-     *               {@code org.innoreg.<service>.platform.<action>}
-     * @param id     the Kafka key and the CloudEvents subject
-     * @param region the region whose bureaus may change it (checked before and after every change), or null for
-     *               an aggregate of no region (an indicator definition), which only its role guards
-     * @param view   the aggregate as the API shows it; what a change's fields are compared on
+     * @param name e.g. {@code platform}: topic {@code <service>.platform.v1}, types {@code
+     *     org.innoreg.<service>.platform.<action>}
+     * @param id the Kafka key and the CloudEvents subject
+     * @param region the region whose bureaus may change it (checked before and after every change),
+     *     or null for an aggregate of no region (an indicator definition), which only its role
+     *     guards
+     * @param view the aggregate as the API shows it; what a change's fields are compared on
      */
-    protected AggregateType(String name, Function<E, String> id, Function<E, String> region, Function<E, ?> view) {
+    protected AggregateType(
+            String name, Function<E, String> id, Function<E, String> region, Function<E, ?> view) {
         this.name = name;
         this.id = id;
         this.region = region;
@@ -50,12 +52,17 @@ public abstract class AggregateType<E extends VersionedEntity> {
         return view.apply(aggregate);
     }
 
-    /** The action a new aggregate's event names: {@code created} unless its contract says otherwise. */
+    /**
+     * The action a new aggregate's event names: {@code created} unless its contract says otherwise.
+     */
     public String createdAction() {
         return WritePipeline.CREATED;
     }
 
-    /** The action a replaced aggregate's event names: {@code updated} unless its contract says otherwise. */
+    /**
+     * The action a replaced aggregate's event names: {@code updated} unless its contract says
+     * otherwise.
+     */
     public String updatedAction() {
         return WritePipeline.UPDATED;
     }
@@ -65,7 +72,10 @@ public abstract class AggregateType<E extends VersionedEntity> {
         return view(aggregate);
     }
 
-    /** The event data of many aggregates (an import's chunk); a type that reads more per aggregate batches it. */
+    /**
+     * The event data of many aggregates (an import's chunk); a type that reads more per aggregate
+     * batches it.
+     */
     public List<Object> data(List<E> aggregates) {
         return aggregates.stream().map(this::data).toList();
     }

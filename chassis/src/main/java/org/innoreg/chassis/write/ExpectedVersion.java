@@ -3,23 +3,28 @@ package org.innoreg.chassis.write;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.web.ETags;
 
 /**
- * The version a change was made against (optimistic concurrency). Over HTTP it is the {@code If-Match}
- * header, the ETag of the caller's last read: missing → 428, stale → 412 with the current ETag. Services
- * take this, never the header.
+ * The version a change was made against (optimistic concurrency). Over HTTP it is the {@code
+ * If-Match} header, the ETag of the caller's last read: missing → 428, stale → 412 with the current
+ * ETag. Services take this, never the header.
  */
 public final class ExpectedVersion {
 
-    private enum Kind { UNSTATED, ANY, ONE_OF, UNCONDITIONAL }
+    private enum Kind {
+        UNSTATED,
+        ANY,
+        ONE_OF,
+        UNCONDITIONAL
+    }
 
     private static final ExpectedVersion UNSTATED = new ExpectedVersion(Kind.UNSTATED, Set.of());
     private static final ExpectedVersion ANY = new ExpectedVersion(Kind.ANY, Set.of());
-    private static final ExpectedVersion UNCONDITIONAL = new ExpectedVersion(Kind.UNCONDITIONAL, Set.of());
+    private static final ExpectedVersion UNCONDITIONAL =
+            new ExpectedVersion(Kind.UNCONDITIONAL, Set.of());
 
     private final Kind kind;
     private final Set<String> tags;
@@ -34,11 +39,16 @@ public final class ExpectedVersion {
         if (header == null || header.isBlank()) {
             return UNSTATED;
         }
-        Set<String> tags = List.of(header.split(",")).stream().map(ExpectedVersion::opaqueTag).collect(Collectors.toSet());
+        Set<String> tags =
+                List.of(header.split(",")).stream()
+                        .map(ExpectedVersion::opaqueTag)
+                        .collect(Collectors.toSet());
         return tags.contains("*") ? ANY : new ExpectedVersion(Kind.ONE_OF, tags);
     }
 
-    /** From an {@code If-Match} header that a change may leave out (then it applies to any version). */
+    /**
+     * From an {@code If-Match} header that a change may leave out (then it applies to any version).
+     */
     public static ExpectedVersion ifMatchOptional(String header) {
         return header == null || header.isBlank() ? UNCONDITIONAL : ifMatch(header);
     }
@@ -57,14 +67,20 @@ public final class ExpectedVersion {
     public void check(long currentVersion) {
         String current = ETags.of(currentVersion).getValue();
         switch (kind) {
-            case UNCONDITIONAL, ANY -> {
-            }
-            case UNSTATED -> throw new ProblemException(428, "precondition-required",
-                    Messages.text("detail.precondition-required"), List.of());
+            case UNCONDITIONAL, ANY -> {}
+            case UNSTATED ->
+                    throw new ProblemException(
+                            428,
+                            "precondition-required",
+                            Messages.text("detail.precondition-required"),
+                            List.of());
             case ONE_OF -> {
                 if (!tags.contains(current)) {
-                    throw new ProblemException(412, "precondition-failed",
-                            Messages.text("detail.precondition-failed", current), List.of())
+                    throw new ProblemException(
+                                    412,
+                                    "precondition-failed",
+                                    Messages.text("detail.precondition-failed", current),
+                                    List.of())
                             .with("currentETag", "\"" + current + "\"");
                 }
             }

@@ -1,29 +1,27 @@
 package org.innoreg.chassis.write;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.innoreg.chassis.events.Outbox;
 import org.innoreg.chassis.persistence.VersionedEntity;
 import org.innoreg.chassis.security.Caller;
 
 /**
- * The one way any aggregate of the suite is changed. It owns, for every aggregate of every service: the
- * caller's region scope before and after a change (moving a record out of the caller's regions is refused),
- * the expected version ({@code If-Match}: 428 missing, 412 stale), "an identical write changes nothing and
- * emits nothing", and one outbox row and one audit row (with the fields that changed) per committed change,
- * whose sequence is the aggregate's version. A delete is a change too: it gets the next version.
+ * The one way any aggregate of the suite is changed. It owns, for every aggregate of every service:
+ * the caller's region scope before and after a change (moving a record out of the caller's regions
+ * is refused), the expected version ({@code If-Match}: 428 missing, 412 stale), "an identical write
+ * changes nothing and emits nothing", and one outbox row and one audit row (with the fields that
+ * changed) per committed change, whose sequence is the aggregate's version. A delete is a change
+ * too: it gets the next version.
  *
- * <p>Services keep only their domain rules (validation, references, the stage machine, dated history),
- * which they run inside the mutation they hand in.
+ * <p>Services keep only their domain rules (validation, references, the stage machine, dated
+ * history), which they run inside the mutation they hand in.
  */
 @ApplicationScoped
 public class WritePipeline {
@@ -44,38 +42,50 @@ public class WritePipeline {
         this.json = json;
     }
 
-    /** Stores a new aggregate; see {@link #create(AggregateType, VersionedEntity, Consumer, Consumer)}. */
+    /**
+     * Stores a new aggregate; see {@link #create(AggregateType, VersionedEntity, Consumer,
+     * Consumer)}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends VersionedEntity> E create(AggregateType<E> type, E aggregate, Consumer<E> rules) {
-        return create(type, aggregate, rules, stored -> {
-        });
+    public <E extends VersionedEntity> E create(
+            AggregateType<E> type, E aggregate, Consumer<E> rules) {
+        return create(type, aggregate, rules, stored -> {});
     }
 
     /**
      * Stores a new aggregate (version 1) and records its {@code created} event.
      *
-     * @param rules        the service's checks of the new record (duplicates, references), run once the caller is
-     *                     known to write in its region, so that nobody learns about records outside theirs
-     * @param ownedRecords stores what the aggregate owns in tables of its own (its first history step), after it
+     * @param rules the service's checks of the new record (duplicates, references), run once the
+     *     caller is known to write in its region, so that nobody learns about records outside
+     *     theirs
+     * @param ownedRecords stores what the aggregate owns in tables of its own (its first history
+     *     step), after it
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends VersionedEntity> E create(AggregateType<E> type, E aggregate, Consumer<E> rules,
-            Consumer<E> ownedRecords) {
+    public <E extends VersionedEntity> E create(
+            AggregateType<E> type, E aggregate, Consumer<E> rules, Consumer<E> ownedRecords) {
         checkRegion(type, aggregate);
         rules.accept(aggregate);
         entityManager.persist(aggregate);
         ownedRecords.accept(aggregate);
         entityManager.flush();
-        outbox.record(type.name(), type.createdAction(), type.id(aggregate), aggregate.version, type.data(aggregate));
+        outbox.record(
+                type.name(),
+                type.createdAction(),
+                type.id(aggregate),
+                aggregate.version,
+                type.data(aggregate));
         return aggregate;
     }
 
     /**
      * Stores many new aggregates (an import's chunk, already validated and known not to exist) with
-     * {@code insert}, which writes them however is fastest, and records their events in one statement.
+     * {@code insert}, which writes them however is fastest, and records their events in one
+     * statement.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends VersionedEntity> void createAll(AggregateType<E> type, List<E> aggregates, Consumer<List<E>> insert) {
+    public <E extends VersionedEntity> void createAll(
+            AggregateType<E> type, List<E> aggregates, Consumer<List<E>> insert) {
         if (aggregates.isEmpty()) {
             return;
         }
@@ -86,29 +96,35 @@ public class WritePipeline {
         List<Outbox.Change> changes = new ArrayList<>(aggregates.size());
         for (int i = 0; i < aggregates.size(); i++) {
             E aggregate = aggregates.get(i);
-            changes.add(new Outbox.Change(type.id(aggregate), aggregate.version, data.get(i), List.of()));
+            changes.add(
+                    new Outbox.Change(
+                            type.id(aggregate), aggregate.version, data.get(i), List.of()));
         }
         outbox.recordAll(type.name(), type.createdAction(), changes);
     }
 
     /** Replaces an aggregate's state; see {@link #change}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends VersionedEntity> boolean update(AggregateType<E> type, E aggregate, ExpectedVersion expected,
-            Consumer<E> mutation) {
+    public <E extends VersionedEntity> boolean update(
+            AggregateType<E> type, E aggregate, ExpectedVersion expected, Consumer<E> mutation) {
         return change(type, aggregate, expected, type.updatedAction(), mutation);
     }
 
     /**
-     * Changes an aggregate: checks that the caller may change it and the version it was read at, applies
-     * {@code mutation} (the service's domain rules and its changes, also of records the aggregate owns: those
-     * call {@link VersionedEntity#touch()}), checks that the caller may also write where it is now, and
-     * records the change as {@code action} if it changed anything.
+     * Changes an aggregate: checks that the caller may change it and the version it was read at,
+     * applies {@code mutation} (the service's domain rules and its changes, also of records the
+     * aggregate owns: those call {@link VersionedEntity#touch()}), checks that the caller may also
+     * write where it is now, and records the change as {@code action} if it changed anything.
      *
      * @return whether it changed: an identical write changes nothing and emits nothing
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends VersionedEntity> boolean change(AggregateType<E> type, E aggregate, ExpectedVersion expected,
-            String action, Consumer<E> mutation) {
+    public <E extends VersionedEntity> boolean change(
+            AggregateType<E> type,
+            E aggregate,
+            ExpectedVersion expected,
+            String action,
+            Consumer<E> mutation) {
         checkRegion(type, aggregate);
         expected.check(aggregate.version);
         JsonNode before = json.valueToTree(type.view(aggregate));
@@ -119,29 +135,37 @@ public class WritePipeline {
         if (aggregate.version == version) {
             return false;
         }
-        List<FieldChange> fields = FieldChange.between(before, json.valueToTree(type.view(aggregate)));
-        outbox.recordAll(type.name(), action, List.of(
-                new Outbox.Change(type.id(aggregate), aggregate.version, type.data(aggregate), fields)));
+        List<FieldChange> fields =
+                FieldChange.between(before, json.valueToTree(type.view(aggregate)));
+        outbox.recordAll(
+                type.name(),
+                action,
+                List.of(
+                        new Outbox.Change(
+                                type.id(aggregate),
+                                aggregate.version,
+                                type.data(aggregate),
+                                fields)));
         return true;
     }
 
     /**
-     * Deletes an aggregate: the change gets the next version as its sequence, and its event carries the
-     * last state, so every reader can tell it from a late copy of an earlier state.
+     * Deletes an aggregate: the change gets the next version as its sequence, and its event carries
+     * the last state, so every reader can tell it from a late copy of an earlier state.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends VersionedEntity> void delete(AggregateType<E> type, E aggregate, ExpectedVersion expected) {
-        delete(type, aggregate, expected, unchecked -> {
-        });
+    public <E extends VersionedEntity> void delete(
+            AggregateType<E> type, E aggregate, ExpectedVersion expected) {
+        delete(type, aggregate, expected, unchecked -> {});
     }
 
     /**
-     * Deletes an aggregate if {@code rules} allow it (nothing refers to it); see
-     * {@link #delete(AggregateType, VersionedEntity, ExpectedVersion)}.
+     * Deletes an aggregate if {@code rules} allow it (nothing refers to it); see {@link
+     * #delete(AggregateType, VersionedEntity, ExpectedVersion)}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends VersionedEntity> void delete(AggregateType<E> type, E aggregate, ExpectedVersion expected,
-            Consumer<E> rules) {
+    public <E extends VersionedEntity> void delete(
+            AggregateType<E> type, E aggregate, ExpectedVersion expected, Consumer<E> rules) {
         checkRegion(type, aggregate);
         expected.check(aggregate.version);
         rules.accept(aggregate);

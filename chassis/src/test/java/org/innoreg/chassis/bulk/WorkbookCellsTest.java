@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -22,14 +21,23 @@ import org.innoreg.chassis.problem.ProblemException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** What the workbook writer makes of typed cells, and what the reader makes of the cells Excel writes. */
+/**
+ * What the workbook writer makes of typed cells, and what the reader makes of the cells Excel
+ * writes.
+ */
 @Tag("fast")
 class WorkbookCellsTest {
 
-    private static final Map<String, String> COLUMNS = CsvImporter.columns(new String[] { "name", "名称" },
-            new String[] { "on", "日期" }, new String[] { "area", "面积" }, new String[] { "region", "地区代码" },
-            new String[] { "fields", "领域" }, new String[] { "at", "时间" }, new String[] { "code", "编码" },
-            new String[] { "flag", "标志" });
+    private static final Map<String, String> COLUMNS =
+            CsvImporter.columns(
+                    new String[] {"name", "名称"},
+                    new String[] {"on", "日期"},
+                    new String[] {"area", "面积"},
+                    new String[] {"region", "地区代码"},
+                    new String[] {"fields", "领域"},
+                    new String[] {"at", "时间"},
+                    new String[] {"code", "编码"},
+                    new String[] {"flag", "标志"});
 
     private static ImportRows.Sheet read(byte[] workbook) {
         ImportRows rows = new ImportRows(COLUMNS, 100, true);
@@ -42,19 +50,29 @@ class WorkbookCellsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TableWriter writer = TableWriter.open(BulkFormat.XLSX, out, true)) {
             writer.header(List.of("名称", "日期", "面积", "地区代码", "领域", "时间"));
-            writer.row(java.util.Arrays.asList("甲", LocalDate.of(2016, 3, 1), new BigDecimal("12500.50"), "007002", List.of("a", "b"),
-                    OffsetDateTime.of(2026, 12, 1, 8, 0, 0, 123_456_000, ZoneOffset.ofHours(8))));
+            writer.row(
+                    java.util.Arrays.asList(
+                            "甲",
+                            LocalDate.of(2016, 3, 1),
+                            new BigDecimal("12500.50"),
+                            "007002",
+                            List.of("a", "b"),
+                            OffsetDateTime.of(
+                                    2026, 12, 1, 8, 0, 0, 123_456_000, ZoneOffset.ofHours(8))));
             writer.row(java.util.Arrays.asList("乙", null, 3, null, null, null));
             writer.finish();
         }
         // as Excel sees it: a date cell, a number cell, a text cell keeping its zeros
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Row row = workbook.getSheetAt(0).getRow(1);
             assertThat(row.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(row.getCell(1))).isTrue();
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(row.getCell(1)))
+                    .isTrue();
             assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(12500.5);
             assertThat(row.getCell(3).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("名称");
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("名称");
         }
         ImportRows.Sheet sheet = read(out.toByteArray());
         assertThat(sheet.rows()).hasSize(2);
@@ -74,7 +92,8 @@ class WorkbookCellsTest {
     @Test
     void excelsCellsAsAClerkLeavesThem() throws Exception {
         byte[] bytes;
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet();
             var formats = workbook.createDataFormat();
             CellStyle shortDate = workbook.createCellStyle();
@@ -87,7 +106,7 @@ class WorkbookCellsTest {
             zeros.setDataFormat(formats.getFormat("000000"));
             sheet.createRow(0); // an empty row above the header
             Row header = sheet.createRow(1);
-            String[] names = { "名称", "日期", "面积", "编码", "时间", "标志", "地区代码" };
+            String[] names = {"名称", "日期", "面积", "编码", "时间", "标志", "地区代码"};
             for (int i = 0; i < names.length; i++) {
                 header.createCell(i).setCellValue(names[i]);
             }
@@ -123,7 +142,8 @@ class WorkbookCellsTest {
     void aValueUnderNoHeaderAndAFormulaErrorAreNamedByTheirCell() throws Exception {
         byte[] stray;
         byte[] error;
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet();
             sheet.createRow(0).createCell(0).setCellValue("名称");
             sheet.getRow(0).createCell(2).setCellValue("面积"); // B1 has no header
@@ -132,7 +152,8 @@ class WorkbookCellsTest {
             workbook.write(out);
             stray = out.toByteArray();
         }
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet();
             sheet.createRow(0).createCell(0).setCellValue("面积");
             sheet.createRow(1).createCell(0).setCellFormula("1/0");
@@ -140,9 +161,13 @@ class WorkbookCellsTest {
             workbook.write(out);
             error = out.toByteArray();
         }
-        assertThatThrownBy(() -> read(stray)).isInstanceOf(ProblemException.class).hasMessageContaining("B2")
+        assertThatThrownBy(() -> read(stray))
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("B2")
                 .hasMessageContaining("no header");
-        assertThatThrownBy(() -> read(error)).isInstanceOf(ProblemException.class).hasMessageContaining("A2")
+        assertThatThrownBy(() -> read(error))
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("A2")
                 .hasMessageContaining("#DIV/0!");
     }
 }

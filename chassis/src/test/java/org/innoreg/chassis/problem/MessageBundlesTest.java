@@ -17,50 +17,76 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every text a service can answer with exists in English and in Chinese: the keys the code of every module uses
- * (texts, problem titles by slug, kinds of record, Bean Validation message keys) against the bundles it sees, both
- * languages with the same keys and placeholders, and no problem or field message written as a literal instead of a
- * key (a new English-only message fails here). Reads the modules' sources from the repository, so it sees the
- * services as well as the chassis.
+ * Every text a service can answer with exists in English and in Chinese: the keys the code of every
+ * module uses (texts, problem titles by slug, kinds of record, Bean Validation message keys)
+ * against the bundles it sees, both languages with the same keys and placeholders, and no problem
+ * or field message written as a literal instead of a key (a new English-only message fails here).
+ * Reads the modules' sources from the repository, so it sees the services as well as the chassis.
  */
 @Tag("fast")
 class MessageBundlesTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<String> MODULES = List.of("chassis", "registry-service", "projects-service",
-            "indicators-service", "gateway");
-    private static final Path CHASSIS_BUNDLE = Path.of("chassis/src/main/resources/org/innoreg/chassis/problem/messages");
-    private static final Path VALIDATION_BUNDLE = Path.of("chassis/src/main/resources/ValidationMessages");
+    private static final List<String> MODULES =
+            List.of(
+                    "chassis",
+                    "registry-service",
+                    "projects-service",
+                    "indicators-service",
+                    "gateway");
+    private static final Path CHASSIS_BUNDLE =
+            Path.of("chassis/src/main/resources/org/innoreg/chassis/problem/messages");
+    private static final Path VALIDATION_BUNDLE =
+            Path.of("chassis/src/main/resources/ValidationMessages");
 
-    /** A literal that is a text key: a known prefix, then lower-case words (field paths have capitals). */
-    private static final Pattern KEY = Pattern.compile(
-            "\"((?:title|detail|field|type|thing|word|rule|region|platform|organization|project|indicator|target)"
-                    + "\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*)\"");
-    private static final Pattern SLUG = Pattern.compile(
-            "new ProblemException\\(\\s*\\d+,\\s*\"([a-z-]+)\"|conflict\\(\"([a-z-]+)\"|problem\\(\"([a-z-]+)\"|"
-                    + "(?:slug = |unauthorized\\()\"([a-z-]+)\"");
+    /**
+     * A literal that is a text key: a known prefix, then lower-case words (field paths have
+     * capitals).
+     */
+    private static final Pattern KEY =
+            Pattern.compile(
+                    "\"((?:title|detail|field|type|thing|word|rule|region|platform|organization|project|indicator|target)"
+                            + "\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*)\"");
+
+    private static final Pattern SLUG =
+            Pattern.compile(
+                    "new ProblemException\\(\\s*\\d+,\\s*\"([a-z-]+)\"|conflict\\(\"([a-z-]+)\"|problem\\(\"([a-z-]+)\"|"
+                            + "(?:slug = |unauthorized\\()\"([a-z-]+)\"");
     private static final Pattern THING = Pattern.compile("notFound\\(\"([a-z]+)\"");
-    private static final Pattern VALIDATION_KEY = Pattern.compile("\"\\{(innoreg\\.[a-z0-9.-]+)\\}\"");
+    private static final Pattern VALIDATION_KEY =
+            Pattern.compile("\"\\{(innoreg\\.[a-z0-9.-]+)\\}\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+\\}");
 
-    /** One argument without calls in it: a literal, a name, a concatenation ("certifications[" + i + "].validTo"). */
+    /**
+     * One argument without calls in it: a literal, a name, a concatenation ("certifications[" + i +
+     * "].validTo").
+     */
     private static final String ARG = "(?:[^,()\"]|\"[^\"]*\")+";
+
     /** A message handed over as an English literal rather than a key's text. */
-    private static final List<Pattern> LITERAL_MESSAGES = List.of(
-            Pattern.compile("ProblemException\\.(?:invalid|unprocessable)\\(\\s*" + ARG + ",\\s*\""),
-            Pattern.compile("ProblemException\\.implausible\\(\\s*" + ARG + ",\\s*" + ARG + ",\\s*\""),
-            Pattern.compile("new Problem\\.FieldError\\(\\s*" + ARG + ",\\s*\""),
-            Pattern.compile("\\.error\\(\\s*" + ARG + ",\\s*\""),
-            Pattern.compile("conflict\\(\"[a-z-]+\",\\s*\""),
-            Pattern.compile("new ProblemException\\(\\s*\\d+,\\s*\"[a-z-]+\",\\s*\""),
-            Pattern.compile("message = \"[^{]"),
-            Pattern.compile("message\\(\\) default \"[^{]"),
-            Pattern.compile("String \\w*MESSAGE\\w* = \"[^{]"));
+    private static final List<Pattern> LITERAL_MESSAGES =
+            List.of(
+                    Pattern.compile(
+                            "ProblemException\\.(?:invalid|unprocessable)\\(\\s*"
+                                    + ARG
+                                    + ",\\s*\""),
+                    Pattern.compile(
+                            "ProblemException\\.implausible\\(\\s*"
+                                    + ARG
+                                    + ",\\s*"
+                                    + ARG
+                                    + ",\\s*\""),
+                    Pattern.compile("new Problem\\.FieldError\\(\\s*" + ARG + ",\\s*\""),
+                    Pattern.compile("\\.error\\(\\s*" + ARG + ",\\s*\""),
+                    Pattern.compile("conflict\\(\"[a-z-]+\",\\s*\""),
+                    Pattern.compile("new ProblemException\\(\\s*\\d+,\\s*\"[a-z-]+\",\\s*\""),
+                    Pattern.compile("message = \"[^{]"),
+                    Pattern.compile("message\\(\\) default \"[^{]"),
+                    Pattern.compile("String \\w*MESSAGE\\w* = \"[^{]"));
 
     @Test
     void bothLanguagesHaveTheSameKeysAndPlaceholders() throws IOException {
@@ -71,13 +97,19 @@ class MessageBundlesTest {
         for (Path bundle : bundles) {
             Map<String, String> english = read(bundle, "");
             Map<String, String> chinese = read(bundle, "_zh_CN");
-            assertThat(chinese.keySet()).as(bundle + ": keys in English and Chinese").isEqualTo(english.keySet());
-            english.forEach((key, text) -> {
-                assertThat(text).as(bundle + " " + key).isNotBlank();
-                assertThat(placeholders(chinese.get(key))).as(bundle + " " + key + ": placeholders")
-                        .isEqualTo(placeholders(text));
-                assertThat(chinese.get(key)).as(bundle + " " + key + ": Chinese text").containsPattern("\\p{IsHan}|^[{}\\d: ：]+$");
-            });
+            assertThat(chinese.keySet())
+                    .as(bundle + ": keys in English and Chinese")
+                    .isEqualTo(english.keySet());
+            english.forEach(
+                    (key, text) -> {
+                        assertThat(text).as(bundle + " " + key).isNotBlank();
+                        assertThat(placeholders(chinese.get(key)))
+                                .as(bundle + " " + key + ": placeholders")
+                                .isEqualTo(placeholders(text));
+                        assertThat(chinese.get(key))
+                                .as(bundle + " " + key + ": Chinese text")
+                                .containsPattern("\\p{IsHan}|^[{}\\d: ：]+$");
+                    });
         }
         assertThat(read(CHASSIS_BUNDLE, "")).isNotEmpty();
         assertThat(read(VALIDATION_BUNDLE, "")).isNotEmpty();
@@ -120,12 +152,15 @@ class MessageBundlesTest {
                 }
             }
         }
-        assertThat(literals).as("messages written as literals: give them a key in the bundles").isEmpty();
+        assertThat(literals)
+                .as("messages written as literals: give them a key in the bundles")
+                .isEmpty();
     }
 
-    private static final Pattern LABELLED_ENUM = Pattern.compile(
-            "enum (\\w+) implements (?:\\w+, )?Labelled \\{([^;}]*)");
-    private static final Pattern CONSTANT = Pattern.compile("^\\s*([A-Z][A-Z0-9_]*)\\s*[(,]?", Pattern.MULTILINE);
+    private static final Pattern LABELLED_ENUM =
+            Pattern.compile("enum (\\w+) implements (?:\\w+, )?Labelled \\{([^;}]*)");
+    private static final Pattern CONSTANT =
+            Pattern.compile("^\\s*([A-Z][A-Z0-9_]*)\\s*[(,]?", Pattern.MULTILINE);
 
     @Test
     void everyCodeOfALabelledEnumHasItsChineseLabel() throws IOException {
@@ -136,49 +171,78 @@ class MessageBundlesTest {
                 Matcher m = LABELLED_ENUM.matcher(Files.readString(source));
                 while (m.find()) {
                     String type = m.group(1).equals(file) ? file : file + "." + m.group(1);
-                    CONSTANT.matcher(m.group(2)).results().forEach(c -> codes.add(type + "." + c.group(1)));
+                    CONSTANT.matcher(m.group(2))
+                            .results()
+                            .forEach(c -> codes.add(type + "." + c.group(1)));
                 }
             }
-            Map<String, String> labels = read(Path.of(module, "src/main/resources/innoreg-labels"), "");
-            assertThat(labels.keySet()).as(module + ": a label for each code of its enums, and none for a code gone")
+            Map<String, String> labels =
+                    read(Path.of(module, "src/main/resources/innoreg-labels"), "");
+            assertThat(labels.keySet())
+                    .as(module + ": a label for each code of its enums, and none for a code gone")
                     .isEqualTo(codes);
-            labels.forEach((code, names) -> assertThat(names).as(module + " " + code).containsPattern("\\p{IsHan}"));
+            labels.forEach(
+                    (code, names) ->
+                            assertThat(names)
+                                    .as(module + " " + code)
+                                    .containsPattern("\\p{IsHan}"));
         }
     }
 
     @Test
     void theCheckFindsWhatItLooksFor() {
         // the patterns above must match what they are meant to catch, or the tests pass on nothing
-        String untranslated = "throw ProblemException.invalid(\"sort\", \"must be one of a, b\");"
-                + "errors.add(new Problem.FieldError(\"list[\" + i + \"]\",\n \"is wrong\"));"
-                + "row.error(column, \"'\" + value + \"' is wrong\");"
-                + "@Pattern(regexp = \"x\", message = \"must be x\")"
-                + "private static final String PERIOD_MESSAGE = \"must be a period\";";
-        long found = LITERAL_MESSAGES.stream().mapToLong(p -> p.matcher(untranslated).results().count()).sum();
+        String untranslated =
+                "throw ProblemException.invalid(\"sort\", \"must be one of a, b\");"
+                        + "errors.add(new Problem.FieldError(\"list[\" + i + \"]\",\n \"is wrong\"));"
+                        + "row.error(column, \"'\" + value + \"' is wrong\");"
+                        + "@Pattern(regexp = \"x\", message = \"must be x\")"
+                        + "private static final String PERIOD_MESSAGE = \"must be a period\";";
+        long found =
+                LITERAL_MESSAGES.stream()
+                        .mapToLong(p -> p.matcher(untranslated).results().count())
+                        .sum();
         assertThat(found).isEqualTo(5);
-        String keyed = "ProblemException.invalid(\"sort\", Messages.text(\"field.one-of\", x)); notFound(\"platform\", id);"
-                + "ProblemException.implausible(Rules.X, \"value\", Messages.text(\"rule.x\", \"a\"));"
-                + "new ProblemException(409, \"duplicate\", Messages.text(\"platform.duplicate\", a, b), List.of());"
-                + "message = \"{innoreg.year}\"";
-        assertThat(LITERAL_MESSAGES.stream().mapToLong(p -> p.matcher(keyed).results().count()).sum()).isZero();
+        String keyed =
+                "ProblemException.invalid(\"sort\", Messages.text(\"field.one-of\", x)); notFound(\"platform\", id);"
+                        + "ProblemException.implausible(Rules.X, \"value\", Messages.text(\"rule.x\", \"a\"));"
+                        + "new ProblemException(409, \"duplicate\", Messages.text(\"platform.duplicate\", a, b), List.of());"
+                        + "message = \"{innoreg.year}\"";
+        assertThat(
+                        LITERAL_MESSAGES.stream()
+                                .mapToLong(p -> p.matcher(keyed).results().count())
+                                .sum())
+                .isZero();
         List<String> keys = new ArrayList<>();
         each(KEY, keyed, keys::add);
         each(SLUG, keyed, keys::add);
         each(THING, keyed, keys::add);
         each(VALIDATION_KEY, keyed, keys::add);
-        assertThat(keys).containsExactly("field.one-of", "rule.x", "platform.duplicate", "duplicate", "platform", "innoreg.year");
-        Matcher labelled = LABELLED_ENUM.matcher("public enum Kind implements Labelled {\n    LEVEL,\n    A_B(3)\n}");
+        assertThat(keys)
+                .containsExactly(
+                        "field.one-of",
+                        "rule.x",
+                        "platform.duplicate",
+                        "duplicate",
+                        "platform",
+                        "innoreg.year");
+        Matcher labelled =
+                LABELLED_ENUM.matcher(
+                        "public enum Kind implements Labelled {\n    LEVEL,\n    A_B(3)\n}");
         assertThat(labelled.find()).isTrue();
-        assertThat(CONSTANT.matcher(labelled.group(2)).results().map(r -> r.group(1))).containsExactly("LEVEL", "A_B");
+        assertThat(CONSTANT.matcher(labelled.group(2)).results().map(r -> r.group(1)))
+                .containsExactly("LEVEL", "A_B");
     }
 
-    private static void require(Map<String, String> bundle, String key, String where, Set<String> missing) {
+    private static void require(
+            Map<String, String> bundle, String key, String where, Set<String> missing) {
         if (!bundle.containsKey(key)) {
             missing.add(where + key);
         }
     }
 
-    private static void each(Pattern pattern, String code, java.util.function.Consumer<String> action) {
+    private static void each(
+            Pattern pattern, String code, java.util.function.Consumer<String> action) {
         Matcher m = pattern.matcher(code);
         while (m.find()) {
             for (int group = 1; group <= m.groupCount(); group++) {
@@ -205,7 +269,9 @@ class MessageBundlesTest {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        properties.stringPropertyNames().stream().sorted().forEach(key -> texts.put(key, properties.getProperty(key)));
+        properties.stringPropertyNames().stream()
+                .sorted()
+                .forEach(key -> texts.put(key, properties.getProperty(key)));
         return texts;
     }
 

@@ -39,8 +39,10 @@ class MessagesTest {
 
     @Test
     void textsByKeyWithTheirArguments() {
-        assertThat(Messages.text(Messages.ENGLISH, "detail.not-found", "platform", "42")).isEqualTo("platform 42 does not exist");
-        assertThat(Messages.text(Messages.CHINESE, "detail.not-found", "平台", "42")).isEqualTo("平台 42 不存在");
+        assertThat(Messages.text(Messages.ENGLISH, "detail.not-found", "platform", "42"))
+                .isEqualTo("platform 42 does not exist");
+        assertThat(Messages.text(Messages.CHINESE, "detail.not-found", "平台", "42"))
+                .isEqualTo("平台 42 不存在");
         // an argument that looks like a placeholder is not filled in again
         assertThat(Messages.text(Messages.ENGLISH, "detail.field", "{1}", "x")).isEqualTo("{1}: x");
         assertThat(Messages.text(Messages.ENGLISH, "no.such.key")).isEqualTo("no.such.key");

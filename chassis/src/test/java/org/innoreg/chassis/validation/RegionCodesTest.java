@@ -10,8 +10,10 @@ class RegionCodesTest {
 
     @Test
     void aDistrictRollsUpToItsCityAndProvince() {
-        assertThat(RegionCodes.withAncestors("430703")).containsExactly("430703", "430700", "430000");
-        assertThat(RegionCodes.withAncestors("430790")).containsExactly("430790", "430700", "430000");
+        assertThat(RegionCodes.withAncestors("430703"))
+                .containsExactly("430703", "430700", "430000");
+        assertThat(RegionCodes.withAncestors("430790"))
+                .containsExactly("430790", "430700", "430000");
         assertThat(RegionCodes.withAncestors("430700")).containsExactly("430700", "430000");
         assertThat(RegionCodes.withAncestors("430000")).containsExactly("430000");
     }

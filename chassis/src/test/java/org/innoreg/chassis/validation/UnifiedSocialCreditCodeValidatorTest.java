@@ -12,8 +12,12 @@ class UnifiedSocialCreditCodeValidatorTest {
     void acceptsPublishedCodes() {
         // Codes as printed on business licences.
         assertThat(UnifiedSocialCreditCodeValidator.isValid("91350100M000100Y43")).isTrue();
-        assertThat(UnifiedSocialCreditCodeValidator.isValid("911100001000034567".substring(0, 17)
-                + UnifiedSocialCreditCodeValidator.checkCharacter("91110000100003456"))).isTrue();
+        assertThat(
+                        UnifiedSocialCreditCodeValidator.isValid(
+                                "911100001000034567".substring(0, 17)
+                                        + UnifiedSocialCreditCodeValidator.checkCharacter(
+                                                "91110000100003456")))
+                .isTrue();
     }
 
     @Test

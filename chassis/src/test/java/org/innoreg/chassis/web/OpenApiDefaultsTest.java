@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -14,89 +13,255 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The chassis's OASFilter on a small document shaped as SmallRye writes the services' ones. */
+@Tag("fast")
 class OpenApiDefaultsTest {
 
     private OpenAPI openAPI;
 
     @BeforeEach
     void document() {
-        openAPI = OASFactory.createOpenAPI().openapi("3.1.0").paths(OASFactory.createPaths())
-                .components(OASFactory.createComponents());
-        Schema platform = OASFactory.createSchema().addType(SchemaType.OBJECT)
-                .addProperty("id", OASFactory.createSchema().ref("UUID"))
-                .addProperty("nameZh", OASFactory.createSchema().addType(SchemaType.STRING))
-                .addProperty("level", OASFactory.createSchema().ref("PlatformLevel").description("The level"))
-                .addProperty("version", OASFactory.createSchema().addType(SchemaType.INTEGER))
-                .addProperty("history", OASFactory.createSchema().ref("JsonNode"))
-                .addRequired("nameZh");
-        openAPI.getComponents().addSchema("Platform", platform)
-                .addSchema("PlatformInput", OASFactory.createSchema().addType(SchemaType.OBJECT)
-                        .addProperty("nameZh", OASFactory.createSchema().addType(SchemaType.STRING)))
-                .addSchema("PlatformLevel", OASFactory.createSchema().addType(SchemaType.STRING)
-                        .enumeration(List.of("NATIONAL", "PROVINCIAL")))
-                .addSchema("UUID", OASFactory.createSchema().addType(SchemaType.STRING).format("uuid").pattern("[a-f0-9-]{36}"))
+        openAPI =
+                OASFactory.createOpenAPI()
+                        .openapi("3.1.0")
+                        .paths(OASFactory.createPaths())
+                        .components(OASFactory.createComponents());
+        Schema platform =
+                OASFactory.createSchema()
+                        .addType(SchemaType.OBJECT)
+                        .addProperty("id", OASFactory.createSchema().ref("UUID"))
+                        .addProperty("nameZh", OASFactory.createSchema().addType(SchemaType.STRING))
+                        .addProperty(
+                                "level",
+                                OASFactory.createSchema()
+                                        .ref("PlatformLevel")
+                                        .description("The level"))
+                        .addProperty(
+                                "version", OASFactory.createSchema().addType(SchemaType.INTEGER))
+                        .addProperty("history", OASFactory.createSchema().ref("JsonNode"))
+                        .addRequired("nameZh");
+        openAPI.getComponents()
+                .addSchema("Platform", platform)
+                .addSchema(
+                        "PlatformInput",
+                        OASFactory.createSchema()
+                                .addType(SchemaType.OBJECT)
+                                .addProperty(
+                                        "nameZh",
+                                        OASFactory.createSchema().addType(SchemaType.STRING)))
+                .addSchema(
+                        "PlatformLevel",
+                        OASFactory.createSchema()
+                                .addType(SchemaType.STRING)
+                                .enumeration(List.of("NATIONAL", "PROVINCIAL")))
+                .addSchema(
+                        "UUID",
+                        OASFactory.createSchema()
+                                .addType(SchemaType.STRING)
+                                .format("uuid")
+                                .pattern("[a-f0-9-]{36}"))
                 .addSchema("JsonNode", OASFactory.createSchema().description("Any JSON value"))
                 .addSchema("Problem", OASFactory.createSchema().addType(SchemaType.OBJECT))
-                .addSchema("Page", OASFactory.createSchema().addType(SchemaType.OBJECT).addProperty("items",
-                        OASFactory.createSchema().addType(SchemaType.ARRAY).items(OASFactory.createSchema())))
-                .addSchema("Page3", OASFactory.createSchema().addType(SchemaType.OBJECT).addRequired("items").addProperty("items",
-                        OASFactory.createSchema().addType(SchemaType.ARRAY).items(OASFactory.createSchema().ref("Platform"))));
+                .addSchema(
+                        "Page",
+                        OASFactory.createSchema()
+                                .addType(SchemaType.OBJECT)
+                                .addProperty(
+                                        "items",
+                                        OASFactory.createSchema()
+                                                .addType(SchemaType.ARRAY)
+                                                .items(OASFactory.createSchema())))
+                .addSchema(
+                        "Page3",
+                        OASFactory.createSchema()
+                                .addType(SchemaType.OBJECT)
+                                .addRequired("items")
+                                .addProperty(
+                                        "items",
+                                        OASFactory.createSchema()
+                                                .addType(SchemaType.ARRAY)
+                                                .items(OASFactory.createSchema().ref("Platform"))));
 
-        Operation list = OASFactory.createOperation().operationId("PlatformResource_search")
-                .addParameter(OASFactory.createParameter().name("region").in(Parameter.In.QUERY).example("430700")
-                        .description("Region code").schema(OASFactory.createSchema().addType(SchemaType.STRING).pattern("[1-8][0-9]{5}")))
-                .addParameter(OASFactory.createParameter().name("limit").in(Parameter.In.QUERY)
-                        .schema(OASFactory.createSchema().addType(SchemaType.INTEGER)))
-                .responses(OASFactory.createAPIResponses().addAPIResponse("200", json("Page3", "A page")));
-        Operation create = OASFactory.createOperation().operationId("PlatformResource_create")
-                .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent().addMediaType("application/json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Platform")))))
-                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer", List.of("registry-editor")))
-                .responses(OASFactory.createAPIResponses().addAPIResponse("201", json("Platform", "Registered"))
-                        .addAPIResponse("401", OASFactory.createAPIResponse().description("Unauthorized")));
-        openAPI.getPaths().addPathItem("/api/v1/platforms", OASFactory.createPathItem().GET(list).POST(create));
+        Operation list =
+                OASFactory.createOperation()
+                        .operationId("PlatformResource_search")
+                        .addParameter(
+                                OASFactory.createParameter()
+                                        .name("region")
+                                        .in(Parameter.In.QUERY)
+                                        .example("430700")
+                                        .description("Region code")
+                                        .schema(
+                                                OASFactory.createSchema()
+                                                        .addType(SchemaType.STRING)
+                                                        .pattern("[1-8][0-9]{5}")))
+                        .addParameter(
+                                OASFactory.createParameter()
+                                        .name("limit")
+                                        .in(Parameter.In.QUERY)
+                                        .schema(
+                                                OASFactory.createSchema()
+                                                        .addType(SchemaType.INTEGER)))
+                        .responses(
+                                OASFactory.createAPIResponses()
+                                        .addAPIResponse("200", json("Page3", "A page")));
+        Operation create =
+                OASFactory.createOperation()
+                        .operationId("PlatformResource_create")
+                        .requestBody(
+                                OASFactory.createRequestBody()
+                                        .content(
+                                                OASFactory.createContent()
+                                                        .addMediaType(
+                                                                "application/json",
+                                                                OASFactory.createMediaType()
+                                                                        .schema(
+                                                                                OASFactory
+                                                                                        .createSchema()
+                                                                                        .ref(
+                                                                                                "Platform")))))
+                        .addSecurityRequirement(
+                                OASFactory.createSecurityRequirement()
+                                        .addScheme("bearer", List.of("registry-editor")))
+                        .responses(
+                                OASFactory.createAPIResponses()
+                                        .addAPIResponse("201", json("Platform", "Registered"))
+                                        .addAPIResponse(
+                                                "401",
+                                                OASFactory.createAPIResponse()
+                                                        .description("Unauthorized")));
+        openAPI.getPaths()
+                .addPathItem(
+                        "/api/v1/platforms", OASFactory.createPathItem().GET(list).POST(create));
 
-        Parameter id = OASFactory.createParameter().name("id").in(Parameter.In.PATH).required(true)
-                .schema(OASFactory.createSchema().ref("UUID"));
-        Operation get = OASFactory.createOperation().operationId("PlatformResource_get").addParameter(id)
-                .addExtension(OpenApiDefaults.OPTIONAL_BEARER, "true")
-                .responses(OASFactory.createAPIResponses().addAPIResponse("200", json("Platform", "The platform")
-                        .addExtension(OpenApiDefaults.OPTIONAL_BEARER, "true")));
-        Operation update = OASFactory.createOperation().operationId("PlatformResource_update").addParameter(id)
-                .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).required(true)
-                        .schema(OASFactory.createSchema().addType(SchemaType.STRING)))
-                .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent().addMediaType("application/json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("PlatformInput")))))
-                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer", List.of("registry-editor")))
-                .responses(OASFactory.createAPIResponses().addAPIResponse("200", json("Platform", "Updated")));
-        openAPI.getPaths().addPathItem("/api/v1/platforms/{id}", OASFactory.createPathItem().GET(get).PUT(update));
+        Parameter id =
+                OASFactory.createParameter()
+                        .name("id")
+                        .in(Parameter.In.PATH)
+                        .required(true)
+                        .schema(OASFactory.createSchema().ref("UUID"));
+        Operation get =
+                OASFactory.createOperation()
+                        .operationId("PlatformResource_get")
+                        .addParameter(id)
+                        .addExtension(OpenApiDefaults.OPTIONAL_BEARER, "true")
+                        .responses(
+                                OASFactory.createAPIResponses()
+                                        .addAPIResponse(
+                                                "200",
+                                                json("Platform", "The platform")
+                                                        .addExtension(
+                                                                OpenApiDefaults.OPTIONAL_BEARER,
+                                                                "true")));
+        Operation update =
+                OASFactory.createOperation()
+                        .operationId("PlatformResource_update")
+                        .addParameter(id)
+                        .addParameter(
+                                OASFactory.createParameter()
+                                        .name("If-Match")
+                                        .in(Parameter.In.HEADER)
+                                        .required(true)
+                                        .schema(
+                                                OASFactory.createSchema()
+                                                        .addType(SchemaType.STRING)))
+                        .requestBody(
+                                OASFactory.createRequestBody()
+                                        .content(
+                                                OASFactory.createContent()
+                                                        .addMediaType(
+                                                                "application/json",
+                                                                OASFactory.createMediaType()
+                                                                        .schema(
+                                                                                OASFactory
+                                                                                        .createSchema()
+                                                                                        .ref(
+                                                                                                "PlatformInput")))))
+                        .addSecurityRequirement(
+                                OASFactory.createSecurityRequirement()
+                                        .addScheme("bearer", List.of("registry-editor")))
+                        .responses(
+                                OASFactory.createAPIResponses()
+                                        .addAPIResponse("200", json("Platform", "Updated")));
+        openAPI.getPaths()
+                .addPathItem(
+                        "/api/v1/platforms/{id}", OASFactory.createPathItem().GET(get).PUT(update));
 
-        Operation transition = OASFactory.createOperation().operationId("ProjectResource_transition").addParameter(id)
-                .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER)
-                        .schema(OASFactory.createSchema().addType(SchemaType.STRING)))
-                .requestBody(OASFactory.createRequestBody())
-                .responses(OASFactory.createAPIResponses().addAPIResponse("200", json("Platform", "Moved")));
-        openAPI.getPaths().addPathItem("/api/v1/projects/{id}/transitions", OASFactory.createPathItem().POST(transition));
-        openAPI.getPaths().addPathItem("/api/v1/projects/{id}/investment-reports", OASFactory.createPathItem()
-                .GET(OASFactory.createOperation().operationId("ProjectResource_reports").addParameter(id))
-                .POST(OASFactory.createOperation().operationId("ProjectResource_report").addParameter(id)));
-        openAPI.getPaths().addPathItem("/api/v1/indicators/derived/rebuild", OASFactory.createPathItem()
-                .POST(OASFactory.createOperation().operationId("rebuildDerivedIndicators")));
-        openAPI.getPaths().addPathItem("/api/v1/platforms/export", OASFactory.createPathItem()
-                .GET(OASFactory.createOperation().operationId("PlatformResource_export")));
-        openAPI.getPaths().addPathItem("/api/v1/indicators/{code}/observations/{region}/{period}", OASFactory.createPathItem()
-                .PUT(OASFactory.createOperation().operationId("ObservationResource_put")
-                        .responses(OASFactory.createAPIResponses().addAPIResponse("201", json("Platform", "Recorded")))));
+        Operation transition =
+                OASFactory.createOperation()
+                        .operationId("ProjectResource_transition")
+                        .addParameter(id)
+                        .addParameter(
+                                OASFactory.createParameter()
+                                        .name("If-Match")
+                                        .in(Parameter.In.HEADER)
+                                        .schema(
+                                                OASFactory.createSchema()
+                                                        .addType(SchemaType.STRING)))
+                        .requestBody(OASFactory.createRequestBody())
+                        .responses(
+                                OASFactory.createAPIResponses()
+                                        .addAPIResponse("200", json("Platform", "Moved")));
+        openAPI.getPaths()
+                .addPathItem(
+                        "/api/v1/projects/{id}/transitions",
+                        OASFactory.createPathItem().POST(transition));
+        openAPI.getPaths()
+                .addPathItem(
+                        "/api/v1/projects/{id}/investment-reports",
+                        OASFactory.createPathItem()
+                                .GET(
+                                        OASFactory.createOperation()
+                                                .operationId("ProjectResource_reports")
+                                                .addParameter(id))
+                                .POST(
+                                        OASFactory.createOperation()
+                                                .operationId("ProjectResource_report")
+                                                .addParameter(id)));
+        openAPI.getPaths()
+                .addPathItem(
+                        "/api/v1/indicators/derived/rebuild",
+                        OASFactory.createPathItem()
+                                .POST(
+                                        OASFactory.createOperation()
+                                                .operationId("rebuildDerivedIndicators")));
+        openAPI.getPaths()
+                .addPathItem(
+                        "/api/v1/platforms/export",
+                        OASFactory.createPathItem()
+                                .GET(
+                                        OASFactory.createOperation()
+                                                .operationId("PlatformResource_export")));
+        openAPI.getPaths()
+                .addPathItem(
+                        "/api/v1/indicators/{code}/observations/{region}/{period}",
+                        OASFactory.createPathItem()
+                                .PUT(
+                                        OASFactory.createOperation()
+                                                .operationId("ObservationResource_put")
+                                                .responses(
+                                                        OASFactory.createAPIResponses()
+                                                                .addAPIResponse(
+                                                                        "201",
+                                                                        json(
+                                                                                "Platform",
+                                                                                "Recorded")))));
 
         new OpenApiDefaults().filterOpenAPI(openAPI);
     }
 
     private static APIResponse json(String schema, String description) {
-        return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
-                .addMediaType("application/json", OASFactory.createMediaType().schema(OASFactory.createSchema().ref(schema))));
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(
+                        OASFactory.createContent()
+                                .addMediaType(
+                                        "application/json",
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema().ref(schema))));
     }
 
     private Operation operation(String path, PathItem.HttpMethod method) {
@@ -105,52 +270,118 @@ class OpenApiDefaultsTest {
 
     @Test
     void operationIdsReadAsWhatTheyDo() {
-        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.GET).getOperationId()).isEqualTo("listPlatforms");
-        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.POST).getOperationId()).isEqualTo("createPlatform");
-        assertThat(operation("/api/v1/platforms/{id}", PathItem.HttpMethod.GET).getOperationId()).isEqualTo("getPlatform");
-        assertThat(operation("/api/v1/platforms/{id}", PathItem.HttpMethod.PUT).getOperationId()).isEqualTo("updatePlatform");
-        assertThat(operation("/api/v1/platforms/export", PathItem.HttpMethod.GET).getOperationId()).isEqualTo("exportPlatforms");
-        assertThat(operation("/api/v1/projects/{id}/transitions", PathItem.HttpMethod.POST).getOperationId())
+        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.GET).getOperationId())
+                .isEqualTo("listPlatforms");
+        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.POST).getOperationId())
+                .isEqualTo("createPlatform");
+        assertThat(operation("/api/v1/platforms/{id}", PathItem.HttpMethod.GET).getOperationId())
+                .isEqualTo("getPlatform");
+        assertThat(operation("/api/v1/platforms/{id}", PathItem.HttpMethod.PUT).getOperationId())
+                .isEqualTo("updatePlatform");
+        assertThat(operation("/api/v1/platforms/export", PathItem.HttpMethod.GET).getOperationId())
+                .isEqualTo("exportPlatforms");
+        assertThat(
+                        operation("/api/v1/projects/{id}/transitions", PathItem.HttpMethod.POST)
+                                .getOperationId())
                 .isEqualTo("createProjectTransition");
-        assertThat(operation("/api/v1/projects/{id}/investment-reports", PathItem.HttpMethod.GET).getOperationId())
+        assertThat(
+                        operation(
+                                        "/api/v1/projects/{id}/investment-reports",
+                                        PathItem.HttpMethod.GET)
+                                .getOperationId())
                 .isEqualTo("getProjectInvestmentReports");
-        assertThat(operation("/api/v1/projects/{id}/investment-reports", PathItem.HttpMethod.POST).getOperationId())
+        assertThat(
+                        operation(
+                                        "/api/v1/projects/{id}/investment-reports",
+                                        PathItem.HttpMethod.POST)
+                                .getOperationId())
                 .isEqualTo("createProjectInvestmentReport");
-        assertThat(operation("/api/v1/indicators/{code}/observations/{region}/{period}", PathItem.HttpMethod.PUT)
-                .getOperationId()).as("a PUT that can create").isEqualTo("putIndicatorObservation");
-        assertThat(operation("/api/v1/indicators/derived/rebuild", PathItem.HttpMethod.POST).getOperationId())
-                .as("given in @Operation").isEqualTo("rebuildDerivedIndicators");
+        assertThat(
+                        operation(
+                                        "/api/v1/indicators/{code}/observations/{region}/{period}",
+                                        PathItem.HttpMethod.PUT)
+                                .getOperationId())
+                .as("a PUT that can create")
+                .isEqualTo("putIndicatorObservation");
+        assertThat(
+                        operation("/api/v1/indicators/derived/rebuild", PathItem.HttpMethod.POST)
+                                .getOperationId())
+                .as("given in @Operation")
+                .isEqualTo("rebuildDerivedIndicators");
     }
 
     @Test
     void standardProblemsByTheOperationsShape() {
-        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.GET).getResponses().getAPIResponses().keySet())
+        assertThat(
+                        operation("/api/v1/platforms", PathItem.HttpMethod.GET)
+                                .getResponses()
+                                .getAPIResponses()
+                                .keySet())
                 .containsExactlyInAnyOrder("200", "400", "406", "503");
-        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.POST).getResponses().getAPIResponses().keySet())
-                .containsExactlyInAnyOrder("201", "400", "401", "403", "406", "413", "415", "422", "503");
-        assertThat(operation("/api/v1/platforms/{id}", PathItem.HttpMethod.PUT).getResponses().getAPIResponses().keySet())
+        assertThat(
+                        operation("/api/v1/platforms", PathItem.HttpMethod.POST)
+                                .getResponses()
+                                .getAPIResponses()
+                                .keySet())
+                .containsExactlyInAnyOrder(
+                        "201", "400", "401", "403", "406", "413", "415", "422", "503");
+        assertThat(
+                        operation("/api/v1/platforms/{id}", PathItem.HttpMethod.PUT)
+                                .getResponses()
+                                .getAPIResponses()
+                                .keySet())
                 .contains("404", "412", "428", "401", "403", "415");
         // If-Match optional: a stale one is refused, a missing one is not
-        assertThat(operation("/api/v1/projects/{id}/transitions", PathItem.HttpMethod.POST).getResponses().getAPIResponses())
-                .containsKey("412").doesNotContainKey("428");
+        assertThat(
+                        operation("/api/v1/projects/{id}/transitions", PathItem.HttpMethod.POST)
+                                .getResponses()
+                                .getAPIResponses())
+                .containsKey("412")
+                .doesNotContainKey("428");
     }
 
     @Test
     void eachProblemHasAnExampleOfItsOwnStatusAndPath() {
-        APIResponse notFound = operation("/api/v1/platforms/{id}", PathItem.HttpMethod.PUT).getResponses().getAPIResponse("404");
+        APIResponse notFound =
+                operation("/api/v1/platforms/{id}", PathItem.HttpMethod.PUT)
+                        .getResponses()
+                        .getAPIResponse("404");
         @SuppressWarnings("unchecked")
-        Map<String, Object> example = (Map<String, Object>) notFound.getContent().getMediaType("application/problem+json").getExample();
-        assertThat(example).containsEntry("status", 404).containsEntry("type", "urn:innoreg:problem:not-found")
-                .containsEntry("instance", "/api/v1/platforms/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
+        Map<String, Object> example =
+                (Map<String, Object>)
+                        notFound.getContent().getMediaType("application/problem+json").getExample();
+        assertThat(example)
+                .containsEntry("status", 404)
+                .containsEntry("type", "urn:innoreg:problem:not-found")
+                .containsEntry(
+                        "instance", "/api/v1/platforms/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
         assertThat((String) example.get("detail")).startsWith("platform 9a8b7c6d");
         @SuppressWarnings("unchecked")
-        Map<String, Object> badList = (Map<String, Object>) operation("/api/v1/platforms", PathItem.HttpMethod.GET).getResponses()
-                .getAPIResponse("400").getContent().getMediaType("application/problem+json").getExample();
-        assertThat(badList).containsEntry("status", 400).containsEntry("instance", "/api/v1/platforms?regoin=430700");
+        Map<String, Object> badList =
+                (Map<String, Object>)
+                        operation("/api/v1/platforms", PathItem.HttpMethod.GET)
+                                .getResponses()
+                                .getAPIResponse("400")
+                                .getContent()
+                                .getMediaType("application/problem+json")
+                                .getExample();
+        assertThat(badList)
+                .containsEntry("status", 400)
+                .containsEntry("instance", "/api/v1/platforms?regoin=430700");
         assertThat((String) badList.get("detail")).contains("limit, region");
-        APIResponse unauthorized = operation("/api/v1/platforms", PathItem.HttpMethod.POST).getResponses().getAPIResponse("401");
-        assertThat(unauthorized.getDescription()).as("the framework's reason phrase replaced").contains("bearer token");
-        assertThat(unauthorized.getContent().getMediaType("application/problem+json").getSchema().getRef())
+        APIResponse unauthorized =
+                operation("/api/v1/platforms", PathItem.HttpMethod.POST)
+                        .getResponses()
+                        .getAPIResponse("401");
+        assertThat(unauthorized.getDescription())
+                .as("the framework's reason phrase replaced")
+                .contains("bearer token");
+        assertThat(
+                        unauthorized
+                                .getContent()
+                                .getMediaType("application/problem+json")
+                                .getSchema()
+                                .getRef())
                 .endsWith("/Problem");
     }
 
@@ -158,12 +389,28 @@ class OpenApiDefaultsTest {
     void requiredIfMatchEtagAndLocationHeaders() {
         Operation update = operation("/api/v1/platforms/{id}", PathItem.HttpMethod.PUT);
         assertThat(update.getResponses().getAPIResponse("200").getHeaders()).containsKey("ETag");
-        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.POST).getResponses().getAPIResponse("201").getHeaders())
+        assertThat(
+                        operation("/api/v1/platforms", PathItem.HttpMethod.POST)
+                                .getResponses()
+                                .getAPIResponse("201")
+                                .getHeaders())
                 .containsKeys("ETag", "Location");
-        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.GET).getResponses().getAPIResponse("200").getHeaders())
-                .as("a page is not one versioned record").isNullOrEmpty();
-        assertThat(operation("/api/v1/indicators/{code}/observations/{region}/{period}", PathItem.HttpMethod.PUT)
-                .getResponses().getAPIResponse("201").getHeaders()).as("no Location on a PUT").doesNotContainKey("Location");
+        assertThat(
+                        operation("/api/v1/platforms", PathItem.HttpMethod.GET)
+                                .getResponses()
+                                .getAPIResponse("200")
+                                .getHeaders())
+                .as("a page is not one versioned record")
+                .isNullOrEmpty();
+        assertThat(
+                        operation(
+                                        "/api/v1/indicators/{code}/observations/{region}/{period}",
+                                        PathItem.HttpMethod.PUT)
+                                .getResponses()
+                                .getAPIResponse("201")
+                                .getHeaders())
+                .as("no Location on a PUT")
+                .doesNotContainKey("Location");
     }
 
     @Test
@@ -174,12 +421,15 @@ class OpenApiDefaultsTest {
         assertThat(get.getSecurity().get(1).hasScheme("bearer")).isTrue();
         assertThat(get.getExtensions()).isNullOrEmpty();
         assertThat(get.getResponses().getAPIResponse("200").getExtensions()).isNullOrEmpty();
-        assertThat(get.getResponses().getAPIResponses()).containsKey("401").doesNotContainKey("403");
+        assertThat(get.getResponses().getAPIResponses())
+                .containsKey("401")
+                .doesNotContainKey("403");
     }
 
     @Test
     void optionalQueryParameterExamplesBecomeDescriptions() {
-        Parameter region = operation("/api/v1/platforms", PathItem.HttpMethod.GET).getParameters().get(0);
+        Parameter region =
+                operation("/api/v1/platforms", PathItem.HttpMethod.GET).getParameters().get(0);
         assertThat(region.getExample()).isNull();
         assertThat(region.getDescription()).isEqualTo("Region code. For example `430700`.");
     }
@@ -187,31 +437,56 @@ class OpenApiDefaultsTest {
     @Test
     void schemasNamedNullableAndAnchored() {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        assertThat(schemas).containsKey("PlatformPage").doesNotContainKeys("Page3", "JsonNode", "Page");
-        assertThat(schemas).as("a string with a format is written where used").doesNotContainKey("UUID");
+        assertThat(schemas)
+                .containsKey("PlatformPage")
+                .doesNotContainKeys("Page3", "JsonNode", "Page");
+        assertThat(schemas)
+                .as("a string with a format is written where used")
+                .doesNotContainKey("UUID");
         Schema id = schemas.get("Platform").getProperties().get("id");
         assertThat(id.getRef()).isNull();
         assertThat(id.getType()).containsExactly(SchemaType.STRING, SchemaType.NULL);
         assertThat(id.getFormat()).isEqualTo("uuid");
         assertThat(id.getPattern()).isEqualTo("^(?:[a-f0-9-]{36})$");
-        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.GET).getParameters().get(0).getSchema().getPattern())
+        assertThat(
+                        operation("/api/v1/platforms", PathItem.HttpMethod.GET)
+                                .getParameters()
+                                .get(0)
+                                .getSchema()
+                                .getPattern())
                 .isEqualTo("^(?:[1-8][0-9]{5})$");
-        assertThat(OpenApiSchemas.anchored("\\S")).as("@NotBlank: contains a non-blank character").isEqualTo("\\S");
+        assertThat(OpenApiSchemas.anchored("\\S"))
+                .as("@NotBlank: contains a non-blank character")
+                .isEqualTo("\\S");
         assertThat(OpenApiSchemas.anchored("^[0-9]+$")).isEqualTo("^[0-9]+$");
-        assertThat(operation("/api/v1/platforms", PathItem.HttpMethod.GET).getResponses().getAPIResponse("200").getContent()
-                .getMediaType("application/json").getSchema().getRef()).endsWith("/PlatformPage");
+        assertThat(
+                        operation("/api/v1/platforms", PathItem.HttpMethod.GET)
+                                .getResponses()
+                                .getAPIResponse("200")
+                                .getContent()
+                                .getMediaType("application/json")
+                                .getSchema()
+                                .getRef())
+                .endsWith("/PlatformPage");
         Map<String, Schema> properties = schemas.get("Platform").getProperties();
-        assertThat(properties.get("nameZh").getType()).as("required: not null").containsExactly(SchemaType.STRING);
-        assertThat(properties.get("version").getType()).containsExactly(SchemaType.INTEGER, SchemaType.NULL);
+        assertThat(properties.get("nameZh").getType())
+                .as("required: not null")
+                .containsExactly(SchemaType.STRING);
+        assertThat(properties.get("version").getType())
+                .containsExactly(SchemaType.INTEGER, SchemaType.NULL);
         Schema level = properties.get("level");
         assertThat(level.getAnyOf()).hasSize(2);
         assertThat(level.getAnyOf().get(0).getRef()).endsWith("/PlatformLevel");
         assertThat(level.getAnyOf().get(1).getType()).containsExactly(SchemaType.NULL);
         assertThat(level.getDescription()).isEqualTo("The level");
         assertThat(properties.get("history").getRef()).as("any JSON value").isNull();
-        assertThat(schemas.get("PlatformPage").getProperties().get("items").getType()).containsExactly(SchemaType.ARRAY);
-        assertThat(schemas.get("Platform").getAdditionalPropertiesBoolean()).as("an answer: tolerant reader").isTrue();
-        assertThat(schemas.get("PlatformInput").getAdditionalPropertiesBoolean()).as("only a request's: unknown fields refused")
+        assertThat(schemas.get("PlatformPage").getProperties().get("items").getType())
+                .containsExactly(SchemaType.ARRAY);
+        assertThat(schemas.get("Platform").getAdditionalPropertiesBoolean())
+                .as("an answer: tolerant reader")
+                .isTrue();
+        assertThat(schemas.get("PlatformInput").getAdditionalPropertiesBoolean())
+                .as("only a request's: unknown fields refused")
                 .isNull();
     }
 }

@@ -12,26 +12,41 @@ class ExpectedVersionTest {
 
     @Test
     void aMissingIfMatchIs428AndAStaleOne412() {
-        assertThatThrownBy(() -> ExpectedVersion.ifMatch(null).check(3)).isInstanceOf(ProblemException.class)
-                .extracting("status").isEqualTo(428);
-        assertThatThrownBy(() -> ExpectedVersion.ifMatch("  ").check(3)).extracting("status").isEqualTo(428);
-        assertThatThrownBy(() -> ExpectedVersion.ifMatch("\"2\"").check(3)).extracting("status").isEqualTo(412);
-        assertThatThrownBy(() -> ExpectedVersion.ifMatch("\"abc\"").check(3)).extracting("status").isEqualTo(412);
-        assertThatThrownBy(() -> ExpectedVersion.of(2).check(3)).extracting("status").isEqualTo(412);
+        assertThatThrownBy(() -> ExpectedVersion.ifMatch(null).check(3))
+                .isInstanceOf(ProblemException.class)
+                .extracting("status")
+                .isEqualTo(428);
+        assertThatThrownBy(() -> ExpectedVersion.ifMatch("  ").check(3))
+                .extracting("status")
+                .isEqualTo(428);
+        assertThatThrownBy(() -> ExpectedVersion.ifMatch("\"2\"").check(3))
+                .extracting("status")
+                .isEqualTo(412);
+        assertThatThrownBy(() -> ExpectedVersion.ifMatch("\"abc\"").check(3))
+                .extracting("status")
+                .isEqualTo(412);
+        assertThatThrownBy(() -> ExpectedVersion.of(2).check(3))
+                .extracting("status")
+                .isEqualTo(412);
     }
 
     @Test
     void theCurrentTagInAnyFormMatches() {
-        for (String header : new String[] { "\"3\"", "W/\"3\"", "\"1\", \"3\"", "*", "3" }) {
-            assertThatCode(() -> ExpectedVersion.ifMatch(header).check(3)).as(header).doesNotThrowAnyException();
+        for (String header : new String[] {"\"3\"", "W/\"3\"", "\"1\", \"3\"", "*", "3"}) {
+            assertThatCode(() -> ExpectedVersion.ifMatch(header).check(3))
+                    .as(header)
+                    .doesNotThrowAnyException();
         }
         assertThatCode(() -> ExpectedVersion.of(3).check(3)).doesNotThrowAnyException();
     }
 
     @Test
     void anOptionalOrUnconditionalExpectationAcceptsAnyVersionButAStatedOneIsStillChecked() {
-        assertThatCode(() -> ExpectedVersion.ifMatchOptional(null).check(7)).doesNotThrowAnyException();
+        assertThatCode(() -> ExpectedVersion.ifMatchOptional(null).check(7))
+                .doesNotThrowAnyException();
         assertThatCode(() -> ExpectedVersion.unconditional().check(7)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> ExpectedVersion.ifMatchOptional("\"6\"").check(7)).extracting("status").isEqualTo(412);
+        assertThatThrownBy(() -> ExpectedVersion.ifMatchOptional("\"6\"").check(7))
+                .extracting("status")
+                .isEqualTo(412);
     }
 }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a {@link KafkaBroker} field of a test class to receive the test JVM's broker. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectKafkaBroker {
-}
+public @interface InjectKafkaBroker {}

@@ -13,14 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * A real Kafka broker in a child JVM ({@code org.innoreg.deploy.kafka.LocalKafkaBroker}), on free
- * ports and a fresh data directory. Tests may {@link #stop()} and {@link #start()} it to simulate an
- * outage; the data directory and ports are kept, so a restart is the same broker again.
+ * ports and a fresh data directory. Tests may {@link #stop()} and {@link #start()} it to simulate
+ * an outage; the data directory and ports are kept, so a restart is the same broker again.
  */
 public final class KafkaBroker {
 
@@ -30,7 +29,8 @@ public final class KafkaBroker {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
-    private final List<String> clusterOptions; // --node-id, --voters, --cluster-id of a node of a KafkaCluster
+    private final List<String>
+            clusterOptions; // --node-id, --voters, --cluster-id of a node of a KafkaCluster
     private Process process;
 
     private KafkaBroker(Path dataDir, int port, int controllerPort, List<String> clusterOptions) {
@@ -41,9 +41,24 @@ public final class KafkaBroker {
     }
 
     /** One node of a {@link KafkaCluster}. */
-    static KafkaBroker node(Path dataDir, int port, int controllerPort, int nodeId, String voters, String clusterId) {
-        return new KafkaBroker(dataDir, port, controllerPort,
-                List.of("--node-id", String.valueOf(nodeId), "--voters", voters, "--cluster-id", clusterId));
+    static KafkaBroker node(
+            Path dataDir,
+            int port,
+            int controllerPort,
+            int nodeId,
+            String voters,
+            String clusterId) {
+        return new KafkaBroker(
+                dataDir,
+                port,
+                controllerPort,
+                List.of(
+                        "--node-id",
+                        String.valueOf(nodeId),
+                        "--voters",
+                        voters,
+                        "--cluster-id",
+                        clusterId));
     }
 
     int controllerPort() {
@@ -53,7 +68,11 @@ public final class KafkaBroker {
     /** A broker on free ports in a new temporary directory; not started yet. */
     public static KafkaBroker onFreePorts() {
         try {
-            return new KafkaBroker(Files.createTempDirectory("innoreg-kafka-"), FreePorts.next(), FreePorts.next(), List.of());
+            return new KafkaBroker(
+                    Files.createTempDirectory("innoreg-kafka-"),
+                    FreePorts.next(),
+                    FreePorts.next(),
+                    List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,35 +86,55 @@ public final class KafkaBroker {
         return process != null && process.isAlive();
     }
 
-    /** Starts the broker and returns once it answers metadata requests (a cluster's node: once the quorum has formed). */
+    /**
+     * Starts the broker and returns once it answers metadata requests (a cluster's node: once the
+     * quorum has formed).
+     */
     public synchronized KafkaBroker start() {
         launch();
         awaitReady();
         return this;
     }
 
-    /** Starts the process without waiting: the nodes of a cluster must all be starting before any is ready. */
+    /**
+     * Starts the process without waiting: the nodes of a cluster must all be starting before any is
+     * ready.
+     */
     synchronized void launch() {
         if (isRunning()) {
             return;
         }
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java,
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", brokerClasspath(), MAIN_CLASS,
-                "--data-dir", dataDir.toString(),
-                "--port", String.valueOf(port),
-                "--controller-port", String.valueOf(controllerPort),
-                "--exit-with-parent"));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                java,
+                                "-Xms64m",
+                                "-Xmx512m",
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                "-cp",
+                                brokerClasspath(),
+                                MAIN_CLASS,
+                                "--data-dir",
+                                dataDir.toString(),
+                                "--port",
+                                String.valueOf(port),
+                                "--controller-port",
+                                String.valueOf(controllerPort),
+                                "--exit-with-parent"));
         command.addAll(clusterOptions);
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        dataDir.resolve("broker.log").toFile()));
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -117,11 +156,14 @@ public final class KafkaBroker {
         process = null;
     }
 
-    /** Stops the broker for good and removes its data directory (its log, partitions and metadata). */
+    /**
+     * Stops the broker for good and removes its data directory (its log, partitions and metadata).
+     */
     public synchronized void close() {
         stop();
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // the temporary directory outlives us: nothing a test can do about it
         }
@@ -129,10 +171,11 @@ public final class KafkaBroker {
 
     synchronized void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        Map<String, Object> config =
+                Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(config)) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
@@ -147,12 +190,14 @@ public final class KafkaBroker {
                 }
             }
         }
-        throw new IllegalStateException("Kafka broker not ready after " + READY_TIMEOUT + ":\n" + logTail());
+        throw new IllegalStateException(
+                "Kafka broker not ready after " + READY_TIMEOUT + ":\n" + logTail());
     }
 
     private String logTail() {
         try {
-            List<String> lines = Files.readAllLines(dataDir.resolve("broker.log"), StandardCharsets.UTF_8);
+            List<String> lines =
+                    Files.readAllLines(dataDir.resolve("broker.log"), StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no broker log: " + e.getMessage() + ")";
@@ -164,19 +209,23 @@ public final class KafkaBroker {
      * dependency list its build wrote to broker-classpath.txt.
      */
     static String brokerClasspath() {
-        URL resource = Thread.currentThread().getContextClassLoader().getResource("broker-classpath.txt");
+        URL resource =
+                Thread.currentThread().getContextClassLoader().getResource("broker-classpath.txt");
         if (resource == null) {
             resource = KafkaBroker.class.getClassLoader().getResource("broker-classpath.txt");
         }
         if (resource == null) {
-            throw new IllegalStateException("broker-classpath.txt not found: build the deploy/kafka-broker module first");
+            throw new IllegalStateException(
+                    "broker-classpath.txt not found: build the deploy/kafka-broker module first");
         }
         String codeSource;
         try (InputStream in = resource.openStream()) {
             String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             String url = resource.toString();
             if (url.startsWith("jar:file:")) {
-                codeSource = Paths.get(java.net.URI.create(url.substring(4, url.indexOf("!/")))).toString();
+                codeSource =
+                        Paths.get(java.net.URI.create(url.substring(4, url.indexOf("!/"))))
+                                .toString();
             } else {
                 codeSource = Paths.get(resource.toURI()).getParent().toString();
             }
@@ -187,7 +236,6 @@ public final class KafkaBroker {
             throw new IllegalStateException(e);
         }
     }
-
 
     private static void sleep(long millis) {
         try {

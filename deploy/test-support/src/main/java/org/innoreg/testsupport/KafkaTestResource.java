@@ -1,13 +1,12 @@
 package org.innoreg.testsupport;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 /**
- * Starts one real Kafka broker per test JVM and points the service at it
- * ({@code kafka.bootstrap.servers}). Tests reach the broker through a field annotated
- * {@link InjectKafkaBroker}, e.g. to stop it for an outage drill.
+ * Starts one real Kafka broker per test JVM and points the service at it ({@code
+ * kafka.bootstrap.servers}). Tests reach the broker through a field annotated {@link
+ * InjectKafkaBroker}, e.g. to stop it for an outage drill.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -29,8 +28,10 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(broker(),
-                new TestInjector.AnnotatedAndMatchesType(InjectKafkaBroker.class, KafkaBroker.class));
+        testInjector.injectIntoFields(
+                broker(),
+                new TestInjector.AnnotatedAndMatchesType(
+                        InjectKafkaBroker.class, KafkaBroker.class));
     }
 
     @Override

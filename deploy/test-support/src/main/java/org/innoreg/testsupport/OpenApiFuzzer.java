@@ -2,6 +2,11 @@ package org.innoreg.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,30 +24,23 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.sessions.JqwikSession;
 
 /**
- * Sends invalid and hostile requests to every operation of a service's OpenAPI document: hostile path and
- * query values (unicode edge cases, huge strings, SQL and JSON injection, enormous and negative numbers,
- * impossible dates and codes) and, for writes, bodies built from the operation's schema and then broken
- * (a required field removed, an unknown field, wrong types, enum values that do not exist, strings over
- * their limit, malformed or truncated JSON, broken CSV, huge bodies). Values come from jqwik arbitraries
- * driven by a fixed seed, so a failure replays.
+ * Sends invalid and hostile requests to every operation of a service's OpenAPI document: hostile
+ * path and query values (unicode edge cases, huge strings, SQL and JSON injection, enormous and
+ * negative numbers, impossible dates and codes) and, for writes, bodies built from the operation's
+ * schema and then broken (a required field removed, an unknown field, wrong types, enum values that
+ * do not exist, strings over their limit, malformed or truncated JSON, broken CSV, huge bodies).
+ * Values come from jqwik arbitraries driven by a fixed seed, so a failure replays.
  *
- * <p>Every write request carries at least one defect the service must refuse, so any 2xx on a write is a
- * finding. Every answer must be below 500, and every error an RFC 9457 problem without a stack trace.
+ * <p>Every write request carries at least one defect the service must refuse, so any 2xx on a write
+ * is a finding. Every answer must be below 500, and every error an RFC 9457 problem without a stack
+ * trace.
  */
 public final class OpenApiFuzzer {
 
@@ -50,39 +48,121 @@ public final class OpenApiFuzzer {
     public record Finding(String request, int status, String contentType, String body) {
         @Override
         public String toString() {
-            return request + " → " + status + " " + contentType + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+            return request
+                    + " → "
+                    + status
+                    + " "
+                    + contentType
+                    + " "
+                    + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
         }
     }
 
     /** What a run did. */
-    public record Report(int requests, int operations, Map<Integer, Integer> statuses, List<Finding> findings) {
-    }
+    public record Report(
+            int requests, int operations, Map<Integer, Integer> statuses, List<Finding> findings) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
     private static final int GEN_SIZE = 1000;
+
     /** quarkus.http.limits.max-initial-line-length in the chassis's defaults. */
     private static final int MAX_REQUEST_LINE = 16 * 1024;
 
     /** Strings no service should choke on. */
-    private static final Arbitrary<String> HOSTILE_STRINGS = Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(4, Arbitraries.strings().all().ofMaxLength(40)),
-            net.jqwik.api.Tuple.of(2, Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(8)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.strings().alpha().ofMinLength(5_000).ofMaxLength(70_000)),
-            net.jqwik.api.Tuple.of(3, Arbitraries.of(
-                    "' OR '1'='1", "'; DROP TABLE platform; --", "1; SELECT pg_sleep(5)--", "\" OR \"\"=\"", "%' AND 1=1 --",
-                    "{\"$gt\":\"\"}", "\"},{\"admin\":true", "\\u0000", "\u0000", "../../../../etc/passwd", "%2e%2e%2f",
-                    "${jndi:ldap://x/a}", "{{7*7}}", "<script>alert(1)</script>", "%s%s%s%n", "\uD800", "\uDFFF\uD800",
-                    "\uFEFF", "\u202Eevil", "𠜎𠜱𠝹", "🏭🔬", "０４３０７００", "NaN", "-0", "null", "true", "[]", "{}",
-                    "2019-02-30", "2019-13-01", "99999-01-01", "-0001-01-01", "2019-1-1", "yesterday", "2018-Q5", "2018-00",
-                    "999999", "43070", "4307033", "430700 ", " 430700", "aaaaaa", "91350100M000100Y44", "00000000-0000-0000-0000-00000000000g",
-                    "-1", "0", "-9223372036854775809", "9223372036854775808", "1e400", "-1e400", "0x10", "1,000", "１２")));
+    private static final Arbitrary<String> HOSTILE_STRINGS =
+            Arbitraries.frequencyOf(
+                    net.jqwik.api.Tuple.of(4, Arbitraries.strings().all().ofMaxLength(40)),
+                    net.jqwik.api.Tuple.of(
+                            2,
+                            Arbitraries.strings()
+                                    .withCharRange('\u0000', '\u001f')
+                                    .ofMinLength(1)
+                                    .ofMaxLength(8)),
+                    net.jqwik.api.Tuple.of(
+                            1,
+                            Arbitraries.strings().alpha().ofMinLength(5_000).ofMaxLength(70_000)),
+                    net.jqwik.api.Tuple.of(
+                            3,
+                            Arbitraries.of(
+                                    "' OR '1'='1",
+                                    "'; DROP TABLE platform; --",
+                                    "1; SELECT pg_sleep(5)--",
+                                    "\" OR \"\"=\"",
+                                    "%' AND 1=1 --",
+                                    "{\"$gt\":\"\"}",
+                                    "\"},{\"admin\":true",
+                                    "\\u0000",
+                                    "\u0000",
+                                    "../../../../etc/passwd",
+                                    "%2e%2e%2f",
+                                    "${jndi:ldap://x/a}",
+                                    "{{7*7}}",
+                                    "<script>alert(1)</script>",
+                                    "%s%s%s%n",
+                                    "\uD800",
+                                    "\uDFFF\uD800",
+                                    "\uFEFF",
+                                    "\u202Eevil",
+                                    "𠜎𠜱𠝹",
+                                    "🏭🔬",
+                                    "０４３０７００",
+                                    "NaN",
+                                    "-0",
+                                    "null",
+                                    "true",
+                                    "[]",
+                                    "{}",
+                                    "2019-02-30",
+                                    "2019-13-01",
+                                    "99999-01-01",
+                                    "-0001-01-01",
+                                    "2019-1-1",
+                                    "yesterday",
+                                    "2018-Q5",
+                                    "2018-00",
+                                    "999999",
+                                    "43070",
+                                    "4307033",
+                                    "430700 ",
+                                    " 430700",
+                                    "aaaaaa",
+                                    "91350100M000100Y44",
+                                    "00000000-0000-0000-0000-00000000000g",
+                                    "-1",
+                                    "0",
+                                    "-9223372036854775809",
+                                    "9223372036854775808",
+                                    "1e400",
+                                    "-1e400",
+                                    "0x10",
+                                    "1,000",
+                                    "１２")));
 
-    private static final Arbitrary<String> HOSTILE_NUMBERS = Arbitraries.of("-1", "-0.000001", "0", "1e400", "-1e400",
-            "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890.123456789", "0.0000000000001",
-            "1.7976931348623157E309", "\"NaN\"", "\"Infinity\"", "\"12\"", "true", "[1]", "{}");
+    private static final Arbitrary<String> HOSTILE_NUMBERS =
+            Arbitraries.of(
+                    "-1",
+                    "-0.000001",
+                    "0",
+                    "1e400",
+                    "-1e400",
+                    "9223372036854775808",
+                    "-9223372036854775809",
+                    "123456789012345678901234567890.123456789",
+                    "0.0000000000001",
+                    "1.7976931348623157E309",
+                    "\"NaN\"",
+                    "\"Infinity\"",
+                    "\"12\"",
+                    "true",
+                    "[1]",
+                    "{}");
 
     private final String baseUrl;
     private final String token;
@@ -92,20 +172,24 @@ public final class OpenApiFuzzer {
     private final List<Finding> findings = new ArrayList<>();
     private int requests;
 
-    private OpenApiFuzzer(String baseUrl, String documentPath, String token, long seed) throws IOException, InterruptedException {
+    private OpenApiFuzzer(String baseUrl, String documentPath, String token, long seed)
+            throws IOException, InterruptedException {
         this.baseUrl = baseUrl;
         this.token = token;
         this.random = new Random(seed);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + documentPath)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + documentPath)).build(),
+                        HttpResponse.BodyHandlers.ofString());
         this.document = JSON.readTree(response.body());
     }
 
     /**
-     * Runs about {@code total} requests spread over every operation of the document at {@code documentPath}
-     * (writes with {@code token}, so they pass authentication and meet validation).
+     * Runs about {@code total} requests spread over every operation of the document at {@code
+     * documentPath} (writes with {@code token}, so they pass authentication and meet validation).
      */
-    public static Report run(String baseUrl, String documentPath, String token, int total, long seed)
+    public static Report run(
+            String baseUrl, String documentPath, String token, int total, long seed)
             throws IOException, InterruptedException {
         OpenApiFuzzer fuzzer = new OpenApiFuzzer(baseUrl, documentPath, token, seed);
         List<Map.Entry<String, JsonNode>> operations = fuzzer.operations();
@@ -126,19 +210,28 @@ public final class OpenApiFuzzer {
     }
 
     /**
-     * What every service's HostileInputTest checks: about {@code total} hostile requests to the service at
-     * {@code baseUrl}, no finding, at least 90 % of them sent, and the database and topics as they were.
-     * The seed is {@code -Dinnoreg.fuzz.seed}, 20261122 by default.
+     * What every service's HostileInputTest checks: about {@code total} hostile requests to the
+     * service at {@code baseUrl}, no finding, at least 90 % of them sent, and the database and
+     * topics as they were. The seed is {@code -Dinnoreg.fuzz.seed}, 20261122 by default.
      */
-    public static Report check(String name, String baseUrl, String documentPath, int total, DataSource dataSource,
-            String bootstrapServers) throws IOException, InterruptedException {
+    public static Report check(
+            String name,
+            String baseUrl,
+            String documentPath,
+            int total,
+            DataSource dataSource,
+            String bootstrapServers)
+            throws IOException, InterruptedException {
         long seed = Long.getLong("innoreg.fuzz.seed", 20261122L);
-        java.util.function.Supplier<String> state = () -> SecurityMatrix.fingerprint(dataSource, Set.of())
-                + SecurityMatrix.topicOffsets(bootstrapServers);
+        java.util.function.Supplier<String> state =
+                () ->
+                        SecurityMatrix.fingerprint(dataSource, Set.of())
+                                + SecurityMatrix.topicOffsets(bootstrapServers);
         String before = SecurityMatrix.stableState(state);
         Report report = run(baseUrl, documentPath, TestTokens.admin(), total, seed);
-        System.out.printf("fuzzing (%s, seed %d): %d requests over %d operations, statuses %s%n", name, seed,
-                report.requests(), report.operations(), report.statuses());
+        System.out.printf(
+                "fuzzing (%s, seed %d): %d requests over %d operations, statuses %s%n",
+                name, seed, report.requests(), report.operations(), report.statuses());
         assertThat(report.findings()).as("requests answered wrongly").isEmpty();
         assertThat(report.requests()).isGreaterThanOrEqualTo(total * 9 / 10);
         assertThat(SecurityMatrix.stableState(state)).as("nothing changed").isEqualTo(before);
@@ -147,18 +240,22 @@ public final class OpenApiFuzzer {
 
     private List<Map.Entry<String, JsonNode>> operations() {
         List<Map.Entry<String, JsonNode>> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> p = document.path("paths").fields(); p.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> p = document.path("paths").fields();
+                p.hasNext(); ) {
             var path = p.next();
-            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields();
+                    o.hasNext(); ) {
                 var operation = o.next();
                 JsonNode op = operation.getValue();
                 boolean streams = op.path("responses").toString().contains("text/event-stream");
                 boolean hasInput = op.has("parameters") || op.has("requestBody");
-                // A write with no input at all (a rebuild) has nothing to break; a stream never ends.
+                // A write with no input at all (a rebuild) has nothing to break; a stream never
+                // ends.
                 if (streams || (WRITES.contains(operation.getKey()) && !hasInput)) {
                     continue;
                 }
-                operations.add(Map.entry(operation.getKey().toUpperCase() + " " + path.getKey(), op));
+                operations.add(
+                        Map.entry(operation.getKey().toUpperCase() + " " + path.getKey(), op));
             }
         }
         return operations;
@@ -169,7 +266,8 @@ public final class OpenApiFuzzer {
         return generator.next(random).value();
     }
 
-    private void attack(String method, String template, JsonNode operation) throws IOException, InterruptedException {
+    private void attack(String method, String template, JsonNode operation)
+            throws IOException, InterruptedException {
         boolean write = WRITES.contains(method.toLowerCase());
         Map<String, String> headers = new LinkedHashMap<>();
         String path = template;
@@ -178,12 +276,20 @@ public final class OpenApiFuzzer {
             JsonNode resolved = resolve(parameter);
             String name = resolved.path("name").asText();
             switch (resolved.path("in").asText()) {
-                case "path" -> path = path.replace("{" + name + "}", encode(random.nextInt(5) == 0
-                        ? UUID.randomUUID().toString() : sample(HOSTILE_STRINGS)));
+                case "path" ->
+                        path =
+                                path.replace(
+                                        "{" + name + "}",
+                                        encode(
+                                                random.nextInt(5) == 0
+                                                        ? UUID.randomUUID().toString()
+                                                        : sample(HOSTILE_STRINGS)));
                 case "query" -> {
                     if (name.equals("dryRun")) {
-                        // An import is a dry run by default (also for an empty value), and a dry run rightly answers
-                        // a broken file with a 200 report: ask for the real run, which must refuse it.
+                        // An import is a dry run by default (also for an empty value), and a dry
+                        // run rightly answers
+                        // a broken file with a 200 report: ask for the real run, which must refuse
+                        // it.
                         query.add("dryRun=false");
                     } else if (random.nextBoolean()) {
                         query.add(encode(name) + "=" + encode(sample(HOSTILE_STRINGS)));
@@ -194,8 +300,7 @@ public final class OpenApiFuzzer {
                         headers.put(name, headerSafe(sample(HOSTILE_STRINGS)));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         String url = baseUrl + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
@@ -215,7 +320,9 @@ public final class OpenApiFuzzer {
         send(method, url, contentType, body, headers, write);
     }
 
-    /** A body built from the schema, with one defect the service must refuse and up to three more. */
+    /**
+     * A body built from the schema, with one defect the service must refuse and up to three more.
+     */
     private byte[] brokenJson(JsonNode schema) {
         JsonNode resolved = resolve(schema);
         JsonNode base = example(resolved, 0);
@@ -224,12 +331,25 @@ public final class OpenApiFuzzer {
             case 0:
                 return truncated(base.toString());
             case 1:
-                return sample(Arbitraries.of("[]", "\"x\"", "42", "null", "true", "", " ", "{", "}", "{\"a\":}", "{'a':1}"))
+                return sample(
+                                Arbitraries.of(
+                                        "[]",
+                                        "\"x\"",
+                                        "42",
+                                        "null",
+                                        "true",
+                                        "",
+                                        " ",
+                                        "{",
+                                        "}",
+                                        "{\"a\":}",
+                                        "{'a':1}"))
                         .getBytes(StandardCharsets.UTF_8);
             case 2:
-                return ("{\"a\":" + "[".repeat(5_000 + random.nextInt(20_000)) + "]".repeat(10)).getBytes(StandardCharsets.UTF_8);
+                return ("{\"a\":" + "[".repeat(5_000 + random.nextInt(20_000)) + "]".repeat(10))
+                        .getBytes(StandardCharsets.UTF_8);
             case 3:
-                return new byte[] { '{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', (byte) 0xFF, '}' };
+                return new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', (byte) 0xFF, '}'};
             case 4:
                 return (base + "{}").getBytes(StandardCharsets.UTF_8);
             default:
@@ -244,7 +364,8 @@ public final class OpenApiFuzzer {
         if (!required.isEmpty() && random.nextBoolean()) {
             object.remove(required.get(random.nextInt(required.size())));
         } else {
-            object.set("unexpected" + random.nextInt(1000), NODES.textNode(sample(HOSTILE_STRINGS)));
+            object.set(
+                    "unexpected" + random.nextInt(1000), NODES.textNode(sample(HOSTILE_STRINGS)));
         }
         // And some hostile values elsewhere.
         List<String> fields = new ArrayList<>();
@@ -267,10 +388,22 @@ public final class OpenApiFuzzer {
             case 1 -> rawNumber(sample(HOSTILE_NUMBERS));
             case 2 -> NODES.objectNode().put("nested", sample(HOSTILE_STRINGS));
             case 3 -> NODES.arrayNode().add(sample(HOSTILE_STRINGS)).add(NODES.nullNode());
-            case 4 -> property.has("enum") ? NODES.textNode("NOT_" + sample(Arbitraries.strings().alpha().ofLength(6)))
-                    : property.has("maxLength") ? NODES.textNode("长".repeat(property.path("maxLength").asInt() + 1 + random.nextInt(500)))
-                    : NODES.nullNode();
-            default -> type.equals("string") ? NODES.textNode(sample(HOSTILE_STRINGS)) : NODES.booleanNode(random.nextBoolean());
+            case 4 ->
+                    property.has("enum")
+                            ? NODES.textNode(
+                                    "NOT_" + sample(Arbitraries.strings().alpha().ofLength(6)))
+                            : property.has("maxLength")
+                                    ? NODES.textNode(
+                                            "长"
+                                                    .repeat(
+                                                            property.path("maxLength").asInt()
+                                                                    + 1
+                                                                    + random.nextInt(500)))
+                                    : NODES.nullNode();
+            default ->
+                    type.equals("string")
+                            ? NODES.textNode(sample(HOSTILE_STRINGS))
+                            : NODES.booleanNode(random.nextBoolean());
         };
     }
 
@@ -287,16 +420,32 @@ public final class OpenApiFuzzer {
         return json.substring(0, cut).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Broken CSV: no rows, unterminated quotes, unknown or missing columns, impossible values, binary junk. */
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /**
+     * Broken CSV: no rows, unterminated quotes, unknown or missing columns, impossible values,
+     * binary junk.
+     */
+    private static final String XLSX =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /** A workbook of invalid rows, or one cut short, damaged, of unknown columns, or junk that starts as a zip does. */
+    /**
+     * A workbook of invalid rows, or one cut short, damaged, of unknown columns, or junk that
+     * starts as a zip does.
+     */
     private byte[] brokenWorkbook() {
         // what a cell may hold: no control characters, at most Excel's 32,767 characters
         String cell = sample(HOSTILE_STRINGS).replaceAll("\\p{Cntrl}", "");
         cell = cell.substring(0, Math.min(cell.length(), 32_767));
-        byte[] workbook = Workbooks.xlsx(List.of(Workbooks.row("名称", "类型", "级别", "地区代码", "认定日期"),
-                Workbooks.row(cell, "宇宙飞船", -1e300, cell, java.time.LocalDate.of(1900, 1, 1))), random.nextBoolean());
+        byte[] workbook =
+                Workbooks.xlsx(
+                        List.of(
+                                Workbooks.row("名称", "类型", "级别", "地区代码", "认定日期"),
+                                Workbooks.row(
+                                        cell,
+                                        "宇宙飞船",
+                                        -1e300,
+                                        cell,
+                                        java.time.LocalDate.of(1900, 1, 1))),
+                        random.nextBoolean());
         switch (random.nextInt(5)) {
             case 0:
                 return workbook;
@@ -305,11 +454,15 @@ public final class OpenApiFuzzer {
             case 2:
                 byte[] damaged = workbook.clone();
                 for (int i = 0; i < 1 + random.nextInt(16); i++) {
-                    damaged[4 + random.nextInt(damaged.length - 4)] ^= (byte) (1 + random.nextInt(255));
+                    damaged[4 + random.nextInt(damaged.length - 4)] ^=
+                            (byte) (1 + random.nextInt(255));
                 }
                 return damaged;
             case 3:
-                return Workbooks.xlsx(List.of(Workbooks.row(cell.isBlank() ? "colour" : cell, "flavour"), Workbooks.row("x", "y")));
+                return Workbooks.xlsx(
+                        List.of(
+                                Workbooks.row(cell.isBlank() ? "colour" : cell, "flavour"),
+                                Workbooks.row("x", "y")));
             default:
                 byte[] junk = new byte[4 + random.nextInt(4096)];
                 random.nextBytes(junk);
@@ -323,16 +476,20 @@ public final class OpenApiFuzzer {
 
     private byte[] brokenCsv() {
         String cell = sample(HOSTILE_STRINGS).replace("\n", " ");
-        String csv = switch (random.nextInt(8)) {
-            case 0 -> "";
-            case 1 -> "名称,类型\n";
-            case 2 -> "名称,类型\n\"unterminated," + cell + "\n";
-            case 3 -> "colour,flavour\n" + cell + ",x\n";
-            case 4 -> "名称,类型,级别,地区代码\n" + cell + ",宇宙飞船,银河级," + cell + "\n";
-            case 5 -> "\uFEFF名称;类型;级别\n" + cell + ";" + cell + ";" + cell + "\n";
-            case 6 -> "name,kind,regionCode,plannedInvestment\n" + cell + ",INDUSTRIAL_INVESTMENT,430703,-1e400\n";
-            default -> "a,b\n" + "x,".repeat(5_000) + "\n";
-        };
+        String csv =
+                switch (random.nextInt(8)) {
+                    case 0 -> "";
+                    case 1 -> "名称,类型\n";
+                    case 2 -> "名称,类型\n\"unterminated," + cell + "\n";
+                    case 3 -> "colour,flavour\n" + cell + ",x\n";
+                    case 4 -> "名称,类型,级别,地区代码\n" + cell + ",宇宙飞船,银河级," + cell + "\n";
+                    case 5 -> "\uFEFF名称;类型;级别\n" + cell + ";" + cell + ";" + cell + "\n";
+                    case 6 ->
+                            "name,kind,regionCode,plannedInvestment\n"
+                                    + cell
+                                    + ",INDUSTRIAL_INVESTMENT,430703,-1e400\n";
+                    default -> "a,b\n" + "x,".repeat(5_000) + "\n";
+                };
         if (random.nextInt(10) == 0) {
             byte[] junk = new byte[1 + random.nextInt(4096)];
             random.nextBytes(junk);
@@ -341,12 +498,17 @@ public final class OpenApiFuzzer {
         return csv.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One body over the 20 MB limit to the first operation that takes one: a 413 problem, read no further. */
-    private void oversizedBody(List<Map.Entry<String, JsonNode>> operations) throws IOException, InterruptedException {
+    /**
+     * One body over the 20 MB limit to the first operation that takes one: a 413 problem, read no
+     * further.
+     */
+    private void oversizedBody(List<Map.Entry<String, JsonNode>> operations)
+            throws IOException, InterruptedException {
         for (Map.Entry<String, JsonNode> operation : operations) {
             if (operation.getValue().has("requestBody")) {
                 String[] methodAndPath = operation.getKey().split(" ", 2);
-                String path = methodAndPath[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                String path =
+                        methodAndPath[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
                 byte[] body = new byte[21 * 1024 * 1024];
                 java.util.Arrays.fill(body, (byte) ' ');
                 send(methodAndPath[0], baseUrl + path, "application/json", body, Map.of(), true);
@@ -355,27 +517,45 @@ public final class OpenApiFuzzer {
         }
     }
 
-    private void send(String method, String url, String contentType, byte[] body, Map<String, String> headers, boolean write)
+    private void send(
+            String method,
+            String url,
+            String contentType,
+            byte[] body,
+            Map<String, String> headers,
+            boolean write)
             throws IOException, InterruptedException {
-        String described = method + " " + (url.length() > 200 ? url.substring(0, 200) + "…" : url)
-                + (body == null ? "" : " (" + body.length + " bytes of " + contentType + ")");
+        String described =
+                method
+                        + " "
+                        + (url.length() > 200 ? url.substring(0, 200) + "…" : url)
+                        + (body == null
+                                ? ""
+                                : " (" + body.length + " bytes of " + contentType + ")");
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            request =
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30))
+                            .method(
+                                    method,
+                                    body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofByteArray(body));
         } catch (IllegalArgumentException unsendable) {
             return; // not a URI any HTTP client would send
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        headers.forEach((name, value) -> {
-            try {
-                request.header(name, value);
-            } catch (IllegalArgumentException restricted) {
-                // the client refuses to send it; nothing to learn
-            }
-        });
+        headers.forEach(
+                (name, value) -> {
+                    try {
+                        request.header(name, value);
+                    } catch (IllegalArgumentException restricted) {
+                        // the client refuses to send it; nothing to learn
+                    }
+                });
         if (write && token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -396,10 +576,13 @@ public final class OpenApiFuzzer {
         int status = response.statusCode();
         statuses.merge(status, 1, Integer::sum);
         String type = response.headers().firstValue("Content-Type").orElse("");
-        boolean problem = type.startsWith("application/problem+json") && isProblem(response.body(), status);
+        boolean problem =
+                type.startsWith("application/problem+json") && isProblem(response.body(), status);
         boolean leaks = response.body().contains("Exception") || response.body().contains("\tat ");
-        // A request line over the HTTP codec's limit is refused before any handler runs (an empty 414: the
-        // Quarkus HTTP layer offers no hook there, quarkusio/quarkus#55082); anything shorter reaches the app.
+        // A request line over the HTTP codec's limit is refused before any handler runs (an empty
+        // 414: the
+        // Quarkus HTTP layer offers no hook there, quarkusio/quarkus#55082); anything shorter
+        // reaches the app.
         boolean codecRefusal = status == 414 && url.length() > MAX_REQUEST_LINE;
         if (codecRefusal) {
             return;
@@ -410,10 +593,12 @@ public final class OpenApiFuzzer {
     }
 
     /**
-     * Sends a request; one retry when the server had closed the pooled connection before the request got
-     * there (it never reached the service, e.g. after the codec closed a connection on a 414).
+     * Sends a request; one retry when the server had closed the pooled connection before the
+     * request got there (it never reached the service, e.g. after the codec closed a connection on
+     * a 414).
      */
-    private static HttpResponse<String> sendRetryingStaleConnection(HttpRequest request, byte[] body) throws IOException, InterruptedException {
+    private static HttpResponse<String> sendRetryingStaleConnection(
+            HttpRequest request, byte[] body) throws IOException, InterruptedException {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException stale) {
@@ -427,13 +612,16 @@ public final class OpenApiFuzzer {
     private static boolean isProblem(String body, int status) {
         try {
             JsonNode problem = JSON.readTree(body);
-            return problem.path("status").asInt() == status && problem.path("type").asText().startsWith("urn:innoreg:problem:");
+            return problem.path("status").asInt() == status
+                    && problem.path("type").asText().startsWith("urn:innoreg:problem:");
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** A plausible instance of a schema: its example, its first enum value, or a value of its type. */
+    /**
+     * A plausible instance of a schema: its example, its first enum value, or a value of its type.
+     */
     private JsonNode example(JsonNode schema, int depth) {
         JsonNode s = resolve(schema);
         if (s.has("example")) {
@@ -446,11 +634,13 @@ public final class OpenApiFuzzer {
             return example(s.get("allOf").get(0), depth);
         }
         if (s.has("anyOf") && s.get("anyOf").size() > 0) {
-            // a nullable reference ({"anyOf": [{"$ref": ...}, {"type": "null"}]}): the value, not the null
+            // a nullable reference ({"anyOf": [{"$ref": ...}, {"type": "null"}]}): the value, not
+            // the null
             return example(s.get("anyOf").get(0), depth);
         }
         String type = s.path("type").asText(s.has("properties") ? "object" : "string");
-        if (s.path("type").isArray()) { // OpenAPI 3.1's ["string", "null"]: the first that is not null
+        if (s.path("type")
+                .isArray()) { // OpenAPI 3.1's ["string", "null"]: the first that is not null
             type = "string";
             for (JsonNode one : s.path("type")) {
                 if (!one.asText().equals("null")) {
@@ -460,20 +650,28 @@ public final class OpenApiFuzzer {
             }
         }
         switch (type) {
-            case "object": {
-                ObjectNode object = NODES.objectNode();
-                if (depth < 3) {
-                    s.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), example(p.getValue(), depth + 1)));
+            case "object":
+                {
+                    ObjectNode object = NODES.objectNode();
+                    if (depth < 3) {
+                        s.path("properties")
+                                .fields()
+                                .forEachRemaining(
+                                        p ->
+                                                object.set(
+                                                        p.getKey(),
+                                                        example(p.getValue(), depth + 1)));
+                    }
+                    return object;
                 }
-                return object;
-            }
-            case "array": {
-                ArrayNode array = NODES.arrayNode();
-                if (depth < 3) {
-                    array.add(example(s.path("items"), depth + 1));
+            case "array":
+                {
+                    ArrayNode array = NODES.arrayNode();
+                    if (depth < 3) {
+                        array.add(example(s.path("items"), depth + 1));
+                    }
+                    return array;
                 }
-                return array;
-            }
             case "integer":
                 return NODES.numberNode(1);
             case "number":
@@ -505,7 +703,10 @@ public final class OpenApiFuzzer {
 
     private static String headerSafe(String value) {
         StringBuilder safe = new StringBuilder();
-        value.codePoints().filter(c -> c >= 0x20 && c < 0x7f).limit(200).forEach(safe::appendCodePoint);
+        value.codePoints()
+                .filter(c -> c >= 0x20 && c < 0x7f)
+                .limit(200)
+                .forEach(safe::appendCodePoint);
         return safe.isEmpty() ? "x" : safe.toString();
     }
 }

@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL cluster of a drill's own (initdb, a free port, trust auth), so that a drill can stop, start,
- * replicate and promote it without touching the machine's shared server. Uses the server binaries of the
- * local PostgreSQL installation (Debian: /usr/lib/postgresql/N/bin); as root it runs them as the postgres
- * user, since PostgreSQL refuses to run as root. Its data lives in a new directory under the system's
- * temporary directory unless told otherwise: the postgres user must be able to enter every parent, which a
- * checkout under a 0700 home directory does not allow.
+ * A PostgreSQL cluster of a drill's own (initdb, a free port, trust auth), so that a drill can
+ * stop, start, replicate and promote it without touching the machine's shared server. Uses the
+ * server binaries of the local PostgreSQL installation (Debian: /usr/lib/postgresql/N/bin); as root
+ * it runs them as the postgres user, since PostgreSQL refuses to run as root. Its data lives in a
+ * new directory under the system's temporary directory unless told otherwise: the postgres user
+ * must be able to enter every parent, which a checkout under a 0700 home directory does not allow.
  */
 public final class PrivatePostgres implements AutoCloseable {
 
@@ -40,31 +40,63 @@ public final class PrivatePostgres implements AutoCloseable {
         return create(null);
     }
 
-    /** A new, empty cluster in a new directory under {@code parent} (null: the temporary directory), not yet started. */
+    /**
+     * A new, empty cluster in a new directory under {@code parent} (null: the temporary directory),
+     * not yet started.
+     */
     public static PrivatePostgres create(Path parent) throws Exception {
         PrivatePostgres postgres = allocate(parent);
-        postgres.asServerUser(List.of(postgres.bin.resolve("initdb").toString(), "-D", postgres.dataDir.toString(), "-U", "postgres",
-                "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"));
+        postgres.asServerUser(
+                List.of(
+                        postgres.bin.resolve("initdb").toString(),
+                        "-D",
+                        postgres.dataDir.toString(),
+                        "-U",
+                        "postgres",
+                        "--auth=trust",
+                        "--encoding=UTF8",
+                        "--locale=C.UTF-8",
+                        "--no-sync"));
         return postgres;
     }
 
     /**
-     * A streaming standby of {@code primary} (running): {@code pg_basebackup -R} copies it, configuration
-     * included, and writes the connection back to it; not yet started.
+     * A streaming standby of {@code primary} (running): {@code pg_basebackup -R} copies it,
+     * configuration included, and writes the connection back to it; not yet started.
      */
     public static PrivatePostgres standbyOf(PrivatePostgres primary, Path parent) throws Exception {
         PrivatePostgres standby = allocate(parent);
-        standby.asServerUser(List.of(standby.bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1",
-                "-p", String.valueOf(primary.port), "-U", "postgres", "-D", standby.dataDir.toString(), "-R",
-                "-X", "stream", "--checkpoint=fast", "--no-sync",
-                // a slot: the primary keeps the WAL its standby has not received yet, however far it falls behind
-                "--create-slot", "--slot=" + standby.dataDir.getFileName().toString().replaceAll("[^a-z0-9]", "_")));
+        standby.asServerUser(
+                List.of(
+                        standby.bin.resolve("pg_basebackup").toString(),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(primary.port),
+                        "-U",
+                        "postgres",
+                        "-D",
+                        standby.dataDir.toString(),
+                        "-R",
+                        "-X",
+                        "stream",
+                        "--checkpoint=fast",
+                        "--no-sync",
+                        // a slot: the primary keeps the WAL its standby has not received yet,
+                        // however far it falls behind
+                        "--create-slot",
+                        "--slot="
+                                + standby.dataDir
+                                        .getFileName()
+                                        .toString()
+                                        .replaceAll("[^a-z0-9]", "_")));
         return standby;
     }
 
     /**
-     * {@code directory} (created) when the server's user can enter it and every directory above it, else null:
-     * the caller's data then goes under the temporary directory, e.g. for a checkout under a 0700 home.
+     * {@code directory} (created) when the server's user can enter it and every directory above it,
+     * else null: the caller's data then goes under the temporary directory, e.g. for a checkout
+     * under a 0700 home.
      */
     public static Path reachable(Path directory) throws Exception {
         Files.createDirectories(directory);
@@ -72,8 +104,17 @@ public final class PrivatePostgres implements AutoCloseable {
             return directory; // the server runs as this user, who made the directory
         }
         run(List.of("chmod", "o+rx", directory.toString()));
-        Process probe = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-x", directory.toString())
-                .redirectErrorStream(true).start();
+        Process probe =
+                new ProcessBuilder(
+                                "runuser",
+                                "-u",
+                                "postgres",
+                                "--",
+                                "test",
+                                "-x",
+                                directory.toString())
+                        .redirectErrorStream(true)
+                        .start();
         return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0 ? directory : null;
     }
 
@@ -90,7 +131,11 @@ public final class PrivatePostgres implements AutoCloseable {
             run(List.of("chown", "-R", "postgres:postgres", dataDir.toString()));
             run(List.of("chmod", "0700", dataDir.toString()));
             if (parent != null) {
-                run(List.of("chmod", "o+rx", parent.toString())); // postgres must reach its data directory
+                run(
+                        List.of(
+                                "chmod",
+                                "o+rx",
+                                parent.toString())); // postgres must reach its data directory
             }
         }
         return new PrivatePostgres(binaries(), dataDir, log, FreePorts.next());
@@ -111,24 +156,52 @@ public final class PrivatePostgres implements AutoCloseable {
             run(List.of("touch", log.toString()));
             run(List.of("chown", "postgres:postgres", log.toString()));
         }
-        asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", log.toString(), "-w",
-                // TCP only: a socket under a deep data directory would pass the 107-byte limit of its path
-                "-o", "-p " + port + " -k '' -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+        asServerUser(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        dataDir.toString(),
+                        "-l",
+                        log.toString(),
+                        "-w",
+                        // TCP only: a socket under a deep data directory would pass the 107-byte
+                        // limit of its path
+                        "-o",
+                        "-p " + port + " -k '' -c listen_addresses=127.0.0.1 -c fsync=off",
+                        "start"));
     }
 
-    /** Stops the server the way an operator's restart does: fast shutdown, open connections terminated. */
+    /**
+     * Stops the server the way an operator's restart does: fast shutdown, open connections
+     * terminated.
+     */
     public void stop() throws Exception {
-        asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
+        asServerUser(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        dataDir.toString(),
+                        "-m",
+                        "fast",
+                        "-w",
+                        "stop"));
     }
 
     /** Promotes a standby to primary and waits until it accepts writes. */
     public void promote() throws Exception {
-        asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "promote"));
+        asServerUser(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        dataDir.toString(),
+                        "-w",
+                        "promote"));
     }
 
     /** Runs one statement in the {@code postgres} database. */
     public void execute(String sql) throws SQLException {
-        try (Connection connection = connect("postgres"); java.sql.Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("postgres");
+                java.sql.Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -138,13 +211,21 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "");
     }
 
     @Override
     public void close() throws Exception {
         try {
-            asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "stop"));
+            asServerUser(
+                    List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            dataDir.toString(),
+                            "-m",
+                            "immediate",
+                            "stop"));
         } catch (IllegalStateException alreadyStopped) {
             // nothing to stop
         }
@@ -180,9 +261,18 @@ public final class PrivatePostgres implements AutoCloseable {
         try (Stream<Path> versions = Files.list(root)) {
             return versions.map(v -> v.resolve("bin"))
                     .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
-                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL server binaries under " + root));
+                    .max(
+                            Comparator.comparing(
+                                    b ->
+                                            Integer.parseInt(
+                                                    b.getParent()
+                                                            .getFileName()
+                                                            .toString()
+                                                            .replaceAll("\\D", "0"))))
+                    .orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "no PostgreSQL server binaries under " + root));
         }
     }
-
 }

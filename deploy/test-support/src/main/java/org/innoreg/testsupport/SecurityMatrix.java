@@ -2,6 +2,8 @@ package org.innoreg.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,22 +24,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * Walks every write operation of a service's own OpenAPI document (POST, PUT, PATCH, DELETE) through
- * every way a caller can be refused, and checks each refusal is the right RFC 9457 problem and changed
- * nothing in the database. An operation the document lists without a {@link Recipe} fails the walk, so a
- * new endpoint cannot be forgotten.
+ * Walks every write operation of a service's own OpenAPI document (POST, PUT, PATCH, DELETE)
+ * through every way a caller can be refused, and checks each refusal is the right RFC 9457 problem
+ * and changed nothing in the database. An operation the document lists without a {@link Recipe}
+ * fails the walk, so a new endpoint cannot be forgotten.
  */
 public final class SecurityMatrix {
 
@@ -62,14 +59,21 @@ public final class SecurityMatrix {
     }
 
     /**
-     * A request that the right caller could make successfully (valid body, If-Match where needed, on a
-     * record in {@code scope}), the role that may make it and one that may not. Without a region, the
-     * out-of-region case does not apply.
+     * A request that the right caller could make successfully (valid body, If-Match where needed,
+     * on a record in {@code scope}), the role that may make it and one that may not. Without a
+     * region, the out-of-region case does not apply.
      */
-    public record Recipe(String path, String contentType, String body, Map<String, String> headers, String role,
-            String wrongRole, String scope) {
+    public record Recipe(
+            String path,
+            String contentType,
+            String body,
+            Map<String, String> headers,
+            String role,
+            String wrongRole,
+            String scope) {
 
-        public static Recipe json(String path, String body, String role, String wrongRole, String scope) {
+        public static Recipe json(
+                String path, String body, String role, String wrongRole, String scope) {
             return new Recipe(path, "application/json", body, Map.of(), role, wrongRole, scope);
         }
 
@@ -81,15 +85,17 @@ public final class SecurityMatrix {
     }
 
     /** What a walk did: operations × cases tried. */
-    public record Result(int operations, int requests) {
-    }
+    public record Result(int operations, int requests) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
 
-    private SecurityMatrix() {
-    }
+    private SecurityMatrix() {}
 
     /**
      * Runs the matrix against {@code baseUrl}; {@code recipes} are keyed by operationId.
@@ -98,8 +104,10 @@ public final class SecurityMatrix {
      */
     public static Result run(String baseUrl, Map<String, Recipe> recipes, Supplier<String> state)
             throws IOException, InterruptedException {
-        Map<String, String[]> operations = writeOperations(baseUrl); // operationId → method, path template
-        assertThat(recipes.keySet()).as("every write operation of the OpenAPI document has a recipe, and no other")
+        Map<String, String[]> operations =
+                writeOperations(baseUrl); // operationId → method, path template
+        assertThat(recipes.keySet())
+                .as("every write operation of the OpenAPI document has a recipe, and no other")
                 .containsExactlyInAnyOrderElementsOf(operations.keySet());
         String before = stable(state);
         int requests = 0;
@@ -110,21 +118,34 @@ public final class SecurityMatrix {
                 if (refusal == Case.OUT_OF_REGION && recipe.scope() == null) {
                     continue;
                 }
-                HttpResponse<String> response = send(baseUrl, method, recipe, token(refusal, recipe));
+                HttpResponse<String> response =
+                        send(baseUrl, method, recipe, token(refusal, recipe));
                 requests++;
-                String what = method + " " + recipe.path() + " with " + refusal + ": " + response.body();
+                String what =
+                        method + " " + recipe.path() + " with " + refusal + ": " + response.body();
                 assertThat(response.statusCode()).as(what).isEqualTo(refusal.status);
-                assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .as(what)
+                        .hasValueSatisfying(
+                                type -> assertThat(type).startsWith("application/problem+json"));
                 JsonNode problem = JSON.readTree(response.body());
-                assertThat(problem.path("type").asText()).as(what).isEqualTo("urn:innoreg:problem:" + refusal.problem);
+                assertThat(problem.path("type").asText())
+                        .as(what)
+                        .isEqualTo("urn:innoreg:problem:" + refusal.problem);
                 assertThat(problem.path("status").asInt()).as(what).isEqualTo(refusal.status);
-                assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("at org.");
+                assertThat(response.body())
+                        .as(what)
+                        .doesNotContain("Exception")
+                        .doesNotContain("at org.");
                 if (refusal.status == 401) {
-                    assertThat(response.headers().firstValue("WWW-Authenticate")).as(what).isPresent();
+                    assertThat(response.headers().firstValue("WWW-Authenticate"))
+                            .as(what)
+                            .isPresent();
                 }
             }
-            assertThat(state.get()).as("nothing changed after refusing every case of " + operation.getKey()).isEqualTo(before);
+            assertThat(state.get())
+                    .as("nothing changed after refusing every case of " + operation.getKey())
+                    .isEqualTo(before);
         }
         return new Result(operations.size(), requests);
     }
@@ -141,17 +162,26 @@ public final class SecurityMatrix {
             case WRONG_AUDIENCE -> TestTokens.wrongAudience("matrix", roles, regions);
             case WRONG_ROLE -> TestTokens.token("matrix", List.of(recipe.wrongRole()), regions);
             // Tongzhou's bureau, or Changde's when the record is in Tongzhou.
-            case OUT_OF_REGION -> TestTokens.token("matrix", roles,
-                    List.of(recipe.scope().startsWith("11") ? "430700" : "110112"));
+            case OUT_OF_REGION ->
+                    TestTokens.token(
+                            "matrix",
+                            roles,
+                            List.of(recipe.scope().startsWith("11") ? "430700" : "110112"));
         };
     }
 
-    public static HttpResponse<String> send(String baseUrl, String method, Recipe recipe, String token)
+    public static HttpResponse<String> send(
+            String baseUrl, String method, Recipe recipe, String token)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + recipe.path()))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, recipe.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(recipe.body(), StandardCharsets.UTF_8));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + recipe.path()))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                method,
+                                recipe.body() == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                recipe.body(), StandardCharsets.UTF_8));
         if (recipe.body() != null) {
             request.header("Content-Type", recipe.contentType());
         }
@@ -162,18 +192,24 @@ public final class SecurityMatrix {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Map<String, String[]> writeOperations(String baseUrl) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static Map<String, String[]> writeOperations(String baseUrl)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         JsonNode paths = JSON.readTree(response.body()).path("paths");
         Map<String, String[]> operations = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
             var path = p.next();
-            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields();
+                    o.hasNext(); ) {
                 var operation = o.next();
                 if (WRITES.contains(operation.getKey())) {
-                    operations.put(operation.getValue().path("operationId").asText(),
-                            new String[] { operation.getKey().toUpperCase(), path.getKey() });
+                    operations.put(
+                            operation.getValue().path("operationId").asText(),
+                            new String[] {operation.getKey().toUpperCase(), path.getKey()});
                 }
             }
         }
@@ -199,14 +235,16 @@ public final class SecurityMatrix {
     }
 
     /**
-     * Every table's content as one digest; {@code outbox_event} by its row count only (the relay stamps
-     * rows as it publishes them, which is not a change of the service's data).
+     * Every table's content as one digest; {@code outbox_event} by its row count only (the relay
+     * stamps rows as it publishes them, which is not a change of the service's data).
      */
     public static String fingerprint(DataSource dataSource, Set<String> skipped) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")) {
+            try (ResultSet rs =
+                    statement.executeQuery(
+                            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
@@ -216,8 +254,12 @@ public final class SecurityMatrix {
                 if (skipped.contains(table)) {
                     continue;
                 }
-                String sql = table.equals("outbox_event") ? "SELECT count(*)::text FROM outbox_event"
-                        : "SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM \"" + table + "\" t";
+                String sql =
+                        table.equals("outbox_event")
+                                ? "SELECT count(*)::text FROM outbox_event"
+                                : "SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM \""
+                                        + table
+                                        + "\" t";
                 try (ResultSet rs = statement.executeQuery(sql)) {
                     rs.next();
                     digest.append(table).append('=').append(rs.getString(1)).append(';');
@@ -231,15 +273,27 @@ public final class SecurityMatrix {
 
     /** Every topic's end offsets: what a partner reading Kafka could see. */
     public static String topicOffsets(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> topics = admin.listTopics().names().get();
-            Map<TopicPartition, OffsetSpec> latest = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+            Map<TopicPartition, OffsetSpec> latest =
+                    new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
             for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
-                description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
-                        OffsetSpec.latest()));
+                description
+                        .partitions()
+                        .forEach(
+                                p ->
+                                        latest.put(
+                                                new TopicPartition(
+                                                        description.name(), p.partition()),
+                                                OffsetSpec.latest()));
             }
             Map<String, Long> offsets = new TreeMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> offsets.put(partition.toString(), info.offset()));
+            admin.listOffsets(latest)
+                    .all()
+                    .get()
+                    .forEach((partition, info) -> offsets.put(partition.toString(), info.offset()));
             return offsets.toString();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);

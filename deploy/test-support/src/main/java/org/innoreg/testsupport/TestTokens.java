@@ -1,5 +1,6 @@
 package org.innoreg.testsupport;
 
+import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,11 +14,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-import io.smallrye.jwt.build.Jwt;
-
 /**
- * Bearer tokens for tests, signed with the test key pair the services under test trust
- * ({@link JwtTestResource}), and the broken ones a security test needs.
+ * Bearer tokens for tests, signed with the test key pair the services under test trust ({@link
+ * JwtTestResource}), and the broken ones a security test needs.
  */
 public final class TestTokens {
 
@@ -28,12 +27,12 @@ public final class TestTokens {
     private static final PrivateKey KEY = readKey("innoreg-test-jwt/private.pem");
     private static final PrivateKey OTHER_KEY = otherKey();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A valid token for an hour. */
     public static String token(String subject, List<String> roles, List<String> regions) {
-        return build(subject, roles, regions, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600)).sign(KEY);
+        return build(subject, roles, regions, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600))
+                .sign(KEY);
     }
 
     public static String admin() {
@@ -42,20 +41,36 @@ public final class TestTokens {
 
     /** Expired a minute ago (past any clock skew allowance). */
     public static String expired(String subject, List<String> roles, List<String> regions) {
-        return build(subject, roles, regions, ISSUER, AUDIENCE, Instant.now().minusSeconds(120)).sign(KEY);
+        return build(subject, roles, regions, ISSUER, AUDIENCE, Instant.now().minusSeconds(120))
+                .sign(KEY);
     }
 
     /** Well-formed, but signed with a key the services do not trust. */
     public static String badSignature(String subject, List<String> roles, List<String> regions) {
-        return build(subject, roles, regions, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600)).sign(OTHER_KEY);
+        return build(subject, roles, regions, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600))
+                .sign(OTHER_KEY);
     }
 
     public static String wrongIssuer(String subject, List<String> roles, List<String> regions) {
-        return build(subject, roles, regions, "https://elsewhere.example", AUDIENCE, Instant.now().plusSeconds(3600)).sign(KEY);
+        return build(
+                        subject,
+                        roles,
+                        regions,
+                        "https://elsewhere.example",
+                        AUDIENCE,
+                        Instant.now().plusSeconds(3600))
+                .sign(KEY);
     }
 
     public static String wrongAudience(String subject, List<String> roles, List<String> regions) {
-        return build(subject, roles, regions, ISSUER, "someone-else", Instant.now().plusSeconds(3600)).sign(KEY);
+        return build(
+                        subject,
+                        roles,
+                        regions,
+                        ISSUER,
+                        "someone-else",
+                        Instant.now().plusSeconds(3600))
+                .sign(KEY);
     }
 
     /** Not a JWT at all. */
@@ -63,17 +78,30 @@ public final class TestTokens {
         return "definitely-not.a-jwt";
     }
 
-    private static io.smallrye.jwt.build.JwtClaimsBuilder build(String subject, List<String> roles, List<String> regions,
-            String issuer, String audience, Instant expiresAt) {
-        return Jwt.issuer(issuer).audience(audience).subject(subject).claim("roles", roles).claim("regions", regions)
-                .issuedAt(expiresAt.minusSeconds(3600)).expiresAt(expiresAt);
+    private static io.smallrye.jwt.build.JwtClaimsBuilder build(
+            String subject,
+            List<String> roles,
+            List<String> regions,
+            String issuer,
+            String audience,
+            Instant expiresAt) {
+        return Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(subject)
+                .claim("roles", roles)
+                .claim("regions", regions)
+                .issuedAt(expiresAt.minusSeconds(3600))
+                .expiresAt(expiresAt);
     }
 
     private static PrivateKey readKey(String resource) {
         try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream(resource)) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            String pem =
+                    new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                            .replaceAll("-----[A-Z ]+-----", "")
+                            .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

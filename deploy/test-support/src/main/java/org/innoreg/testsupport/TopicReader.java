@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,30 +17,36 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicReader {
 
     /** One record as a test looks at it: key, value as text, headers ignored. */
-    public record Message(String key, String value, int partition, long offset) {
-    }
+    public record Message(String key, String value, int partition, long offset) {}
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /**
-     * Reads the topic until {@code done} holds for what was read, or the timeout passes, and returns
-     * everything read (the caller asserts on it; a timeout is not an error here).
+     * Reads the topic until {@code done} holds for what was read, or the timeout passes, and
+     * returns everything read (the caller asserts on it; a timeout is not an error here).
      */
-    public static List<Message> readUntil(String bootstrapServers, String topic, Duration timeout,
+    public static List<Message> readUntil(
+            String bootstrapServers,
+            String topic,
+            Duration timeout,
             Predicate<List<Message>> done) {
         List<Message> messages = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
             long deadline = System.nanoTime() + timeout.toNanos();
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
                 try {
-                    partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
-                            .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    partitions =
+                            consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
+                                    .map(info -> new TopicPartition(topic, info.partition()))
+                                    .toList();
                 } catch (org.apache.kafka.common.KafkaException notYet) {
                     partitions = List.of(); // topic not created yet
                 }
@@ -55,9 +60,14 @@ public final class TopicReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (!done.test(messages) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    messages.add(new Message(record.key(), new String(record.value(), StandardCharsets.UTF_8),
-                            record.partition(), record.offset()));
+                for (ConsumerRecord<String, byte[]> record :
+                        consumer.poll(Duration.ofMillis(200))) {
+                    messages.add(
+                            new Message(
+                                    record.key(),
+                                    new String(record.value(), StandardCharsets.UTF_8),
+                                    record.partition(),
+                                    record.offset()));
                 }
             }
         }

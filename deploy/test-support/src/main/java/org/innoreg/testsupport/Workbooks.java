@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -18,26 +17,29 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Excel workbooks for tests, made as Excel makes them (POI's XSSF, the format Excel writes: texts in the shared
- * strings table, dates as numbers with a date format, here Chinese Excel's default {@code yyyy/m/d}, amounts as
- * number cells), and read back cell by cell with their types.
+ * Excel workbooks for tests, made as Excel makes them (POI's XSSF, the format Excel writes: texts
+ * in the shared strings table, dates as numbers with a date format, here Chinese Excel's default
+ * {@code yyyy/m/d}, amounts as number cells), and read back cell by cell with their types.
  */
 public final class Workbooks {
 
-    private Workbooks() {
-    }
+    private Workbooks() {}
 
-    /** A workbook of one sheet, the header first. Cells: String (a text cell), Number, LocalDate (a date cell), null (none). */
+    /**
+     * A workbook of one sheet, the header first. Cells: String (a text cell), Number, LocalDate (a
+     * date cell), null (none).
+     */
     public static byte[] xlsx(List<List<Object>> rows) {
         return xlsx(rows, false);
     }
 
     /**
-     * @param trailingEmptyRows end with what Excel leaves after a clerk clears the last rows: a row of formatted
-     *        empty cells and a row of empty texts
+     * @param trailingEmptyRows end with what Excel leaves after a clerk clears the last rows: a row
+     *     of formatted empty cells and a row of empty texts
      */
     public static byte[] xlsx(List<List<Object>> rows, boolean trailingEmptyRows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Sheet1");
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.createDataFormat().getFormat("yyyy/m/d"));
@@ -82,8 +84,9 @@ public final class Workbooks {
     }
 
     /**
-     * The first sheet's rows, each cell as its type says: a String, a Double, a LocalDate (a number with a date
-     * format), a Boolean, or null (no cell). Trailing missing cells are nulls up to the header's width.
+     * The first sheet's rows, each cell as its type says: a String, a Double, a LocalDate (a number
+     * with a date format), a Boolean, or null (no cell). Trailing missing cells are nulls up to the
+     * header's width.
      */
     public static List<List<Object>> read(byte[] xlsx) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -108,17 +111,26 @@ public final class Workbooks {
         CellType type = cell.getCellType();
         return switch (type) {
             case STRING -> cell.getStringCellValue();
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate() : cell.getNumericCellValue();
+            case NUMERIC ->
+                    DateUtil.isCellDateFormatted(cell)
+                            ? cell.getLocalDateTimeCellValue().toLocalDate()
+                            : cell.getNumericCellValue();
             case BOOLEAN -> cell.getBooleanCellValue();
             default -> null;
         };
     }
 
-    /** The header and the rows with a text cell that contains {@code tag} (a test database holds other tests' records). */
+    /**
+     * The header and the rows with a text cell that contains {@code tag} (a test database holds
+     * other tests' records).
+     */
     public static List<List<Object>> rowsOf(List<List<Object>> sheet, String tag) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(sheet.get(0));
-        sheet.stream().skip(1).filter(r -> r.stream().anyMatch(c -> c instanceof String s && s.contains(tag))).forEach(rows::add);
+        sheet.stream()
+                .skip(1)
+                .filter(r -> r.stream().anyMatch(c -> c instanceof String s && s.contains(tag)))
+                .forEach(rows::add);
         return rows;
     }
 

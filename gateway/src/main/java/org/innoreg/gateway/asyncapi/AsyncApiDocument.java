@@ -1,5 +1,9 @@
 package org.innoreg.gateway.asyncapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -7,39 +11,47 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
- * Builds the AsyncAPI 3 document of the suite's topics: for each topic its address, key, the CloudEvents
- * envelope (structured JSON) and the JSON Schema of each event's data, taken from the owning service's
- * live OpenAPI document so that the two never disagree, with an example per message.
+ * Builds the AsyncAPI 3 document of the suite's topics: for each topic its address, key, the
+ * CloudEvents envelope (structured JSON) and the JSON Schema of each event's data, taken from the
+ * owning service's live OpenAPI document so that the two never disagree, with an example per
+ * message.
  */
 public final class AsyncApiDocument {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String SCHEMA_REF = "#/components/schemas/";
 
-    private AsyncApiDocument() {
-    }
+    private AsyncApiDocument() {}
 
-    /** @param openApiByService each service's OpenAPI document (a service missing gets generic data schemas) */
-    public static ObjectNode build(String version, String kafkaHost, Map<String, ObjectNode> openApiByService) {
+    /**
+     * @param openApiByService each service's OpenAPI document (a service missing gets generic data
+     *     schemas)
+     */
+    public static ObjectNode build(
+            String version, String kafkaHost, Map<String, ObjectNode> openApiByService) {
         ObjectNode doc = JSON.objectNode();
         doc.put("asyncapi", "3.0.0");
-        doc.putObject("info").put("title", "Innovation Registry events").put("version", version)
-                .put("description", "Every committed change of the registry, the project pipeline and the indicators, "
-                        + "as a CloudEvent 1.0 in structured JSON mode (Kafka header content-type: "
-                        + "application/cloudevents+json). One topic per aggregate; the Kafka key is the aggregate id, so "
-                        + "the events of one aggregate arrive in order. `sequence` is the aggregate's version (zero-padded): "
-                        + "ignore an event whose sequence is not above the last you applied. `data` is the aggregate's full "
-                        + "state after the change (its last state for a delete). Delivery is at least once: de-duplicate by `id`. "
-                        + "The same events can be read over HTTP at /api/v1/events.");
+        doc.putObject("info")
+                .put("title", "Innovation Registry events")
+                .put("version", version)
+                .put(
+                        "description",
+                        "Every committed change of the registry, the project pipeline and the indicators, "
+                                + "as a CloudEvent 1.0 in structured JSON mode (Kafka header content-type: "
+                                + "application/cloudevents+json). One topic per aggregate; the Kafka key is the aggregate id, so "
+                                + "the events of one aggregate arrive in order. `sequence` is the aggregate's version (zero-padded): "
+                                + "ignore an event whose sequence is not above the last you applied. `data` is the aggregate's full "
+                                + "state after the change (its last state for a delete). Delivery is at least once: de-duplicate by `id`. "
+                                + "The same events can be read over HTTP at /api/v1/events.");
         doc.put("defaultContentType", "application/cloudevents+json");
-        doc.putObject("servers").putObject("local").put("host", kafkaHost).put("protocol", "kafka")
-                .put("description", "The suite's Kafka (a cluster's bootstrap servers in production)");
+        doc.putObject("servers")
+                .putObject("local")
+                .put("host", kafkaHost)
+                .put("protocol", "kafka")
+                .put(
+                        "description",
+                        "The suite's Kafka (a cluster's bootstrap servers in production)");
         ObjectNode channels = doc.putObject("channels");
         ObjectNode operations = doc.putObject("operations");
         ObjectNode components = doc.putObject("components");
@@ -52,8 +64,13 @@ public final class AsyncApiDocument {
             String dataSchema = contract.service() + "." + contract.schema();
             copySchemaClosure(openApi, contract.schema(), contract.service(), schemas);
             if (!schemas.has(dataSchema)) {
-                schemas.putObject(dataSchema).put("type", "object")
-                        .put("description", "The " + contract.aggregate() + " (schema unavailable: its service was not reached)");
+                schemas.putObject(dataSchema)
+                        .put("type", "object")
+                        .put(
+                                "description",
+                                "The "
+                                        + contract.aggregate()
+                                        + " (schema unavailable: its service was not reached)");
             }
             if (contract.steps() != null) {
                 dataSchema = withSteps(openApi, contract, dataSchema, schemas);
@@ -63,25 +80,36 @@ public final class AsyncApiDocument {
             channel.put("address", contract.topic()).put("description", contract.description());
             ObjectNode channelMessages = channel.putObject("messages");
             ObjectNode operation = operations.putObject("receive_" + channelId);
-            operation.put("action", "receive").put("summary", "Changes of " + contract.aggregate() + "s");
+            operation
+                    .put("action", "receive")
+                    .put("summary", "Changes of " + contract.aggregate() + "s");
             operation.putObject("channel").put("$ref", "#/channels/" + channelId);
             ArrayNode operationMessages = operation.putArray("messages");
             for (String action : contract.actions()) {
                 String messageId = contract.service() + "." + contract.aggregate() + "." + action;
                 messages.set(messageId, message(contract, action, dataSchema, schemas));
                 channelMessages.putObject(action).put("$ref", "#/components/messages/" + messageId);
-                operationMessages.addObject().put("$ref", "#/channels/" + channelId + "/messages/" + action);
+                operationMessages
+                        .addObject()
+                        .put("$ref", "#/channels/" + channelId + "/messages/" + action);
             }
         }
         return doc;
     }
 
-    private static ObjectNode message(EventContracts.Contract contract, String action, String dataSchema, ObjectNode schemas) {
+    private static ObjectNode message(
+            EventContracts.Contract contract,
+            String action,
+            String dataSchema,
+            ObjectNode schemas) {
         ObjectNode message = JSON.objectNode();
-        message.put("name", contract.type(action)).put("title", contract.aggregate() + " " + action)
+        message.put("name", contract.type(action))
+                .put("title", contract.aggregate() + " " + action)
                 .put("contentType", "application/cloudevents+json");
         ObjectNode headers = message.putObject("headers").put("type", "object");
-        headers.putObject("properties").putObject("content-type").put("type", "string")
+        headers.putObject("properties")
+                .putObject("content-type")
+                .put("type", "string")
                 .put("const", "application/cloudevents+json");
         ObjectNode payload = message.putObject("payload");
         ArrayNode allOf = payload.putArray("allOf");
@@ -91,60 +119,113 @@ public final class AsyncApiDocument {
         properties.putObject("type").put("const", contract.type(action));
         properties.putObject("data").put("$ref", SCHEMA_REF + dataSchema);
         ObjectNode kafka = message.putObject("bindings").putObject("kafka");
-        kafka.putObject("key").put("type", "string").put("description", "The " + contract.aggregate() + "'s id (CloudEvents subject)");
+        kafka.putObject("key")
+                .put("type", "string")
+                .put("description", "The " + contract.aggregate() + "'s id (CloudEvents subject)");
         kafka.put("bindingVersion", "0.5.0");
         ObjectNode example = JSON.objectNode();
-        example.put("specversion", "1.0").put("id", "3f2c1b6e-8d4a-4c1e-9b7a-2e5d6f7a8b9c")
-                .put("source", "urn:innoreg:" + contract.service()).put("type", contract.type(action))
-                .put("subject", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d").put("time", "2026-11-22T08:00:00Z")
-                .put("datacontenttype", "application/json").put("sequence", action.equals("created") ? "00000000000000000001"
-                        : "00000000000000000002");
+        example.put("specversion", "1.0")
+                .put("id", "3f2c1b6e-8d4a-4c1e-9b7a-2e5d6f7a8b9c")
+                .put("source", "urn:innoreg:" + contract.service())
+                .put("type", contract.type(action))
+                .put("subject", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
+                .put("time", "2026-11-22T08:00:00Z")
+                .put("datacontenttype", "application/json")
+                .put(
+                        "sequence",
+                        action.equals("created") ? "00000000000000000001" : "00000000000000000002");
         example.set("data", exampleOf(schemas.get(dataSchema), schemas, 0));
         message.putArray("examples").addObject().put("name", action).set("payload", example);
         return message;
     }
 
     private static ObjectNode envelopeSchema() {
-        ObjectNode schema = JSON.objectNode().put("type", "object")
-                .put("description", "CloudEvents 1.0 attributes, structured JSON mode");
-        schema.putArray("required").add("specversion").add("id").add("source").add("type").add("subject").add("time")
-                .add("sequence").add("data");
+        ObjectNode schema =
+                JSON.objectNode()
+                        .put("type", "object")
+                        .put("description", "CloudEvents 1.0 attributes, structured JSON mode");
+        schema.putArray("required")
+                .add("specversion")
+                .add("id")
+                .add("source")
+                .add("type")
+                .add("subject")
+                .add("time")
+                .add("sequence")
+                .add("data");
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("specversion").put("const", "1.0");
-        properties.putObject("id").put("type", "string").put("description", "Unique per event: de-duplicate by it");
-        properties.putObject("source").put("type", "string").put("description", "urn:innoreg:<service>");
-        properties.putObject("type").put("type", "string").put("description", "org.innoreg.<service>.<aggregate>.<action>");
-        properties.putObject("subject").put("type", "string").put("description", "The aggregate's id (also the Kafka key)");
+        properties
+                .putObject("id")
+                .put("type", "string")
+                .put("description", "Unique per event: de-duplicate by it");
+        properties
+                .putObject("source")
+                .put("type", "string")
+                .put("description", "urn:innoreg:<service>");
+        properties
+                .putObject("type")
+                .put("type", "string")
+                .put("description", "org.innoreg.<service>.<aggregate>.<action>");
+        properties
+                .putObject("subject")
+                .put("type", "string")
+                .put("description", "The aggregate's id (also the Kafka key)");
         properties.putObject("time").put("type", "string").put("format", "date-time");
         properties.putObject("datacontenttype").put("const", "application/json");
-        properties.putObject("sequence").put("type", "string").put("pattern", "^[0-9]{20}$")
-                .put("description", "The aggregate's version after the change, zero-padded to sort as text");
-        properties.putObject("actor").put("type", "string").put("description", "Who made the change, where known");
+        properties
+                .putObject("sequence")
+                .put("type", "string")
+                .put("pattern", "^[0-9]{20}$")
+                .put(
+                        "description",
+                        "The aggregate's version after the change, zero-padded to sort as text");
+        properties
+                .putObject("actor")
+                .put("type", "string")
+                .put("description", "Who made the change, where known");
         properties.putObject("data").put("type", "object");
         return schema;
     }
 
     /**
-     * The event data's schema where it carries dated steps besides the API view: the view's properties plus
-     * an array of the steps.
+     * The event data's schema where it carries dated steps besides the API view: the view's
+     * properties plus an array of the steps.
      *
      * @return the name of the event data's schema
      */
-    private static String withSteps(ObjectNode openApi, EventContracts.Contract contract, String viewSchema, ObjectNode schemas) {
+    private static String withSteps(
+            ObjectNode openApi,
+            EventContracts.Contract contract,
+            String viewSchema,
+            ObjectNode schemas) {
         EventContracts.Steps steps = contract.steps();
         copySchemaClosure(openApi, steps.schema(), contract.service(), schemas);
         ObjectNode data = schemas.get(viewSchema).deepCopy();
-        data.put("description", "The " + contract.aggregate() + " as its service's API shows it, with its " + steps.field());
-        ObjectNode array = data.withObject("/properties").putObject(steps.field()).put("type", "array")
-                .put("description", steps.description());
-        array.putObject("items").put("$ref", SCHEMA_REF + contract.service() + "." + steps.schema());
+        data.put(
+                "description",
+                "The "
+                        + contract.aggregate()
+                        + " as its service's API shows it, with its "
+                        + steps.field());
+        ObjectNode array =
+                data.withObject("/properties")
+                        .putObject(steps.field())
+                        .put("type", "array")
+                        .put("description", steps.description());
+        array.putObject("items")
+                .put("$ref", SCHEMA_REF + contract.service() + "." + steps.schema());
         String name = viewSchema + "Event";
         schemas.set(name, data);
         return name;
     }
 
-    /** Copies a schema and every schema it references from the service's document, prefixed by the service. */
-    private static void copySchemaClosure(ObjectNode openApi, String root, String service, ObjectNode target) {
+    /**
+     * Copies a schema and every schema it references from the service's document, prefixed by the
+     * service.
+     */
+    private static void copySchemaClosure(
+            ObjectNode openApi, String root, String service, ObjectNode target) {
         if (openApi == null) {
             return;
         }
@@ -177,13 +258,19 @@ public final class AsyncApiDocument {
         }
     }
 
-    /** An example value from a schema: its example if it has one, else one built from its properties. */
+    /**
+     * An example value from a schema: its example if it has one, else one built from its
+     * properties.
+     */
     private static JsonNode exampleOf(JsonNode schema, ObjectNode schemas, int depth) {
         if (schema == null || depth > 4) {
             return JSON.nullNode();
         }
         if (schema.has("$ref")) {
-            return exampleOf(schemas.get(schema.get("$ref").asText().substring(SCHEMA_REF.length())), schemas, depth + 1);
+            return exampleOf(
+                    schemas.get(schema.get("$ref").asText().substring(SCHEMA_REF.length())),
+                    schemas,
+                    depth + 1);
         }
         if (schema.has("examples") && schema.get("examples").size() > 0) {
             return schema.get("examples").get(0);
@@ -198,7 +285,8 @@ public final class AsyncApiDocument {
         switch (type) {
             case "object" -> {
                 ObjectNode object = JSON.objectNode();
-                Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+                Iterator<Map.Entry<String, JsonNode>> properties =
+                        schema.path("properties").fields();
                 while (properties.hasNext()) {
                     Map.Entry<String, JsonNode> property = properties.next();
                     JsonNode value = exampleOf(property.getValue(), schemas, depth + 1);
@@ -223,10 +311,13 @@ public final class AsyncApiDocument {
                 return JSON.booleanNode(true);
             }
             default -> {
-                return "uuid".equals(schema.path("format").asText()) ? JSON.textNode("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
-                        : "date".equals(schema.path("format").asText()) ? JSON.textNode("2020-12-31")
-                        : "date-time".equals(schema.path("format").asText()) ? JSON.textNode("2026-11-22T08:00:00Z")
-                        : JSON.textNode("text");
+                return "uuid".equals(schema.path("format").asText())
+                        ? JSON.textNode("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
+                        : "date".equals(schema.path("format").asText())
+                                ? JSON.textNode("2020-12-31")
+                                : "date-time".equals(schema.path("format").asText())
+                                        ? JSON.textNode("2026-11-22T08:00:00Z")
+                                        : JSON.textNode("text");
             }
         }
     }

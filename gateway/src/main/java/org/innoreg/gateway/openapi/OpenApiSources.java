@@ -1,5 +1,9 @@
 package org.innoreg.gateway.openapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,20 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.innoreg.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
-import io.quarkus.scheduler.Scheduled;
-
 /**
- * The services' live OpenAPI documents, fetched from their {@code /q/openapi} now and then and on demand.
- * The last good copy of each is kept, so a service that is down still appears (marked as such).
+ * The services' live OpenAPI documents, fetched from their {@code /q/openapi} now and then and on
+ * demand. The last good copy of each is kept, so a service that is down still appears (marked as
+ * such).
  */
 @ApplicationScoped
 public class OpenApiSources {
@@ -31,12 +28,12 @@ public class OpenApiSources {
     private static final Logger LOG = Logger.getLogger(OpenApiSources.class);
 
     /** A service's document as last fetched, and whether the last attempt reached it. */
-    public record Fetched(ObjectNode document, Instant fetchedAt, String lastError) {
-    }
+    public record Fetched(ObjectNode document, Instant fetchedAt, String lastError) {}
 
     private final GatewayConfig config;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Fetched> documents = new ConcurrentHashMap<>();
 
     OpenApiSources(GatewayConfig config, ObjectMapper json) {
@@ -44,27 +41,48 @@ public class OpenApiSources {
         this.json = json;
     }
 
-    @Scheduled(every = "${innoreg.gateway.openapi-refresh:30s}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(
+            every = "${innoreg.gateway.openapi-refresh:30s}",
+            delay = 2,
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
-        config.services().forEach((name, service) -> documents.compute(name, (key, previous) -> fetch(name,
-                service.url(), previous)));
+        config.services()
+                .forEach(
+                        (name, service) ->
+                                documents.compute(
+                                        name,
+                                        (key, previous) -> fetch(name, service.url(), previous)));
     }
 
     /** The documents in a stable order (by service name); services never reached are absent. */
     public List<Map.Entry<String, Fetched>> current() {
         List<Map.Entry<String, Fetched>> entries = new ArrayList<>();
-        config.services().keySet().stream().sorted().forEach(name -> {
-            Fetched fetched = documents.get(name);
-            entries.add(Map.entry(name, fetched == null ? new Fetched(null, null, "not fetched yet") : fetched));
-        });
+        config.services().keySet().stream()
+                .sorted()
+                .forEach(
+                        name -> {
+                            Fetched fetched = documents.get(name);
+                            entries.add(
+                                    Map.entry(
+                                            name,
+                                            fetched == null
+                                                    ? new Fetched(null, null, "not fetched yet")
+                                                    : fetched));
+                        });
         return entries;
     }
 
     /** Fetches one document (for the gateway's own, too); null on any failure. */
     public ObjectNode get(URI uri) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                http.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(5))
+                                .header("Accept", "application/json")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode());
         }
@@ -88,7 +106,8 @@ public class OpenApiSources {
                 failure = e;
             }
         }
-        return previous == null ? new Fetched(null, null, failure.toString())
+        return previous == null
+                ? new Fetched(null, null, failure.toString())
                 : new Fetched(previous.document(), previous.fetchedAt(), failure.toString());
     }
 }

@@ -1,23 +1,19 @@
 package org.innoreg.gateway.resource;
 
-import java.util.HashMap;
-import java.util.Map;
-
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
+import java.util.HashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.gateway.asyncapi.AsyncApiDocument;
 import org.innoreg.gateway.openapi.OpenApiSources;
-
-import io.smallrye.common.annotation.Blocking;
 
 @Path("/asyncapi.yaml")
 @Blocking
@@ -30,7 +26,9 @@ public class AsyncApiResource {
     private final String version;
     private final String kafka;
 
-    AsyncApiResource(OpenApiSources sources, @ConfigProperty(name = "quarkus.smallrye-openapi.info-version") String version,
+    AsyncApiResource(
+            OpenApiSources sources,
+            @ConfigProperty(name = "quarkus.smallrye-openapi.info-version") String version,
             @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
         this.sources = sources;
         this.version = version;
@@ -39,21 +37,29 @@ public class AsyncApiResource {
 
     @GET
     @Produces("application/yaml")
-    @Operation(operationId = "getAsyncApiDocument", summary = "AsyncAPI 3 document of every topic",
-            description = "Topics, keys, CloudEvents attributes, the JSON Schema of each event's data and an example: "
-                    + "what a partner needs to consume Kafka directly.")
+    @Operation(
+            operationId = "getAsyncApiDocument",
+            summary = "AsyncAPI 3 document of every topic",
+            description =
+                    "Topics, keys, CloudEvents attributes, the JSON Schema of each event's data and an example: "
+                            + "what a partner needs to consume Kafka directly.")
     @APIResponse(responseCode = "200", description = "The AsyncAPI document (YAML)")
     public Response document() throws Exception {
         if (sources.current().stream().anyMatch(e -> e.getValue().document() == null)) {
             sources.refresh();
         }
         Map<String, com.fasterxml.jackson.databind.node.ObjectNode> openApi = new HashMap<>();
-        sources.current().forEach(entry -> {
-            if (entry.getValue().document() != null) {
-                openApi.put(entry.getKey(), entry.getValue().document());
-            }
-        });
+        sources.current()
+                .forEach(
+                        entry -> {
+                            if (entry.getValue().document() != null) {
+                                openApi.put(entry.getKey(), entry.getValue().document());
+                            }
+                        });
         String host = kafka.split(",")[0].strip();
-        return Response.ok(YAML.writeValueAsString(AsyncApiDocument.build(version, host, openApi)), "application/yaml").build();
+        return Response.ok(
+                        YAML.writeValueAsString(AsyncApiDocument.build(version, host, openApi)),
+                        "application/yaml")
+                .build();
     }
 }

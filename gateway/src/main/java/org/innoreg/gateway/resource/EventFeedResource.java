@@ -1,15 +1,12 @@
 package org.innoreg.gateway.resource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -22,25 +19,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.core.UriBuilder;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
@@ -49,29 +50,36 @@ import org.innoreg.gateway.feed.FeedRepository;
 import org.innoreg.gateway.feed.FeedRepository.Entry;
 import org.innoreg.gateway.feed.FeedRepository.FeedFilter;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Event feed", description = "Every change of the suite as CloudEvents, for partner systems")
+@Tag(
+        name = "Event feed",
+        description = "Every change of the suite as CloudEvents, for partner systems")
 public class EventFeedResource {
 
-    private static final String SINCE = "Only events whose CloudEvents `time` is at or after this instant (RFC 3339, "
-            + "with `Z` or an offset). Combines with the cursor and the other filters.";
+    private static final String SINCE =
+            "Only events whose CloudEvents `time` is at or after this instant (RFC 3339, "
+                    + "with `Z` or an offset). Combines with the cursor and the other filters.";
 
     private final FeedRepository feed;
     private final ObjectMapper json;
     private final Caller caller;
-    /** Fields of event data a bureau does not publish: only authenticated readers see them in the feed. */
+
+    /**
+     * Fields of event data a bureau does not publish: only authenticated readers see them in the
+     * feed.
+     */
     private final Set<String> confidentialFields;
 
-    EventFeedResource(FeedRepository feed, ObjectMapper json, Caller caller,
-            @ConfigProperty(name = "innoreg.gateway.feed.confidential-fields",
-                    defaultValue = "responsibleOfficial,reviewer,summary,problem,resolution,contactPerson,contactPhone")
-            List<String> confidentialFields) {
+    EventFeedResource(
+            FeedRepository feed,
+            ObjectMapper json,
+            Caller caller,
+            @ConfigProperty(
+                            name = "innoreg.gateway.feed.confidential-fields",
+                            defaultValue =
+                                    "responsibleOfficial,reviewer,summary,problem,resolution,contactPerson,contactPhone")
+                    List<String> confidentialFields) {
         this.caller = caller;
         this.confidentialFields = Set.copyOf(confidentialFields);
         this.feed = feed;
@@ -79,37 +87,73 @@ public class EventFeedResource {
     }
 
     @GET
-    @Operation(summary = "Read the event feed",
-            description = "CloudEvents 1.0 (structured JSON) in a stable order. Start without a cursor, then follow "
-                    + "`next`; an empty page means you are up to date: poll again with the same cursor later. `since` skips the events "
-                    + "before a time (the `next` links keep it). Fields a bureau "
-                    + "does not publish (officials, reviewers, obstacles' text) are left out of `data` unless the caller "
-                    + "is an authenticated reader.")
-    @APIResponse(responseCode = "200", description = "A page of events",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class)))
-    @APIResponse(responseCode = "400", description = "Malformed cursor or filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
+    @Operation(
+            summary = "Read the event feed",
+            description =
+                    "CloudEvents 1.0 (structured JSON) in a stable order. Start without a cursor, then follow "
+                            + "`next`; an empty page means you are up to date: poll again with the same cursor later. `since` skips the events "
+                            + "before a time (the `next` links keep it). Fields a bureau "
+                            + "does not publish (officials, reviewers, obstacles' text) are left out of `data` unless the caller "
+                            + "is an authenticated reader.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of events",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FeedPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed cursor or filter",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @Extension(
+            name = OpenApiDefaults.OPTIONAL_BEARER,
+            value = "true") // a token shows what a bureau does not publish
     public Page<JsonNode> read(
-            @Parameter(description = "Cursor: the position after which to read (from a previous `next`)", example = "0")
-            @QueryParam("after") @DefaultValue("0") @Min(0) long after,
-            @Parameter(description = "Only events of this CloudEvents type", example = "org.innoreg.registry.platform.created")
-            @QueryParam("type") @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9.\\-_]+", message = "{innoreg.cloudevents-type}") String type,
+            @Parameter(
+                            description =
+                                    "Cursor: the position after which to read (from a previous `next`)",
+                            example = "0")
+                    @QueryParam("after")
+                    @DefaultValue("0")
+                    @Min(0)
+                    long after,
+            @Parameter(
+                            description = "Only events of this CloudEvents type",
+                            example = "org.innoreg.registry.platform.created")
+                    @QueryParam("type")
+                    @Size(max = 200)
+                    @Pattern(regexp = "[A-Za-z0-9.\\-_]+", message = "{innoreg.cloudevents-type}")
+                    String type,
             @Parameter(description = "Only events of this aggregate (CloudEvents subject)")
-            @QueryParam("subject") @Size(max = 200) String subject,
-            @Parameter(description = "Only events about this region or its descendants", example = "430700")
-            @QueryParam("region") @RegionCode String region,
+                    @QueryParam("subject")
+                    @Size(max = 200)
+                    String subject,
+            @Parameter(
+                            description = "Only events about this region or its descendants",
+                            example = "430700")
+                    @QueryParam("region")
+                    @RegionCode
+                    String region,
             @Parameter(description = SINCE, example = "2026-12-01T08:00:00+08:00")
-            @QueryParam("since") OffsetDateTime since,
+                    @QueryParam("since")
+                    OffsetDateTime since,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        List<Entry> entries = feed.after(after, new FeedFilter(type, subject, region, since), limit);
+        List<Entry> entries =
+                feed.after(after, new FeedFilter(type, subject, region, since), limit);
         boolean reader = caller.isReader();
         List<JsonNode> events = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
             events.add(reader ? parse(entry.event()) : published(parse(entry.event())));
         }
         long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
-        UriBuilder next = UriBuilder.fromPath("/api/v1/events").queryParam("after", last).queryParam("limit", limit);
+        UriBuilder next =
+                UriBuilder.fromPath("/api/v1/events")
+                        .queryParam("after", last)
+                        .queryParam("limit", limit);
         if (type != null) {
             next.queryParam("type", type);
         }
@@ -128,44 +172,88 @@ public class EventFeedResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Follow the event feed live (Server-Sent Events)",
-            description = "Each SSE event is one CloudEvent: `id` is its feed position, `event` its type, `data` the "
-                    + "CloudEvent JSON. Starts after `after` (default: now); a client that reconnects with "
-                    + "`Last-Event-ID` resumes right after the last event it received, without gaps or repeats.")
-    @APIResponse(responseCode = "200", description = "An endless stream of events",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
-                    description = "Server-Sent Events: `id:` the feed position, `event:` the CloudEvents type, `data:` one "
-                            + "CloudEvent in structured JSON, as an item of the feed's page (`#/components/schemas/CloudEventPage`)")))
-    @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true") // a token shows what a bureau does not publish
+    @Operation(
+            summary = "Follow the event feed live (Server-Sent Events)",
+            description =
+                    "Each SSE event is one CloudEvent: `id` is its feed position, `event` its type, `data` the "
+                            + "CloudEvent JSON. Starts after `after` (default: now); a client that reconnects with "
+                            + "`Last-Event-ID` resumes right after the last event it received, without gaps or repeats.")
+    @APIResponse(
+            responseCode = "200",
+            description = "An endless stream of events",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            description =
+                                                    "Server-Sent Events: `id:` the feed position, `event:` the CloudEvents type, `data:` one "
+                                                            + "CloudEvent in structured JSON, as an item of the feed's page (`#/components/schemas/CloudEventPage`)")))
+    @Extension(
+            name = OpenApiDefaults.OPTIONAL_BEARER,
+            value = "true") // a token shows what a bureau does not publish
     @Blocking // resolving the caller's token may block: not on the I/O thread
     public Multi<OutboundSseEvent> stream(
-            @Parameter(description = "Resume after this feed position (sent automatically by EventSource clients)")
-            @HeaderParam("Last-Event-ID") @Pattern(regexp = "[0-9]{1,19}", message = "{innoreg.feed-position}") String lastEventId,
+            @Parameter(
+                            description =
+                                    "Resume after this feed position (sent automatically by EventSource clients)")
+                    @HeaderParam("Last-Event-ID")
+                    @Pattern(regexp = "[0-9]{1,19}", message = "{innoreg.feed-position}")
+                    String lastEventId,
             @Parameter(description = "Start after this position; default: only events from now on")
-            @QueryParam("after") @Min(0) Long after,
+                    @QueryParam("after")
+                    @Min(0)
+                    Long after,
             @QueryParam("type") @Size(max = 200) String type,
             @QueryParam("subject") @Size(max = 200) String subject,
             @QueryParam("region") @RegionCode String region,
             @Parameter(description = SINCE, example = "2026-12-01T08:00:00+08:00")
-            @QueryParam("since") OffsetDateTime since,
+                    @QueryParam("since")
+                    OffsetDateTime since,
             @Context Sse sse) {
         FeedFilter filter = new FeedFilter(type, subject, region, since);
-        boolean reader = caller.isReader(); // decided now: the stream is sent from outside this request's context
-        AtomicLong cursor = new AtomicLong(lastEventId != null ? Long.parseLong(lastEventId)
-                : after != null ? after : QuarkusTransaction.requiringNew().call(feed::lastPosition));
-        // Poll the feed table twice a second from a worker thread; each poll sends what arrived since.
-        return Multi.createFrom().ticks().every(Duration.ofMillis(500)).onOverflow().drop()
+        boolean reader =
+                caller.isReader(); // decided now: the stream is sent from outside this request's
+        // context
+        AtomicLong cursor =
+                new AtomicLong(
+                        lastEventId != null
+                                ? Long.parseLong(lastEventId)
+                                : after != null
+                                        ? after
+                                        : QuarkusTransaction.requiringNew()
+                                                .call(feed::lastPosition));
+        // Poll the feed table twice a second from a worker thread; each poll sends what arrived
+        // since.
+        return Multi.createFrom()
+                .ticks()
+                .every(Duration.ofMillis(500))
+                .onOverflow()
+                .drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .concatMap(tick -> Multi.createFrom().iterable(
-                        QuarkusTransaction.requiringNew().call(() -> feed.after(cursor.get(), filter, 500))))
-                .map(entry -> {
-                    cursor.set(entry.position());
-                    JsonNode event = parse(entry.event());
-                    return sse.newEventBuilder().id(String.valueOf(entry.position()))
-                            .name(event.path("type").asText("event"))
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(reader ? entry.event() : published(event).toString()).build();
-                });
+                .concatMap(
+                        tick ->
+                                Multi.createFrom()
+                                        .iterable(
+                                                QuarkusTransaction.requiringNew()
+                                                        .call(
+                                                                () ->
+                                                                        feed.after(
+                                                                                cursor.get(),
+                                                                                filter,
+                                                                                500))))
+                .map(
+                        entry -> {
+                            cursor.set(entry.position());
+                            JsonNode event = parse(entry.event());
+                            return sse.newEventBuilder()
+                                    .id(String.valueOf(entry.position()))
+                                    .name(event.path("type").asText("event"))
+                                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                    .data(reader ? entry.event() : published(event).toString())
+                                    .build();
+                        });
     }
 
     /** The event without the confidential fields of its data, at any depth. */

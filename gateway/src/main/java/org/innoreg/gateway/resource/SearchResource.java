@@ -1,9 +1,5 @@
 package org.innoreg.gateway.resource;
 
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,17 +13,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.gateway.search.SearchHit;
@@ -52,32 +50,57 @@ public class SearchResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/rebuild")
-    @Operation(summary = "Rebuild the search read model from the event feed",
-            description = "Empties the model and replays every event the gateway has received, oldest first.")
+    @Operation(
+            summary = "Rebuild the search read model from the event feed",
+            description =
+                    "Empties the model and replays every event the gateway has received, oldest first.")
     @APIResponse(responseCode = "200", description = "How many events were replayed")
     public Map<String, Long> rebuild() {
         return Map.of("replayedEvents", rebuild.rebuild());
     }
 
     @GET
-    @Operation(summary = "Search platforms, organisations and projects by name",
-            description = "Matches any part of a Chinese or English name, alias, investor or USCC; best match first. "
-                    + "Fed by the services' events, so a change shows up within about a second.")
-    @APIResponse(responseCode = "200", description = "Ranked hits, each linking to its owning resource")
-    @APIResponse(responseCode = "400", description = "Missing text or unknown kind",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Search platforms, organisations and projects by name",
+            description =
+                    "Matches any part of a Chinese or English name, alias, investor or USCC; best match first. "
+                            + "Fed by the services' events, so a change shows up within about a second.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Ranked hits, each linking to its owning resource")
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing text or unknown kind",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public Page<SearchHit> search(
-            @Parameter(description = "Text to find", example = "孵化器", required = true) @QueryParam("q") @NotBlank @Size(max = 100) String q,
-            @Parameter(description = "Comma-separated: platform, organization, project", example = "platform,project")
-            @QueryParam("kind") @Pattern(regexp = "[a-z, ]{0,60}", message = "{innoreg.search-kind}") String kind,
-            @Parameter(description = "Region code, descendants included", example = "430700") @QueryParam("region") @RegionCode String region,
+            @Parameter(description = "Text to find", example = "孵化器", required = true)
+                    @QueryParam("q")
+                    @NotBlank
+                    @Size(max = 100)
+                    String q,
+            @Parameter(
+                            description = "Comma-separated: platform, organization, project",
+                            example = "platform,project")
+                    @QueryParam("kind")
+                    @Pattern(regexp = "[a-z, ]{0,60}", message = "{innoreg.search-kind}")
+                    String kind,
+            @Parameter(description = "Region code, descendants included", example = "430700")
+                    @QueryParam("region")
+                    @RegionCode
+                    String region,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         Set<String> kinds = new LinkedHashSet<>();
         if (kind != null) {
             for (String k : kind.split(",")) {
                 String name = k.strip();
                 if (!name.isEmpty() && !KINDS.contains(name)) {
-                    throw ProblemException.invalid("kind", Messages.text("field.not-one-of", name, "platform, organization, project"));
+                    throw ProblemException.invalid(
+                            "kind",
+                            Messages.text(
+                                    "field.not-one-of", name, "platform, organization, project"));
                 }
                 if (!name.isEmpty()) {
                     kinds.add(name);

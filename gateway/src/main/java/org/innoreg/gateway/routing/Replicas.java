@@ -7,10 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The replicas of one service, taken in turn. A replica whose connection failed is out of the rotation for a while
- * ({@code innoreg.gateway.replica-retry-after}); then the next request that falls on it tries it again, and a replica
- * that answers is back. When every replica is out, the one due back first is tried all the same, so that a
- * service with one address behaves as before: each request tries it, and it answers as soon as it is up.
+ * The replicas of one service, taken in turn. A replica whose connection failed is out of the
+ * rotation for a while ({@code innoreg.gateway.replica-retry-after}); then the next request that
+ * falls on it tries it again, and a replica that answers is back. When every replica is out, the
+ * one due back first is tried all the same, so that a service with one address behaves as before:
+ * each request tries it, and it answers as soon as it is up.
  */
 public final class Replicas {
 
@@ -20,6 +21,7 @@ public final class Replicas {
         final URI url;
         final String host;
         final int port;
+
         /** {@link System#nanoTime()} until which it is out; 0 when in. */
         private final AtomicLong outUntil = new AtomicLong();
 
@@ -60,8 +62,8 @@ public final class Replicas {
     }
 
     /**
-     * The next replica in turn that is in, other than {@code not}; else the one due back first other than {@code not};
-     * null when {@code not} is the only one.
+     * The next replica in turn that is in, other than {@code not}; else the one due back first
+     * other than {@code not}; null when {@code not} is the only one.
      */
     public Replica pick(Replica not) {
         int size = all.size();

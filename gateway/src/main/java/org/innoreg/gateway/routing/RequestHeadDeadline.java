@@ -1,17 +1,5 @@
 package org.innoreg.gateway.routing;
 
-import java.lang.reflect.Field;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.innoreg.gateway.config.GatewayConfig;
-import org.jboss.logging.Logger;
-
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,35 +11,47 @@ import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.impl.Http1xServerConnection;
 import io.vertx.core.http.impl.HttpServerImpl;
 import io.vertx.core.impl.VertxInternal;
-import io.vertx.core.http.impl.Http1xServerConnection;
 import io.vertx.core.net.impl.ConnectionBase;
-import io.vertx.core.net.impl.VertxHandler;
 import io.vertx.core.net.impl.TCPServerBase;
+import io.vertx.core.net.impl.VertxHandler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import java.lang.reflect.Field;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innoreg.gateway.config.GatewayConfig;
+import org.jboss.logging.Logger;
 
 /**
- * Slowloris guard: a connection must deliver its first request's head (request line and headers) within
- * {@code innoreg.gateway.request-head-timeout} of being opened, and each next one within
- * {@code keep-alive-head-timeout} of the previous answer's end; else it is closed.
- * The idle timeout alone cannot do that: a client that sends one header byte every few seconds is never idle.
- * <p>
- * The clock starts when the connection is accepted, stops when the head has arrived (the router sees the request),
- * and starts again when the answer has ended (keep-alive): the time spent on the body and the answer is the idle
- * timeout's and the upstream timeout's business. One timer per connection, rescheduled only when it fires, so a busy
- * connection costs two field writes per request.
- * <p>
- * Quarkus does not expose the server's connection handler, so the accept side is reached through Vert.x's bound
- * server channel (its {@code TCPServerBase.bindFuture}, by reflection): when that is not found (another Vert.x), the
- * guard says so once in the log and the gateway runs without it, under the idle timeout and the connection cap.
+ * Slowloris guard: a connection must deliver its first request's head (request line and headers)
+ * within {@code innoreg.gateway.request-head-timeout} of being opened, and each next one within
+ * {@code keep-alive-head-timeout} of the previous answer's end; else it is closed. The idle timeout
+ * alone cannot do that: a client that sends one header byte every few seconds is never idle.
+ *
+ * <p>The clock starts when the connection is accepted, stops when the head has arrived (the router
+ * sees the request), and starts again when the answer has ended (keep-alive): the time spent on the
+ * body and the answer is the idle timeout's and the upstream timeout's business. One timer per
+ * connection, rescheduled only when it fires, so a busy connection costs two field writes per
+ * request.
+ *
+ * <p>Quarkus does not expose the server's connection handler, so the accept side is reached through
+ * Vert.x's bound server channel (its {@code TCPServerBase.bindFuture}, by reflection): when that is
+ * not found (another Vert.x), the guard says so once in the log and the gateway runs without it,
+ * under the idle timeout and the connection cap.
  */
 @ApplicationScoped
 public class RequestHeadDeadline {
 
     private static final Logger LOG = Logger.getLogger(RequestHeadDeadline.class);
-    private static final AttributeKey<Clock> CLOCK = AttributeKey.valueOf("innoreg.request-head-clock");
+    private static final AttributeKey<Clock> CLOCK =
+            AttributeKey.valueOf("innoreg.request-head-clock");
     private static final String ACCEPTOR = "innoreg-request-head-deadline";
 
     private final long timeoutNanos;
@@ -63,9 +63,12 @@ public class RequestHeadDeadline {
     private final long maxLineBytes;
     private final long maxHeaderBytes;
 
-    RequestHeadDeadline(Vertx vertx, GatewayConfig config,
+    RequestHeadDeadline(
+            Vertx vertx,
+            GatewayConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-initial-line-length") int maxLineBytes,
-            @ConfigProperty(name = "quarkus.http.limits.max-header-size") MemorySize maxHeaderBytes) {
+            @ConfigProperty(name = "quarkus.http.limits.max-header-size")
+                    MemorySize maxHeaderBytes) {
         this.vertx = vertx;
         this.timeoutNanos = config.requestHeadTimeout().toNanos();
         this.keepAliveNanos = config.keepAliveHeadTimeout().toNanos();
@@ -93,9 +96,13 @@ public class RequestHeadDeadline {
                 }
             }
             installed = hooked > 0;
-            LOG.debugf("request-head deadline of %d ms on %d server channel(s)", timeoutNanos / 1_000_000, hooked);
+            LOG.debugf(
+                    "request-head deadline of %d ms on %d server channel(s)",
+                    timeoutNanos / 1_000_000, hooked);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warnf("request-head deadline not installed (%s): slow clients are closed by the idle timeout only", e);
+            LOG.warnf(
+                    "request-head deadline not installed (%s): slow clients are closed by the idle timeout only",
+                    e);
         }
     }
 
@@ -109,7 +116,8 @@ public class RequestHeadDeadline {
     }
 
     private void headArrived(RoutingContext context) {
-        if (context.request().connection() instanceof ConnectionBase connection && context.request().version() != HttpVersion.HTTP_2) {
+        if (context.request().connection() instanceof ConnectionBase connection
+                && context.request().version() != HttpVersion.HTTP_2) {
             Clock clock = connection.channel().attr(CLOCK).get();
             if (clock != null) {
                 clock.stop();
@@ -119,41 +127,51 @@ public class RequestHeadDeadline {
         context.next();
     }
 
-    /** On the server channel: gives each accepted connection its clock once it has an event loop. */
+    /**
+     * On the server channel: gives each accepted connection its clock once it has an event loop.
+     */
     @ChannelHandler.Sharable
     private final class Acceptor extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
             if (message instanceof Channel child) {
-                child.pipeline().addFirst(new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void channelRegistered(ChannelHandlerContext registered) {
-                        // Vert.x's own initializer configured the connection when the channel was registered, before
-                        // this event: the HTTP/1.1 connection exists now (the gateway has no h2c, which would defer it).
-                        Channel channel = registered.channel();
-                        Clock clock = new Clock(channel);
-                        channel.attr(CLOCK).set(clock);
-                        clock.start(timeoutNanos);
-                        answerUnreadableWithProblems(channel);
-                        registered.pipeline().remove(this);
-                        registered.fireChannelRegistered();
-                    }
-                });
+                child.pipeline()
+                        .addFirst(
+                                new ChannelInboundHandlerAdapter() {
+                                    @Override
+                                    public void channelRegistered(
+                                            ChannelHandlerContext registered) {
+                                        // Vert.x's own initializer configured the connection when
+                                        // the channel was registered, before
+                                        // this event: the HTTP/1.1 connection exists now (the
+                                        // gateway has no h2c, which would defer it).
+                                        Channel channel = registered.channel();
+                                        Clock clock = new Clock(channel);
+                                        channel.attr(CLOCK).set(clock);
+                                        clock.start(timeoutNanos);
+                                        answerUnreadableWithProblems(channel);
+                                        registered.pipeline().remove(this);
+                                        registered.fireChannelRegistered();
+                                    }
+                                });
             }
             context.fireChannelRead(message);
         }
     }
 
     /**
-     * A request the codec could not read (line or header section over the limits) is answered with a problem instead
-     * of Vert.x's bare status. The server takes its handler for those when it starts listening, and Quarkus sets none;
-     * each connection has a setter of its own, used here once the connection exists.
+     * A request the codec could not read (line or header section over the limits) is answered with
+     * a problem instead of Vert.x's bare status. The server takes its handler for those when it
+     * starts listening, and Quarkus sets none; each connection has a setter of its own, used here
+     * once the connection exists.
      */
     private void answerUnreadableWithProblems(Channel channel) {
         if (channel.pipeline().get("handler") instanceof VertxHandler<?> handler
                 && handler.getConnection() instanceof Http1xServerConnection connection) {
             connection.invalidRequestHandler(
-                    request -> GatewayProblems.answerUnreadable(request, maxLineBytes, maxHeaderBytes));
+                    request ->
+                            GatewayProblems.answerUnreadable(
+                                    request, maxLineBytes, maxHeaderBytes));
         }
     }
 
@@ -201,7 +219,8 @@ public class RequestHeadDeadline {
                 return;
             }
             closed.incrementAndGet();
-            LOG.debugf("closing %s: its request head did not arrive in time", channel.remoteAddress());
+            LOG.debugf(
+                    "closing %s: its request head did not arrive in time", channel.remoteAddress());
             channel.close();
         }
     }

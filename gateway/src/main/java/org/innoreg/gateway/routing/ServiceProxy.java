@@ -1,20 +1,5 @@
 package org.innoreg.gateway.routing;
 
-import java.util.Locale;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.innoreg.gateway.config.GatewayConfig;
-import org.jboss.logging.Logger;
-
-
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -29,52 +14,76 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.innoreg.gateway.config.GatewayConfig;
+import org.jboss.logging.Logger;
 
 /**
- * Routes every path a service owns to one of its replicas. The exchange itself is Vert.x's reverse proxy
- * ({@code vertx-http-proxy}: {@link ProxyRequest}/{@code ProxyResponse}): method, query, headers and body pass through
- * streamed both ways, hop-by-hop headers are dropped, and a request body that did not reach the service whole (the
- * caller went away, the service answered early and closed) resets that upstream connection instead of leaving it in
- * the pool half-sent. This class chooses the replica, adds {@code X-Request-Id} and {@code X-Forwarded-*}, retries,
- * and turns failures before the answer started into RFC 9457 problems:
+ * Routes every path a service owns to one of its replicas. The exchange itself is Vert.x's reverse
+ * proxy ({@code vertx-http-proxy}: {@link ProxyRequest}/{@code ProxyResponse}): method, query,
+ * headers and body pass through streamed both ways, hop-by-hop headers are dropped, and a request
+ * body that did not reach the service whole (the caller went away, the service answered early and
+ * closed) resets that upstream connection instead of leaving it in the pool half-sent. This class
+ * chooses the replica, adds {@code X-Request-Id} and {@code X-Forwarded-*}, retries, and turns
+ * failures before the answer started into RFC 9457 problems:
+ *
  * <ul>
- * <li>no replica accepts a connection: 503 naming the service (every request may move to another replica then,
- * nothing was sent);</li>
- * <li>the connection broke before an answer: the request goes once to another replica when that is safe to repeat
- * (GET, HEAD, OPTIONS, and writes carrying {@code Idempotency-Key} or {@code If-Match}, whose small body is held for
- * that), else 502;</li>
- * <li>no answer within {@code innoreg.gateway.timeout}: 504.</li>
+ *   <li>no replica accepts a connection: 503 naming the service (every request may move to another
+ *       replica then, nothing was sent);
+ *   <li>the connection broke before an answer: the request goes once to another replica when that
+ *       is safe to repeat (GET, HEAD, OPTIONS, and writes carrying {@code Idempotency-Key} or
+ *       {@code If-Match}, whose small body is held for that), else 502;
+ *   <li>no answer within {@code innoreg.gateway.timeout}: 504.
  * </ul>
- * Once the answer has started, a failure can only cut it (a reset), and a caller that goes away mid-answer resets
- * the upstream request; neither is logged above DEBUG.
+ *
+ * Once the answer has started, a failure can only cut it (a reset), and a caller that goes away
+ * mid-answer resets the upstream request; neither is logged above DEBUG.
  */
 @ApplicationScoped
 public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     public static final String REQUEST_ID = "X-Request-Id";
+
     /**
-     * Where the proxied paths are routed: after the chassis' guards at {@code Integer.MIN_VALUE} and
-     * {@code MIN_VALUE + 1} (request-head deadline, declared body size, language) and the rate limiter just before.
+     * Where the proxied paths are routed: after the chassis' guards at {@code Integer.MIN_VALUE}
+     * and {@code MIN_VALUE + 1} (request-head deadline, declared body size, language) and the rate
+     * limiter just before.
      */
     static final int ROUTE_ORDER = Integer.MIN_VALUE + 3;
 
     private final GatewayConfig config;
     private final Map<String, Replicas> services = new LinkedHashMap<>();
+
     /**
-     * A client (and connection pool) per event loop: a connection belongs to the event loop that opened it, and a
-     * request from another loop would hop threads both ways, which on 2 cores cost more than the proxying itself.
+     * A client (and connection pool) per event loop: a connection belongs to the event loop that
+     * opened it, and a request from another loop would hop threads both ways, which on 2 cores cost
+     * more than the proxying itself.
      */
     private final ThreadLocal<HttpClient> clients;
 
     ServiceProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        config.services().forEach((name, service) -> services.put(name, new Replicas(name, service.url(),
-                config.replicaRetryAfter())));
-        HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(config.maxConnectionsPerReplica())
-                .setKeepAlive(true);
+        config.services()
+                .forEach(
+                        (name, service) ->
+                                services.put(
+                                        name,
+                                        new Replicas(
+                                                name, service.url(), config.replicaRetryAfter())));
+        HttpClientOptions options =
+                new HttpClientOptions()
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setMaxPoolSize(config.maxConnectionsPerReplica())
+                        .setKeepAlive(true);
         this.clients = ThreadLocal.withInitial(() -> vertx.createHttpClient(options));
     }
 
@@ -87,12 +96,20 @@ public class ServiceProxy {
         for (Map.Entry<String, GatewayConfig.Service> service : config.services().entrySet()) {
             Replicas replicas = services.get(service.getKey());
             for (String prefix : service.getValue().prefixes()) {
-                // Right after the connection guards (request-head deadline, declared body size, rate limits) and before
-                // everything else Quarkus routes: its authentication and REST-observability handlers, which a proxied
-                // request does not need (each service authenticates and measures it) and which cost about a tenth of
-                // the gateway's CPU per proxied request; and the gateway's own REST routes, which would answer 404.
-                router.route(prefix).order(ROUTE_ORDER).handler(context -> forward(context, replicas));
-                router.route(prefix + "/*").order(ROUTE_ORDER).handler(context -> forward(context, replicas));
+                // Right after the connection guards (request-head deadline, declared body size,
+                // rate limits) and before
+                // everything else Quarkus routes: its authentication and REST-observability
+                // handlers, which a proxied
+                // request does not need (each service authenticates and measures it) and which cost
+                // about a tenth of
+                // the gateway's CPU per proxied request; and the gateway's own REST routes, which
+                // would answer 404.
+                router.route(prefix)
+                        .order(ROUTE_ORDER)
+                        .handler(context -> forward(context, replicas));
+                router.route(prefix + "/*")
+                        .order(ROUTE_ORDER)
+                        .handler(context -> forward(context, replicas));
             }
         }
     }
@@ -100,13 +117,18 @@ public class ServiceProxy {
     private void forward(RoutingContext context, Replicas replicas) {
         HttpServerRequest request = context.request();
         request.pause();
-        String requestId = request.getHeader(REQUEST_ID) != null ? request.getHeader(REQUEST_ID) : newRequestId();
+        String requestId =
+                request.getHeader(REQUEST_ID) != null
+                        ? request.getHeader(REQUEST_ID)
+                        : newRequestId();
         Exchange exchange = new Exchange(context, replicas, requestId);
         long declared = declaredLength(request);
         boolean chunked = request.headers().contains("Transfer-Encoding", "chunked", true);
         if (request.headers().contains("Expect", "100-continue", true)) {
-            // Answered here: the body then comes at once (the service's own 100 would not reach the caller, who would
-            // wait a second for it, as curl does for every body over 1 MB). Not sent on: the body is under way.
+            // Answered here: the body then comes at once (the service's own 100 would not reach the
+            // caller, who would
+            // wait a second for it, as curl does for every body over 1 MB). Not sent on: the body
+            // is under way.
             context.response().writeContinue();
             exchange.noExpect = true;
         }
@@ -117,20 +139,27 @@ public class ServiceProxy {
             exchange.repeatable = safeToRepeat(request);
             exchange.attempt(null);
         } else if (safeToRepeat(request) && declared > 0 && declared <= config.retryBodyBytes()) {
-            // A small idempotent write: hold its body, so that another replica can be sent the same.
-            request.body().onComplete(read -> {
-                if (read.failed()) {
-                    LOG.debugf("request %s: body not received: %s", requestId, read.cause());
-                    return; // the caller went away
-                }
-                Buffer body = read.result();
-                exchange.replay = () -> Body.body(body);
-                exchange.repeatable = true;
-                exchange.attempt(null);
-            });
+            // A small idempotent write: hold its body, so that another replica can be sent the
+            // same.
+            request.body()
+                    .onComplete(
+                            read -> {
+                                if (read.failed()) {
+                                    LOG.debugf(
+                                            "request %s: body not received: %s",
+                                            requestId, read.cause());
+                                    return; // the caller went away
+                                }
+                                Buffer body = read.result();
+                                exchange.replay = () -> Body.body(body);
+                                exchange.repeatable = true;
+                                exchange.attempt(null);
+                            });
             request.resume();
         } else {
-            exchange.attempt(null); // streamed: sent to one replica only (another one only when none connected)
+            exchange.attempt(
+                    null); // streamed: sent to one replica only (another one only when none
+            // connected)
         }
     }
 
@@ -139,11 +168,18 @@ public class ServiceProxy {
         final RoutingContext context;
         final Replicas replicas;
         final String requestId;
-        /** A fresh copy of the body for each attempt; null when the body is streamed (one attempt only). */
+
+        /**
+         * A fresh copy of the body for each attempt; null when the body is streamed (one attempt
+         * only).
+         */
         Supplier<Body> replay;
+
         /** Whether a request that reached a replica may be sent to another one (idempotent). */
         boolean repeatable;
+
         boolean retried;
+
         /** The caller's {@code Expect: 100-continue} was answered here. */
         boolean noExpect;
 
@@ -156,66 +192,105 @@ public class ServiceProxy {
         void attempt(Replicas.Replica not) {
             Replicas.Replica replica = replicas.pick(not);
             HttpServerRequest request = context.request();
-            RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(replica.host)
-                    .setPort(replica.port).setURI(request.uri()).setIdleTimeout(config.timeout().toMillis());
-            clients.get().request(options).onComplete(connected -> {
-                if (context.response().closed()) {
-                    if (connected.succeeded()) {
-                        connected.result().reset();
-                    }
-                    return; // the caller went away meanwhile
-                }
-                if (connected.failed()) {
-                    // Nothing was sent: any request may go to another replica.
-                    replicas.failed(replica);
-                    if (retry(replica, true)) {
-                        return;
-                    }
-                    failure(503, replica, connected.cause());
-                    return;
-                }
-                HttpClientRequest upstream = connected.result();
-                // a reset of it (the caller went away) is expected: not an error to log
-                upstream.exceptionHandler(error -> LOG.debugf("request %s to %s: %s", requestId, replica, error.toString()));
-                ProxyRequest proxyRequest = ProxyRequest.reverseProxy(new QuietReset(request));
-                if (replay != null) {
-                    proxyRequest.setBody(replay.get());
-                }
-                proxyRequest.setAuthority(HostAndPort.create(replica.host, replica.port)); // X-Forwarded-Host: the caller's
-                if (noExpect) {
-                    proxyRequest.headers().remove("Expect");
-                }
-                proxyRequest.putHeader(REQUEST_ID, requestId);
-                proxyRequest.putHeader("X-Forwarded-Proto", request.scheme());
-                if (request.remoteAddress() != null) {
-                    String before = request.getHeader("X-Forwarded-For");
-                    String address = request.remoteAddress().hostAddress();
-                    proxyRequest.putHeader("X-Forwarded-For", before == null ? address : before + ", " + address);
-                }
-                proxyRequest.send(upstream).onComplete(answered -> {
-                    if (answered.failed()) {
-                        if (context.response().closed()) {
-                            LOG.debugf("request %s: the caller went away before %s answered", requestId, replica);
-                            return;
-                        }
-                        Throwable cause = answered.cause();
-                        if (isTimeout(cause)) {
-                            failure(504, replica, cause);
-                            return;
-                        }
-                        replicas.failed(replica);
-                        if (repeatable && replay != null && retry(replica, false)) {
-                            return;
-                        }
-                        failure(502, replica, cause);
-                        return;
-                    }
-                    replicas.answered(replica);
-                    answered.result().putHeader(REQUEST_ID, requestId).send().onFailure(cut ->
-                            // the caller went away mid-answer, or the service cut its answer: both ends are reset
-                            LOG.debugf("request %s: answer from %s cut: %s", requestId, replica, cut.toString()));
-                });
-            });
+            RequestOptions options =
+                    new RequestOptions()
+                            .setMethod(request.method())
+                            .setHost(replica.host)
+                            .setPort(replica.port)
+                            .setURI(request.uri())
+                            .setIdleTimeout(config.timeout().toMillis());
+            clients.get()
+                    .request(options)
+                    .onComplete(
+                            connected -> {
+                                if (context.response().closed()) {
+                                    if (connected.succeeded()) {
+                                        connected.result().reset();
+                                    }
+                                    return; // the caller went away meanwhile
+                                }
+                                if (connected.failed()) {
+                                    // Nothing was sent: any request may go to another replica.
+                                    replicas.failed(replica);
+                                    if (retry(replica, true)) {
+                                        return;
+                                    }
+                                    failure(503, replica, connected.cause());
+                                    return;
+                                }
+                                HttpClientRequest upstream = connected.result();
+                                // a reset of it (the caller went away) is expected: not an error to
+                                // log
+                                upstream.exceptionHandler(
+                                        error ->
+                                                LOG.debugf(
+                                                        "request %s to %s: %s",
+                                                        requestId, replica, error.toString()));
+                                ProxyRequest proxyRequest =
+                                        ProxyRequest.reverseProxy(new QuietReset(request));
+                                if (replay != null) {
+                                    proxyRequest.setBody(replay.get());
+                                }
+                                proxyRequest.setAuthority(
+                                        HostAndPort.create(
+                                                replica.host,
+                                                replica.port)); // X-Forwarded-Host: the caller's
+                                if (noExpect) {
+                                    proxyRequest.headers().remove("Expect");
+                                }
+                                proxyRequest.putHeader(REQUEST_ID, requestId);
+                                proxyRequest.putHeader("X-Forwarded-Proto", request.scheme());
+                                if (request.remoteAddress() != null) {
+                                    String before = request.getHeader("X-Forwarded-For");
+                                    String address = request.remoteAddress().hostAddress();
+                                    proxyRequest.putHeader(
+                                            "X-Forwarded-For",
+                                            before == null ? address : before + ", " + address);
+                                }
+                                proxyRequest
+                                        .send(upstream)
+                                        .onComplete(
+                                                answered -> {
+                                                    if (answered.failed()) {
+                                                        if (context.response().closed()) {
+                                                            LOG.debugf(
+                                                                    "request %s: the caller went away before %s answered",
+                                                                    requestId, replica);
+                                                            return;
+                                                        }
+                                                        Throwable cause = answered.cause();
+                                                        if (isTimeout(cause)) {
+                                                            failure(504, replica, cause);
+                                                            return;
+                                                        }
+                                                        replicas.failed(replica);
+                                                        if (repeatable
+                                                                && replay != null
+                                                                && retry(replica, false)) {
+                                                            return;
+                                                        }
+                                                        failure(502, replica, cause);
+                                                        return;
+                                                    }
+                                                    replicas.answered(replica);
+                                                    answered.result()
+                                                            .putHeader(REQUEST_ID, requestId)
+                                                            .send()
+                                                            .onFailure(
+                                                                    cut ->
+                                                                            // the caller went away
+                                                                            // mid-answer, or the
+                                                                            // service cut its
+                                                                            // answer: both ends are
+                                                                            // reset
+                                                                            LOG.debugf(
+                                                                                    "request %s: answer from %s cut: %s",
+                                                                                    requestId,
+                                                                                    replica,
+                                                                                    cut
+                                                                                            .toString()));
+                                                });
+                            });
         }
 
         /** Sends the request once to another replica, when there is one; false when not retried. */
@@ -235,39 +310,54 @@ public class ServiceProxy {
 
         private void failure(int status, Replicas.Replica replica, Throwable cause) {
             HttpServerRequest request = context.request();
-            LOG.warnf("%s: %s %s (request %s) answered %d: %s", replica, request.method(), request.path(), requestId,
-                    status, cause.toString());
+            LOG.warnf(
+                    "%s: %s %s (request %s) answered %d: %s",
+                    replica, request.method(), request.path(), requestId, status, cause.toString());
             request.resume(); // drain what the caller still sends
             HttpServerResponse response = context.response();
             if (response.headWritten()) {
                 response.reset();
                 return;
             }
-            String type = switch (status) {
-                case 504 -> "upstream-timeout";
-                case 502 -> "upstream-failed";
-                default -> "service-unavailable";
-            };
+            String type =
+                    switch (status) {
+                        case 504 -> "upstream-timeout";
+                        case 502 -> "upstream-failed";
+                        default -> "service-unavailable";
+                    };
             Locale locale = GatewayProblems.language(request);
             response.putHeader(REQUEST_ID, requestId);
             if (status == 503) {
-                response.putHeader("Retry-After", String.valueOf(Math.max(1, config.replicaRetryAfter().toSeconds())));
+                response.putHeader(
+                        "Retry-After",
+                        String.valueOf(Math.max(1, config.replicaRetryAfter().toSeconds())));
             }
-            GatewayProblems.send(response, GatewayProblems.of(locale, status, type, replicas.service, config.timeout().toSeconds())
-                    .put("instance", request.path()).put("service", replicas.service));
+            GatewayProblems.send(
+                    response,
+                    GatewayProblems.of(
+                                    locale,
+                                    status,
+                                    type,
+                                    replicas.service,
+                                    config.timeout().toSeconds())
+                            .put("instance", request.path())
+                            .put("service", replicas.service));
         }
     }
 
     /** GET, HEAD, OPTIONS, and writes that say how to repeat them safely. */
     static boolean safeToRepeat(HttpServerRequest request) {
         HttpMethod method = request.method();
-        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-                || request.getHeader("Idempotency-Key") != null || request.getHeader("If-Match") != null;
+        return method == HttpMethod.GET
+                || method == HttpMethod.HEAD
+                || method == HttpMethod.OPTIONS
+                || request.getHeader("Idempotency-Key") != null
+                || request.getHeader("If-Match") != null;
     }
 
     /**
-     * A random (version 4) UUID from the thread's own generator: unique, not secret, so it needs neither
-     * {@link UUID#randomUUID()}'s SecureRandom nor the lock around it on every request.
+     * A random (version 4) UUID from the thread's own generator: unique, not secret, so it needs
+     * neither {@link UUID#randomUUID()}'s SecureRandom nor the lock around it on every request.
      */
     static String newRequestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -289,6 +379,7 @@ public class ServiceProxy {
     }
 
     private static boolean isTimeout(Throwable cause) {
-        return cause instanceof TimeoutException || String.valueOf(cause.getMessage()).contains("timeout period");
+        return cause instanceof TimeoutException
+                || String.valueOf(cause.getMessage()).contains("timeout period");
     }
 }

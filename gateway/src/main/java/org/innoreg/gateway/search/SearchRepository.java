@@ -1,14 +1,12 @@
 package org.innoreg.gateway.search;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-
 import org.innoreg.chassis.validation.RegionCodes;
 
 @ApplicationScoped
@@ -29,7 +27,9 @@ public class SearchRepository {
     @SuppressWarnings("unchecked")
     public List<SearchHit> search(String text, Set<String> kinds, String region, int limit) {
         String q = text.strip().toLowerCase(Locale.ROOT);
-        StringBuilder sql = new StringBuilder("""
+        StringBuilder sql =
+                new StringBuilder(
+                        """
                 SELECT kind, id, name_zh, name_en, region_code, link, similarity(search_text, :q) AS score
                   FROM search_entry
                  WHERE NOT deleted AND search_text LIKE :like ESCAPE '\\'""");
@@ -40,10 +40,18 @@ public class SearchRepository {
             sql.append(" AND region_code LIKE :region");
         }
         sql.append(" ORDER BY score DESC, name_zh, id LIMIT :limit");
-        Query query = entityManager.createNativeQuery(sql.toString())
-                .setParameter("q", q)
-                .setParameter("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .setParameter("limit", limit);
+        Query query =
+                entityManager
+                        .createNativeQuery(sql.toString())
+                        .setParameter("q", q)
+                        .setParameter(
+                                "like",
+                                "%"
+                                        + q.replace("\\", "\\\\")
+                                                .replace("%", "\\%")
+                                                .replace("_", "\\_")
+                                        + "%")
+                        .setParameter("limit", limit);
         if (!kinds.isEmpty()) {
             query.setParameter("kinds", kinds);
         }
@@ -52,8 +60,15 @@ public class SearchRepository {
         }
         List<SearchHit> hits = new ArrayList<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
-            hits.add(new SearchHit((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], Math.round(((Number) row[6]).doubleValue() * 1000) / 1000.0));
+            hits.add(
+                    new SearchHit(
+                            (String) row[0],
+                            (String) row[1],
+                            (String) row[2],
+                            (String) row[3],
+                            (String) row[4],
+                            (String) row[5],
+                            Math.round(((Number) row[6]).doubleValue() * 1000) / 1000.0));
         }
         return hits;
     }

@@ -1,19 +1,19 @@
 package org.innoreg.gateway.feed;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
-
-/** Events published to the suite's topics (as the services' relays would) show up in the feed once. */
+/**
+ * Events published to the suite's topics (as the services' relays would) show up in the feed once.
+ */
 @QuarkusTest
 class EventFeedTest {
 
@@ -37,8 +37,11 @@ class EventFeedTest {
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
+        producer =
+                new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                        new StringSerializer(),
+                        new ByteArraySerializer());
     }
 
     @AfterEach
@@ -49,143 +52,335 @@ class EventFeedTest {
     @Test
     void eachEventAppearsOnceEvenWhenDeliveredTwice() throws Exception {
         String subject = UUID.randomUUID().toString();
-        String created = event(UUID.randomUUID().toString(), "org.innoreg.registry.platform.created", subject, 1, "430703");
-        String updated = event(UUID.randomUUID().toString(), "org.innoreg.registry.platform.updated", subject, 2, "430703");
+        String created =
+                event(
+                        UUID.randomUUID().toString(),
+                        "org.innoreg.registry.platform.created",
+                        subject,
+                        1,
+                        "430703");
+        String updated =
+                event(
+                        UUID.randomUUID().toString(),
+                        "org.innoreg.registry.platform.updated",
+                        subject,
+                        2,
+                        "430703");
         publish("registry.platform.v1", subject, created);
         publish("registry.platform.v1", subject, created); // a relay's retry after a crash
         publish("registry.platform.v1", subject, updated);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("subject", subject)
-                .get("/api/v1/events")
-                .then().statusCode(200)
-                .body("items", hasSize(2))
-                .body("items.type", contains("org.innoreg.registry.platform.created",
-                        "org.innoreg.registry.platform.updated"))
-                .body("items[0].data.regionCode", equalTo("430703"))
-                .body("items[1].sequence", equalTo("00000000000000000002")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().queryParam("subject", subject)
+                                        .get("/api/v1/events")
+                                        .then()
+                                        .statusCode(200)
+                                        .body("items", hasSize(2))
+                                        .body(
+                                                "items.type",
+                                                contains(
+                                                        "org.innoreg.registry.platform.created",
+                                                        "org.innoreg.registry.platform.updated"))
+                                        .body("items[0].data.regionCode", equalTo("430703"))
+                                        .body(
+                                                "items[1].sequence",
+                                                equalTo("00000000000000000002")));
         // Still two, well after the duplicate was consumed.
         Thread.sleep(1000);
-        given().queryParam("subject", subject).get("/api/v1/events").then().body("items", hasSize(2));
+        given().queryParam("subject", subject)
+                .get("/api/v1/events")
+                .then()
+                .body("items", hasSize(2));
     }
 
     @Test
     void cursorPagesThroughTheFeedWithoutGapsOrRepeats() {
         String subject = UUID.randomUUID().toString();
         for (int version = 1; version <= 5; version++) {
-            publish("projects.project.v1", subject,
-                    event(UUID.randomUUID().toString(), "org.innoreg.projects.project.updated", subject, version, "430400"));
+            publish(
+                    "projects.project.v1",
+                    subject,
+                    event(
+                            UUID.randomUUID().toString(),
+                            "org.innoreg.projects.project.updated",
+                            subject,
+                            version,
+                            "430400"));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("subject", subject)
-                .get("/api/v1/events").then().body("items", hasSize(5)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().queryParam("subject", subject)
+                                        .get("/api/v1/events")
+                                        .then()
+                                        .body("items", hasSize(5)));
 
-        String next = given().queryParam("subject", subject).queryParam("limit", 2).get("/api/v1/events")
-                .then().body("items.sequence", contains("00000000000000000001", "00000000000000000002"))
-                .extract().path("next");
-        next = given().get(next).then().body("items.sequence", contains("00000000000000000003", "00000000000000000004"))
-                .extract().path("next");
-        next = given().get(next).then().body("items.sequence", contains("00000000000000000005")).extract().path("next");
+        String next =
+                given().queryParam("subject", subject)
+                        .queryParam("limit", 2)
+                        .get("/api/v1/events")
+                        .then()
+                        .body(
+                                "items.sequence",
+                                contains("00000000000000000001", "00000000000000000002"))
+                        .extract()
+                        .path("next");
+        next =
+                given().get(next)
+                        .then()
+                        .body(
+                                "items.sequence",
+                                contains("00000000000000000003", "00000000000000000004"))
+                        .extract()
+                        .path("next");
+        next =
+                given().get(next)
+                        .then()
+                        .body("items.sequence", contains("00000000000000000005"))
+                        .extract()
+                        .path("next");
         given().get(next).then().statusCode(200).body("items", empty());
     }
 
     @Test
     void filtersByTypeAndRegionSubtree() {
         String subject = UUID.randomUUID().toString();
-        publish("registry.platform.v1", subject,
-                event(UUID.randomUUID().toString(), "org.innoreg.registry.platform.created", subject, 1, "220190"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .queryParam("region", "220100").queryParam("type", "org.innoreg.registry.platform.created")
-                .queryParam("limit", 1000)
-                .get("/api/v1/events").then().body("items.subject", org.hamcrest.Matchers.hasItem(subject)));
-        given().queryParam("region", "430000").queryParam("subject", subject).get("/api/v1/events")
-                .then().body("items", empty());
+        publish(
+                "registry.platform.v1",
+                subject,
+                event(
+                        UUID.randomUUID().toString(),
+                        "org.innoreg.registry.platform.created",
+                        subject,
+                        1,
+                        "220190"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().queryParam("region", "220100")
+                                        .queryParam("type", "org.innoreg.registry.platform.created")
+                                        .queryParam("limit", 1000)
+                                        .get("/api/v1/events")
+                                        .then()
+                                        .body(
+                                                "items.subject",
+                                                org.hamcrest.Matchers.hasItem(subject)));
+        given().queryParam("region", "430000")
+                .queryParam("subject", subject)
+                .get("/api/v1/events")
+                .then()
+                .body("items", empty());
     }
 
     @Test
     void sinceKeepsTheEventsAtOrAfterAnInstantWithTheCursorAndFilters() {
         String subject = UUID.randomUUID().toString();
-        String[] times = { "2026-11-30T23:59:59.999Z", "2026-12-01T00:00:00Z", "2026-12-01T09:30:00+08:00", "2026-12-02T00:00:00Z" };
+        String[] times = {
+            "2026-11-30T23:59:59.999Z",
+            "2026-12-01T00:00:00Z",
+            "2026-12-01T09:30:00+08:00",
+            "2026-12-02T00:00:00Z"
+        };
         for (int version = 1; version <= times.length; version++) {
-            publish("registry.platform.v1", subject, event(UUID.randomUUID().toString(),
-                    version == 3 ? "org.innoreg.registry.platform.deleted" : "org.innoreg.registry.platform.updated",
-                    subject, version, "430703", times[version - 1]));
+            publish(
+                    "registry.platform.v1",
+                    subject,
+                    event(
+                            UUID.randomUUID().toString(),
+                            version == 3
+                                    ? "org.innoreg.registry.platform.deleted"
+                                    : "org.innoreg.registry.platform.updated",
+                            subject,
+                            version,
+                            "430703",
+                            times[version - 1]));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("subject", subject)
-                .get("/api/v1/events").then().body("items", hasSize(4)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().queryParam("subject", subject)
+                                        .get("/api/v1/events")
+                                        .then()
+                                        .body("items", hasSize(4)));
 
-        // 08:00 in Beijing is midnight UTC: the event a millisecond before is out, the one exactly then is in.
-        given().queryParam("subject", subject).queryParam("since", "2026-12-01T08:00:00+08:00").get("/api/v1/events")
-                .then().statusCode(200).body("items.sequence", contains("00000000000000000002",
-                        "00000000000000000003", "00000000000000000004"));
-        given().queryParam("subject", subject).queryParam("since", "2026-12-01T00:00:00.001Z").get("/api/v1/events")
-                .then().body("items.sequence", contains("00000000000000000003", "00000000000000000004"));
-        given().queryParam("subject", subject).queryParam("since", "2026-12-02T00:00:00.000001Z").get("/api/v1/events")
-                .then().statusCode(200).body("items", empty());
+        // 08:00 in Beijing is midnight UTC: the event a millisecond before is out, the one exactly
+        // then is in.
+        given().queryParam("subject", subject)
+                .queryParam("since", "2026-12-01T08:00:00+08:00")
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.sequence",
+                        contains(
+                                "00000000000000000002",
+                                "00000000000000000003",
+                                "00000000000000000004"));
+        given().queryParam("subject", subject)
+                .queryParam("since", "2026-12-01T00:00:00.001Z")
+                .get("/api/v1/events")
+                .then()
+                .body("items.sequence", contains("00000000000000000003", "00000000000000000004"));
+        given().queryParam("subject", subject)
+                .queryParam("since", "2026-12-02T00:00:00.000001Z")
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
         // A '+' sent unencoded arrives as a space: still read as the offset.
-        given().urlEncodingEnabled(false).get("/api/v1/events?subject=" + subject + "&since=2026-12-01T08:00:00+08:00")
-                .then().statusCode(200).body("items", hasSize(3));
+        given().urlEncodingEnabled(false)
+                .get("/api/v1/events?subject=" + subject + "&since=2026-12-01T08:00:00+08:00")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(3));
         // With the other filters.
-        given().queryParam("subject", subject).queryParam("since", "2026-12-01T00:00:00Z")
-                .queryParam("type", "org.innoreg.registry.platform.updated").get("/api/v1/events")
-                .then().body("items.sequence", contains("00000000000000000002", "00000000000000000004"));
-        given().queryParam("subject", subject).queryParam("since", "2026-12-01T00:00:00Z").queryParam("region", "430400")
-                .get("/api/v1/events").then().body("items", empty());
+        given().queryParam("subject", subject)
+                .queryParam("since", "2026-12-01T00:00:00Z")
+                .queryParam("type", "org.innoreg.registry.platform.updated")
+                .get("/api/v1/events")
+                .then()
+                .body("items.sequence", contains("00000000000000000002", "00000000000000000004"));
+        given().queryParam("subject", subject)
+                .queryParam("since", "2026-12-01T00:00:00Z")
+                .queryParam("region", "430400")
+                .get("/api/v1/events")
+                .then()
+                .body("items", empty());
 
         // With the cursor: the next links keep since, and page through the three without the first.
-        String next = given().queryParam("subject", subject).queryParam("since", "2026-12-01T08:00:00+08:00")
-                .queryParam("limit", 2).get("/api/v1/events").then()
-                .body("items.sequence", contains("00000000000000000002", "00000000000000000003"))
-                .extract().path("next");
+        String next =
+                given().queryParam("subject", subject)
+                        .queryParam("since", "2026-12-01T08:00:00+08:00")
+                        .queryParam("limit", 2)
+                        .get("/api/v1/events")
+                        .then()
+                        .body(
+                                "items.sequence",
+                                contains("00000000000000000002", "00000000000000000003"))
+                        .extract()
+                        .path("next");
         assertThat(next).contains("since=");
-        next = given().urlEncodingEnabled(false).get(next).then().statusCode(200)
-                .body("items.sequence", contains("00000000000000000004")).extract().path("next");
+        next =
+                given().urlEncodingEnabled(false)
+                        .get(next)
+                        .then()
+                        .statusCode(200)
+                        .body("items.sequence", contains("00000000000000000004"))
+                        .extract()
+                        .path("next");
         given().urlEncodingEnabled(false).get(next).then().statusCode(200).body("items", empty());
-        // A cursor taken without since (after the first event), then since: each leaves out what it should.
-        String afterFirst = given().queryParam("subject", subject).queryParam("limit", 1).get("/api/v1/events")
-                .then().extract().path("next");
+        // A cursor taken without since (after the first event), then since: each leaves out what it
+        // should.
+        String afterFirst =
+                given().queryParam("subject", subject)
+                        .queryParam("limit", 1)
+                        .get("/api/v1/events")
+                        .then()
+                        .extract()
+                        .path("next");
         long position = Long.parseLong(afterFirst.replaceAll(".*[?&]after=([0-9]+).*", "$1"));
-        given().queryParam("subject", subject).queryParam("after", position).queryParam("since", "2026-11-01T00:00:00Z")
-                .get("/api/v1/events").then().body("items.sequence", contains("00000000000000000002",
-                        "00000000000000000003", "00000000000000000004"));
-        given().queryParam("subject", subject).queryParam("after", position).queryParam("since", "2026-12-01T00:00:00.001Z")
-                .get("/api/v1/events").then().body("items.sequence", contains("00000000000000000003",
-                        "00000000000000000004"));
+        given().queryParam("subject", subject)
+                .queryParam("after", position)
+                .queryParam("since", "2026-11-01T00:00:00Z")
+                .get("/api/v1/events")
+                .then()
+                .body(
+                        "items.sequence",
+                        contains(
+                                "00000000000000000002",
+                                "00000000000000000003",
+                                "00000000000000000004"));
+        given().queryParam("subject", subject)
+                .queryParam("after", position)
+                .queryParam("since", "2026-12-01T00:00:00.001Z")
+                .get("/api/v1/events")
+                .then()
+                .body("items.sequence", contains("00000000000000000003", "00000000000000000004"));
     }
 
     @Test
     void sinceThatIsNotAnInstantIsAProblemNamingIt() {
-        for (String bad : List.of("yesterday", "2026-12-01", "2026-12-01T08:00:00", "2026-13-01T00:00:00Z",
-                "2026-12-01T25:00:00Z", "1764547200", "2026-12-01T08:00:00+25:00", "2026-12-01T08:00:00 Z")) {
-            given().queryParam("since", bad).get("/api/v1/events").then().log().ifValidationFails().statusCode(400)
+        for (String bad :
+                List.of(
+                        "yesterday",
+                        "2026-12-01",
+                        "2026-12-01T08:00:00",
+                        "2026-13-01T00:00:00Z",
+                        "2026-12-01T25:00:00Z",
+                        "1764547200",
+                        "2026-12-01T08:00:00+25:00",
+                        "2026-12-01T08:00:00 Z")) {
+            given().queryParam("since", bad)
+                    .get("/api/v1/events")
+                    .then()
+                    .log()
+                    .ifValidationFails()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("status", equalTo(400))
                     .body("errors[0].field", equalTo("since"))
                     .body("detail", org.hamcrest.Matchers.containsString("since"));
         }
-        given().queryParam("since", "not-a-time").queryParam("after", 0).get("/api/v1/events/stream").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("since"));
+        given().queryParam("since", "not-a-time")
+                .queryParam("after", 0)
+                .get("/api/v1/events/stream")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("since"));
     }
 
     @Test
     void streamWithSinceSkipsEarlierEvents() throws Exception {
         String subject = UUID.randomUUID().toString();
-        String[] times = { "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z", "2026-11-02T00:00:00Z", "2026-12-03T00:00:00Z" };
+        String[] times = {
+            "2026-11-01T00:00:00Z",
+            "2026-12-01T00:00:00Z",
+            "2026-11-02T00:00:00Z",
+            "2026-12-03T00:00:00Z"
+        };
         for (int version = 1; version <= times.length; version++) {
-            publish("registry.platform.v1", subject, event(UUID.randomUUID().toString(),
-                    "org.innoreg.registry.platform.updated", subject, version, "430703", times[version - 1]));
+            publish(
+                    "registry.platform.v1",
+                    subject,
+                    event(
+                            UUID.randomUUID().toString(),
+                            "org.innoreg.registry.platform.updated",
+                            subject,
+                            version,
+                            "430703",
+                            times[version - 1]));
         }
-        List<String[]> events = readStream("after=0&since=2026-12-01T00:00:00Z&subject=" + subject, null, 2);
+        List<String[]> events =
+                readStream("after=0&since=2026-12-01T00:00:00Z&subject=" + subject, null, 2);
         assertThat(events).extracting(e -> sequenceOf(e[1])).containsExactly(2L, 4L);
     }
 
     @Test
     void badCursorsAndFiltersAreProblems() {
-        given().queryParam("after", "yesterday").get("/api/v1/events").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
-        given().queryParam("after", -1).get("/api/v1/events").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
-        given().queryParam("region", "43").get("/api/v1/events").then().statusCode(400)
+        given().queryParam("after", "yesterday")
+                .get("/api/v1/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("after"));
+        given().queryParam("after", -1)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("after"));
+        given().queryParam("region", "43")
+                .get("/api/v1/events")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("region"));
-        given().queryParam("limit", 0).get("/api/v1/events").then().statusCode(400)
+        given().queryParam("limit", 0)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
     }
 
@@ -193,35 +388,60 @@ class EventFeedTest {
     void streamResumesAfterTheLastEventIdWithoutGapsOrRepeats() throws Exception {
         String subject = UUID.randomUUID().toString();
         for (int version = 1; version <= 3; version++) {
-            publish("registry.platform.v1", subject, event(UUID.randomUUID().toString(),
-                    "org.innoreg.registry.platform.updated", subject, version, "430703"));
+            publish(
+                    "registry.platform.v1",
+                    subject,
+                    event(
+                            UUID.randomUUID().toString(),
+                            "org.innoreg.registry.platform.updated",
+                            subject,
+                            version,
+                            "430703"));
         }
         List<String[]> first = readStream("after=0&subject=" + subject, null, 3);
         assertThat(first).extracting(e -> e[1]).allMatch(data -> data.contains(subject));
         assertThat(first).extracting(e -> sequenceOf(e[1])).containsExactly(1L, 2L, 3L);
 
         for (int version = 4; version <= 5; version++) {
-            publish("registry.platform.v1", subject, event(UUID.randomUUID().toString(),
-                    "org.innoreg.registry.platform.updated", subject, version, "430703"));
+            publish(
+                    "registry.platform.v1",
+                    subject,
+                    event(
+                            UUID.randomUUID().toString(),
+                            "org.innoreg.registry.platform.updated",
+                            subject,
+                            version,
+                            "430703"));
         }
         List<String[]> resumed = readStream("subject=" + subject, first.get(2)[0], 2);
         assertThat(resumed).extracting(e -> sequenceOf(e[1])).containsExactly(4L, 5L);
-        assertThat(Long.parseLong(resumed.get(0)[0])).isGreaterThan(Long.parseLong(first.get(2)[0]));
+        assertThat(Long.parseLong(resumed.get(0)[0]))
+                .isGreaterThan(Long.parseLong(first.get(2)[0]));
     }
 
     /** Reads {@code count} SSE events (id, data) from the stream, then disconnects. */
-    private List<String[]> readStream(String query, String lastEventId, int count) throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/api/v1/events/stream?" + query))
-                .header("Accept", "text/event-stream");
+    private List<String[]> readStream(String query, String lastEventId, int count)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request =
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(
+                                        "http://localhost:"
+                                                + io.restassured.RestAssured.port
+                                                + "/api/v1/events/stream?"
+                                                + query))
+                        .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient()
-                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        java.net.http.HttpResponse<java.io.InputStream> response =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                request.build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
         List<String[]> events = new java.util.ArrayList<>();
-        try (java.io.BufferedReader lines = new java.io.BufferedReader(
-                new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (java.io.BufferedReader lines =
+                new java.io.BufferedReader(
+                        new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             StringBuilder data = new StringBuilder();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -235,7 +455,7 @@ class EventFeedTest {
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).strip());
                 } else if (line.isEmpty() && id != null) {
-                    events.add(new String[] { id, data.toString() });
+                    events.add(new String[] {id, data.toString()});
                     id = null;
                     data.setLength(0);
                 }
@@ -250,7 +470,8 @@ class EventFeedTest {
 
     private void publish(String topic, String key, String event) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, event.getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(topic, key, event.getBytes(StandardCharsets.UTF_8)))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -259,34 +480,59 @@ class EventFeedTest {
     @Test
     void anonymousPartnersDoNotSeeWhatABureauDoesNotPublish() {
         String subject = UUID.randomUUID().toString();
-        publish("projects.project.v1", subject, """
+        publish(
+                "projects.project.v1",
+                subject,
+                """
                 {"specversion":"1.0","id":"%s","source":"urn:innoreg:projects","type":"org.innoreg.projects.project.updated",
                  "subject":"%s","time":"2026-11-22T08:00:00Z","datacontenttype":"application/json","sequence":"00000000000000000001",
                  "data":{"id":"%s","regionCode":"430703","name":"Jiaduobao plant","responsibleOfficial":"Executive deputy mayor",
                          "obstacles":[{"department":"Natural resources bureau","problem":"Land for the road"}]}}
-                """.formatted(UUID.randomUUID(), subject, subject));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("subject", subject)
-                .get("/api/v1/events").then().body("items", hasSize(1)));
-        given().queryParam("subject", subject).get("/api/v1/events").then()
+                """
+                        .formatted(UUID.randomUUID(), subject, subject));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().queryParam("subject", subject)
+                                        .get("/api/v1/events")
+                                        .then()
+                                        .body("items", hasSize(1)));
+        given().queryParam("subject", subject)
+                .get("/api/v1/events")
+                .then()
                 .body("items[0].data.name", equalTo("Jiaduobao plant"))
-                .body("items[0].data", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("responsibleOfficial")))
-                .body("items[0].data.obstacles[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("problem")))
+                .body(
+                        "items[0].data",
+                        org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.hasKey("responsibleOfficial")))
+                .body(
+                        "items[0].data.obstacles[0]",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("problem")))
                 .body("items[0].data.obstacles[0].department", equalTo("Natural resources bureau"));
-        given().header("Authorization", "Bearer " + org.innoreg.testsupport.TestTokens.token("partner", List.of("reader"), List.of()))
-                .queryParam("subject", subject).get("/api/v1/events").then()
+        given().header(
+                        "Authorization",
+                        "Bearer "
+                                + org.innoreg.testsupport.TestTokens.token(
+                                        "partner", List.of("reader"), List.of()))
+                .queryParam("subject", subject)
+                .get("/api/v1/events")
+                .then()
                 .body("items[0].data.responsibleOfficial", equalTo("Executive deputy mayor"))
                 .body("items[0].data.obstacles[0].problem", equalTo("Land for the road"));
     }
 
-    private static String event(String id, String type, String subject, long version, String region) {
+    private static String event(
+            String id, String type, String subject, long version, String region) {
         return event(id, type, subject, version, region, "2026-11-22T08:00:00Z");
     }
 
-    private static String event(String id, String type, String subject, long version, String region, String time) {
+    private static String event(
+            String id, String type, String subject, long version, String region, String time) {
         return """
                 {"specversion":"1.0","id":"%s","source":"urn:innoreg:registry","type":"%s","subject":"%s",
                  "time":"%s","datacontenttype":"application/json","sequence":"%020d",
                  "data":{"id":"%s","regionCode":"%s","nameEn":"Changde National Sci-Tech Business Incubator"}}
-                """.formatted(id, type, subject, time, version, subject, region);
+                """
+                .formatted(id, type, subject, time, version, subject, region);
     }
 }

@@ -1,5 +1,7 @@
 package org.innoreg.gateway.openapi;
 
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -7,13 +9,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 /**
- * Stand-ins that serve the real services' OpenAPI documents, as their builds wrote them to
- * {@code <service>/target/openapi/openapi.json}, at {@code /q/openapi}.
+ * Stand-ins that serve the real services' OpenAPI documents, as their builds wrote them to {@code
+ * <service>/target/openapi/openapi.json}, at {@code /q/openapi}.
  */
 public class ServiceDocumentsResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,24 +20,31 @@ public class ServiceDocumentsResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        for (String service : new String[] { "registry", "projects", "indicators" }) {
-            Path document = Path.of("..", service + "-service", "target", "openapi", "openapi.json");
+        for (String service : new String[] {"registry", "projects", "indicators"}) {
+            Path document =
+                    Path.of("..", service + "-service", "target", "openapi", "openapi.json");
             if (!Files.exists(document)) {
-                throw new IllegalStateException(document.toAbsolutePath() + " is missing: build the services first "
-                        + "(./mvnw verify builds them before the gateway)");
+                throw new IllegalStateException(
+                        document.toAbsolutePath()
+                                + " is missing: build the services first "
+                                + "(./mvnw verify builds them before the gateway)");
             }
             try {
                 byte[] body = Files.readAllBytes(document);
                 HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
-                server.createContext("/q/openapi", exchange -> {
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                    exchange.close();
-                });
+                server.createContext(
+                        "/q/openapi",
+                        exchange -> {
+                            exchange.getResponseHeaders().add("Content-Type", "application/json");
+                            exchange.sendResponseHeaders(200, body.length);
+                            exchange.getResponseBody().write(body);
+                            exchange.close();
+                        });
                 server.start();
                 SERVERS.put(service, server);
-                config.put("innoreg.gateway.services." + service + ".url", "http://127.0.0.1:" + server.getAddress().getPort());
+                config.put(
+                        "innoreg.gateway.services." + service + ".url",
+                        "http://127.0.0.1:" + server.getAddress().getPort());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

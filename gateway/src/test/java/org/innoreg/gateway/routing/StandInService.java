@@ -1,7 +1,5 @@
 package org.innoreg.gateway.routing;
 
-import java.util.concurrent.TimeUnit;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -9,21 +7,26 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A stand-in for a service, on a Vert.x HTTP server of its own (the same server the real services run on, so it
- * answers early the way they do: a write without a token is refused with 401 before its body is read, and the rest
- * of the body is then read and dropped on the same connection). Its answers name the replica ({@code X-Replica}).
+ * A stand-in for a service, on a Vert.x HTTP server of its own (the same server the real services
+ * run on, so it answers early the way they do: a write without a token is refused with 401 before
+ * its body is read, and the rest of the body is then read and dropped on the same connection). Its
+ * answers name the replica ({@code X-Replica}).
+ *
  * <ul>
- * <li>{@code POST|PUT|PATCH|DELETE} without {@code Authorization}: 401 problem at once, the body unread;</li>
- * <li>with one: the body read, 200 with its size;</li>
- * <li>{@code GET …/export?kb=N}: N KiB of JSON lines, chunked, a little at a time;</li>
- * <li>{@code GET …/slow}: answers after 5 s;</li>
- * <li>any other {@code GET}: 200 with the path;</li>
- * <li>{@code /q/health/ready}: 200; {@code /q/openapi}: 404 (no document to merge).</li>
+ *   <li>{@code POST|PUT|PATCH|DELETE} without {@code Authorization}: 401 problem at once, the body
+ *       unread;
+ *   <li>with one: the body read, 200 with its size;
+ *   <li>{@code GET …/export?kb=N}: N KiB of JSON lines, chunked, a little at a time;
+ *   <li>{@code GET …/slow}: answers after 5 s;
+ *   <li>any other {@code GET}: 200 with the path;
+ *   <li>{@code /q/health/ready}: 200; {@code /q/openapi}: 404 (no document to merge).
  * </ul>
- * {@link #kill()} closes the server and every connection it holds at once, as a crashed process would;
- * {@link #start()} listens on the same port again.
+ *
+ * {@link #kill()} closes the server and every connection it holds at once, as a crashed process
+ * would; {@link #start()} listens on the same port again.
  */
 public final class StandInService {
 
@@ -37,8 +40,13 @@ public final class StandInService {
 
     public synchronized StandInService start() {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
-                .setReuseAddress(true)).requestHandler(this::handle);
+        HttpServer server =
+                vertx.createHttpServer(
+                                new HttpServerOptions()
+                                        .setHost("127.0.0.1")
+                                        .setPort(port)
+                                        .setReuseAddress(true))
+                        .requestHandler(this::handle);
         port = server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
         return this;
     }
@@ -76,12 +84,24 @@ public final class StandInService {
         }
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             if (request.getHeader("Authorization") == null) {
-                request.response().setStatusCode(401).putHeader("Content-Type", "application/problem+json")
-                        .end("{\"type\":\"urn:innoreg:problem:token-missing\",\"title\":\"Unauthorized\",\"status\":401}");
+                request.response()
+                        .setStatusCode(401)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end(
+                                "{\"type\":\"urn:innoreg:problem:token-missing\",\"title\":\"Unauthorized\",\"status\":401}");
                 return;
             }
-            request.body().onSuccess(body -> request.response().putHeader("Content-Type", "application/json")
-                    .end("{\"bodyBytes\":" + body.length() + ",\"replica\":\"" + name + "\"}"));
+            request.body()
+                    .onSuccess(
+                            body ->
+                                    request.response()
+                                            .putHeader("Content-Type", "application/json")
+                                            .end(
+                                                    "{\"bodyBytes\":"
+                                                            + body.length()
+                                                            + ",\"replica\":\""
+                                                            + name
+                                                            + "\"}"));
             return;
         }
         if (path.endsWith("/slow")) {
@@ -95,7 +115,8 @@ public final class StandInService {
             writeLines(request, line, kb);
             return;
         }
-        request.response().putHeader("Content-Type", "application/json")
+        request.response()
+                .putHeader("Content-Type", "application/json")
                 .end("{\"path\":\"" + path + "\",\"replica\":\"" + name + "\"}");
     }
 

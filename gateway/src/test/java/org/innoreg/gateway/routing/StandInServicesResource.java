@@ -1,15 +1,15 @@
 package org.innoreg.gateway.routing;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 /**
- * Stand-ins on free ports of their own for the resilience tests: registry as two replicas (A and B, so that one can be
- * killed and started again), projects and indicators as one each. Short timeouts, so the tests see them act:
- * a request's head awaited 4 s, idle connections closed after 6 s, a failed replica retried after 1 s, answers
- * awaited 2 s (less than the idle timeout, or a slow answer's caller would be cut before its 504). Rate limiting off
- * (these tests send a lot from one address; RateLimitTest checks the limits).
+ * Stand-ins on free ports of their own for the resilience tests: registry as two replicas (A and B,
+ * so that one can be killed and started again), projects and indicators as one each. Short
+ * timeouts, so the tests see them act: a request's head awaited 4 s, idle connections closed after
+ * 6 s, a failed replica retried after 1 s, answers awaited 2 s (less than the idle timeout, or a
+ * slow answer's caller would be cut before its 504). Rate limiting off (these tests send a lot from
+ * one address; RateLimitTest checks the limits).
  */
 public class StandInServicesResource implements QuarkusTestResourceLifecycleManager {
 
@@ -37,7 +37,8 @@ public class StandInServicesResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public void stop() {
-        for (StandInService service : new StandInService[] { registryA, registryB, projects, indicators }) {
+        for (StandInService service :
+                new StandInService[] {registryA, registryB, projects, indicators}) {
             if (service != null) {
                 service.kill();
             }

@@ -1,5 +1,7 @@
 package org.innoreg.indicators.derived;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -11,26 +13,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import jakarta.inject.Singleton;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.indicators.domain.Contribution;
 
 /**
- * Counts of accredited platforms from {@code registry.platform.v1}: {@code platforms},
- * {@code platforms.<type>} and {@code platforms.<type>.<level>} in the platform's region and every region
- * above it, by year. A platform counts in year Y with the classification (type, level, status, region) it
- * held on 31 December of Y according to its dated {@code history}, while in force (ACTIVE, or UNDER_REVIEW:
- * still accredited while re-assessed); REVOKED and MERGED end it, a move counts it in the new region from
- * that year on, a delete removes it from every year. Its years run from its first step (its accreditation,
- * or the day it was registered when it has no accreditation date) on, without end while it stays in force.
+ * Counts of accredited platforms from {@code registry.platform.v1}: {@code platforms}, {@code
+ * platforms.<type>} and {@code platforms.<type>.<level>} in the platform's region and every region
+ * above it, by year. A platform counts in year Y with the classification (type, level, status,
+ * region) it held on 31 December of Y according to its dated {@code history}, while in force
+ * (ACTIVE, or UNDER_REVIEW: still accredited while re-assessed); REVOKED and MERGED end it, a move
+ * counts it in the new region from that year on, a delete removes it from every year. Its years run
+ * from its first step (its accreditation, or the day it was registered when it has no accreditation
+ * date) on, without end while it stays in force.
  *
- * <p>An event from before {@code history} was published is read as one step: from {@code accreditedOn}
- * (else the day of {@code createdAt} in Beijing) with the classification the event carries.
+ * <p>An event from before {@code history} was published is read as one step: from {@code
+ * accreditedOn} (else the day of {@code createdAt} in Beijing) with the classification the event
+ * carries.
  */
 @Singleton
 public class PlatformCounts extends ContributionRule {
@@ -60,7 +59,8 @@ public class PlatformCounts extends ContributionRule {
         if (isDelete(event)) {
             return List.of();
         }
-        // The classification held on 31 December of each year a step falls in: its last step of that year.
+        // The classification held on 31 December of each year a step falls in: its last step of
+        // that year.
         Map<Integer, Step> endOfYear = new TreeMap<>();
         for (Step step : steps(event)) {
             endOfYear.put(step.on().getYear(), step);
@@ -72,7 +72,8 @@ public class PlatformCounts extends ContributionRule {
             Step held = years.get(n).getValue();
             // the same classification in the following step years is one span
             int next = n + 1;
-            while (next < years.size() && years.get(next).getValue().classification().equals(held.classification())) {
+            while (next < years.size()
+                    && years.get(next).getValue().classification().equals(held.classification())) {
                 next++;
             }
             Integer to = next < years.size() ? years.get(next).getKey() - 1 : null;
@@ -100,8 +101,9 @@ public class PlatformCounts extends ContributionRule {
     }
 
     /**
-     * The platform's dated steps in effective-date order. A field a step leaves out keeps its value from the
-     * step before (for the first step: the event's current one); one it gives as null is null.
+     * The platform's dated steps in effective-date order. A field a step leaves out keeps its value
+     * from the step before (for the first step: the event's current one); one it gives as null is
+     * null.
      */
     static List<Step> steps(ReceivedEvent event) {
         JsonNode data = event.data();
@@ -131,7 +133,8 @@ public class PlatformCounts extends ContributionRule {
             region = field(entry, "regionCode", region);
             steps.add(new Step(on, type, level, status, region));
         }
-        // The registry orders them by effective date, then recording; a stable sort keeps its order within a day.
+        // The registry orders them by effective date, then recording; a stable sort keeps its order
+        // within a day.
         steps.sort(Comparator.comparing(Step::on));
         return steps;
     }

@@ -1,5 +1,7 @@
 package org.innoreg.indicators.derived;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,11 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Singleton;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.innoreg.chassis.events.ReceivedEvent;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.indicators.domain.Contribution;
@@ -19,24 +16,26 @@ import org.innoreg.indicators.domain.Contribution;
 /**
  * Counts and investment sums of projects from {@code projects.project.v1}, for measure count,
  * planned_investment and completed_investment, in the project's region and above:
+ *
  * <ul>
- * <li>{@code projects.<measure>.<tier>.<stage>}: in the year the project reached that stage, for each
- * stage its dated {@code transitions} say it reached (the first time: a stalled project resuming its stage
- * does not reach it again);</li>
- * <li>{@code projects.<measure>} and {@code projects.<measure>.<tier>}: once, in the project's year: the
- * year it landed; if it has not landed, the year it was signed; if not signed, the year it entered the
- * pipeline (its first transition; without transitions, the day it was registered).</li>
+ *   <li>{@code projects.<measure>.<tier>.<stage>}: in the year the project reached that stage, for
+ *       each stage its dated {@code transitions} say it reached (the first time: a stalled project
+ *       resuming its stage does not reach it again);
+ *   <li>{@code projects.<measure>} and {@code projects.<measure>.<tier>}: once, in the project's
+ *       year: the year it landed; if it has not landed, the year it was signed; if not signed, the
+ *       year it entered the pipeline (its first transition; without transitions, the day it was
+ *       registered).
  * </ul>
- * Tier and amounts are the project's current ones. An event from before {@code transitions} was published
- * is read as reaching its current stage on {@code stageSince}, SIGNED on {@code signedOn} and LANDED on
- * {@code landedOn} (the dates it carries).
+ *
+ * Tier and amounts are the project's current ones. An event from before {@code transitions} was
+ * published is read as reaching its current stage on {@code stageSince}, SIGNED on {@code signedOn}
+ * and LANDED on {@code landedOn} (the dates it carries).
  */
 @Singleton
 public class ProjectTotals extends ContributionRule {
 
     /** The project reached {@code stage} on {@code on}. */
-    record Reached(String stage, LocalDate on) {
-    }
+    record Reached(String stage, LocalDate on) {}
 
     @Override
     public String topic() {
@@ -58,11 +57,16 @@ public class ProjectTotals extends ContributionRule {
         transitions.forEach(t -> reached.putIfAbsent(t.stage(), t.on().getYear()));
         LocalDate landed = date(data, "landedOn");
         LocalDate signed = date(data, "signedOn");
-        Integer year = landed != null ? Integer.valueOf(landed.getYear())
-                : reached.containsKey("LANDED") ? reached.get("LANDED")
-                : signed != null ? Integer.valueOf(signed.getYear())
-                : reached.containsKey("SIGNED") ? reached.get("SIGNED")
-                : entered(event, transitions);
+        Integer year =
+                landed != null
+                        ? Integer.valueOf(landed.getYear())
+                        : reached.containsKey("LANDED")
+                                ? reached.get("LANDED")
+                                : signed != null
+                                        ? Integer.valueOf(signed.getYear())
+                                        : reached.containsKey("SIGNED")
+                                                ? reached.get("SIGNED")
+                                                : entered(event, transitions);
         Map<String, BigDecimal> measures = new LinkedHashMap<>();
         measures.put("count", BigDecimal.ONE);
         measures.put("planned_investment", amount(event, "plannedInvestment"));
@@ -70,23 +74,37 @@ public class ProjectTotals extends ContributionRule {
         String tierCode = PlatformCounts.lower(tier);
         List<Contribution> contributions = new ArrayList<>();
         for (String area : RegionCodes.withAncestors(region)) {
-            measures.forEach((measure, amount) -> {
-                String base = "projects." + measure;
-                if (year != null) {
-                    contributions.add(Contribution.inYear(base, area, year, amount));
-                    contributions.add(Contribution.inYear(base + "." + tierCode, area, year, amount));
-                }
-                reached.forEach((reachedStage, in) -> contributions.add(Contribution.inYear(
-                        base + "." + tierCode + "." + PlatformCounts.lower(reachedStage), area, in, amount)));
-            });
+            measures.forEach(
+                    (measure, amount) -> {
+                        String base = "projects." + measure;
+                        if (year != null) {
+                            contributions.add(Contribution.inYear(base, area, year, amount));
+                            contributions.add(
+                                    Contribution.inYear(base + "." + tierCode, area, year, amount));
+                        }
+                        reached.forEach(
+                                (reachedStage, in) ->
+                                        contributions.add(
+                                                Contribution.inYear(
+                                                        base
+                                                                + "."
+                                                                + tierCode
+                                                                + "."
+                                                                + PlatformCounts.lower(
+                                                                        reachedStage),
+                                                        area,
+                                                        in,
+                                                        amount)));
+                    });
         }
         return contributions;
     }
 
     /**
-     * The dated stage history, oldest first: the event's {@code transitions}, or for an older event the
-     * dates it carries (its current stage on {@code stageSince}, else on the date that stage records, else
-     * on the day it was registered; SIGNED on {@code signedOn}; LANDED on {@code landedOn}).
+     * The dated stage history, oldest first: the event's {@code transitions}, or for an older event
+     * the dates it carries (its current stage on {@code stageSince}, else on the date that stage
+     * records, else on the day it was registered; SIGNED on {@code signedOn}; LANDED on {@code
+     * landedOn}).
      */
     static List<Reached> transitions(ReceivedEvent event, String stage) {
         JsonNode data = event.data();
@@ -105,7 +123,12 @@ public class ProjectTotals extends ContributionRule {
             LocalDate signed = date(data, "signedOn");
             LocalDate landed = date(data, "landedOn");
             LocalDate since = date(data, "stageSince");
-            since = since != null ? since : stage.equals("SIGNED") ? signed : stage.equals("LANDED") ? landed : null;
+            since =
+                    since != null
+                            ? since
+                            : stage.equals("SIGNED")
+                                    ? signed
+                                    : stage.equals("LANDED") ? landed : null;
             since = since != null ? since : day(data, "createdAt");
             since = since != null ? since : day(event);
             if (signed != null) {
@@ -118,13 +141,20 @@ public class ProjectTotals extends ContributionRule {
                 transitions.add(new Reached(stage, since));
             }
         }
-        transitions.sort(Comparator.comparing(Reached::on)); // stable: the publisher's order within a day
+        transitions.sort(
+                Comparator.comparing(Reached::on)); // stable: the publisher's order within a day
         return transitions;
     }
 
-    /** The year it entered the pipeline: its first transition, or (an older event) the day it was registered. */
+    /**
+     * The year it entered the pipeline: its first transition, or (an older event) the day it was
+     * registered.
+     */
     private static Integer entered(ReceivedEvent event, List<Reached> transitions) {
-        LocalDate on = array(event, "transitions") != null ? transitions.get(0).on() : day(event.data(), "createdAt");
+        LocalDate on =
+                array(event, "transitions") != null
+                        ? transitions.get(0).on()
+                        : day(event.data(), "createdAt");
         on = on != null ? on : day(event);
         return on == null ? null : on.getYear();
     }

@@ -1,14 +1,12 @@
 package org.innoreg.indicators.domain;
 
-import java.math.BigDecimal;
-import java.util.List;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-
+import java.math.BigDecimal;
+import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.innoreg.chassis.persistence.VersionedEntity;
@@ -17,8 +15,7 @@ import org.innoreg.chassis.persistence.VersionedEntity;
 @Entity
 public class Indicator extends VersionedEntity {
 
-    @Id
-    public String code;
+    @Id public String code;
 
     @Column(name = "name_zh")
     public String nameZh;

@@ -1,19 +1,19 @@
 package org.innoreg.indicators.domain;
 
-import java.io.Serializable;
-import java.math.BigDecimal;
-import java.util.Objects;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Objects;
 import org.innoreg.chassis.persistence.VersionedEntity;
 
-/** The current value of one cell: an indicator in a region for a period (2018, 2018-Q3, 2018-07). */
+/**
+ * The current value of one cell: an indicator in a region for a period (2018, 2018-Q3, 2018-07).
+ */
 @Entity
 @IdClass(Observation.Cell.class)
 public class Observation extends VersionedEntity {
@@ -26,8 +26,7 @@ public class Observation extends VersionedEntity {
     @Column(name = "region_code")
     public String regionCode;
 
-    @Id
-    public String period;
+    @Id public String period;
 
     public BigDecimal value;
 
@@ -48,8 +47,7 @@ public class Observation extends VersionedEntity {
         public String regionCode;
         public String period;
 
-        public Cell() {
-        }
+        public Cell() {}
 
         public Cell(String indicatorCode, String regionCode, String period) {
             this.indicatorCode = indicatorCode;
@@ -59,8 +57,10 @@ public class Observation extends VersionedEntity {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Cell c && Objects.equals(indicatorCode, c.indicatorCode)
-                    && Objects.equals(regionCode, c.regionCode) && Objects.equals(period, c.period);
+            return other instanceof Cell c
+                    && Objects.equals(indicatorCode, c.indicatorCode)
+                    && Objects.equals(regionCode, c.regionCode)
+                    && Objects.equals(period, c.period);
         }
 
         @Override

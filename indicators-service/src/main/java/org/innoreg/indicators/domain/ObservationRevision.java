@@ -1,8 +1,5 @@
 package org.innoreg.indicators.domain;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 
 /** One value a cell had from {@code recordedAt} until the next revision. */
 @Entity

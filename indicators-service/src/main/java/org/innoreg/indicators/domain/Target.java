@@ -1,22 +1,21 @@
 package org.innoreg.indicators.domain;
 
-import java.math.BigDecimal;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-
+import java.math.BigDecimal;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.persistence.VersionedEntity;
 
 /**
- * A plan's commitment for an indicator in a region: a level to reach by a year ("R&D spending ≥ 2.3 % of
- * GDP by 2020"), a total over a span of years ("12,000 patent applications in 2016–2020"), or an average
- * annual growth ("high-tech output +15 % a year", the target value being the rate in percent).
+ * A plan's commitment for an indicator in a region: a level to reach by a year ("R&D spending ≥ 2.3
+ * % of GDP by 2020"), a total over a span of years ("12,000 patent applications in 2016–2020"), or
+ * an average annual growth ("high-tech output +15 % a year", the target value being the rate in
+ * percent).
  */
 @Entity
 public class Target extends VersionedEntity {
@@ -34,8 +33,7 @@ public class Target extends VersionedEntity {
         AT_MOST
     }
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "indicator_code")
     public String indicatorCode;

@@ -5,13 +5,24 @@ import org.innoreg.indicators.domain.IndicatorKind;
 
 public final class IndicatorMapper {
 
-    private IndicatorMapper() {
-    }
+    private IndicatorMapper() {}
 
     public static IndicatorView toView(Indicator i) {
-        return new IndicatorView(i.code, i.nameZh, i.nameEn, i.unit, i.frequency, i.kind, i.source, i.description,
-                i.kind == IndicatorKind.COMPUTED ? new Formula(i.numerator, i.denominator, ObservationView.plain(i.scale)) : null,
-                i.version, i.createdAt, i.updatedAt);
+        return new IndicatorView(
+                i.code,
+                i.nameZh,
+                i.nameEn,
+                i.unit,
+                i.frequency,
+                i.kind,
+                i.source,
+                i.description,
+                i.kind == IndicatorKind.COMPUTED
+                        ? new Formula(i.numerator, i.denominator, ObservationView.plain(i.scale))
+                        : null,
+                i.version,
+                i.createdAt,
+                i.updatedAt);
     }
 
     public static Indicator toReportedIndicator(IndicatorInput input) {

@@ -1,9 +1,7 @@
 package org.innoreg.indicators.mapping;
 
-import java.time.OffsetDateTime;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.indicators.domain.Frequency;
 import org.innoreg.indicators.domain.IndicatorKind;
@@ -24,5 +22,4 @@ public record IndicatorView(
         @Schema(description = "COMPUTED indicators only") Formula formula,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
-}
+        OffsetDateTime updatedAt) {}

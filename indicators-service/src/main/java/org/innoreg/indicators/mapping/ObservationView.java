@@ -1,10 +1,8 @@
 package org.innoreg.indicators.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.indicators.domain.Observation;
 import org.innoreg.indicators.domain.ObservationRevision;
@@ -25,13 +23,29 @@ public record ObservationView(
         @Schema(description = "The cell's version (current values only)") Long version) {
 
     public static ObservationView of(Observation o) {
-        return new ObservationView(o.indicatorCode, o.regionCode, o.period, plain(o.value), o.status,
-                o.source, o.note, o.updatedAt, o.version);
+        return new ObservationView(
+                o.indicatorCode,
+                o.regionCode,
+                o.period,
+                plain(o.value),
+                o.status,
+                o.source,
+                o.note,
+                o.updatedAt,
+                o.version);
     }
 
     public static ObservationView of(ObservationRevision r) {
-        return new ObservationView(r.indicatorCode, r.regionCode, r.period, plain(r.value), r.status,
-                r.source, r.note, r.recordedAt, null);
+        return new ObservationView(
+                r.indicatorCode,
+                r.regionCode,
+                r.period,
+                plain(r.value),
+                r.status,
+                r.source,
+                r.note,
+                r.recordedAt,
+                null);
     }
 
     /** 36553.000000 → 36553, 2.30 → 2.3: the value as written, without the column's padding. */

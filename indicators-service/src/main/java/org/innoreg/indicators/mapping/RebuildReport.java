@@ -6,6 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DerivedRebuildReport")
 public record RebuildReport(
         @Schema(description = "Events read from the topics' beginning") long eventsRead,
-        @Schema(description = "Derived cells whose value changed (each one revision)") long cellsChanged,
-        long tookMillis) {
-}
+        @Schema(description = "Derived cells whose value changed (each one revision)")
+                long cellsChanged,
+        long tookMillis) {}

@@ -1,11 +1,8 @@
 package org.innoreg.indicators.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.innoreg.indicators.domain.Indicator;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-
 @ApplicationScoped
-public class IndicatorRepository implements PanacheRepositoryBase<Indicator, String> {
-}
+public class IndicatorRepository implements PanacheRepositoryBase<Indicator, String> {}

@@ -1,8 +1,5 @@
 package org.innoreg.indicators.resource;
 
-import java.net.URI;
-import java.time.OffsetDateTime;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,15 +13,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.indicators.domain.Indicator;
@@ -48,38 +46,77 @@ public class IndicatorResource {
     @GET
     @Operation(summary = "List indicator definitions")
     @APIResponse(responseCode = "200", description = "The indicators, by code")
-    @APIResponse(responseCode = "400", description = "Malformed filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<IndicatorView> list(@Parameter(description = "Only indicators of this kind") @QueryParam("kind") IndicatorKind kind,
-            @Parameter(description = "Only indicators whose definition changed at or after this instant (RFC 3339)", example = "2026-12-01T08:00:00+08:00")
-            @QueryParam("changedSince") OffsetDateTime changedSince) {
-        return Page.of(service.list(kind, changedSince).stream().map(IndicatorMapper::toView).toList());
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed filter",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public Page<IndicatorView> list(
+            @Parameter(description = "Only indicators of this kind") @QueryParam("kind")
+                    IndicatorKind kind,
+            @Parameter(
+                            description =
+                                    "Only indicators whose definition changed at or after this instant (RFC 3339)",
+                            example = "2026-12-01T08:00:00+08:00")
+                    @QueryParam("changedSince")
+                    OffsetDateTime changedSince) {
+        return Page.of(
+                service.list(kind, changedSince).stream().map(IndicatorMapper::toView).toList());
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "Get an indicator definition")
-    @APIResponse(responseCode = "200", description = "The indicator; ETag carries its version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The indicator; ETag carries its version",
             content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(example = "patent_applications") @PathParam("code")
-            @Pattern(regexp = "[a-z][a-z0-9_.]{1,62}", message = "{innoreg.indicator-code}") String code) {
+    @APIResponse(
+            responseCode = "404",
+            description = "No such indicator",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @Parameter(example = "patent_applications")
+                    @PathParam("code")
+                    @Pattern(regexp = "[a-z][a-z0-9_.]{1,62}", message = "{innoreg.indicator-code}")
+                    String code) {
         Indicator indicator = service.get(code);
-        return Response.ok(IndicatorMapper.toView(indicator)).tag(ETags.of(indicator.version)).build();
+        return Response.ok(IndicatorMapper.toView(indicator))
+                .tag(ETags.of(indicator.version))
+                .build();
     }
 
-    @RolesAllowed({ Roles.INDICATORS_EDITOR, Roles.ADMIN })
+    @RolesAllowed({Roles.INDICATORS_EDITOR, Roles.ADMIN})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Define a reported indicator", description = "Emits org.innoreg.indicators.indicator.created.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            summary = "Define a reported indicator",
+            description = "Emits org.innoreg.indicators.indicator.created.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "{innoreg.body-required}") @Valid IndicatorInput input) {
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The code is taken",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @NotNull(message = "{innoreg.body-required}") @Valid IndicatorInput input) {
         Indicator indicator = service.create(input);
         return Response.created(URI.create("/api/v1/indicators/" + indicator.code))
                 .tag(ETags.of(indicator.version))

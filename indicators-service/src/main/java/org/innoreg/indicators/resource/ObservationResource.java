@@ -1,8 +1,5 @@
 package org.innoreg.indicators.resource;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.TableWriter;
-import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
@@ -56,59 +54,99 @@ public class ObservationResource {
         this.indicators = indicators;
     }
 
-    @RolesAllowed({ Roles.INDICATORS_EDITOR, Roles.ADMIN })
+    @RolesAllowed({Roles.INDICATORS_EDITOR, Roles.ADMIN})
     @PUT
     @Path("/observations/{region}/{period}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record or revise a value",
-            description = "The first value of a cell is recorded (201); a different later one is a revision (200): it "
-                    + "needs If-Match with the cell's ETag, and the old value stays readable (revisions, asOf). Emits "
-                    + "org.innoreg.indicators.observation.recorded or .revised. Derived and computed indicators are "
-                    + "not written by hand (409).")
-    @APIResponse(responseCode = "200", description = "Revised (or unchanged)",
+    @Operation(
+            summary = "Record or revise a value",
+            description =
+                    "The first value of a cell is recorded (201); a different later one is a revision (200): it "
+                            + "needs If-Match with the cell's ETag, and the old value stays readable (revisions, asOf). Emits "
+                            + "org.innoreg.indicators.observation.recorded or .revised. Derived and computed indicators are "
+                            + "not written by hand (409).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Revised (or unchanged)",
             content = @Content(schema = @Schema(implementation = ObservationView.class)))
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
             content = @Content(schema = @Schema(implementation = ObservationView.class)))
-    @APIResponse(responseCode = "409", description = "A derived or computed indicator",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A period that does not fit the indicator's frequency, or a value that "
-            + "cannot be right (type implausible-value, its rule in `rule`): a PERCENT value above 100 (percent-above-100), a "
-            + "part that would put a computed share such as R&D spending ÷ GDP above 100 % (share-above-100), a revision two "
-            + "orders of magnitude from the last value without confirm=true (revision-jump). Nothing is stored.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Revising without If-Match",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response put(@Parameter(example = "patent_applications") @PathParam("code") String code,
+    @APIResponse(
+            responseCode = "409",
+            description = "A derived or computed indicator",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "A period that does not fit the indicator's frequency, or a value that "
+                            + "cannot be right (type implausible-value, its rule in `rule`): a PERCENT value above 100 (percent-above-100), a "
+                            + "part that would put a computed share such as R&D spending ÷ GDP above 100 % (share-above-100), a revision two "
+                            + "orders of magnitude from the last value without confirm=true (revision-jump). Nothing is stored.",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "Revising without If-Match",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response put(
+            @Parameter(example = "patent_applications") @PathParam("code") String code,
             @Parameter(example = "430400") @PathParam("region") @RegionCode String region,
-            @Parameter(example = "2017") @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+            @Parameter(example = "2017")
+                    @PathParam("period")
+                    @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE)
+                    String period,
             @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = "true to record a revision that is 100 times the cell's last value or more, or a "
-                    + "hundredth of it or less (innoreg.indicators.rules.revision-jump-factor), after checking it: without it "
-                    + "such a revision is refused (422, rule revision-jump)", example = "false")
-            @QueryParam("confirm") @DefaultValue("false") boolean confirm,
+            @Parameter(
+                            description =
+                                    "true to record a revision that is 100 times the cell's last value or more, or a "
+                                            + "hundredth of it or less (innoreg.indicators.rules.revision-jump-factor), after checking it: without it "
+                                            + "such a revision is refused (422, rule revision-jump)",
+                            example = "false")
+                    @QueryParam("confirm")
+                    @DefaultValue("false")
+                    boolean confirm,
             @NotNull(message = "{innoreg.body-required}") @Valid ObservationInput input) {
-        ObservationService.Written written = observations.put(code, region, period, ExpectedVersion.ifMatch(ifMatch), input,
-                confirm);
+        ObservationService.Written written =
+                observations.put(
+                        code, region, period, ExpectedVersion.ifMatch(ifMatch), input, confirm);
         return Response.status(written.outcome() == ObservationService.Outcome.RECORDED ? 201 : 200)
                 .tag(ETags.of(written.observation().version))
-                .entity(ObservationView.of(written.observation())).build();
+                .entity(ObservationView.of(written.observation()))
+                .build();
     }
 
     @GET
     @Path("/observations/{region}/{period}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The current value of a cell")
-    @APIResponse(responseCode = "200", description = "The value; ETag carries the cell's version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The value; ETag carries the cell's version",
             content = @Content(schema = @Schema(implementation = ObservationView.class)))
-    @APIResponse(responseCode = "404", description = "No value for that cell",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("code") String code, @PathParam("region") @RegionCode String region,
-            @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period) {
+    @APIResponse(
+            responseCode = "404",
+            description = "No value for that cell",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @PathParam("code") String code,
+            @PathParam("region") @RegionCode String region,
+            @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE)
+                    String period) {
         var observation = observations.get(code, region, period);
-        return Response.ok(ObservationView.of(observation)).tag(ETags.of(observation.version)).build();
+        return Response.ok(ObservationView.of(observation))
+                .tag(ETags.of(observation.version))
+                .build();
     }
 
     @GET
@@ -116,56 +154,116 @@ public class ObservationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every value a cell has had, oldest first")
     @APIResponse(responseCode = "200", description = "The revisions")
-    public Page<ObservationView> revisions(@PathParam("code") String code, @PathParam("region") @RegionCode String region,
-            @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period) {
-        return Page.of(observations.revisions(code, region, period).stream().map(ObservationView::of).toList());
+    public Page<ObservationView> revisions(
+            @PathParam("code") String code,
+            @PathParam("region") @RegionCode String region,
+            @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE)
+                    String period) {
+        return Page.of(
+                observations.revisions(code, region, period).stream()
+                        .map(ObservationView::of)
+                        .toList());
     }
 
     @GET
     @Path("/series")
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv", BulkFormat.XLSX_TYPE })
-    @Operation(summary = "An indicator's values in period order",
-            description = "For one region or all. `asOf` reads the series as it was known at that time; `changedSince` "
-                    + "keeps only cells changed at or after it. `format=sdmx-csv` gives SDMX-CSV 2.0 (STRUCTURE, STRUCTURE_ID, "
-                    + "ACTION, REF_AREA, TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS with A = final, P = provisional); "
-                    + "`format=csv` a plain CSV, `format=xlsx` the same columns as an Excel workbook (values as number "
-                    + "cells, regions and periods as text).")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", BulkFormat.XLSX_TYPE})
+    @Operation(
+            summary = "An indicator's values in period order",
+            description =
+                    "For one region or all. `asOf` reads the series as it was known at that time; `changedSince` "
+                            + "keeps only cells changed at or after it. `format=sdmx-csv` gives SDMX-CSV 2.0 (STRUCTURE, STRUCTURE_ID, "
+                            + "ACTION, REF_AREA, TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS with A = final, P = provisional); "
+                            + "`format=csv` a plain CSV, `format=xlsx` the same columns as an Excel workbook (values as number "
+                            + "cells, regions and periods as text).")
     @APIResponse(responseCode = "200", description = "The series")
-    @APIResponse(responseCode = "400", description = "Malformed period, time or format",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response series(@PathParam("code") String code,
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed period, time or format",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response series(
+            @PathParam("code") String code,
             @Parameter(example = "430400") @QueryParam("region") @RegionCode String region,
-            @Parameter(example = "2016") @QueryParam("from") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String from,
-            @Parameter(example = "2020") @QueryParam("to") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String to,
-            @Parameter(description = "As known at this time (RFC 3339)", example = "2019-01-01T00:00:00Z") @QueryParam("asOf") OffsetDateTime asOf,
-            @Parameter(description = "Only cells whose value changed at or after this instant (RFC 3339)",
-                    example = "2026-12-01T08:00:00+08:00") @QueryParam("changedSince") OffsetDateTime changedSince,
-            @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "json|csv|sdmx-csv|xlsx", message = "{innoreg.series-format}") String format) {
-        List<ObservationView> values = observations.series(code, region, from, to, asOf, changedSince);
+            @Parameter(example = "2016")
+                    @QueryParam("from")
+                    @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE)
+                    String from,
+            @Parameter(example = "2020")
+                    @QueryParam("to")
+                    @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE)
+                    String to,
+            @Parameter(
+                            description = "As known at this time (RFC 3339)",
+                            example = "2019-01-01T00:00:00Z")
+                    @QueryParam("asOf")
+                    OffsetDateTime asOf,
+            @Parameter(
+                            description =
+                                    "Only cells whose value changed at or after this instant (RFC 3339)",
+                            example = "2026-12-01T08:00:00+08:00")
+                    @QueryParam("changedSince")
+                    OffsetDateTime changedSince,
+            @QueryParam("format")
+                    @DefaultValue("json")
+                    @Pattern(regexp = "json|csv|sdmx-csv|xlsx", message = "{innoreg.series-format}")
+                    String format) {
+        List<ObservationView> values =
+                observations.series(code, region, from, to, asOf, changedSince);
         return switch (format) {
-            case "sdmx-csv" -> Response.ok(sdmxCsv(indicators.get(code), values), "text/csv; charset=UTF-8").build();
-            case "csv" -> BulkExport.response(BulkFormat.CSV, code, out -> table(values, BulkFormat.CSV, out));
-            case "xlsx" -> BulkExport.response(BulkFormat.XLSX, code, out -> table(values, BulkFormat.XLSX, out));
+            case "sdmx-csv" ->
+                    Response.ok(sdmxCsv(indicators.get(code), values), "text/csv; charset=UTF-8")
+                            .build();
+            case "csv" ->
+                    BulkExport.response(
+                            BulkFormat.CSV, code, out -> table(values, BulkFormat.CSV, out));
+            case "xlsx" ->
+                    BulkExport.response(
+                            BulkFormat.XLSX, code, out -> table(values, BulkFormat.XLSX, out));
             default -> Response.ok(Page.of(values), MediaType.APPLICATION_JSON).build();
         };
     }
 
     private static String sdmxCsv(Indicator indicator, List<ObservationView> values) {
-        StringBuilder csv = new StringBuilder("STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\n");
+        StringBuilder csv =
+                new StringBuilder(
+                        "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\n");
         for (ObservationView v : values) {
-            csv.append("dataflow,INNOREG:").append(indicator.code.toUpperCase()).append("(1.0),I,").append(v.region()).append(',')
-                    .append(v.period()).append(',').append(v.value().toPlainString()).append(',').append(indicator.unit).append(',')
-                    .append(v.status() == org.innoreg.indicators.domain.ObservationStatus.FINAL ? "A" : "P").append('\n');
+            csv.append("dataflow,INNOREG:")
+                    .append(indicator.code.toUpperCase())
+                    .append("(1.0),I,")
+                    .append(v.region())
+                    .append(',')
+                    .append(v.period())
+                    .append(',')
+                    .append(v.value().toPlainString())
+                    .append(',')
+                    .append(indicator.unit)
+                    .append(',')
+                    .append(
+                            v.status() == org.innoreg.indicators.domain.ObservationStatus.FINAL
+                                    ? "A"
+                                    : "P")
+                    .append('\n');
         }
         return csv.toString();
     }
 
     /** The series as rows of cells, a CSV file (no byte-order mark, as before) or a workbook. */
-    private static void table(List<ObservationView> values, BulkFormat format, java.io.OutputStream out) throws java.io.IOException {
+    private static void table(
+            List<ObservationView> values, BulkFormat format, java.io.OutputStream out)
+            throws java.io.IOException {
         try (TableWriter table = TableWriter.open(format, out, false)) {
             table.header(List.of("indicator", "region", "period", "value", "status", "recordedAt"));
             for (ObservationView v : values) {
-                table.row(java.util.Arrays.asList(v.indicator(), v.region(), v.period(), v.value(), v.status().name(), v.recordedAt()));
+                table.row(
+                        java.util.Arrays.asList(
+                                v.indicator(),
+                                v.region(),
+                                v.period(),
+                                v.value(),
+                                v.status().name(),
+                                v.recordedAt()));
             }
             table.finish();
         }

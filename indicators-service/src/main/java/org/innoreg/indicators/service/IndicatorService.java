@@ -1,10 +1,9 @@
 package org.innoreg.indicators.service;
 
-import java.util.List;
-
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
+import java.util.List;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.WritePipeline;
@@ -14,8 +13,6 @@ import org.innoreg.indicators.events.IndicatorEvents;
 import org.innoreg.indicators.mapping.IndicatorInput;
 import org.innoreg.indicators.mapping.IndicatorMapper;
 import org.innoreg.indicators.repository.IndicatorRepository;
-
-import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class IndicatorService {
@@ -30,7 +27,9 @@ public class IndicatorService {
         this.writes = writes;
     }
 
-    /** Definitions by code, of a kind and last changed at or after {@code changedSince}; null: any. */
+    /**
+     * Definitions by code, of a kind and last changed at or after {@code changedSince}; null: any.
+     */
     public List<Indicator> list(IndicatorKind kind, java.time.OffsetDateTime changedSince) {
         List<String> where = new java.util.ArrayList<>();
         io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
@@ -42,20 +41,27 @@ public class IndicatorService {
             where.add("updatedAt >= :changedSince");
             params.and("changedSince", changedSince);
         }
-        return where.isEmpty() ? indicators.listAll(Sort.by("code"))
+        return where.isEmpty()
+                ? indicators.listAll(Sort.by("code"))
                 : indicators.list(String.join(" and ", where), Sort.by("code"), params);
     }
 
     public Indicator get(String code) {
-        return indicators.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("indicator", code));
+        return indicators
+                .findByIdOptional(code)
+                .orElseThrow(() -> ProblemException.notFound("indicator", code));
     }
 
     @Transactional
     public Indicator create(IndicatorInput input) {
-        return writes.create(events, IndicatorMapper.toReportedIndicator(input), indicator -> {
-            if (indicators.findByIdOptional(indicator.code).isPresent()) {
-                throw ProblemException.conflict("duplicate", Messages.text("indicator.exists", indicator.code));
-            }
-        });
+        return writes.create(
+                events,
+                IndicatorMapper.toReportedIndicator(input),
+                indicator -> {
+                    if (indicators.findByIdOptional(indicator.code).isPresent()) {
+                        throw ProblemException.conflict(
+                                "duplicate", Messages.text("indicator.exists", indicator.code));
+                    }
+                });
     }
 }

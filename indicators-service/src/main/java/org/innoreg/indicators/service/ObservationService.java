@@ -1,5 +1,10 @@
 package org.innoreg.indicators.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -9,16 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
@@ -36,8 +32,8 @@ import org.innoreg.indicators.mapping.ObservationInput;
 import org.innoreg.indicators.mapping.ObservationView;
 
 /**
- * Reported values of indicators. A new value for a cell is a revision: the old one is kept, so series
- * can be read as they were known on any date.
+ * Reported values of indicators. A new value for a cell is a revision: the old one is kept, so
+ * series can be read as they were known on any date.
  */
 @ApplicationScoped
 public class ObservationService {
@@ -49,8 +45,7 @@ public class ObservationService {
         UNCHANGED
     }
 
-    public record Written(Observation observation, Outcome outcome) {
-    }
+    public record Written(Observation observation, Outcome outcome) {}
 
     private final IndicatorService indicators;
     private final EntityManager entityManager;
@@ -60,8 +55,13 @@ public class ObservationService {
 
     private final ValueRulesConfig rules;
 
-    ObservationService(IndicatorService indicators, EntityManager entityManager, ObservationEvents events, WritePipeline writes,
-            ObjectMapper json, ValueRulesConfig rules) {
+    ObservationService(
+            IndicatorService indicators,
+            EntityManager entityManager,
+            ObservationEvents events,
+            WritePipeline writes,
+            ObjectMapper json,
+            ValueRulesConfig rules) {
         this.json = json;
         this.rules = rules;
         this.indicators = indicators;
@@ -72,7 +72,8 @@ public class ObservationService {
 
     public Observation get(String code, String region, String period) {
         indicators.get(code);
-        Observation observation = entityManager.find(Observation.class, new Observation.Cell(code, region, period));
+        Observation observation =
+                entityManager.find(Observation.class, new Observation.Cell(code, region, period));
         if (observation == null) {
             throw ProblemException.notFound("observation", code + "/" + region + "/" + period);
         }
@@ -81,70 +82,115 @@ public class ObservationService {
 
     /**
      * Records or revises a cell. A revision needs If-Match with the cell's ETag; an identical value
-     * changes nothing. Derived and computed indicators are not written by hand (409). A value that cannot be right
-     * is refused (422, {@link ValueRules}); a revision that jumps by {@code innoreg.indicators.rules.revision-jump-factor}
-     * only with {@code confirm}.
+     * changes nothing. Derived and computed indicators are not written by hand (409). A value that
+     * cannot be right is refused (422, {@link ValueRules}); a revision that jumps by {@code
+     * innoreg.indicators.rules.revision-jump-factor} only with {@code confirm}.
      */
     @Transactional
-    public Written put(String code, String region, String period, ExpectedVersion expected, ObservationInput input,
+    public Written put(
+            String code,
+            String region,
+            String period,
+            ExpectedVersion expected,
+            ObservationInput input,
             boolean confirm) {
         Indicator indicator = checkReported(code, period);
         if (ValueRules.percentAbove100(indicator.unit, input.value())) {
-            throw ProblemException.implausible(ValueRules.PERCENT_ABOVE_100, "value",
+            throw ProblemException.implausible(
+                    ValueRules.PERCENT_ABOVE_100,
+                    "value",
                     Messages.text("rule.percent-above-100", input.value().toPlainString()));
         }
-        ObservationStatus status = input.status() == null ? ObservationStatus.PROVISIONAL : input.status();
+        ObservationStatus status =
+                input.status() == null ? ObservationStatus.PROVISIONAL : input.status();
         Written written = write(code, region, period, expected, input, status, confirm);
         checkShares(code, region, period);
         return written;
     }
 
-    private Written write(String code, String region, String period, ExpectedVersion expected, ObservationInput input,
-            ObservationStatus status, boolean confirm) {
-        Observation observation = entityManager.find(Observation.class, new Observation.Cell(code, region, period));
+    private Written write(
+            String code,
+            String region,
+            String period,
+            ExpectedVersion expected,
+            ObservationInput input,
+            ObservationStatus status,
+            boolean confirm) {
+        Observation observation =
+                entityManager.find(Observation.class, new Observation.Cell(code, region, period));
         if (observation == null) {
             observation = new Observation();
             observation.indicatorCode = code;
             observation.regionCode = region;
             observation.period = period;
             apply(observation, input, status);
-            writes.create(events, observation, checkedAbove -> {
-            }, cell -> entityManager.persist(ObservationRevision.of(cell)));
+            writes.create(
+                    events,
+                    observation,
+                    checkedAbove -> {},
+                    cell -> entityManager.persist(ObservationRevision.of(cell)));
             return new Written(observation, Outcome.RECORDED);
         }
-        if (!writes.update(events, observation, expected, cell -> {
-            // after the If-Match check: a stale or missing ETag is said first (412, 428), the jump only to a current reader
-            if (!confirm && ValueRules.jumps(cell.value, input.value(), rules.revisionJumpFactor())) {
-                throw ProblemException.implausible(ValueRules.REVISION_JUMP, "value", Messages.text("rule.revision-jump",
-                        input.value().toPlainString(), ObservationView.plain(cell.value).toPlainString(),
-                        rules.revisionJumpFactor().toPlainString()));
-            }
-            apply(cell, input, status);
-        })) {
+        if (!writes.update(
+                events,
+                observation,
+                expected,
+                cell -> {
+                    // after the If-Match check: a stale or missing ETag is said first (412, 428),
+                    // the jump only to a current reader
+                    if (!confirm
+                            && ValueRules.jumps(
+                                    cell.value, input.value(), rules.revisionJumpFactor())) {
+                        throw ProblemException.implausible(
+                                ValueRules.REVISION_JUMP,
+                                "value",
+                                Messages.text(
+                                        "rule.revision-jump",
+                                        input.value().toPlainString(),
+                                        ObservationView.plain(cell.value).toPlainString(),
+                                        rules.revisionJumpFactor().toPlainString()));
+                    }
+                    apply(cell, input, status);
+                })) {
             return new Written(observation, Outcome.UNCHANGED);
         }
-        entityManager.persist(ObservationRevision.of(observation)); // from the revision's time, set by the update
+        entityManager.persist(
+                ObservationRevision.of(observation)); // from the revision's time, set by the update
         return new Written(observation, Outcome.REVISED);
     }
 
     /**
-     * A computed share (a PERCENT indicator with a denominator: R&D spending ÷ GDP × 100) that this cell is a part of
-     * must stay at most 100 % in the cell's region and period, with the value just written. Throwing rolls the write back.
+     * A computed share (a PERCENT indicator with a denominator: R&D spending ÷ GDP × 100) that this
+     * cell is a part of must stay at most 100 % in the cell's region and period, with the value
+     * just written. Throwing rolls the write back.
      */
     private void checkShares(String code, String region, String period) {
-        List<Indicator> shares = entityManager.createQuery("""
-                from Indicator where kind = ?1 and unit = ?2 and denominator is not null""", Indicator.class)
-                .setParameter(1, IndicatorKind.COMPUTED).setParameter(2, IndicatorUnit.PERCENT).getResultList();
+        List<Indicator> shares =
+                entityManager
+                        .createQuery(
+                                """
+                from Indicator where kind = ?1 and unit = ?2 and denominator is not null""",
+                                Indicator.class)
+                        .setParameter(1, IndicatorKind.COMPUTED)
+                        .setParameter(2, IndicatorUnit.PERCENT)
+                        .getResultList();
         entityManager.flush(); // the series below is read in SQL: it must see this write's revision
         for (Indicator share : shares) {
             if (!share.numerator.contains(code) && !code.equals(share.denominator)) {
                 continue;
             }
             // known "a minute from now": the latest value of every part, this write's included
-            for (ObservationView value : computed(share, region, period, period, OffsetDateTime.now().plusMinutes(1))) {
+            for (ObservationView value :
+                    computed(share, region, period, period, OffsetDateTime.now().plusMinutes(1))) {
                 if (ValueRules.shareAbove100(value.value())) {
-                    throw ProblemException.implausible(ValueRules.SHARE_ABOVE_100, "value", Messages.text(
-                            "rule.share-above-100", share.code, value.value().toPlainString(), share.description));
+                    throw ProblemException.implausible(
+                            ValueRules.SHARE_ABOVE_100,
+                            "value",
+                            Messages.text(
+                                    "rule.share-above-100",
+                                    share.code,
+                                    value.value().toPlainString(),
+                                    share.description));
                 }
             }
         }
@@ -154,31 +200,40 @@ public class ObservationService {
     private Indicator checkReported(String code, String period) {
         Indicator indicator = indicators.get(code);
         if (indicator.kind != IndicatorKind.REPORTED) {
-            throw ProblemException.conflict("not-reported", Messages.text(
-                    indicator.kind == IndicatorKind.DERIVED ? "indicator.derived-not-written" : "indicator.computed-not-written", code));
+            throw ProblemException.conflict(
+                    "not-reported",
+                    Messages.text(
+                            indicator.kind == IndicatorKind.DERIVED
+                                    ? "indicator.derived-not-written"
+                                    : "indicator.computed-not-written",
+                            code));
         }
         if (!fits(period, indicator.frequency)) {
-            throw ProblemException.unprocessable("period", Messages.text("indicator.period", code, indicator.frequency,
-                    switch (indicator.frequency) {
-                        case ANNUAL -> "2018";
-                        case QUARTERLY -> "2018-Q3";
-                        case MONTHLY -> "2018-07";
-                    }));
+            throw ProblemException.unprocessable(
+                    "period",
+                    Messages.text(
+                            "indicator.period",
+                            code,
+                            indicator.frequency,
+                            switch (indicator.frequency) {
+                                case ANNUAL -> "2018";
+                                case QUARTERLY -> "2018-Q3";
+                                case MONTHLY -> "2018-07";
+                            }));
         }
         return indicator;
     }
 
     /** The value a derived cell has reached. */
-    public record DerivedCell(String indicator, String region, String period, BigDecimal value) {
-    }
+    public record DerivedCell(String indicator, String region, String period, BigDecimal value) {}
 
     /**
-     * Sets derived cells to the values their running totals have reached, in one statement: a cell is
-     * recorded the first time it has a value other than 0, revised when its value changed (to 0 included),
-     * left alone otherwise. A cell that never had a value is not created to say 0: a derived cell nobody
-     * counted anything in reads as 0 anyway, so live events and a rebuild agree whichever zeros they pass
-     * through. Derived values are provisional (they move with every event) and their source is the
-     * indicator's (the topic they come from).
+     * Sets derived cells to the values their running totals have reached, in one statement: a cell
+     * is recorded the first time it has a value other than 0, revised when its value changed (to 0
+     * included), left alone otherwise. A cell that never had a value is not created to say 0: a
+     * derived cell nobody counted anything in reads as 0 anyway, so live events and a rebuild agree
+     * whichever zeros they pass through. Derived values are provisional (they move with every
+     * event) and their source is the indicator's (the topic they come from).
      *
      * @return how many cells changed value (recorded or revised)
      */
@@ -189,15 +244,19 @@ public class ObservationService {
         }
         // one row per cell (one statement cannot upsert a row twice): the last value given wins
         Map<List<String>, DerivedCell> byCell = new LinkedHashMap<>();
-        cells.forEach(cell -> byCell.put(List.of(cell.indicator(), cell.region(), cell.period()), cell));
+        cells.forEach(
+                cell -> byCell.put(List.of(cell.indicator(), cell.region(), cell.period()), cell));
         String rows;
         try {
             rows = json.writeValueAsString(byCell.values());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        // clock_timestamp(), truncated as Java's are: the instant asOf compares with, as for reported cells
-        return entityManager.createNativeQuery("""
+        // clock_timestamp(), truncated as Java's are: the instant asOf compares with, as for
+        // reported cells
+        return entityManager
+                .createNativeQuery(
+                        """
                 WITH written AS (
                     INSERT INTO observation AS o (indicator_code, region_code, period, value, status, source, version,
                                                   created_at, updated_at)
@@ -213,36 +272,55 @@ public class ObservationService {
                     RETURNING o.indicator_code, o.region_code, o.period, o.value, o.status, o.source, o.note, o.updated_at)
                 INSERT INTO observation_revision (indicator_code, region_code, period, value, status, source, note, recorded_at)
                 SELECT indicator_code, region_code, period, value, status, source, note, updated_at FROM written
-                """).setParameter(1, rows).executeUpdate();
+                """)
+                .setParameter(1, rows)
+                .executeUpdate();
     }
 
     public List<ObservationRevision> revisions(String code, String region, String period) {
         get(code, region, period);
-        return entityManager.createQuery("""
+        return entityManager
+                .createQuery(
+                        """
                 from ObservationRevision where indicatorCode = ?1 and regionCode = ?2 and period = ?3 order by recordedAt, id
-                """, ObservationRevision.class).setParameter(1, code).setParameter(2, region).setParameter(3, period)
+                """,
+                        ObservationRevision.class)
+                .setParameter(1, code)
+                .setParameter(2, region)
+                .setParameter(3, period)
                 .getResultList();
     }
 
     /**
-     * A series in region and period order: each cell's latest value recorded at or before {@code asOf} (now
-     * if null), for one region or all, within [from, to], and only cells changed at or after {@code changedSince}.
-     * A computed indicator is evaluated from its parts as they were known at {@code asOf}.
+     * A series in region and period order: each cell's latest value recorded at or before {@code
+     * asOf} (now if null), for one region or all, within [from, to], and only cells changed at or
+     * after {@code changedSince}. A computed indicator is evaluated from its parts as they were
+     * known at {@code asOf}.
      */
-    public List<ObservationView> series(String code, String region, String from, String to, OffsetDateTime asOf,
+    public List<ObservationView> series(
+            String code,
+            String region,
+            String from,
+            String to,
+            OffsetDateTime asOf,
             OffsetDateTime changedSince) {
         Indicator indicator = indicators.get(code);
         OffsetDateTime knownAt = asOf == null ? OffsetDateTime.now() : asOf;
-        List<ObservationView> values = indicator.kind == IndicatorKind.COMPUTED
-                ? computed(indicator, region, from, to, knownAt)
-                : stored(code, region, from, to, knownAt);
-        return changedSince == null ? values
+        List<ObservationView> values =
+                indicator.kind == IndicatorKind.COMPUTED
+                        ? computed(indicator, region, from, to, knownAt)
+                        : stored(code, region, from, to, knownAt);
+        return changedSince == null
+                ? values
                 : values.stream().filter(v -> !v.recordedAt().isBefore(changedSince)).toList();
     }
 
     @SuppressWarnings("unchecked")
-    private List<ObservationView> stored(String code, String region, String from, String to, OffsetDateTime asOf) {
-        StringBuilder sql = new StringBuilder("""
+    private List<ObservationView> stored(
+            String code, String region, String from, String to, OffsetDateTime asOf) {
+        StringBuilder sql =
+                new StringBuilder(
+                        """
                 SELECT DISTINCT ON (region_code, period) * FROM observation_revision
                  WHERE indicator_code = :code AND recorded_at <= :asOf""");
         if (region != null) {
@@ -255,9 +333,11 @@ public class ObservationService {
             sql.append(" AND period <= :to");
         }
         sql.append(" ORDER BY region_code, period, recorded_at DESC, id DESC");
-        var query = entityManager.createNativeQuery(sql.toString(), ObservationRevision.class)
-                .setParameter("code", code)
-                .setParameter("asOf", asOf);
+        var query =
+                entityManager
+                        .createNativeQuery(sql.toString(), ObservationRevision.class)
+                        .setParameter("code", code)
+                        .setParameter("asOf", asOf);
         if (region != null) {
             query.setParameter("region", region);
         }
@@ -267,29 +347,35 @@ public class ObservationService {
         if (to != null) {
             query.setParameter("to", to);
         }
-        return ((List<ObservationRevision>) query.getResultList()).stream().map(ObservationView::of).toList();
+        return ((List<ObservationRevision>) query.getResultList())
+                .stream().map(ObservationView::of).toList();
     }
 
     /**
-     * sum(numerator) ÷ denominator × scale for every cell where each part has a value (a derived count
-     * missing from a cell is 0: nothing was counted there) and the denominator is not zero. The cell is
-     * FINAL when all its parts are, and was recorded when its newest part was.
+     * sum(numerator) ÷ denominator × scale for every cell where each part has a value (a derived
+     * count missing from a cell is 0: nothing was counted there) and the denominator is not zero.
+     * The cell is FINAL when all its parts are, and was recorded when its newest part was.
      */
-    private List<ObservationView> computed(Indicator indicator, String region, String from, String to, OffsetDateTime asOf) {
+    private List<ObservationView> computed(
+            Indicator indicator, String region, String from, String to, OffsetDateTime asOf) {
         List<String> parts = new ArrayList<>(indicator.numerator);
         if (indicator.denominator != null) {
             parts.add(indicator.denominator);
         }
-        Map<String, Map<String, ObservationView>> byCell = new TreeMap<>(); // "region|period" → part → value
+        Map<String, Map<String, ObservationView>> byCell =
+                new TreeMap<>(); // "region|period" → part → value
         Map<String, Boolean> zeroWhenMissing = new HashMap<>();
         for (String part : parts) {
             zeroWhenMissing.put(part, indicators.get(part).kind == IndicatorKind.DERIVED);
             for (ObservationView value : series(part, region, from, to, asOf, null)) {
-                byCell.computeIfAbsent(value.region() + "|" + value.period(), cell -> new HashMap<>()).put(part, value);
+                byCell.computeIfAbsent(
+                                value.region() + "|" + value.period(), cell -> new HashMap<>())
+                        .put(part, value);
             }
         }
         List<ObservationView> values = new ArrayList<>();
-        cells: for (Map<String, ObservationView> cell : byCell.values()) {
+        cells:
+        for (Map<String, ObservationView> cell : byCell.values()) {
             BigDecimal sum = BigDecimal.ZERO;
             for (String part : indicator.numerator) {
                 ObservationView value = cell.get(part);
@@ -307,18 +393,32 @@ public class ObservationService {
                 result = result.divide(denominator.value(), 6, RoundingMode.HALF_EVEN);
             }
             ObservationView any = cell.values().iterator().next();
-            boolean allFinal = parts.stream().map(cell::get)
-                    .allMatch(v -> v == null || v.status() == ObservationStatus.FINAL);
-            OffsetDateTime recordedAt = cell.values().stream().map(ObservationView::recordedAt)
-                    .max(Comparator.naturalOrder()).orElseThrow();
-            values.add(new ObservationView(indicator.code, any.region(), any.period(), ObservationView.plain(result),
-                    allFinal ? ObservationStatus.FINAL : ObservationStatus.PROVISIONAL, "computed: " + indicator.description,
-                    null, recordedAt, null));
+            boolean allFinal =
+                    parts.stream()
+                            .map(cell::get)
+                            .allMatch(v -> v == null || v.status() == ObservationStatus.FINAL);
+            OffsetDateTime recordedAt =
+                    cell.values().stream()
+                            .map(ObservationView::recordedAt)
+                            .max(Comparator.naturalOrder())
+                            .orElseThrow();
+            values.add(
+                    new ObservationView(
+                            indicator.code,
+                            any.region(),
+                            any.period(),
+                            ObservationView.plain(result),
+                            allFinal ? ObservationStatus.FINAL : ObservationStatus.PROVISIONAL,
+                            "computed: " + indicator.description,
+                            null,
+                            recordedAt,
+                            null));
         }
         return values;
     }
 
-    private static void apply(Observation observation, ObservationInput input, ObservationStatus status) {
+    private static void apply(
+            Observation observation, ObservationInput input, ObservationStatus status) {
         if (observation.value == null || observation.value.compareTo(input.value()) != 0) {
             observation.value = input.value(); // 36553 and 36553.000 are one value: not a revision
         }

@@ -3,7 +3,6 @@ package org.innoreg.indicators.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +39,13 @@ class ValueRulesTest {
     void aRevisionJumpsAtTheFactorEitherWay() {
         assertThat(ValueRules.jumps(n("36553"), n("36000"), HUNDRED)).isFalse();
         assertThat(ValueRules.jumps(n("36553"), n("3655299"), HUNDRED)).isFalse(); // 99.99×
-        assertThat(ValueRules.jumps(n("36553"), n("3655300"), HUNDRED)).isTrue(); // 100×: two zeros too many
-        assertThat(ValueRules.jumps(n("1900"), n("19"), HUNDRED)).isTrue(); // a hundredth: 亿元 read as 百亿
+        assertThat(ValueRules.jumps(n("36553"), n("3655300"), HUNDRED))
+                .isTrue(); // 100×: two zeros too many
+        assertThat(ValueRules.jumps(n("1900"), n("19"), HUNDRED))
+                .isTrue(); // a hundredth: 亿元 read as 百亿
         assertThat(ValueRules.jumps(n("-5"), n("-500"), HUNDRED)).isTrue();
-        assertThat(ValueRules.jumps(n("10"), n("999"), new BigDecimal(1000))).isFalse(); // the factor is the config's
+        assertThat(ValueRules.jumps(n("10"), n("999"), new BigDecimal(1000)))
+                .isFalse(); // the factor is the config's
     }
 
     @Test

@@ -4,13 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 /** Each kind of target's progress on fixed data, as the bureau would read it on a day. */
 @QuarkusTest
@@ -20,13 +18,21 @@ class TargetProgressTest {
     private static final String REGION = "430781";
 
     private static String target(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/targets").then().statusCode(201)
-                .extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/targets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void observe(String indicator, String year, String value) {
-        given().contentType(ContentType.JSON).body("{\"value\":" + value + ",\"status\":\"FINAL\"}")
-                .put("/api/v1/indicators/" + indicator + "/observations/" + REGION + "/" + year).then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"value\":" + value + ",\"status\":\"FINAL\"}")
+                .put("/api/v1/indicators/" + indicator + "/observations/" + REGION + "/" + year)
+                .then()
+                .statusCode(201);
     }
 
     private static io.restassured.response.ValidatableResponse progress(String id) {
@@ -35,29 +41,45 @@ class TargetProgressTest {
 
     @Test
     void eachKindOfTargetIsJudgedByItsRule() {
-        String patents = target("""
+        String patents =
+                target(
+                        """
                 {"indicator":"patent_applications","region":"%s","kind":"CUMULATIVE","targetValue":12000,
-                 "spanFrom":"2016","targetPeriod":"2020","plan":"Changde 13th Five-Year Plan: Smart Changde"}""".formatted(REGION));
-        String enterprises = target("""
+                 "spanFrom":"2016","targetPeriod":"2020","plan":"Changde 13th Five-Year Plan: Smart Changde"}"""
+                                .formatted(REGION));
+        String enterprises =
+                target(
+                        """
                 {"indicator":"high_tech_enterprises","region":"%s","kind":"LEVEL","targetValue":200,"targetPeriod":"2018",
-                 "baselinePeriod":"2015","baselineValue":120,"plan":"Hengyang plan"}""".formatted(REGION));
-        String output = target("""
+                 "baselinePeriod":"2015","baselineValue":120,"plan":"Hengyang plan"}"""
+                                .formatted(REGION));
+        String output =
+                target(
+                        """
                 {"indicator":"high_tech_output","region":"%s","kind":"ANNUAL_GROWTH","targetValue":15,"targetPeriod":"2020",
-                 "baselinePeriod":"2015","baselineValue":100,"plan":"Changde 13th Five-Year Plan: Smart Changde"}""".formatted(REGION));
-        String gdp = target("""
+                 "baselinePeriod":"2015","baselineValue":100,"plan":"Changde 13th Five-Year Plan: Smart Changde"}"""
+                                .formatted(REGION));
+        String gdp =
+                target(
+                        """
                 {"indicator":"gdp","region":"%s","kind":"LEVEL","targetValue":1000,"targetPeriod":"2020","plan":"none given"}"""
-                .formatted(REGION));
+                                .formatted(REGION));
 
         progress(patents).body("status", equalTo("NO_DATA"));
         observe("patent_applications", "2016", "2000");
         observe("patent_applications", "2017", "2200");
         observe("patent_applications", "2018", "2500");
         // 6,700 by 2018 against 12,000 × 3/5 = 7,200 expected: 93 % of the way it should be.
-        progress(patents).body("status", equalTo("AT_RISK")).body("value", equalTo(6700)).body("expected", equalTo(7200));
+        progress(patents)
+                .body("status", equalTo("AT_RISK"))
+                .body("value", equalTo(6700))
+                .body("expected", equalTo(7200));
         observe("patent_applications", "2019", "3000");
         progress(patents).body("status", equalTo("ON_TRACK")).body("value", equalTo(9700));
-        given().queryParam("asOf", LocalDate.now().minusDays(1).toString()).get("/api/v1/targets/" + patents + "/progress")
-                .then().body("status", equalTo("NO_DATA"));
+        given().queryParam("asOf", LocalDate.now().minusDays(1).toString())
+                .get("/api/v1/targets/" + patents + "/progress")
+                .then()
+                .body("status", equalTo("NO_DATA"));
 
         observe("high_tech_enterprises", "2016", "150");
         progress(enterprises).body("status", equalTo("ON_TRACK"));
@@ -71,50 +93,98 @@ class TargetProgressTest {
         progress(output).body("status", equalTo("AT_RISK")).body("expected", equalTo(132.25f));
 
         progress(gdp).body("status", equalTo("NO_DATA"));
-        given().get("/api/v1/scorecards/" + REGION).then().statusCode(200)
+        given().get("/api/v1/scorecards/" + REGION)
+                .then()
+                .statusCode(200)
                 .body("items.status", hasItems("ON_TRACK", "ACHIEVED", "AT_RISK", "NO_DATA"))
-                // the scorecard a director reads: the Chinese label beside each code (issue 15 item 9)
+                // the scorecard a director reads: the Chinese label beside each code (issue 15 item
+                // 9)
                 .body("items.statusLabel", hasItems("进展正常", "已实现", "有风险", "无数据"))
                 .body("items.target.kindLabel", hasItems("水平目标"));
     }
 
     @Test
     void inconsistentTargetsAreRefused() {
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body(
+                        """
                 {"indicator":"patent_applications","region":"430781","kind":"CUMULATIVE","targetValue":12000,
-                 "targetPeriod":"2020","plan":"x"}""").post("/api/v1/targets").then().statusCode(422)
+                 "targetPeriod":"2020","plan":"x"}""")
+                .post("/api/v1/targets")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("spanFrom"));
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body(
+                        """
                 {"indicator":"high_tech_output","region":"430781","kind":"ANNUAL_GROWTH","targetValue":15,
-                 "targetPeriod":"2020","plan":"x"}""").post("/api/v1/targets").then().statusCode(422);
-        given().contentType(ContentType.JSON).body("""
+                 "targetPeriod":"2020","plan":"x"}""")
+                .post("/api/v1/targets")
+                .then()
+                .statusCode(422);
+        given().contentType(ContentType.JSON)
+                .body(
+                        """
                 {"indicator":"nothing","region":"430781","kind":"LEVEL","targetValue":1,"targetPeriod":"2020","plan":"x"}""")
-                .post("/api/v1/targets").then().statusCode(404);
-        given().contentType(ContentType.JSON).body("""
+                .post("/api/v1/targets")
+                .then()
+                .statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(
+                        """
                 {"indicator":"gdp","region":"430781","kind":"SOMEDAY","targetValue":1,"targetPeriod":"2020","plan":"x"}""")
-                .post("/api/v1/targets").then().statusCode(400).body("errors[0].field", equalTo("kind"));
-        given().get("/api/v1/targets/6f1c2b9e-0000-4000-8000-000000000000/progress").then().statusCode(404);
+                .post("/api/v1/targets")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+        given().get("/api/v1/targets/6f1c2b9e-0000-4000-8000-000000000000/progress")
+                .then()
+                .statusCode(404);
         given().get("/api/v1/scorecards/43").then().statusCode(400);
     }
 
     @Test
     void aGrowthTargetWithoutABaselineValueGrowsFromTheBaselineYearsReportedValue() {
-        String id = given().contentType(ContentType.JSON).body("""
+        String id =
+                given().contentType(ContentType.JSON)
+                        .body(
+                                """
                 {"indicator":"high_tech_output","region":"430782","kind":"ANNUAL_GROWTH","targetValue":15,"targetPeriod":"2020",
                  "baselinePeriod":"2015","plan":"Changde 13th Five-Year Plan: Smart Changde"}""")
-                .post("/api/v1/targets").then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body("""
+                        .post("/api/v1/targets")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().contentType(ContentType.JSON)
+                .body(
+                        """
                 {"indicator":"high_tech_output","region":"430782","kind":"ANNUAL_GROWTH","targetValue":15,"targetPeriod":"2020",
                  "baselinePeriod":"2015","plan":"Changde 13th Five-Year Plan: Smart Changde"}""")
-                .post("/api/v1/targets").then().statusCode(409).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"value\":300}")
-                .put("/api/v1/indicators/high_tech_output/observations/430782/2017").then().statusCode(201);
-        given().get("/api/v1/targets/" + id + "/progress").then().statusCode(200)
-                .body("status", equalTo("NO_DATA")).body("reason", org.hamcrest.Matchers.containsString("2015"));
-        given().contentType(ContentType.JSON).body("{\"value\":200}")
-                .put("/api/v1/indicators/high_tech_output/observations/430782/2015").then().statusCode(201);
+                .post("/api/v1/targets")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"value\":300}")
+                .put("/api/v1/indicators/high_tech_output/observations/430782/2017")
+                .then()
+                .statusCode(201);
+        given().get("/api/v1/targets/" + id + "/progress")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("NO_DATA"))
+                .body("reason", org.hamcrest.Matchers.containsString("2015"));
+        given().contentType(ContentType.JSON)
+                .body("{\"value\":200}")
+                .put("/api/v1/indicators/high_tech_output/observations/430782/2015")
+                .then()
+                .statusCode(201);
         // 200 × 1.15² = 264.5 expected by 2017; 300 is ahead of it.
-        given().get("/api/v1/targets/" + id + "/progress").then().statusCode(200)
-                .body("status", equalTo("ON_TRACK")).body("expected", equalTo(264.5f));
+        given().get("/api/v1/targets/" + id + "/progress")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ON_TRACK"))
+                .body("expected", equalTo(264.5f));
     }
 }

@@ -1,18 +1,17 @@
 package org.innoreg.projects.domain;
 
-import java.io.Serializable;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Objects;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
 
 /** A month's report of the investment a project has completed so far (cumulative, RMB). */
 @Entity
@@ -25,8 +24,7 @@ public class InvestmentReport {
     public UUID projectId;
 
     /** The first day of the month reported. */
-    @Id
-    public LocalDate month;
+    @Id public LocalDate month;
 
     public BigDecimal cumulative;
 
@@ -46,7 +44,9 @@ public class InvestmentReport {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(projectId, key.projectId) && Objects.equals(month, key.month);
+            return other instanceof Key key
+                    && Objects.equals(projectId, key.projectId)
+                    && Objects.equals(month, key.month);
         }
 
         @Override

@@ -1,7 +1,6 @@
 package org.innoreg.projects.domain;
 
 import java.math.BigDecimal;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 

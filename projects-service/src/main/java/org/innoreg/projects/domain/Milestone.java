@@ -1,15 +1,13 @@
 package org.innoreg.projects.domain;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.LocalDate;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
@@ -18,7 +16,9 @@ import org.innoreg.chassis.labels.Labelled;
 @Table(name = "project_milestone")
 public class Milestone {
 
-    /** The OC4IDS milestone statuses: met once done, missed once its planned date has passed undone. */
+    /**
+     * The OC4IDS milestone statuses: met once done, missed once its planned date has passed undone.
+     */
     @Schema(name = "MilestoneStatus", description = Labelled.ACCEPTS_LABELS)
     public enum Status implements Labelled {
         SCHEDULED,

@@ -1,14 +1,13 @@
 package org.innoreg.projects.domain;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
 
 /** A problem holding a project back, the department that owns it, and when it was resolved. */
 @Entity

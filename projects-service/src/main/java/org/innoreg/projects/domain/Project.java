@@ -1,28 +1,27 @@
 package org.innoreg.projects.domain;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.ColumnResult;
-import jakarta.persistence.EntityResult;
-import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-
+import jakarta.persistence.SqlResultSetMapping;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.innoreg.chassis.persistence.VersionedEntity;
 
 /** An industrial investment project the city steers. */
 @Entity
-@SqlResultSetMapping(name = "ProjectWithSortKey", entities = @EntityResult(entityClass = Project.class),
+@SqlResultSetMapping(
+        name = "ProjectWithSortKey",
+        entities = @EntityResult(entityClass = Project.class),
         columns = @ColumnResult(name = "sort_key", type = String.class))
 public class Project extends VersionedEntity {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     public String name;
 
@@ -76,7 +75,10 @@ public class Project extends VersionedEntity {
     @Column(name = "stage_before_stall")
     public ProjectStage stageBeforeStall;
 
-    /** When the contract was signed and when the project landed: what the yearly statistics count by. */
+    /**
+     * When the contract was signed and when the project landed: what the yearly statistics count
+     * by.
+     */
     @Column(name = "signed_on")
     public LocalDate signedOn;
 
@@ -117,7 +119,10 @@ public class Project extends VersionedEntity {
         tier = InvestmentTier.of(amount);
     }
 
-    /** Amounts are kept to the fen, as the column does, so a re-sent 1E9 equals the stored 1000000000.00. */
+    /**
+     * Amounts are kept to the fen, as the column does, so a re-sent 1E9 equals the stored
+     * 1000000000.00.
+     */
     public static BigDecimal yuan(BigDecimal amount) {
         return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_EVEN);
     }

@@ -2,7 +2,6 @@ package org.innoreg.projects.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 

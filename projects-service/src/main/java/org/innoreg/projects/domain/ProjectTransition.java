@@ -1,9 +1,5 @@
 package org.innoreg.projects.domain;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,16 +10,25 @@ import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
-/** One dated move of a project through the pipeline (the first has no from-stage: it entered there). */
+/**
+ * One dated move of a project through the pipeline (the first has no from-stage: it entered there).
+ */
 @Entity
 @Table(name = "project_transition")
 public class ProjectTransition {
 
     @Id
-    // the identity column's own sequence, 50 ids per call, so that batched inserts need no round trip per row
+    // the identity column's own sequence, 50 ids per call, so that batched inserts need no round
+    // trip per row
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "project_transition_id")
-    @SequenceGenerator(name = "project_transition_id", sequenceName = "project_transition_id_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "project_transition_id",
+            sequenceName = "project_transition_id_seq",
+            allocationSize = 50)
     public Long id;
 
     @Column(name = "project_id")
@@ -50,7 +55,8 @@ public class ProjectTransition {
         recordedAt = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    public static ProjectTransition of(UUID projectId, ProjectStage from, ProjectStage to, LocalDate on, String note) {
+    public static ProjectTransition of(
+            UUID projectId, ProjectStage from, ProjectStage to, LocalDate on, String note) {
         ProjectTransition transition = new ProjectTransition();
         transition.projectId = projectId;
         transition.from = from;

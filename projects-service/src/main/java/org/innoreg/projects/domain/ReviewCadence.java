@@ -1,13 +1,12 @@
 package org.innoreg.projects.domain;
 
 import java.time.LocalDate;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
 /**
- * How often a project's responsible official must review it (Changde's schedule: the secretary and the
- * mayor quarterly, the executive deputy mayor monthly, deputy mayors every ten days).
+ * How often a project's responsible official must review it (Changde's schedule: the secretary and
+ * the mayor quarterly, the executive deputy mayor monthly, deputy mayors every ten days).
  */
 @Schema(description = Labelled.ACCEPTS_LABELS)
 public enum ReviewCadence implements Labelled {

@@ -1,14 +1,11 @@
 package org.innoreg.projects.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.inject.Singleton;
-
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.mapping.ProjectMapper;
@@ -17,11 +14,11 @@ import org.innoreg.projects.mapping.TransitionView;
 import org.innoreg.projects.repository.ProjectTransitionRepository;
 
 /**
- * The event contract of the project aggregate: topic {@code projects.project.v1}, types
- * {@code org.innoreg.projects.project.<action>} for the actions below, data = the project as the API shows
- * it after the change (its last state for a delete) plus its dated stage {@code transitions}, oldest first,
- * so that a reader can tell when it reached each stage. All are keyed by project id, so one project's
- * events stay in order.
+ * The event contract of the project aggregate: topic {@code projects.project.v1}, types {@code
+ * org.innoreg.projects.project.<action>} for the actions below, data = the project as the API shows
+ * it after the change (its last state for a delete) plus its dated stage {@code transitions},
+ * oldest first, so that a reader can tell when it reached each stage. All are keyed by project id,
+ * so one project's events stay in order.
  */
 @Singleton
 public class ProjectEvents extends AggregateType<Project> {
@@ -35,8 +32,7 @@ public class ProjectEvents extends AggregateType<Project> {
     public static final String OBSTACLE_CHANGED = "obstacle-changed";
 
     /** The event data: the API's view with the stage transitions beside its fields. */
-    public record Data(@JsonUnwrapped ProjectView project, List<TransitionView> transitions) {
-    }
+    public record Data(@JsonUnwrapped ProjectView project, List<TransitionView> transitions) {}
 
     private final ProjectTransitionRepository transitions;
 
@@ -47,14 +43,24 @@ public class ProjectEvents extends AggregateType<Project> {
 
     @Override
     public Object data(Project project) {
-        return new Data(ProjectMapper.toView(project), transitions.of(project.id).stream().map(TransitionView::of).toList());
+        return new Data(
+                ProjectMapper.toView(project),
+                transitions.of(project.id).stream().map(TransitionView::of).toList());
     }
 
     /** An import's chunk: the transitions of all its projects in one query. */
     @Override
     public List<Object> data(List<Project> projects) {
-        Map<UUID, List<TransitionView>> steps = transitions.ofAll(projects.stream().map(p -> p.id).toList()).stream()
-                .collect(Collectors.groupingBy(t -> t.projectId, Collectors.mapping(TransitionView::of, Collectors.toList())));
-        return projects.stream().<Object>map(p -> new Data(ProjectMapper.toView(p), steps.getOrDefault(p.id, List.of()))).toList();
+        Map<UUID, List<TransitionView>> steps =
+                transitions.ofAll(projects.stream().map(p -> p.id).toList()).stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        t -> t.projectId,
+                                        Collectors.mapping(
+                                                TransitionView::of, Collectors.toList())));
+        return projects.stream()
+                .<Object>map(
+                        p -> new Data(ProjectMapper.toView(p), steps.getOrDefault(p.id, List.of())))
+                .toList();
     }
 }

@@ -4,13 +4,35 @@ import org.innoreg.projects.domain.Project;
 
 public final class ProjectMapper {
 
-    private ProjectMapper() {
-    }
+    private ProjectMapper() {}
 
     public static ProjectView toView(Project p) {
-        return new ProjectView(p.id, p.name, p.investorName, p.investorUscc, p.origin, p.kind, p.industryChain,
-                p.regionCode, p.parkPlatformId, p.plannedInvestment, p.tier, p.expectedAnnualOutput, p.signingEvent,
-                p.completedInvestment, p.responsibleOfficial, p.reviewCadence, p.lastReviewedOn, p.stage, p.stageSince, p.stageBeforeStall, p.signedOn, p.landedOn, p.version, p.createdAt, p.updatedAt);
+        return new ProjectView(
+                p.id,
+                p.name,
+                p.investorName,
+                p.investorUscc,
+                p.origin,
+                p.kind,
+                p.industryChain,
+                p.regionCode,
+                p.parkPlatformId,
+                p.plannedInvestment,
+                p.tier,
+                p.expectedAnnualOutput,
+                p.signingEvent,
+                p.completedInvestment,
+                p.responsibleOfficial,
+                p.reviewCadence,
+                p.lastReviewedOn,
+                p.stage,
+                p.stageSince,
+                p.stageBeforeStall,
+                p.signedOn,
+                p.landedOn,
+                p.version,
+                p.createdAt,
+                p.updatedAt);
     }
 
     /** Copies what describes the project; its stage and dates move only by transitions. */

@@ -1,12 +1,10 @@
 package org.innoreg.projects.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.InvestorOrigin;
@@ -31,13 +29,16 @@ public record ProjectView(
         @Schema(description = "Derived from plannedInvestment") InvestmentTier tier,
         BigDecimal expectedAnnualOutput,
         String signingEvent,
-        @Schema(description = "Latest cumulative investment reported, RMB") BigDecimal completedInvestment,
-        @Schema(description = "Not published: only for authenticated readers") String responsibleOfficial,
+        @Schema(description = "Latest cumulative investment reported, RMB")
+                BigDecimal completedInvestment,
+        @Schema(description = "Not published: only for authenticated readers")
+                String responsibleOfficial,
         ReviewCadence reviewCadence,
         LocalDate lastReviewedOn,
         ProjectStage stage,
         @Schema(description = "Since when it is at this stage") LocalDate stageSince,
-        @Schema(description = "For a stalled project, the stage it resumes") ProjectStage stageBeforeStall,
+        @Schema(description = "For a stalled project, the stage it resumes")
+                ProjectStage stageBeforeStall,
         LocalDate signedOn,
         LocalDate landedOn,
         long version,
@@ -46,8 +47,31 @@ public record ProjectView(
 
     /** What anonymous callers see: without the supervising official. */
     public ProjectView forPublic() {
-        return new ProjectView(id, name, investorName, investorUscc, origin, kind, industryChain, regionCode, parkPlatformId,
-                plannedInvestment, tier, expectedAnnualOutput, signingEvent, completedInvestment, null, reviewCadence,
-                lastReviewedOn, stage, stageSince, stageBeforeStall, signedOn, landedOn, version, createdAt, updatedAt);
+        return new ProjectView(
+                id,
+                name,
+                investorName,
+                investorUscc,
+                origin,
+                kind,
+                industryChain,
+                regionCode,
+                parkPlatformId,
+                plannedInvestment,
+                tier,
+                expectedAnnualOutput,
+                signingEvent,
+                completedInvestment,
+                null,
+                reviewCadence,
+                lastReviewedOn,
+                stage,
+                stageSince,
+                stageBeforeStall,
+                signedOn,
+                landedOn,
+                version,
+                createdAt,
+                updatedAt);
     }
 }

@@ -3,7 +3,6 @@ package org.innoreg.projects.repository;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
-
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
@@ -20,5 +19,4 @@ public record ProjectFilter(
         Integer landedYear,
         String investor,
         OffsetDateTime changedSince,
-        String q) {
-}
+        String q) {}

@@ -1,5 +1,7 @@
 package org.innoreg.projects.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,16 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectStage;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
@@ -28,13 +24,18 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return find("regionCode = ?1 and name = ?2", regionCode, name).firstResultOptional();
     }
 
-    /** The projects these keys name, by key, in one query (an import's lookup of a chunk of rows). */
+    /**
+     * The projects these keys name, by key, in one query (an import's lookup of a chunk of rows).
+     */
     public Map<RegionalName, Project> findByNames(Collection<RegionalName> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        List<Project> candidates = list("regionCode in ?1 and name in ?2", RegionalName.regionCodes(keys),
-                RegionalName.names(keys));
+        List<Project> candidates =
+                list(
+                        "regionCode in ?1 and name in ?2",
+                        RegionalName.regionCodes(keys),
+                        RegionalName.names(keys));
         return RegionalName.matching(keys, candidates, p -> new RegionalName(p.regionCode, p.name));
     }
 
@@ -63,37 +64,60 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
                     return sort;
                 }
             }
-            throw org.innoreg.chassis.problem.ProblemException.invalid("sort",
-                    org.innoreg.chassis.problem.Messages.text("field.one-of", "name, -plannedInvestment, updatedAt, -updatedAt"));
+            throw org.innoreg.chassis.problem.ProblemException.invalid(
+                    "sort",
+                    org.innoreg.chassis.problem.Messages.text(
+                            "field.one-of", "name, -plannedInvestment, updatedAt, -updatedAt"));
         }
     }
 
     /** One page of matching projects and the sort key of each (for the next cursor). */
-    public record Slice(List<Project> projects, List<String> keys) {
-    }
+    public record Slice(List<Project> projects, List<String> keys) {}
 
     @SuppressWarnings("unchecked")
     public Slice search(ProjectFilter filter, Sort sort, List<String> after, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> where = where(filter, params);
         if (after != null) {
-            where.add("(" + sort.key + ", p.id) " + (sort.descending ? "<" : ">") + " (CAST(:afterKey AS " + sort.sqlType
-                    + "), CAST(:afterId AS uuid))");
+            where.add(
+                    "("
+                            + sort.key
+                            + ", p.id) "
+                            + (sort.descending ? "<" : ">")
+                            + " (CAST(:afterKey AS "
+                            + sort.sqlType
+                            + "), CAST(:afterId AS uuid))");
             params.put("afterKey", after.get(0));
             params.put("afterId", after.get(1));
         }
         String direction = sort.descending ? " DESC" : "";
-        var query = getEntityManager().createNativeQuery("SELECT p.*, CAST(" + sort.key + " AS text) AS sort_key FROM project p"
-                + clause(where) + " ORDER BY " + sort.key + direction + ", p.id" + direction + " LIMIT :limit",
-                "ProjectWithSortKey");
+        var query =
+                getEntityManager()
+                        .createNativeQuery(
+                                "SELECT p.*, CAST("
+                                        + sort.key
+                                        + " AS text) AS sort_key FROM project p"
+                                        + clause(where)
+                                        + " ORDER BY "
+                                        + sort.key
+                                        + direction
+                                        + ", p.id"
+                                        + direction
+                                        + " LIMIT :limit",
+                                "ProjectWithSortKey");
         params.forEach(query::setParameter);
         List<Object[]> rows = query.setParameter("limit", limit).getResultList();
-        return new Slice(rows.stream().map(r -> (Project) r[0]).toList(), rows.stream().map(r -> (String) r[1]).toList());
+        return new Slice(
+                rows.stream().map(r -> (Project) r[0]).toList(),
+                rows.stream().map(r -> (String) r[1]).toList());
     }
 
     public long count(ProjectFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        var query = getEntityManager().createNativeQuery("SELECT count(*) FROM project p" + clause(where(filter, params)));
+        var query =
+                getEntityManager()
+                        .createNativeQuery(
+                                "SELECT count(*) FROM project p" + clause(where(filter, params)));
         params.forEach(query::setParameter);
         return ((Number) query.getSingleResult()).longValue();
     }
@@ -102,8 +126,14 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     @SuppressWarnings("unchecked")
     public Map<String, Long> facet(ProjectFilter filter, String column) {
         Map<String, Object> params = new LinkedHashMap<>();
-        var query = getEntityManager().createNativeQuery("SELECT p." + column + ", count(*) FROM project p"
-                + clause(where(filter, params)) + " GROUP BY 1 ORDER BY 2 DESC, 1");
+        var query =
+                getEntityManager()
+                        .createNativeQuery(
+                                "SELECT p."
+                                        + column
+                                        + ", count(*) FROM project p"
+                                        + clause(where(filter, params))
+                                        + " GROUP BY 1 ORDER BY 2 DESC, 1");
         params.forEach(query::setParameter);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
@@ -158,8 +188,15 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         }
         if (f.q() != null) {
             where.add("lower(p.name || ' ' || p.investor_name) LIKE :q ESCAPE '\\'");
-            params.put("q", "%" + f.q().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.put(
+                    "q",
+                    "%"
+                            + f.q().strip()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
         }
         return where;
     }
@@ -169,53 +206,84 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     }
 
     /**
-     * Counts and planned investment of the projects that landed (or were signed) in a year, grouped by
-     * the chosen columns (tier, stage, region_code), for a region and its descendants.
+     * Counts and planned investment of the projects that landed (or were signed) in a year, grouped
+     * by the chosen columns (tier, stage, region_code), for a region and its descendants.
      */
     @SuppressWarnings("unchecked")
     /**
-     * The projects the year's {@code dateColumn} places in it, per tier and the farthest stage of the main line each
-     * had reached by {@code asOf} (its count, planned and completed investment). Every stage a project entered is a
-     * dated transition (its entry into the pipeline included), so the farthest is the furthest main-line stage of its
-     * transitions on or before {@code asOf}; a stalled or cancelled project keeps the stages it reached. Its signing
-     * and landing dates count too, so that a project imported straight into construction with a landing date has
-     * landed by then. Rows: tier, farthest stage's position in {@link ProjectStage} (0 = LEAD), count, planned sum,
-     * completed sum; a project that had reached no main-line stage by then is in none.
+     * The projects the year's {@code dateColumn} places in it, per tier and the farthest stage of
+     * the main line each had reached by {@code asOf} (its count, planned and completed investment).
+     * Every stage a project entered is a dated transition (its entry into the pipeline included),
+     * so the farthest is the furthest main-line stage of its transitions on or before {@code asOf};
+     * a stalled or cancelled project keeps the stages it reached. Its signing and landing dates
+     * count too, so that a project imported straight into construction with a landing date has
+     * landed by then. Rows: tier, farthest stage's position in {@link ProjectStage} (0 = LEAD),
+     * count, planned sum, completed sum; a project that had reached no main-line stage by then is
+     * in none.
      */
-    public List<Object[]> reachedStages(int year, String dateColumn, String region, LocalDate asOf) {
-        String mainLine = Arrays.stream(ProjectStage.values()).filter(stage -> stage.ordinal() <= ProjectStage.IN_PRODUCTION.ordinal())
-                .map(stage -> "'" + stage.name() + "'").collect(Collectors.joining(",", "ARRAY[", "]"));
-        String text = "SELECT tier, reached, count(*), sum(planned_investment), sum(completed_investment) FROM ("
-                + " SELECT p.tier, p.planned_investment, p.completed_investment, GREATEST("
-                + " (SELECT max(array_position(" + mainLine + ", t.to_stage)) FROM project_transition t"
-                + " WHERE t.project_id = p.id AND t.on_date <= :asOf),"
-                + " CASE WHEN p.landed_on <= :asOf THEN array_position(" + mainLine + ", 'LANDED') END,"
-                + " CASE WHEN p.signed_on <= :asOf THEN array_position(" + mainLine + ", 'SIGNED') END) - 1 AS reached"
-                + " FROM project p WHERE p." + dateColumn + " >= :from AND p." + dateColumn + " < :to"
-                + (region == null ? "" : " AND p.region_code LIKE :region")
-                + ") reached_stage WHERE reached IS NOT NULL GROUP BY tier, reached ORDER BY tier, reached";
+    public List<Object[]> reachedStages(
+            int year, String dateColumn, String region, LocalDate asOf) {
+        String mainLine =
+                Arrays.stream(ProjectStage.values())
+                        .filter(stage -> stage.ordinal() <= ProjectStage.IN_PRODUCTION.ordinal())
+                        .map(stage -> "'" + stage.name() + "'")
+                        .collect(Collectors.joining(",", "ARRAY[", "]"));
+        String text =
+                "SELECT tier, reached, count(*), sum(planned_investment), sum(completed_investment) FROM ("
+                        + " SELECT p.tier, p.planned_investment, p.completed_investment, GREATEST("
+                        + " (SELECT max(array_position("
+                        + mainLine
+                        + ", t.to_stage)) FROM project_transition t"
+                        + " WHERE t.project_id = p.id AND t.on_date <= :asOf),"
+                        + " CASE WHEN p.landed_on <= :asOf THEN array_position("
+                        + mainLine
+                        + ", 'LANDED') END,"
+                        + " CASE WHEN p.signed_on <= :asOf THEN array_position("
+                        + mainLine
+                        + ", 'SIGNED') END) - 1 AS reached"
+                        + " FROM project p WHERE p."
+                        + dateColumn
+                        + " >= :from AND p."
+                        + dateColumn
+                        + " < :to"
+                        + (region == null ? "" : " AND p.region_code LIKE :region")
+                        + ") reached_stage WHERE reached IS NOT NULL GROUP BY tier, reached ORDER BY tier, reached";
         return inYear(text, year, region, Map.of("asOf", asOf));
     }
 
-    public List<Object[]> stats(int year, String dateColumn, List<String> groupColumns, String region) {
+    public List<Object[]> stats(
+            int year, String dateColumn, List<String> groupColumns, String region) {
         String groups = groupColumns.isEmpty() ? "" : String.join(", ", groupColumns) + ", ";
-        String text = "SELECT " + groups + "count(*), sum(planned_investment), sum(completed_investment) FROM project"
-                + " WHERE " + dateColumn + " >= :from AND " + dateColumn + " < :to"
-                + (region == null ? "" : " AND region_code LIKE :region")
-                + (groupColumns.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupColumns)
-                        + " ORDER BY " + String.join(", ", groupColumns));
+        String text =
+                "SELECT "
+                        + groups
+                        + "count(*), sum(planned_investment), sum(completed_investment) FROM project"
+                        + " WHERE "
+                        + dateColumn
+                        + " >= :from AND "
+                        + dateColumn
+                        + " < :to"
+                        + (region == null ? "" : " AND region_code LIKE :region")
+                        + (groupColumns.isEmpty()
+                                ? ""
+                                : " GROUP BY "
+                                        + String.join(", ", groupColumns)
+                                        + " ORDER BY "
+                                        + String.join(", ", groupColumns));
         return inYear(text, year, region, Map.of());
     }
 
     /**
-     * Runs a statement whose {@code :from}, {@code :to} bound a year, whose {@code :region} (if any) is a subtree, and
-     * whose other parameters are {@code more}.
+     * Runs a statement whose {@code :from}, {@code :to} bound a year, whose {@code :region} (if
+     * any) is a subtree, and whose other parameters are {@code more}.
      */
     @SuppressWarnings("unchecked")
     private List<Object[]> inYear(String text, int year, String region, Map<String, Object> more) {
-        var query = getEntityManager().createNativeQuery(text)
-                .setParameter("from", LocalDate.of(year, 1, 1))
-                .setParameter("to", LocalDate.of(year + 1, 1, 1));
+        var query =
+                getEntityManager()
+                        .createNativeQuery(text)
+                        .setParameter("from", LocalDate.of(year, 1, 1))
+                        .setParameter("to", LocalDate.of(year + 1, 1, 1));
         more.forEach(query::setParameter);
         if (region != null) {
             query.setParameter("region", RegionCodes.descendantPrefix(region) + "%");

@@ -11,11 +11,13 @@ import static org.innoreg.projects.domain.ProjectStage.STALLED;
 import static org.innoreg.projects.domain.ProjectStage.UNDER_CONSTRUCTION;
 
 import java.util.EnumSet;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The pipeline's legal moves, every stage from every stage: the stage machine alone (the fast layer). */
+/**
+ * The pipeline's legal moves, every stage from every stage: the stage machine alone (the fast
+ * layer).
+ */
 @Tag("fast")
 class ProjectStageTest {
 
@@ -24,16 +26,22 @@ class ProjectStageTest {
         assertThat(LEAD.allowedNext(null)).containsExactly(NEGOTIATING, STALLED, CANCELLED);
         assertThat(NEGOTIATING.allowedNext(null)).containsExactly(SIGNED, STALLED, CANCELLED);
         assertThat(SIGNED.allowedNext(null)).containsExactly(LANDED, STALLED, CANCELLED);
-        assertThat(LANDED.allowedNext(null)).containsExactly(UNDER_CONSTRUCTION, STALLED, CANCELLED);
-        assertThat(UNDER_CONSTRUCTION.allowedNext(null)).containsExactly(IN_PRODUCTION, STALLED, CANCELLED);
+        assertThat(LANDED.allowedNext(null))
+                .containsExactly(UNDER_CONSTRUCTION, STALLED, CANCELLED);
+        assertThat(UNDER_CONSTRUCTION.allowedNext(null))
+                .containsExactly(IN_PRODUCTION, STALLED, CANCELLED);
     }
 
     @Test
     void aStalledProjectResumesOnlyWhereItLeftOrIsCancelled() {
         for (ProjectStage left : EnumSet.range(LEAD, UNDER_CONSTRUCTION)) {
-            assertThat(STALLED.allowedNext(left)).as("stalled from %s", left).containsExactly(left, CANCELLED);
+            assertThat(STALLED.allowedNext(left))
+                    .as("stalled from %s", left)
+                    .containsExactly(left, CANCELLED);
         }
-        assertThat(STALLED.allowedNext(null)).as("where it left unknown").containsExactly(CANCELLED);
+        assertThat(STALLED.allowedNext(null))
+                .as("where it left unknown")
+                .containsExactly(CANCELLED);
     }
 
     @Test
@@ -41,7 +49,8 @@ class ProjectStageTest {
         assertThat(IN_PRODUCTION.allowedNext(null)).isEmpty();
         assertThat(CANCELLED.allowedNext(null)).isEmpty();
         assertThat(CANCELLED.allowedNext(SIGNED)).isEmpty();
-        assertThat(EnumSet.allOf(ProjectStage.class)).filteredOn(ProjectStage::isActive)
+        assertThat(EnumSet.allOf(ProjectStage.class))
+                .filteredOn(ProjectStage::isActive)
                 .containsExactly(LEAD, NEGOTIATING, SIGNED, LANDED, UNDER_CONSTRUCTION);
     }
 

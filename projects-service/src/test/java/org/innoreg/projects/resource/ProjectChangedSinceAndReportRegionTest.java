@@ -7,39 +7,51 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-
 /**
- * The project list's {@code changedSince} (the project's last change, its sub-records included), and the
- * {@code region} filter of the cross-project reports (overdue reviews, late milestones, open obstacles): a
- * region's whole subtree, the others left out; malformed values are 400 problems naming the parameter.
+ * The project list's {@code changedSince} (the project's last change, its sub-records included),
+ * and the {@code region} filter of the cross-project reports (overdue reviews, late milestones,
+ * open obstacles): a region's whole subtree, the others left out; malformed values are 400 problems
+ * naming the parameter.
  */
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = "admin")
 class ProjectChangedSinceAndReportRegionTest {
 
-    private static final List<String> REPORTS = List.of("/api/v1/projects/overdue-reviews",
-            "/api/v1/projects/late-milestones", "/api/v1/projects/open-obstacles");
+    private static final List<String> REPORTS =
+            List.of(
+                    "/api/v1/projects/overdue-reviews",
+                    "/api/v1/projects/late-milestones",
+                    "/api/v1/projects/open-obstacles");
 
     private static JsonPath project(String name, String region, String cadence) {
-        return given().contentType(ContentType.JSON).body("""
+        return given().contentType(ContentType.JSON)
+                .body(
+                        """
                 {"name":"%s","investorName":"Hong Kong Jiaduobao Group","origin":"HONG_KONG_MACAO_TAIWAN",
                  "kind":"INDUSTRIAL_INVESTMENT","regionCode":"%s","plannedInvestment":1000000000,
                  "stage":"UNDER_CONSTRUCTION","stageSince":"2019-01-01","responsibleOfficial":"Executive deputy mayor",
                  "reviewCadence":%s}
-                """.formatted(name, region, cadence == null ? "null" : "\"" + cadence + "\""))
-                .post("/api/v1/projects").then().statusCode(201).extract().jsonPath();
+                """
+                                .formatted(
+                                        name,
+                                        region,
+                                        cadence == null ? "null" : "\"" + cadence + "\""))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private static OffsetDateTime instant(JsonPath record) {
@@ -55,16 +67,37 @@ class ProjectChangedSinceAndReportRegionTest {
         OffsetDateTime secondAt = instant(second);
         assertThat(instant(first)).isBefore(secondAt);
 
-        given().queryParam("q", tag).queryParam("changedSince", secondAt.toString()).get("/api/v1/projects")
-                .then().statusCode(200).body("items.name", contains(tag + "B", tag + "C"));
-        given().queryParam("q", tag).queryParam("changedSince", secondAt.plusNanos(1000).toString()).get("/api/v1/projects")
-                .then().body("items.name", contains(tag + "C"));
-        given().queryParam("q", tag).queryParam("changedSince", secondAt.withOffsetSameInstant(ZoneOffset.ofHours(8)).toString())
-                .queryParam("region", "430700").queryParam("facets", true).get("/api/v1/projects")
-                .then().body("items.name", contains(tag + "B")).body("total", equalTo(1));
+        given().queryParam("q", tag)
+                .queryParam("changedSince", secondAt.toString())
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(200)
+                .body("items.name", contains(tag + "B", tag + "C"));
+        given().queryParam("q", tag)
+                .queryParam("changedSince", secondAt.plusNanos(1000).toString())
+                .get("/api/v1/projects")
+                .then()
+                .body("items.name", contains(tag + "C"));
+        given().queryParam("q", tag)
+                .queryParam(
+                        "changedSince",
+                        secondAt.withOffsetSameInstant(ZoneOffset.ofHours(8)).toString())
+                .queryParam("region", "430700")
+                .queryParam("facets", true)
+                .get("/api/v1/projects")
+                .then()
+                .body("items.name", contains(tag + "B"))
+                .body("total", equalTo(1));
 
-        var firstPage = given().queryParam("q", tag).queryParam("changedSince", secondAt.toString())
-                .queryParam("sort", "-updatedAt").queryParam("limit", 1).get("/api/v1/projects").then().statusCode(200).extract();
+        var firstPage =
+                given().queryParam("q", tag)
+                        .queryParam("changedSince", secondAt.toString())
+                        .queryParam("sort", "-updatedAt")
+                        .queryParam("limit", 1)
+                        .get("/api/v1/projects")
+                        .then()
+                        .statusCode(200)
+                        .extract();
         List<String> seen = new ArrayList<>(firstPage.path("items.name"));
         String next = firstPage.path("next");
         assertThat(next).contains("changedSince=");
@@ -76,26 +109,46 @@ class ProjectChangedSinceAndReportRegionTest {
         assertThat(seen).containsExactly(tag + "C", tag + "B");
 
         // A review is a change of the project: the first is changed since the third now.
-        given().contentType(ContentType.JSON).body("{\"reviewedOn\":\"2019-03-01\",\"reviewer\":\"Deputy mayor\"}")
-                .post("/api/v1/projects/" + first.getString("id") + "/reviews").then().statusCode(200);
-        given().queryParam("q", tag).queryParam("changedSince", instant(third).plusNanos(1000).toString())
-                .get("/api/v1/projects").then().body("items.name", contains(tag + "A"));
+        given().contentType(ContentType.JSON)
+                .body("{\"reviewedOn\":\"2019-03-01\",\"reviewer\":\"Deputy mayor\"}")
+                .post("/api/v1/projects/" + first.getString("id") + "/reviews")
+                .then()
+                .statusCode(200);
+        given().queryParam("q", tag)
+                .queryParam("changedSince", instant(third).plusNanos(1000).toString())
+                .get("/api/v1/projects")
+                .then()
+                .body("items.name", contains(tag + "A"));
     }
 
     @Test
     void changedSinceThatIsNotAnInstantIsAProblemNamingIt() {
-        for (String bad : List.of("yesterday", "2026-12-01", "2026-12-01T08:00:00", "2026-02-30T00:00:00Z",
-                "1764547200", "2026-12-01T08:00:00+19:00")) {
-            given().queryParam("changedSince", bad).get("/api/v1/projects").then().log().ifValidationFails()
-                    .statusCode(400).contentType("application/problem+json")
-                    .body("errors[0].field", equalTo("changedSince")).body("detail", containsString("changedSince"));
+        for (String bad :
+                List.of(
+                        "yesterday",
+                        "2026-12-01",
+                        "2026-12-01T08:00:00",
+                        "2026-02-30T00:00:00Z",
+                        "1764547200",
+                        "2026-12-01T08:00:00+19:00")) {
+            given().queryParam("changedSince", bad)
+                    .get("/api/v1/projects")
+                    .then()
+                    .log()
+                    .ifValidationFails()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("changedSince"))
+                    .body("detail", containsString("changedSince"));
         }
     }
 
     @Test
     void overdueReviewsOfARegionIncludeItsDescendantsOnly() {
-        String dingcheng = project("Overdue " + UUID.randomUUID(), "430703", "TEN_DAYS").getString("id");
-        String hengyang = project("Overdue " + UUID.randomUUID(), "430400", "TEN_DAYS").getString("id");
+        String dingcheng =
+                project("Overdue " + UUID.randomUUID(), "430703", "TEN_DAYS").getString("id");
+        String hengyang =
+                project("Overdue " + UUID.randomUUID(), "430400", "TEN_DAYS").getString("id");
         // Both never reviewed, in stage since 2019-01-01: due 01-11, overdue on 03-20.
         assertThat(overdue(null)).contains(dingcheng, hengyang);
         assertThat(overdue("430700")).contains(dingcheng).doesNotContain(hengyang);
@@ -103,8 +156,13 @@ class ProjectChangedSinceAndReportRegionTest {
         assertThat(overdue("430400")).contains(hengyang).doesNotContain(dingcheng);
         assertThat(overdue("430000")).contains(dingcheng, hengyang);
         assertThat(overdue("220100")).doesNotContain(dingcheng, hengyang);
-        given().queryParam("asOf", "2019-03-20").queryParam("region", "430700").get("/api/v1/projects/overdue-reviews")
-                .then().body("items.regionCode.unique()", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("4307")));
+        given().queryParam("asOf", "2019-03-20")
+                .queryParam("region", "430700")
+                .get("/api/v1/projects/overdue-reviews")
+                .then()
+                .body(
+                        "items.regionCode.unique()",
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("4307")));
     }
 
     private static List<String> overdue(String region) {
@@ -112,13 +170,19 @@ class ProjectChangedSinceAndReportRegionTest {
         if (region != null) {
             request.queryParam("region", region);
         }
-        return request.get("/api/v1/projects/overdue-reviews").then().statusCode(200).extract().path("items.projectId");
+        return request.get("/api/v1/projects/overdue-reviews")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.projectId");
     }
 
     @Test
     void lateMilestonesOfARegionIncludeItsDescendantsOnly() {
-        int dingcheng = milestone(project("Late " + UUID.randomUUID(), "430703", null).getString("id"));
-        int hengyang = milestone(project("Late " + UUID.randomUUID(), "430400", null).getString("id"));
+        int dingcheng =
+                milestone(project("Late " + UUID.randomUUID(), "430703", null).getString("id"));
+        int hengyang =
+                milestone(project("Late " + UUID.randomUUID(), "430400", null).getString("id"));
         assertThat(late(null)).contains(dingcheng, hengyang);
         assertThat(late("430700")).contains(dingcheng).doesNotContain(hengyang);
         assertThat(late("430703")).contains(dingcheng).doesNotContain(hengyang);
@@ -128,8 +192,13 @@ class ProjectChangedSinceAndReportRegionTest {
     }
 
     private static int milestone(String project) {
-        return given().contentType(ContentType.JSON).body("{\"title\":\"Main building topped out\",\"plannedOn\":\"2019-06-30\"}")
-                .post("/api/v1/projects/" + project + "/milestones").then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body("{\"title\":\"Main building topped out\",\"plannedOn\":\"2019-06-30\"}")
+                .post("/api/v1/projects/" + project + "/milestones")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static List<Integer> late(String region) {
@@ -137,38 +206,88 @@ class ProjectChangedSinceAndReportRegionTest {
         if (region != null) {
             request.queryParam("region", region);
         }
-        return request.get("/api/v1/projects/late-milestones").then().statusCode(200).extract().path("items.id");
+        return request.get("/api/v1/projects/late-milestones")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
     }
 
     @Test
     void openObstaclesOfARegionIncludeItsDescendantsOnlyWithTheOtherFilters() {
         String department = "Natural resources bureau " + UUID.randomUUID();
-        int dingcheng = obstacle(project("Obstacle " + UUID.randomUUID(), "430703", null).getString("id"), department);
-        int hengyang = obstacle(project("Obstacle " + UUID.randomUUID(), "430400", null).getString("id"), department);
-        given().queryParam("asOf", "2019-04-10").queryParam("department", department).get("/api/v1/projects/open-obstacles")
-                .then().statusCode(200).body("items.id", contains(dingcheng, hengyang));
-        given().queryParam("asOf", "2019-04-10").queryParam("department", department).queryParam("region", "430700")
-                .get("/api/v1/projects/open-obstacles").then().statusCode(200).body("items.id", contains(dingcheng));
-        given().queryParam("asOf", "2019-04-10").queryParam("department", department).queryParam("region", "430400")
-                .queryParam("minAgeDays", 30).get("/api/v1/projects/open-obstacles").then().body("items.id", contains(hengyang));
-        given().queryParam("asOf", "2019-04-10").queryParam("department", department).queryParam("region", "430000")
-                .get("/api/v1/projects/open-obstacles").then().body("items.id", contains(dingcheng, hengyang));
-        given().queryParam("asOf", "2019-04-10").queryParam("department", department).queryParam("region", "220190")
-                .get("/api/v1/projects/open-obstacles").then().statusCode(200).body("items", empty());
+        int dingcheng =
+                obstacle(
+                        project("Obstacle " + UUID.randomUUID(), "430703", null).getString("id"),
+                        department);
+        int hengyang =
+                obstacle(
+                        project("Obstacle " + UUID.randomUUID(), "430400", null).getString("id"),
+                        department);
+        given().queryParam("asOf", "2019-04-10")
+                .queryParam("department", department)
+                .get("/api/v1/projects/open-obstacles")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(dingcheng, hengyang));
+        given().queryParam("asOf", "2019-04-10")
+                .queryParam("department", department)
+                .queryParam("region", "430700")
+                .get("/api/v1/projects/open-obstacles")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(dingcheng));
+        given().queryParam("asOf", "2019-04-10")
+                .queryParam("department", department)
+                .queryParam("region", "430400")
+                .queryParam("minAgeDays", 30)
+                .get("/api/v1/projects/open-obstacles")
+                .then()
+                .body("items.id", contains(hengyang));
+        given().queryParam("asOf", "2019-04-10")
+                .queryParam("department", department)
+                .queryParam("region", "430000")
+                .get("/api/v1/projects/open-obstacles")
+                .then()
+                .body("items.id", contains(dingcheng, hengyang));
+        given().queryParam("asOf", "2019-04-10")
+                .queryParam("department", department)
+                .queryParam("region", "220190")
+                .get("/api/v1/projects/open-obstacles")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
     }
 
     private static int obstacle(String project, String department) {
-        return given().contentType(ContentType.JSON).body("{\"problem\":\"Land for the access road\",\"department\":\""
-                + department + "\",\"raisedOn\":\"2019-03-05\"}").post("/api/v1/projects/" + project + "/obstacles")
-                .then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(
+                        "{\"problem\":\"Land for the access road\",\"department\":\""
+                                + department
+                                + "\",\"raisedOn\":\"2019-03-05\"}")
+                .post("/api/v1/projects/" + project + "/obstacles")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void aMalformedRegionIsTheSameProblemAsOnTheProjectList() {
         for (String bad : List.of("4307", "43070", "4307000", "A30700", "930700", "' OR 1=1 --")) {
-            var list = given().queryParam("region", bad).get("/api/v1/projects").then().statusCode(400).extract();
+            var list =
+                    given().queryParam("region", bad)
+                            .get("/api/v1/projects")
+                            .then()
+                            .statusCode(400)
+                            .extract();
             for (String report : REPORTS) {
-                given().queryParam("region", bad).get(report).then().log().ifValidationFails().statusCode(400)
+                given().queryParam("region", bad)
+                        .get(report)
+                        .then()
+                        .log()
+                        .ifValidationFails()
+                        .statusCode(400)
                         .contentType("application/problem+json")
                         .body("type", equalTo(list.path("type")))
                         .body("errors[0].field", equalTo("region"))
@@ -176,10 +295,19 @@ class ProjectChangedSinceAndReportRegionTest {
             }
         }
         // A well-formed code no project is in: answered as the list answers it (no such projects).
-        int listStatus = given().queryParam("region", "439900").get("/api/v1/projects").then().extract().statusCode();
+        int listStatus =
+                given().queryParam("region", "439900")
+                        .get("/api/v1/projects")
+                        .then()
+                        .extract()
+                        .statusCode();
         for (String report : REPORTS) {
-            given().queryParam("region", "439900").queryParam("asOf", "2019-07-05").get(report).then()
-                    .statusCode(listStatus).body("items", empty());
+            given().queryParam("region", "439900")
+                    .queryParam("asOf", "2019-07-05")
+                    .get(report)
+                    .then()
+                    .statusCode(listStatus)
+                    .body("items", empty());
         }
     }
 }

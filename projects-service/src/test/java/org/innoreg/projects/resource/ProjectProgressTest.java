@@ -7,14 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** Monthly investment reports and supervision reviews, with overdue detection on fixed dates. */
 @QuarkusTest
@@ -22,33 +20,56 @@ import io.restassured.http.ContentType;
 class ProjectProgressTest {
 
     private static String project(String cadence, String stageSince) {
-        return given().contentType(ContentType.JSON).body("""
+        return given().contentType(ContentType.JSON)
+                .body(
+                        """
                 {"name":"Progress %s","investorName":"Hong Kong Jiaduobao Group","origin":"HONG_KONG_MACAO_TAIWAN",
                  "kind":"INDUSTRIAL_INVESTMENT","regionCode":"430703","plannedInvestment":1000000000,
                  "stage":"UNDER_CONSTRUCTION","stageSince":"%s","responsibleOfficial":"Executive deputy mayor",
                  "reviewCadence":%s}
-                """.formatted(UUID.randomUUID(), stageSince, cadence == null ? "null" : "\"" + cadence + "\""))
-                .post("/api/v1/projects").then().statusCode(201).extract().path("id");
+                """
+                                .formatted(
+                                        UUID.randomUUID(),
+                                        stageSince,
+                                        cadence == null ? "null" : "\"" + cadence + "\""))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
-    private static io.restassured.response.ValidatableResponse report(String id, String month, String cumulative) {
-        return given().contentType(ContentType.JSON).body("{\"month\":\"" + month + "\",\"cumulative\":" + cumulative + "}")
-                .post("/api/v1/projects/" + id + "/investment-reports").then();
+    private static io.restassured.response.ValidatableResponse report(
+            String id, String month, String cumulative) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"month\":\"" + month + "\",\"cumulative\":" + cumulative + "}")
+                .post("/api/v1/projects/" + id + "/investment-reports")
+                .then();
     }
 
     @Test
     void cumulativeInvestmentOnlyGrowsAndEachMonthIsReportedOnce() {
         String id = project(null, "2018-05-01");
-        report(id, "2018-06", "100000000").statusCode(200).body("completedInvestment", equalTo(1.0E8f))
+        report(id, "2018-06", "100000000")
+                .statusCode(200)
+                .body("completedInvestment", equalTo(1.0E8f))
                 .header("ETag", equalTo("\"2\""));
-        report(id, "2018-07", "250000000").statusCode(200).body("completedInvestment", equalTo(2.5E8f));
-        report(id, "2018-08", "240000000").statusCode(422).contentType("application/problem+json")
+        report(id, "2018-07", "250000000")
+                .statusCode(200)
+                .body("completedInvestment", equalTo(2.5E8f));
+        report(id, "2018-08", "240000000")
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("cumulative"));
         report(id, "2018-07", "260000000").statusCode(409);
-        // A late report for an earlier month must fit between its neighbours and leaves the latest in place.
+        // A late report for an earlier month must fit between its neighbours and leaves the latest
+        // in place.
         report(id, "2018-05", "120000000").statusCode(422);
-        report(id, "2018-05", "50000000").statusCode(200).body("completedInvestment", equalTo(2.5E8f));
-        given().get("/api/v1/projects/" + id + "/investment-reports").then()
+        report(id, "2018-05", "50000000")
+                .statusCode(200)
+                .body("completedInvestment", equalTo(2.5E8f));
+        given().get("/api/v1/projects/" + id + "/investment-reports")
+                .then()
                 .body("items.month", contains("2018-05", "2018-06", "2018-07"));
 
         report(id, "2018-13", "1").statusCode(400).body("errors[0].field", equalTo("month"));
@@ -63,84 +84,177 @@ class ProjectProgressTest {
         String quarterly = project("QUARTERLY", "2019-01-01");
         String tenDays = project("TEN_DAYS", "2019-01-01");
         String unsupervised = project(null, "2019-01-01");
-        given().contentType(ContentType.JSON).body("{\"reviewedOn\":\"2019-03-01\",\"reviewer\":\"Executive deputy mayor\"}")
-                .post("/api/v1/projects/" + monthly + "/reviews").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body("{\"reviewedOn\":\"2019-03-01\",\"reviewer\":\"Executive deputy mayor\"}")
+                .post("/api/v1/projects/" + monthly + "/reviews")
+                .then()
+                .statusCode(200)
                 .body("lastReviewedOn", equalTo("2019-03-01"));
-        given().contentType(ContentType.JSON).body("{\"reviewedOn\":\"2019-03-25\",\"reviewer\":\"Deputy mayor\"}")
-                .post("/api/v1/projects/" + tenDays + "/reviews").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"reviewedOn\":\"2019-03-25\",\"reviewer\":\"Deputy mayor\"}")
+                .post("/api/v1/projects/" + tenDays + "/reviews")
+                .then()
+                .statusCode(200);
 
-        // On 2019-03-20: monthly reviewed 03-01 (due 04-01) fine; quarterly from 01-01 due 04-01 fine;
+        // On 2019-03-20: monthly reviewed 03-01 (due 04-01) fine; quarterly from 01-01 due 04-01
+        // fine;
         // ten-day never reviewed by then, due 01-11: 68 days overdue.
-        List<String> overdue = given().queryParam("asOf", "2019-03-20").get("/api/v1/projects/overdue-reviews")
-                .then().statusCode(200).extract().path("items.projectId");
+        List<String> overdue =
+                given().queryParam("asOf", "2019-03-20")
+                        .get("/api/v1/projects/overdue-reviews")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("items.projectId");
         assertThat(overdue).contains(tenDays).doesNotContain(monthly, quarterly, unsupervised);
-        given().queryParam("asOf", "2019-03-20").get("/api/v1/projects/overdue-reviews").then()
+        given().queryParam("asOf", "2019-03-20")
+                .get("/api/v1/projects/overdue-reviews")
+                .then()
                 .body("items.find { it.projectId == '" + tenDays + "' }.daysOverdue", equalTo(68));
 
-        // On 2019-04-10 the monthly and quarterly are late too; the ten-day one was reviewed 03-25 (due 04-04).
-        given().queryParam("asOf", "2019-04-10").get("/api/v1/projects/overdue-reviews").then()
-                .body("items.projectId", hasItem(monthly)).body("items.projectId", hasItem(quarterly))
-                .body("items.projectId", hasItem(tenDays)).body("items.projectId", not(hasItem(unsupervised)));
+        // On 2019-04-10 the monthly and quarterly are late too; the ten-day one was reviewed 03-25
+        // (due 04-04).
+        given().queryParam("asOf", "2019-04-10")
+                .get("/api/v1/projects/overdue-reviews")
+                .then()
+                .body("items.projectId", hasItem(monthly))
+                .body("items.projectId", hasItem(quarterly))
+                .body("items.projectId", hasItem(tenDays))
+                .body("items.projectId", not(hasItem(unsupervised)));
 
-        given().get("/api/v1/projects/" + tenDays + "/reviews").then().body("items.reviewer", contains("Deputy mayor"));
-        given().contentType(ContentType.JSON).body("{\"reviewedOn\":\"2999-01-01\",\"reviewer\":\"x\"}")
-                .post("/api/v1/projects/" + monthly + "/reviews").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"reviewedOn\":\"2019-03-01\"}")
-                .post("/api/v1/projects/" + monthly + "/reviews").then().statusCode(400).body("errors[0].field", equalTo("reviewer"));
-        given().queryParam("asOf", "someday").get("/api/v1/projects/overdue-reviews").then().statusCode(400);
+        given().get("/api/v1/projects/" + tenDays + "/reviews")
+                .then()
+                .body("items.reviewer", contains("Deputy mayor"));
+        given().contentType(ContentType.JSON)
+                .body("{\"reviewedOn\":\"2999-01-01\",\"reviewer\":\"x\"}")
+                .post("/api/v1/projects/" + monthly + "/reviews")
+                .then()
+                .statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"reviewedOn\":\"2019-03-01\"}")
+                .post("/api/v1/projects/" + monthly + "/reviews")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reviewer"));
+        given().queryParam("asOf", "someday")
+                .get("/api/v1/projects/overdue-reviews")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void milestonesAreScheduledMetOrMissedOnAGivenDay() {
         String id = project(null, "2019-01-01");
-        int topping = given().contentType(ContentType.JSON).body("{\"title\":\"Main building topped out\",\"plannedOn\":\"2019-06-30\"}")
-                .post("/api/v1/projects/" + id + "/milestones").then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body("{\"title\":\"Trial production\",\"plannedOn\":\"2019-12-31\"}")
-                .post("/api/v1/projects/" + id + "/milestones").then().statusCode(201);
+        int topping =
+                given().contentType(ContentType.JSON)
+                        .body(
+                                "{\"title\":\"Main building topped out\",\"plannedOn\":\"2019-06-30\"}")
+                        .post("/api/v1/projects/" + id + "/milestones")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"Trial production\",\"plannedOn\":\"2019-12-31\"}")
+                .post("/api/v1/projects/" + id + "/milestones")
+                .then()
+                .statusCode(201);
 
-        given().queryParam("asOf", "2019-06-01").get("/api/v1/projects/" + id + "/milestones").then()
+        given().queryParam("asOf", "2019-06-01")
+                .get("/api/v1/projects/" + id + "/milestones")
+                .then()
                 .body("items.status", contains("SCHEDULED", "SCHEDULED"));
-        given().queryParam("asOf", "2019-07-05").get("/api/v1/projects/" + id + "/milestones").then()
+        given().queryParam("asOf", "2019-07-05")
+                .get("/api/v1/projects/" + id + "/milestones")
+                .then()
                 .body("items.status", contains("MISSED", "SCHEDULED"));
-        given().queryParam("asOf", "2019-07-05").get("/api/v1/projects/late-milestones").then()
+        given().queryParam("asOf", "2019-07-05")
+                .get("/api/v1/projects/late-milestones")
+                .then()
                 .body("items.id", hasItem(topping));
 
-        given().contentType(ContentType.JSON).body("{\"title\":\"Main building topped out\",\"plannedOn\":\"2019-06-30\",\"actualOn\":\"2019-07-12\"}")
-                .put("/api/v1/projects/" + id + "/milestones/" + topping).then().statusCode(200);
-        given().queryParam("asOf", "2019-07-20").get("/api/v1/projects/" + id + "/milestones").then()
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"title\":\"Main building topped out\",\"plannedOn\":\"2019-06-30\",\"actualOn\":\"2019-07-12\"}")
+                .put("/api/v1/projects/" + id + "/milestones/" + topping)
+                .then()
+                .statusCode(200);
+        given().queryParam("asOf", "2019-07-20")
+                .get("/api/v1/projects/" + id + "/milestones")
+                .then()
                 .body("items.status", contains("MET", "SCHEDULED"));
-        given().queryParam("asOf", "2019-07-20").get("/api/v1/projects/late-milestones").then()
+        given().queryParam("asOf", "2019-07-20")
+                .get("/api/v1/projects/late-milestones")
+                .then()
                 .body("items.id", not(hasItem(topping)));
-        given().contentType(ContentType.JSON).body("{\"title\":\"x\",\"plannedOn\":\"2019-06-30\"}")
-                .put("/api/v1/projects/" + id + "/milestones/999999").then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{\"plannedOn\":\"soon\"}")
-                .post("/api/v1/projects/" + id + "/milestones").then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"plannedOn\":\"2019-06-30\"}")
+                .put("/api/v1/projects/" + id + "/milestones/999999")
+                .then()
+                .statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{\"plannedOn\":\"soon\"}")
+                .post("/api/v1/projects/" + id + "/milestones")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void openObstaclesByDepartmentAndAge() {
         String id = project(null, "2019-01-01");
         String department = "Power supply " + UUID.randomUUID();
-        int power = given().contentType(ContentType.JSON).body("{\"problem\":\"Power line not connected\",\"department\":\""
-                + department + "\",\"raisedOn\":\"2019-03-05\"}").post("/api/v1/projects/" + id + "/obstacles")
-                .then().statusCode(201).extract().path("id");
+        int power =
+                given().contentType(ContentType.JSON)
+                        .body(
+                                "{\"problem\":\"Power line not connected\",\"department\":\""
+                                        + department
+                                        + "\",\"raisedOn\":\"2019-03-05\"}")
+                        .post("/api/v1/projects/" + id + "/obstacles")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
 
-        given().queryParam("asOf", "2019-04-10").queryParam("department", department).queryParam("minAgeDays", 30)
-                .get("/api/v1/projects/open-obstacles").then().body("items.id", contains(power)).body("items[0].ageDays", equalTo(36));
-        given().queryParam("asOf", "2019-04-01").queryParam("department", department).queryParam("minAgeDays", 30)
-                .get("/api/v1/projects/open-obstacles").then().body("items", org.hamcrest.Matchers.empty());
+        given().queryParam("asOf", "2019-04-10")
+                .queryParam("department", department)
+                .queryParam("minAgeDays", 30)
+                .get("/api/v1/projects/open-obstacles")
+                .then()
+                .body("items.id", contains(power))
+                .body("items[0].ageDays", equalTo(36));
+        given().queryParam("asOf", "2019-04-01")
+                .queryParam("department", department)
+                .queryParam("minAgeDays", 30)
+                .get("/api/v1/projects/open-obstacles")
+                .then()
+                .body("items", org.hamcrest.Matchers.empty());
 
-        given().contentType(ContentType.JSON).body("{\"resolvedOn\":\"2019-03-01\"}")
-                .post("/api/v1/projects/" + id + "/obstacles/" + power + "/resolution").then().statusCode(422);
-        given().contentType(ContentType.JSON).body("{\"resolvedOn\":\"2019-04-18\",\"resolution\":\"10 kV line energised\"}")
-                .post("/api/v1/projects/" + id + "/obstacles/" + power + "/resolution").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body("{\"resolvedOn\":\"2019-03-01\"}")
+                .post("/api/v1/projects/" + id + "/obstacles/" + power + "/resolution")
+                .then()
+                .statusCode(422);
+        given().contentType(ContentType.JSON)
+                .body("{\"resolvedOn\":\"2019-04-18\",\"resolution\":\"10 kV line energised\"}")
+                .post("/api/v1/projects/" + id + "/obstacles/" + power + "/resolution")
+                .then()
+                .statusCode(200)
                 .body("ageDays", equalTo(44));
-        given().contentType(ContentType.JSON).body("{\"resolvedOn\":\"2019-04-19\"}")
-                .post("/api/v1/projects/" + id + "/obstacles/" + power + "/resolution").then().statusCode(409);
-        given().queryParam("asOf", "2019-04-10").queryParam("department", department)
-                .get("/api/v1/projects/open-obstacles").then().body("items.id", contains(power));
-        given().queryParam("asOf", "2019-05-01").queryParam("department", department)
-                .get("/api/v1/projects/open-obstacles").then().body("items", org.hamcrest.Matchers.empty());
+        given().contentType(ContentType.JSON)
+                .body("{\"resolvedOn\":\"2019-04-19\"}")
+                .post("/api/v1/projects/" + id + "/obstacles/" + power + "/resolution")
+                .then()
+                .statusCode(409);
+        given().queryParam("asOf", "2019-04-10")
+                .queryParam("department", department)
+                .get("/api/v1/projects/open-obstacles")
+                .then()
+                .body("items.id", contains(power));
+        given().queryParam("asOf", "2019-05-01")
+                .queryParam("department", department)
+                .get("/api/v1/projects/open-obstacles")
+                .then()
+                .body("items", org.hamcrest.Matchers.empty());
         given().get("/api/v1/projects/" + id).then().header("ETag", equalTo("\"3\""));
     }
 }

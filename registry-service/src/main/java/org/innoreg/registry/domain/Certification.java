@@ -1,12 +1,11 @@
 package org.innoreg.registry.domain;
 
-import java.time.LocalDate;
-import java.util.Objects;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.time.LocalDate;
+import java.util.Objects;
 
 /** A recognition an organisation holds from one date to another (both inclusive). */
 @Embeddable
@@ -30,8 +29,11 @@ public class Certification {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Certification c && kind == c.kind && Objects.equals(certificateNo, c.certificateNo)
-                && Objects.equals(validFrom, c.validFrom) && Objects.equals(validTo, c.validTo);
+        return other instanceof Certification c
+                && kind == c.kind
+                && Objects.equals(certificateNo, c.certificateNo)
+                && Objects.equals(validFrom, c.validFrom)
+                && Objects.equals(validTo, c.validTo);
     }
 
     @Override

@@ -2,11 +2,13 @@ package org.innoreg.registry.domain;
 
 import java.time.Period;
 import java.util.Optional;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
-/** Recognitions an enterprise holds for a while; a high-tech enterprise certificate runs three years. */
+/**
+ * Recognitions an enterprise holds for a while; a high-tech enterprise certificate runs three
+ * years.
+ */
 @Schema(description = Labelled.ACCEPTS_LABELS)
 public enum CertificationKind implements Labelled {
     HIGH_TECH_ENTERPRISE(Period.ofYears(3)),

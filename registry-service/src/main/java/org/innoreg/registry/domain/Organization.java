@@ -1,12 +1,5 @@
 package org.innoreg.registry.domain;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,7 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.innoreg.chassis.persistence.VersionedEntity;
@@ -26,8 +24,7 @@ import org.innoreg.chassis.persistence.VersionedEntity;
 @Entity
 public class Organization extends VersionedEntity {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     /** Unified social credit code (GB 32100-2015). */
     public String uscc;
@@ -48,7 +45,9 @@ public class Organization extends VersionedEntity {
     public String regionCode;
 
     @ElementCollection
-    @CollectionTable(name = "organization_certification", joinColumns = @JoinColumn(name = "organization_id"))
+    @CollectionTable(
+            name = "organization_certification",
+            joinColumns = @JoinColumn(name = "organization_id"))
     public List<Certification> certifications = new ArrayList<>();
 
     @Column(name = "search_text")
@@ -60,7 +59,9 @@ public class Organization extends VersionedEntity {
         searchText = searchText(nameZh, nameEn, aliases);
     }
 
-    /** Every name a record is known by, lower-cased: what name search and matching compare against. */
+    /**
+     * Every name a record is known by, lower-cased: what name search and matching compare against.
+     */
     public static String searchText(String nameZh, String nameEn, List<String> aliases) {
         return Stream.concat(Stream.of(nameZh, nameEn), aliases.stream())
                 .filter(name -> name != null && !name.isBlank())

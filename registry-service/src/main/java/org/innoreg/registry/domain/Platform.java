@@ -1,12 +1,5 @@
 package org.innoreg.registry.domain;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,7 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
-
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.innoreg.chassis.persistence.VersionedEntity;
@@ -26,8 +24,7 @@ import org.innoreg.chassis.persistence.VersionedEntity;
 @Entity
 public class Platform extends VersionedEntity {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "name_zh")
     public String nameZh;

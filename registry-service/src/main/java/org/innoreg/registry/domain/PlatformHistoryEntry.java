@@ -1,10 +1,5 @@
 package org.innoreg.registry.domain;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
@@ -36,9 +34,13 @@ public class PlatformHistoryEntry {
     }
 
     @Id
-    // the identity column's own sequence, 50 ids per call, so that batched inserts need no round trip per row
+    // the identity column's own sequence, 50 ids per call, so that batched inserts need no round
+    // trip per row
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "platform_history_id")
-    @SequenceGenerator(name = "platform_history_id", sequenceName = "platform_history_id_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "platform_history_id",
+            sequenceName = "platform_history_id_seq",
+            allocationSize = 50)
     public Long id;
 
     @Column(name = "platform_id")
@@ -79,7 +81,8 @@ public class PlatformHistoryEntry {
         return of(platform, Change.ACCREDITED, since, null);
     }
 
-    public static PlatformHistoryEntry of(Platform platform, Change change, LocalDate effectiveOn, String note) {
+    public static PlatformHistoryEntry of(
+            Platform platform, Change change, LocalDate effectiveOn, String note) {
         PlatformHistoryEntry entry = new PlatformHistoryEntry();
         entry.platformId = platform.id;
         entry.effectiveOn = effectiveOn;

@@ -3,7 +3,9 @@ package org.innoreg.registry.domain;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
 
-/** The kinds of innovation carrier a bureau accredits, with the names used in Chinese spreadsheets. */
+/**
+ * The kinds of innovation carrier a bureau accredits, with the names used in Chinese spreadsheets.
+ */
 @Schema(description = Labelled.ACCEPTS_LABELS)
 public enum PlatformType implements Labelled {
     TECH_BUSINESS_INCUBATOR,

@@ -5,15 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-
 import org.innoreg.chassis.persistence.VersionedEntity;
 
 /** An administrative division (GB/T 2260 code) or a special area under a city. */
 @Entity
 public class Region extends VersionedEntity {
 
-    @Id
-    public String code;
+    @Id public String code;
 
     @Column(name = "name_zh")
     public String nameZh;

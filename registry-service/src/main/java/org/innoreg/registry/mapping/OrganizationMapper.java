@@ -2,28 +2,45 @@ package org.innoreg.registry.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.innoreg.registry.domain.Certification;
 import org.innoreg.registry.domain.Organization;
 
 public final class OrganizationMapper {
 
-    private OrganizationMapper() {
-    }
+    private OrganizationMapper() {}
 
     public static OrganizationView toView(Organization o) {
-        return new OrganizationView(o.id, o.uscc, o.nameZh, o.nameEn, List.copyOf(o.aliases), o.kind, o.regionCode,
-                o.certifications.stream().map(c -> new CertificationInput(c.kind, c.certificateNo, c.validFrom, c.validTo))
+        return new OrganizationView(
+                o.id,
+                o.uscc,
+                o.nameZh,
+                o.nameEn,
+                List.copyOf(o.aliases),
+                o.kind,
+                o.regionCode,
+                o.certifications.stream()
+                        .map(
+                                c ->
+                                        new CertificationInput(
+                                                c.kind, c.certificateNo, c.validFrom, c.validTo))
                         .toList(),
-                o.version, o.createdAt, o.updatedAt);
+                o.version,
+                o.createdAt,
+                o.updatedAt);
     }
 
-    /** Copies the input onto the entity; certification end dates default to the kind's standard validity. */
+    /**
+     * Copies the input onto the entity; certification end dates default to the kind's standard
+     * validity.
+     */
     public static void apply(OrganizationInput input, Organization o) {
         o.uscc = input.uscc();
         o.nameZh = input.nameZh().strip();
         o.nameEn = blankToNull(input.nameEn());
-        o.aliases = input.aliases() == null ? new ArrayList<>() : new ArrayList<>(input.aliases().stream().map(String::strip).toList());
+        o.aliases =
+                input.aliases() == null
+                        ? new ArrayList<>()
+                        : new ArrayList<>(input.aliases().stream().map(String::strip).toList());
         o.kind = input.kind();
         o.regionCode = input.regionCode();
         List<Certification> certifications = new ArrayList<>();
@@ -33,15 +50,22 @@ public final class OrganizationMapper {
                 c.kind = in.kind();
                 c.certificateNo = blankToNull(in.certificateNo());
                 c.validFrom = in.validFrom();
-                c.validTo = in.validTo() != null ? in.validTo()
-                        : in.kind().standardValidity().map(p -> in.validFrom().plus(p).minusDays(1)).orElse(null);
+                c.validTo =
+                        in.validTo() != null
+                                ? in.validTo()
+                                : in.kind()
+                                        .standardValidity()
+                                        .map(p -> in.validFrom().plus(p).minusDays(1))
+                                        .orElse(null);
                 certifications.add(c);
             }
         }
         // Touch the collection only when it differs, so an identical update is no change at all.
-        // A bag (the database keeps no order): the same certifications in another order are the same.
-        if (o.certifications.size() != certifications.size() || !new java.util.HashSet<>(o.certifications).equals(
-                new java.util.HashSet<>(certifications))) {
+        // A bag (the database keeps no order): the same certifications in another order are the
+        // same.
+        if (o.certifications.size() != certifications.size()
+                || !new java.util.HashSet<>(o.certifications)
+                        .equals(new java.util.HashSet<>(certifications))) {
             o.certifications.clear();
             o.certifications.addAll(certifications);
         }

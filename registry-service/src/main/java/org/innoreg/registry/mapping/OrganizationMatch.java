@@ -6,6 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "OrganizationMatch")
 public record OrganizationMatch(
         OrganizationView organization,
-        @Schema(description = "Similarity of the best-matching name, 0 to 1", example = "0.92") double score,
-        @Schema(description = "True for at most one candidate, and only when it clearly is the one meant") boolean confident) {
-}
+        @Schema(description = "Similarity of the best-matching name, 0 to 1", example = "0.92")
+                double score,
+        @Schema(
+                        description =
+                                "True for at most one candidate, and only when it clearly is the one meant")
+                boolean confident) {}

@@ -3,7 +3,6 @@ package org.innoreg.registry.mapping;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.registry.domain.OrganizationKind;
 
@@ -20,5 +19,4 @@ public record OrganizationView(
         List<CertificationInput> certifications,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
-}
+        OffsetDateTime updatedAt) {}

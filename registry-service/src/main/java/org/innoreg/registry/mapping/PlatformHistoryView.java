@@ -2,7 +2,6 @@ package org.innoreg.registry.mapping;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.registry.domain.PlatformHistoryEntry;
 import org.innoreg.registry.domain.PlatformLevel;
@@ -22,6 +21,14 @@ public record PlatformHistoryView(
         OffsetDateTime recordedAt) {
 
     public static PlatformHistoryView of(PlatformHistoryEntry e) {
-        return new PlatformHistoryView(e.effectiveOn, e.change, e.type, e.level, e.status, e.regionCode, e.note, e.recordedAt);
+        return new PlatformHistoryView(
+                e.effectiveOn,
+                e.change,
+                e.type,
+                e.level,
+                e.status,
+                e.regionCode,
+                e.note,
+                e.recordedAt);
     }
 }

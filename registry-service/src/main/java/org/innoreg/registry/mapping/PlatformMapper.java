@@ -5,19 +5,31 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformStatus;
 
 public final class PlatformMapper {
 
-    private PlatformMapper() {
-    }
+    private PlatformMapper() {}
 
     public static PlatformView toView(Platform p) {
-        return new PlatformView(p.id, p.nameZh, p.nameEn, List.copyOf(p.aliases), p.type, p.level, p.status,
-                p.regionCode, List.copyOf(p.fields), List.copyOf(p.hostIds), p.accreditedOn, p.accreditationNo, p.detail,
-                p.version, p.createdAt, p.updatedAt);
+        return new PlatformView(
+                p.id,
+                p.nameZh,
+                p.nameEn,
+                List.copyOf(p.aliases),
+                p.type,
+                p.level,
+                p.status,
+                p.regionCode,
+                List.copyOf(p.fields),
+                List.copyOf(p.hostIds),
+                p.accreditedOn,
+                p.accreditationNo,
+                p.detail,
+                p.version,
+                p.createdAt,
+                p.updatedAt);
     }
 
     public static void apply(PlatformInput input, Platform p) {
@@ -40,6 +52,8 @@ public final class PlatformMapper {
     }
 
     private static List<String> trimmed(List<String> values) {
-        return values == null ? new ArrayList<>() : new ArrayList<>(values.stream().map(String::strip).distinct().toList());
+        return values == null
+                ? new ArrayList<>()
+                : new ArrayList<>(values.stream().map(String::strip).distinct().toList());
     }
 }

@@ -1,12 +1,10 @@
 package org.innoreg.registry.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.registry.domain.PlatformDetail;
 import org.innoreg.registry.domain.PlatformLevel;
@@ -32,5 +30,4 @@ public record PlatformView(
         PlatformDetail detail,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
-}
+        OffsetDateTime updatedAt) {}

@@ -1,21 +1,26 @@
 package org.innoreg.registry.mapping;
 
 import java.util.List;
-
 import org.innoreg.registry.domain.Region;
 
 public final class RegionMapper {
 
-    private RegionMapper() {
-    }
+    private RegionMapper() {}
 
     public static RegionView toView(Region region) {
         return toView(region, null);
     }
 
     public static RegionView toView(Region region, List<Region> children) {
-        return new RegionView(region.code, region.nameZh, region.nameEn, region.level, region.parentCode,
-                region.version, region.createdAt, region.updatedAt,
+        return new RegionView(
+                region.code,
+                region.nameZh,
+                region.nameEn,
+                region.level,
+                region.parentCode,
+                region.version,
+                region.createdAt,
+                region.updatedAt,
                 children == null ? null : children.stream().map(RegionMapper::toView).toList());
     }
 

@@ -1,10 +1,8 @@
 package org.innoreg.registry.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.registry.domain.RegionLevel;
 
@@ -20,5 +18,4 @@ public record RegionView(
         @Schema(example = "1") long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        List<RegionView> children) {
-}
+        List<RegionView> children) {}

@@ -1,5 +1,7 @@
 package org.innoreg.registry.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -9,31 +11,30 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.CertificationKind;
 import org.innoreg.registry.domain.Organization;
 import org.innoreg.registry.domain.OrganizationKind;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
 
     /** A match candidate and the similarity of its best-matching name. */
-    public record Candidate(UUID id, double score) {
-    }
+    public record Candidate(UUID id, double score) {}
 
     public Optional<Organization> findByUscc(String uscc) {
         return find("uscc", uscc).firstResultOptional();
     }
 
-    /** The organisations with these USCCs, by USCC, in one query (an import's lookup of a chunk of rows). */
+    /**
+     * The organisations with these USCCs, by USCC, in one query (an import's lookup of a chunk of
+     * rows).
+     */
     public Map<String, Organization> findByUsccs(Collection<String> usccs) {
-        return usccs.isEmpty() ? Map.of()
-                : list("uscc in ?1", usccs).stream().collect(Collectors.toMap(o -> o.uscc, Function.identity()));
+        return usccs.isEmpty()
+                ? Map.of()
+                : list("uscc in ?1", usccs).stream()
+                        .collect(Collectors.toMap(o -> o.uscc, Function.identity()));
     }
 
     public Optional<Organization> findByExactName(String name) {
@@ -41,24 +42,43 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     }
 
     public boolean hostsPlatforms(UUID id) {
-        return ((Number) getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM platform_host WHERE organization_id = ?1")
-                .setParameter(1, id).getSingleResult()).longValue() > 0;
+        return ((Number)
+                                getEntityManager()
+                                        .createNativeQuery(
+                                                "SELECT count(*) FROM platform_host WHERE organization_id = ?1")
+                                        .setParameter(1, id)
+                                        .getSingleResult())
+                        .longValue()
+                > 0;
     }
 
     /**
      * One page of organisations in name order, after (name, id) of the previous page's last item.
-     * Region includes descendants; a certification kind with a date keeps those holding it that day;
-     * {@code changedSince} keeps those last changed at or after it.
+     * Region includes descendants; a certification kind with a date keeps those holding it that
+     * day; {@code changedSince} keeps those last changed at or after it.
      */
-    public List<Organization> list(String q, OrganizationKind kind, String region, CertificationKind certification,
-            LocalDate validOn, OffsetDateTime changedSince, String afterName, UUID afterId, int limit) {
+    public List<Organization> list(
+            String q,
+            OrganizationKind kind,
+            String region,
+            CertificationKind certification,
+            LocalDate validOn,
+            OffsetDateTime changedSince,
+            String afterName,
+            UUID afterId,
+            int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
         if (q != null) {
             where.append(" and searchText like :q");
-            params.and("q", "%" + PlatformRepository.normalised(q).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.and(
+                    "q",
+                    "%"
+                            + PlatformRepository.normalised(q)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
         }
         if (kind != null) {
             where.append(" and kind = :kind");
@@ -69,9 +89,11 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             params.and("region", RegionCodes.descendantPrefix(region) + "%");
         }
         if (certification != null) {
-            where.append(" and o.id in (select o2.id from Organization o2 join o2.certifications c"
-                    + " where c.kind = :certification and c.validFrom <= :validOn and c.validTo >= :validOn)");
-            params.and("certification", certification).and("validOn", validOn == null ? LocalDate.now() : validOn);
+            where.append(
+                    " and o.id in (select o2.id from Organization o2 join o2.certifications c"
+                            + " where c.kind = :certification and c.validFrom <= :validOn and c.validTo >= :validOn)");
+            params.and("certification", certification)
+                    .and("validOn", validOn == null ? LocalDate.now() : validOn);
         }
         if (changedSince != null) {
             where.append(" and updatedAt >= :changedSince");
@@ -81,7 +103,9 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             where.append(" and (nameZh > :afterName or (nameZh = :afterName and id > :afterId))");
             params.and("afterName", afterName).and("afterId", afterId);
         }
-        return find("from Organization o where " + where + " order by nameZh, id", params).page(0, limit).list();
+        return find("from Organization o where " + where + " order by nameZh, id", params)
+                .page(0, limit)
+                .list();
     }
 
     /**
@@ -91,9 +115,14 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     @SuppressWarnings("unchecked")
     public List<Candidate> candidates(String name, int limit) {
         // Looser than the default 0.6: a spreadsheet often has a short form of the registered name.
-        getEntityManager().createNativeQuery("SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)")
+        getEntityManager()
+                .createNativeQuery(
+                        "SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)")
                 .getSingleResult();
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        List<Object[]> rows =
+                getEntityManager()
+                        .createNativeQuery(
+                                """
                 SELECT o.id, (SELECT max(greatest(similarity(:name, lower(n)), word_similarity(:name, lower(n))))
                                 FROM unnest(array_append(array_append(o.aliases, o.name_zh), o.name_en)) AS n
                                WHERE n IS NOT NULL) AS score
@@ -102,9 +131,11 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
                  ORDER BY score DESC, o.name_zh
                  LIMIT :limit
                 """)
-                .setParameter("name", PlatformRepository.normalised(name))
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream().map(r -> new Candidate((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
+                        .setParameter("name", PlatformRepository.normalised(name))
+                        .setParameter("limit", limit)
+                        .getResultList();
+        return rows.stream()
+                .map(r -> new Candidate((UUID) r[0], ((Number) r[1]).doubleValue()))
+                .toList();
     }
 }

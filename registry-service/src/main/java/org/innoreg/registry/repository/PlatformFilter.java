@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
-
 import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
 import org.innoreg.registry.domain.PlatformType;
@@ -20,5 +19,4 @@ public record PlatformFilter(
         LocalDate accreditedFrom,
         LocalDate accreditedTo,
         OffsetDateTime changedSince,
-        String q) {
-}
+        String q) {}

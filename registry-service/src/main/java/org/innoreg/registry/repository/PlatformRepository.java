@@ -1,5 +1,11 @@
 package org.innoreg.registry.repository;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -13,28 +19,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformHistoryEntry;
 import org.innoreg.registry.mapping.PlatformView;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.smallrye.mutiny.Uni;
-
 @ApplicationScoped
 public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID> {
 
     /** A page of platforms with the sort key of each, from which the next cursor is made. */
-    public record Slice(List<PlatformView> platforms, List<String> keys) {
-    }
+    public record Slice(List<PlatformView> platforms, List<String> keys) {}
 
     private final PlatformViewQuery views;
     private final ObjectMapper json;
@@ -48,19 +43,25 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
         return find("regionCode = ?1 and nameZh = ?2", regionCode, nameZh).firstResultOptional();
     }
 
-    /** The platforms these keys name, by key, in one query (an import's lookup of a chunk of rows). */
+    /**
+     * The platforms these keys name, by key, in one query (an import's lookup of a chunk of rows).
+     */
     public Map<RegionalName, Platform> findByNames(Collection<RegionalName> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        List<Platform> candidates = list("regionCode in ?1 and nameZh in ?2", RegionalName.regionCodes(keys),
-                RegionalName.names(keys));
-        return RegionalName.matching(keys, candidates, p -> new RegionalName(p.regionCode, p.nameZh));
+        List<Platform> candidates =
+                list(
+                        "regionCode in ?1 and nameZh in ?2",
+                        RegionalName.regionCodes(keys),
+                        RegionalName.names(keys));
+        return RegionalName.matching(
+                keys, candidates, p -> new RegionalName(p.regionCode, p.nameZh));
     }
 
     /**
-     * Inserts new platforms with their hosts and first history steps (accredited) in one statement: an
-     * import's chunk, without Hibernate's per-entity work (the rows are not managed afterwards).
+     * Inserts new platforms with their hosts and first history steps (accredited) in one statement:
+     * an import's chunk, without Hibernate's per-entity work (the rows are not managed afterwards).
      */
     public void insertAll(List<Platform> created) {
         if (created.isEmpty()) {
@@ -84,7 +85,8 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
                 out.writeStringField("status", p.status.name());
                 out.writeStringField("region_code", p.regionCode);
                 writeStrings(out, "fields", p.fields);
-                out.writeStringField("accredited_on", p.accreditedOn == null ? null : p.accreditedOn.toString());
+                out.writeStringField(
+                        "accredited_on", p.accreditedOn == null ? null : p.accreditedOn.toString());
                 out.writeStringField("accreditation_no", p.accreditationNo);
                 out.writeFieldName("detail");
                 out.writeRawValue(json.writeValueAsString(p.detail));
@@ -100,9 +102,12 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
         } catch (IOException e) {
             throw new IllegalArgumentException("platforms cannot be written as JSON", e);
         }
-        // Data-modifying CTEs: the foreign keys of hosts and history are checked at the statement's end,
+        // Data-modifying CTEs: the foreign keys of hosts and history are checked at the statement's
+        // end,
         // when the platforms are in.
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery(
+                        """
                 WITH r AS (
                     SELECT * FROM json_to_recordset(CAST(?1 AS json)) AS r(id uuid, name_zh text, name_en text,
                            aliases text[], type text, level text, status text, region_code text, fields text[],
@@ -120,10 +125,13 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
                 INSERT INTO platform_history (platform_id, effective_on, change, type, level, status, region_code,
                                               recorded_at)
                 SELECT id, effective_on, 'ACCREDITED', type, level, status, region_code, recorded_at FROM r
-                """).setParameter(1, rows.toString()).executeUpdate();
+                """)
+                .setParameter(1, rows.toString())
+                .executeUpdate();
     }
 
-    private static void writeStrings(JsonGenerator out, String field, Collection<String> values) throws IOException {
+    private static void writeStrings(JsonGenerator out, String field, Collection<String> values)
+            throws IOException {
         out.writeArrayFieldStart(field);
         for (String value : values) {
             out.writeString(value);
@@ -132,29 +140,52 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
     }
 
     /**
-     * One page of matching platforms in the given order, after the given keyset position
-     * ({@code after} = [sort key, id] of the previous page's last item, or null for the first page).
+     * One page of matching platforms in the given order, after the given keyset position ({@code
+     * after} = [sort key, id] of the previous page's last item, or null for the first page).
      */
-    public Uni<Slice> search(PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
+    public Uni<Slice> search(
+            PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
         Sql sql = searchSql(filter, sort, after, limit);
-        String text = "SELECT " + PlatformViewQuery.COLUMNS + ", CAST(" + sort.key + " AS text) AS sort_key FROM platform p"
-                + sql.where() + sql.orderBy;
+        String text =
+                "SELECT "
+                        + PlatformViewQuery.COLUMNS
+                        + ", CAST("
+                        + sort.key
+                        + " AS text) AS sort_key FROM platform p"
+                        + sql.where()
+                        + sql.orderBy;
         List<Object> parameters = new ArrayList<>();
         return views.page(sql.positional(text, parameters), parameters)
-                .map(rows -> new Slice(rows.stream().map(PlatformViewQuery.Positioned::view).toList(),
-                        rows.stream().map(PlatformViewQuery.Positioned::sortKey).toList()));
+                .map(
+                        rows ->
+                                new Slice(
+                                        rows.stream()
+                                                .map(PlatformViewQuery.Positioned::view)
+                                                .toList(),
+                                        rows.stream()
+                                                .map(PlatformViewQuery.Positioned::sortKey)
+                                                .toList()));
     }
 
     /**
-     * The plan PostgreSQL would use for a search, with sequential scans discouraged: on a small table the
-     * planner rightly prefers them, and this shows which index serves each filter on a large one.
+     * The plan PostgreSQL would use for a search, with sequential scans discouraged: on a small
+     * table the planner rightly prefers them, and this shows which index serves each filter on a
+     * large one.
      */
     @SuppressWarnings("unchecked")
     public String explain(PlatformFilter filter, PlatformSort sort) {
-        getEntityManager().createNativeQuery("SELECT set_config('enable_seqscan', 'off', true)").getSingleResult();
+        getEntityManager()
+                .createNativeQuery("SELECT set_config('enable_seqscan', 'off', true)")
+                .getSingleResult();
         Sql sql = searchSql(filter, sort, null, 50);
-        List<Object> lines = sql.bind(getEntityManager().createNativeQuery("EXPLAIN SELECT p.* FROM platform p" + sql.where()
-                + sql.orderBy)).getResultList();
+        List<Object> lines =
+                sql.bind(
+                                getEntityManager()
+                                        .createNativeQuery(
+                                                "EXPLAIN SELECT p.* FROM platform p"
+                                                        + sql.where()
+                                                        + sql.orderBy))
+                        .getResultList();
         return String.join("\n", lines.stream().map(String::valueOf).toList());
     }
 
@@ -163,15 +194,22 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
         Sql sql = where(filter);
         String direction = sort.descending ? "DESC" : "ASC";
         if (after != null) {
-            sql.and("(" + sort.key + ", p.id) " + (sort.descending ? "<" : ">")
-                    + " (CAST(CAST(:afterKey AS text) AS " + sort.sqlType + "), CAST(CAST(:afterId AS text) AS uuid))");
+            sql.and(
+                    "("
+                            + sort.key
+                            + ", p.id) "
+                            + (sort.descending ? "<" : ">")
+                            + " (CAST(CAST(:afterKey AS text) AS "
+                            + sort.sqlType
+                            + "), CAST(CAST(:afterId AS text) AS uuid))");
             sql.params.put("afterKey", after.get(0));
             sql.params.put("afterId", after.get(1));
         }
         if (sort == PlatformSort.RELEVANCE) {
             sql.params.putIfAbsent("qText", normalised(filter.q()));
         }
-        sql.orderBy = " ORDER BY " + sort.key + " " + direction + ", p.id " + direction + " LIMIT :limit";
+        sql.orderBy =
+                " ORDER BY " + sort.key + " " + direction + ", p.id " + direction + " LIMIT :limit";
         sql.params.put("limit", (long) limit);
         return sql;
     }
@@ -179,21 +217,33 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
     public Uni<Long> count(PlatformFilter filter) {
         Sql sql = where(filter);
         List<Object> parameters = new ArrayList<>();
-        return views.select(sql.positional("SELECT count(*) FROM platform p" + sql.where(), parameters), parameters,
-                row -> row.getLong(0)).map(rows -> rows.get(0));
+        return views.select(
+                        sql.positional("SELECT count(*) FROM platform p" + sql.where(), parameters),
+                        parameters,
+                        row -> row.getLong(0))
+                .map(rows -> rows.get(0));
     }
 
     /** Counts of matching platforms by the value of one column (type, level or region_code). */
     public Uni<Map<String, Long>> facet(PlatformFilter filter, String column) {
         Sql sql = where(filter);
         List<Object> parameters = new ArrayList<>();
-        String text = "SELECT p." + column + ", count(*) FROM platform p" + sql.where() + " GROUP BY 1 ORDER BY 2 DESC, 1";
-        return views.select(sql.positional(text, parameters), parameters, row -> Map.entry(row.getString(0), row.getLong(1)))
-                .map(rows -> {
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    rows.forEach(row -> counts.put(row.getKey(), row.getValue()));
-                    return counts;
-                });
+        String text =
+                "SELECT p."
+                        + column
+                        + ", count(*) FROM platform p"
+                        + sql.where()
+                        + " GROUP BY 1 ORDER BY 2 DESC, 1";
+        return views.select(
+                        sql.positional(text, parameters),
+                        parameters,
+                        row -> Map.entry(row.getString(0), row.getLong(1)))
+                .map(
+                        rows -> {
+                            Map<String, Long> counts = new LinkedHashMap<>();
+                            rows.forEach(row -> counts.put(row.getKey(), row.getValue()));
+                            return counts;
+                        });
     }
 
     /**
@@ -201,22 +251,31 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
      * on or before {@code asOf}, grouped by the chosen columns.
      */
     @SuppressWarnings("unchecked")
-    public List<Object[]> countAsOf(LocalDate asOf, List<String> groupColumns, List<String> statuses, String region) {
+    public List<Object[]> countAsOf(
+            LocalDate asOf, List<String> groupColumns, List<String> statuses, String region) {
         String groups = groupColumns.isEmpty() ? "" : String.join(", ", groupColumns) + ", ";
         String regionFilter = region == null ? "" : " AND region_code LIKE :region";
-        String text = """
+        String text =
+                """
                 WITH state AS (
                     SELECT DISTINCT ON (h.platform_id) h.type, h.level, h.status, h.region_code
                       FROM platform_history h
                      WHERE h.effective_on <= :asOf
                      ORDER BY h.platform_id, h.effective_on DESC, h.recorded_at DESC, h.id DESC)
                 SELECT %scount(*) FROM state WHERE status IN (:statuses)%s
-                """.formatted(groups, regionFilter)
-                + (groupColumns.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupColumns)
-                        + " ORDER BY " + String.join(", ", groupColumns));
-        Query query = getEntityManager().createNativeQuery(text)
-                .setParameter("asOf", asOf)
-                .setParameter("statuses", statuses);
+                """
+                                .formatted(groups, regionFilter)
+                        + (groupColumns.isEmpty()
+                                ? ""
+                                : " GROUP BY "
+                                        + String.join(", ", groupColumns)
+                                        + " ORDER BY "
+                                        + String.join(", ", groupColumns));
+        Query query =
+                getEntityManager()
+                        .createNativeQuery(text)
+                        .setParameter("asOf", asOf)
+                        .setParameter("statuses", statuses);
         if (region != null) {
             query.setParameter("region", RegionCodes.descendantPrefix(region) + "%");
         }
@@ -226,36 +285,54 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
     private static Sql where(PlatformFilter f) {
         Sql sql = new Sql();
         if (!f.types().isEmpty()) {
-            sql.and("p.type IN (:types)").params.put("types", f.types().stream().map(Enum::name).toList());
+            sql.and("p.type IN (:types)")
+                    .params
+                    .put("types", f.types().stream().map(Enum::name).toList());
         }
         if (!f.levels().isEmpty()) {
-            sql.and("p.level IN (:levels)").params.put("levels", f.levels().stream().map(Enum::name).toList());
+            sql.and("p.level IN (:levels)")
+                    .params
+                    .put("levels", f.levels().stream().map(Enum::name).toList());
         }
         if (!f.statuses().isEmpty()) {
-            sql.and("p.status IN (:statuses)").params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+            sql.and("p.status IN (:statuses)")
+                    .params
+                    .put("statuses", f.statuses().stream().map(Enum::name).toList());
         }
         if (f.region() != null) {
-            sql.and("p.region_code LIKE :region").params.put("region", RegionCodes.descendantPrefix(f.region()) + "%");
+            sql.and("p.region_code LIKE :region")
+                    .params
+                    .put("region", RegionCodes.descendantPrefix(f.region()) + "%");
         }
         if (f.field() != null) {
-            sql.and("p.fields @> ARRAY[CAST(:field AS text)]").params.put("field", f.field().strip());
+            sql.and("p.fields @> ARRAY[CAST(:field AS text)]")
+                    .params
+                    .put("field", f.field().strip());
         }
         if (f.host() != null) {
-            sql.and("EXISTS (SELECT 1 FROM platform_host h WHERE h.platform_id = p.id AND h.organization_id = :host)")
-                    .params.put("host", f.host());
+            sql.and(
+                            "EXISTS (SELECT 1 FROM platform_host h WHERE h.platform_id = p.id AND h.organization_id = :host)")
+                    .params
+                    .put("host", f.host());
         }
         if (f.accreditedFrom() != null) {
-            sql.and("p.accredited_on >= :accreditedFrom").params.put("accreditedFrom", f.accreditedFrom());
+            sql.and("p.accredited_on >= :accreditedFrom")
+                    .params
+                    .put("accreditedFrom", f.accreditedFrom());
         }
         if (f.accreditedTo() != null) {
-            sql.and("p.accredited_on <= :accreditedTo").params.put("accreditedTo", f.accreditedTo());
+            sql.and("p.accredited_on <= :accreditedTo")
+                    .params
+                    .put("accreditedTo", f.accreditedTo());
         }
         if (f.changedSince() != null) {
             sql.and("p.updated_at >= :changedSince").params.put("changedSince", f.changedSince());
         }
         if (f.q() != null) {
             // Substring match on all names; the trigram index serves LIKE '%…%'.
-            sql.and("p.search_text LIKE :qLike ESCAPE '\\'").params.put("qLike", "%" + escapeLike(normalised(f.q())) + "%");
+            sql.and("p.search_text LIKE :qLike ESCAPE '\\'")
+                    .params
+                    .put("qLike", "%" + escapeLike(normalised(f.q())) + "%");
         }
         return sql;
     }
@@ -299,7 +376,10 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, UUID>
             while (named.find()) {
                 Object value = params.get(named.group(1));
                 List<String> markers = new ArrayList<>();
-                for (Object one : value instanceof Collection<?> many ? many : List.of(value)) { // IN (:types) → IN ($1, $2)
+                for (Object one :
+                        value instanceof Collection<?> many
+                                ? many
+                                : List.of(value)) { // IN (:types) → IN ($1, $2)
                     values.add(one);
                     markers.add("\\$" + values.size());
                 }

@@ -2,22 +2,29 @@ package org.innoreg.registry.repository;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 
 /**
- * The orders a platform list can take. Each sorts by one key then the id, so a page boundary is exact
- * and keyset paging ({@code (key, id) > (last key, last id)}) uses an index.
+ * The orders a platform list can take. Each sorts by one key then the id, so a page boundary is
+ * exact and keyset paging ({@code (key, id) > (last key, last id)}) uses an index.
  */
 public enum PlatformSort {
     NAME("name", "p.name_zh", "text", false),
     ACCREDITED_ON("accreditedOn", "COALESCE(p.accredited_on, DATE '0001-01-01')", "date", false),
-    ACCREDITED_ON_DESC("-accreditedOn", "COALESCE(p.accredited_on, DATE '0001-01-01')", "date", true),
+    ACCREDITED_ON_DESC(
+            "-accreditedOn", "COALESCE(p.accredited_on, DATE '0001-01-01')", "date", true),
     UPDATED_AT("updatedAt", "p.updated_at", "timestamptz", false),
     UPDATED_AT_DESC("-updatedAt", "p.updated_at", "timestamptz", true),
-    /** Best name match first; only with q. Scores are integers (similarity × 10⁶) so cursors are exact. */
-    RELEVANCE("relevance", "CAST(round(similarity(p.search_text, :qText) * 1000000) AS bigint)", "bigint", true);
+    /**
+     * Best name match first; only with q. Scores are integers (similarity × 10⁶) so cursors are
+     * exact.
+     */
+    RELEVANCE(
+            "relevance",
+            "CAST(round(similarity(p.search_text, :qText) * 1000000) AS bigint)",
+            "bigint",
+            true);
 
     final String param;
     final String key;
@@ -38,12 +45,18 @@ public enum PlatformSort {
         for (PlatformSort sort : values()) {
             if (sort.param.equals(value.strip())) {
                 if (sort == RELEVANCE && !hasQuery) {
-                    throw ProblemException.invalid("sort", Messages.text("platform.sort-relevance"));
+                    throw ProblemException.invalid(
+                            "sort", Messages.text("platform.sort-relevance"));
                 }
                 return sort;
             }
         }
-        throw ProblemException.invalid("sort", Messages.text("field.one-of",
-                Arrays.stream(values()).map(s -> s.param).collect(Collectors.joining(", "))));
+        throw ProblemException.invalid(
+                "sort",
+                Messages.text(
+                        "field.one-of",
+                        Arrays.stream(values())
+                                .map(s -> s.param)
+                                .collect(Collectors.joining(", "))));
     }
 }

@@ -1,5 +1,16 @@
 package org.innoreg.registry.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -9,38 +20,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 import org.innoreg.registry.domain.PlatformDetail;
 import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
 import org.innoreg.registry.domain.PlatformType;
 import org.innoreg.registry.mapping.PlatformView;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.sqlclient.ClosedConnectionException;
-
 /**
- * The platform read paths (GET by id, search pages and their counts): SQL straight into the API's view,
- * hosts included, through the reactive client. A read never leaves the event loop: no worker thread,
- * entity, persistence context or transaction (on 2 cores that hand-off cost more than the query). Writes
- * go through the entity; PlatformViewQueryTest keeps the two views identical.
+ * The platform read paths (GET by id, search pages and their counts): SQL straight into the API's
+ * view, hosts included, through the reactive client. A read never leaves the event loop: no worker
+ * thread, entity, persistence context or transaction (on 2 cores that hand-off cost more than the
+ * query). Writes go through the entity; PlatformViewQueryTest keeps the two views identical.
  */
 @ApplicationScoped
 public class PlatformViewQuery {
 
     /** The view's columns, from {@code platform p}. */
-    static final String COLUMNS = """
+    static final String COLUMNS =
+            """
             p.id, p.name_zh, p.name_en, p.aliases, p.type, p.level, p.status, p.region_code, p.fields,
                    ARRAY(SELECT h.organization_id FROM platform_host h WHERE h.platform_id = p.id
                           ORDER BY h.organization_id) AS host_ids,
@@ -50,8 +47,7 @@ public class PlatformViewQuery {
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM platform p WHERE p.id = $1";
 
     /** A platform of a page and its position in the page's order (for the next page's cursor). */
-    public record Positioned(PlatformView view, String sortKey) {
-    }
+    public record Positioned(PlatformView view, String sortKey) {}
 
     private final Pool client;
     private final ObjectReader details;
@@ -59,55 +55,77 @@ public class PlatformViewQuery {
     PlatformViewQuery(Pool client, ObjectMapper json) {
         this.client = client;
         // the column is written by Hibernate's JSON mapping, not by the API: read it as leniently
-        this.details = json.readerFor(PlatformDetail.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.details =
+                json.readerFor(PlatformDetail.class)
+                        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The platform, or null. */
     public Uni<PlatformView> byId(UUID id) {
-        return select(BY_ID, List.of(id), this::view).map(found -> found.isEmpty() ? null : found.get(0));
+        return select(BY_ID, List.of(id), this::view)
+                .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
-    /** A page: {@code sql} selects {@link #COLUMNS} and a text {@code sort_key}, with parameters $1, $2... */
+    /**
+     * A page: {@code sql} selects {@link #COLUMNS} and a text {@code sort_key}, with parameters $1,
+     * $2...
+     */
     public Uni<List<Positioned>> page(String sql, List<Object> parameters) {
         return select(sql, parameters, row -> new Positioned(view(row), row.getString("sort_key")));
     }
 
     /** Any read of the platform tables (counts, facets), each row mapped. */
     public <T> Uni<List<T>> select(String sql, List<Object> parameters, Function<Row, T> mapper) {
-        return client.preparedQuery(sql).execute(Tuple.from(parameters))
-                .onFailure().transform(PlatformViewQuery::asSqlException)
-                .map(rows -> {
-                    List<T> mapped = new ArrayList<>(rows.size());
-                    rows.forEach(row -> mapped.add(mapper.apply(row)));
-                    return mapped;
-                });
+        return client.preparedQuery(sql)
+                .execute(Tuple.from(parameters))
+                .onFailure()
+                .transform(PlatformViewQuery::asSqlException)
+                .map(
+                        rows -> {
+                            List<T> mapped = new ArrayList<>(rows.size());
+                            rows.forEach(row -> mapped.add(mapper.apply(row)));
+                            return mapped;
+                        });
     }
 
     /**
      * The client's failures as the SQLException the problem mappers read, as on the JDBC paths: an
-     * answer of the server keeps its SQLState (a refused value is 400, a server shutting down 503); no
-     * answer at all (refused, reset or closed connection: an IOException or the client's own close) is a
-     * connection exception, class 08 (503). A primary stopped for a failover resets its connections.
+     * answer of the server keeps its SQLState (a refused value is 400, a server shutting down 503);
+     * no answer at all (refused, reset or closed connection: an IOException or the client's own
+     * close) is a connection exception, class 08 (503). A primary stopped for a failover resets its
+     * connections.
      */
     private static Throwable asSqlException(Throwable failure) {
         if (failure instanceof PgException server) {
-            return new IllegalStateException(server.getMessage(),
+            return new IllegalStateException(
+                    server.getMessage(),
                     new SQLException(server.getErrorMessage(), server.getSqlState(), failure));
         }
         if (failure instanceof IOException || failure instanceof ClosedConnectionException) {
-            return new IllegalStateException(failure.getMessage(), new SQLException(failure.getMessage(), "08006", failure));
+            return new IllegalStateException(
+                    failure.getMessage(), new SQLException(failure.getMessage(), "08006", failure));
         }
         return failure;
     }
 
     private PlatformView view(Row row) {
-        return new PlatformView(row.getUUID("id"), row.getString("name_zh"), row.getString("name_en"),
-                list(row.getArrayOfStrings("aliases")), PlatformType.valueOf(row.getString("type")),
-                PlatformLevel.valueOf(row.getString("level")), PlatformStatus.valueOf(row.getString("status")),
-                row.getString("region_code"), list(row.getArrayOfStrings("fields")),
-                list(row.getArrayOfUUIDs("host_ids")), row.getLocalDate("accredited_on"),
-                row.getString("accreditation_no"), detail(row.getString("detail")), row.getLong("version"),
-                utc(row.getOffsetDateTime("created_at")), utc(row.getOffsetDateTime("updated_at")));
+        return new PlatformView(
+                row.getUUID("id"),
+                row.getString("name_zh"),
+                row.getString("name_en"),
+                list(row.getArrayOfStrings("aliases")),
+                PlatformType.valueOf(row.getString("type")),
+                PlatformLevel.valueOf(row.getString("level")),
+                PlatformStatus.valueOf(row.getString("status")),
+                row.getString("region_code"),
+                list(row.getArrayOfStrings("fields")),
+                list(row.getArrayOfUUIDs("host_ids")),
+                row.getLocalDate("accredited_on"),
+                row.getString("accreditation_no"),
+                detail(row.getString("detail")),
+                row.getLong("version"),
+                utc(row.getOffsetDateTime("created_at")),
+                utc(row.getOffsetDateTime("updated_at")));
     }
 
     private PlatformDetail detail(String json) {

@@ -1,13 +1,10 @@
 package org.innoreg.registry.repository;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.innoreg.registry.domain.Region;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.innoreg.registry.domain.Region;
 
 @ApplicationScoped
 public class RegionRepository implements PanacheRepositoryBase<Region, String> {

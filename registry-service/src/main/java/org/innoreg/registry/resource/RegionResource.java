@@ -1,8 +1,5 @@
 package org.innoreg.registry.resource;
 
-import java.net.URI;
-import java.time.OffsetDateTime;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,15 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
@@ -50,30 +48,54 @@ public class RegionResource {
     }
 
     @GET
-    @Operation(summary = "List regions", description = "All regions, or the children of one parent, by code; "
-            + "`changedSince` keeps those changed at or after an instant.")
+    @Operation(
+            summary = "List regions",
+            description =
+                    "All regions, or the children of one parent, by code; "
+                            + "`changedSince` keeps those changed at or after an instant.")
     @APIResponse(responseCode = "200", description = "The regions")
-    @APIResponse(responseCode = "400", description = "Malformed filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed filter",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public Page<RegionView> list(
             @Parameter(description = "Only the direct children of this region", example = "430700")
-            @QueryParam("parent") @RegionCode String parent,
-            @Parameter(description = "Only regions of this level") @QueryParam("level") RegionLevel level,
-            @Parameter(description = "Only regions last changed at or after this instant (RFC 3339)",
-                    example = "2026-12-01T08:00:00+08:00") @QueryParam("changedSince") OffsetDateTime changedSince) {
+                    @QueryParam("parent")
+                    @RegionCode
+                    String parent,
+            @Parameter(description = "Only regions of this level") @QueryParam("level")
+                    RegionLevel level,
+            @Parameter(
+                            description =
+                                    "Only regions last changed at or after this instant (RFC 3339)",
+                            example = "2026-12-01T08:00:00+08:00")
+                    @QueryParam("changedSince")
+                    OffsetDateTime changedSince) {
         knownRegions.require("parent", parent);
-        return Page.of(service.list(parent, level, changedSince).stream().map(RegionMapper::toView).toList());
+        return Page.of(
+                service.list(parent, level, changedSince).stream()
+                        .map(RegionMapper::toView)
+                        .toList());
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "Get a region with its children")
-    @APIResponse(responseCode = "200", description = "The region; ETag carries its version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The region; ETag carries its version",
             content = @Content(schema = @Schema(implementation = RegionView.class)))
-    @APIResponse(responseCode = "404", description = "No such region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(example = "430700") @PathParam("code")
-            @RegionCode String code) {
+    @APIResponse(
+            responseCode = "404",
+            description = "No such region",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(example = "430700") @PathParam("code") @RegionCode String code) {
         Region region = service.get(code);
         return Response.ok(RegionMapper.toView(region, service.children(code)))
                 .tag(ETags.of(region.version))
@@ -83,16 +105,36 @@ public class RegionResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a region", description = "Adds a division or special area under an existing parent; "
-            + "emits org.innoreg.registry.region.created on registry.region.v1.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            summary = "Create a region",
+            description =
+                    "Adds a division or special area under an existing parent; "
+                            + "emits org.innoreg.registry.region.created on registry.region.v1.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = RegionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Parent missing or code/level not consistent with it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The code is taken",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Parent missing or code/level not consistent with it",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull(message = "{innoreg.body-required}") @Valid RegionInput input) {
         Region region = service.create(input);
         return Response.created(URI.create("/api/v1/regions/" + region.code))

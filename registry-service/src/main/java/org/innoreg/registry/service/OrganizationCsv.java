@@ -1,19 +1,15 @@
 package org.innoreg.registry.service;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.agroal.api.AgroalDataSource;
-
+import java.util.stream.Collectors;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
@@ -29,30 +25,37 @@ import org.innoreg.registry.mapping.OrganizationInput;
 import org.innoreg.registry.repository.OrganizationRepository;
 
 /**
- * Organisations from CSV. Certifications are written {@code kind:validFrom[:validTo[:certificateNo]]},
- * several separated by ';', e.g. {@code 高新技术企业:2018-10-17}. An organisation is known by its USCC.
+ * Organisations from CSV. Certifications are written {@code
+ * kind:validFrom[:validTo[:certificateNo]]}, several separated by ';', e.g. {@code
+ * 高新技术企业:2018-10-17}. An organisation is known by its USCC.
  */
 @ApplicationScoped
 public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, String, Organization> {
 
-    private static final Map<String, String> COLUMNS = CsvImporter.columns(
-            new String[] { "uscc", "统一社会信用代码", "信用代码" },
-            new String[] { "nameZh", "名称", "单位名称" },
-            new String[] { "nameEn", "英文名称" },
-            new String[] { "aliases", "别名", "简称" },
-            new String[] { "kind", "类型", "单位类型" },
-            new String[] { "regionCode", "地区代码", "行政区划代码" },
-            new String[] { "certifications", "资质", "认定资质" },
-            // a row with an id updates that organisation (also its USCC); without one, the USCC tells which it is
-            new String[] { "id", "编号" },
-            // written by the export, ignored on import
-            new String[] { "version" }, new String[] { "updatedAt" });
+    private static final Map<String, String> COLUMNS =
+            CsvImporter.columns(
+                    new String[] {"uscc", "统一社会信用代码", "信用代码"},
+                    new String[] {"nameZh", "名称", "单位名称"},
+                    new String[] {"nameEn", "英文名称"},
+                    new String[] {"aliases", "别名", "简称"},
+                    new String[] {"kind", "类型", "单位类型"},
+                    new String[] {"regionCode", "地区代码", "行政区划代码"},
+                    new String[] {"certifications", "资质", "认定资质"},
+                    // a row with an id updates that organisation (also its USCC); without one, the
+                    // USCC tells which it is
+                    new String[] {"id", "编号"},
+                    // written by the export, ignored on import
+                    new String[] {"version"},
+                    new String[] {"updatedAt"});
 
     private final OrganizationService service;
     private final OrganizationRepository organizations;
     private final AgroalDataSource dataSource;
 
-    OrganizationCsv(OrganizationService service, OrganizationRepository organizations, AgroalDataSource dataSource) {
+    OrganizationCsv(
+            OrganizationService service,
+            OrganizationRepository organizations,
+            AgroalDataSource dataSource) {
         this.service = service;
         this.organizations = organizations;
         this.dataSource = dataSource;
@@ -66,24 +69,46 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
     @Override
     public OrganizationInput map(CsvRow row) {
         String uscc = row.text("uscc");
-        return new OrganizationInput(uscc == null ? null : uscc.toUpperCase(), row.text("nameZh"), row.text("nameEn"),
-                row.list("aliases"), row.choice("kind", OrganizationKind.class, Labelled::parse), row.text("regionCode"),
+        return new OrganizationInput(
+                uscc == null ? null : uscc.toUpperCase(),
+                row.text("nameZh"),
+                row.text("nameEn"),
+                row.list("aliases"),
+                row.choice("kind", OrganizationKind.class, Labelled::parse),
+                row.text("regionCode"),
                 certifications(row));
     }
 
     /** What the file does not carry stays as stored: each absent column keeps its field. */
     @Override
     public OrganizationInput keep(OrganizationInput in, Organization o, CsvImporter.Columns c) {
-        return new OrganizationInput(in.uscc(), c.pick("nameZh", in.nameZh(), o.nameZh), c.pick("nameEn", in.nameEn(), o.nameEn),
-                c.pick("aliases", in.aliases(), List.copyOf(o.aliases)), c.pick("kind", in.kind(), o.kind),
+        return new OrganizationInput(
+                in.uscc(),
+                c.pick("nameZh", in.nameZh(), o.nameZh),
+                c.pick("nameEn", in.nameEn(), o.nameEn),
+                c.pick("aliases", in.aliases(), List.copyOf(o.aliases)),
+                c.pick("kind", in.kind(), o.kind),
                 c.pick("regionCode", in.regionCode(), o.regionCode),
-                c.pick("certifications", in.certifications(), o.certifications.stream()
-                        .map(x -> new CertificationInput(x.kind, x.certificateNo, x.validFrom, x.validTo)).toList()));
+                c.pick(
+                        "certifications",
+                        in.certifications(),
+                        o.certifications.stream()
+                                .map(
+                                        x ->
+                                                new CertificationInput(
+                                                        x.kind,
+                                                        x.certificateNo,
+                                                        x.validFrom,
+                                                        x.validTo))
+                                .toList()));
     }
 
     @Override
     public Map<UUID, Organization> byIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? Map.of() : organizations.list("id in ?1", ids).stream().collect(Collectors.toMap(r -> r.id, r -> r));
+        return ids.isEmpty()
+                ? Map.of()
+                : organizations.list("id in ?1", ids).stream()
+                        .collect(Collectors.toMap(r -> r.id, r -> r));
     }
 
     @Override
@@ -134,8 +159,14 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
                 if (kind == null || parts.length < 2) {
                     throw new IllegalArgumentException();
                 }
-                certifications.add(new CertificationInput(kind, parts.length > 3 ? parts[3].strip() : null,
-                        CsvRow.parseDate(parts[1]), parts.length > 2 && !parts[2].isBlank() ? CsvRow.parseDate(parts[2]) : null));
+                certifications.add(
+                        new CertificationInput(
+                                kind,
+                                parts.length > 3 ? parts[3].strip() : null,
+                                CsvRow.parseDate(parts[1]),
+                                parts.length > 2 && !parts[2].isBlank()
+                                        ? CsvRow.parseDate(parts[2])
+                                        : null));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 row.error("certifications", Messages.text("organization.csv-certification", entry));
             }
@@ -143,10 +174,12 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
         return certifications;
     }
 
-    // --- export -----------------------------------------------------------------------------------
+    // --- export
+    // -----------------------------------------------------------------------------------
 
     /** The import's columns, in English, so an export can be edited and imported again. */
-    private static final String CSV_QUERY = """
+    private static final String CSV_QUERY =
+            """
             SELECT o.uscc, o.name_zh AS "nameZh", o.name_en AS "nameEn", o.aliases, o.kind, o.region_code AS "regionCode",
                    (SELECT string_agg(concat_ws(':', c.kind, c.valid_from, c.valid_to, c.certificate_no), ';'
                                       ORDER BY c.valid_from, c.kind, c.valid_to, c.certificate_no)
@@ -157,7 +190,8 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
             """;
 
     /** The organisation as the API shows it. */
-    private static final String JSON_QUERY = """
+    private static final String JSON_QUERY =
+            """
             SELECT o.id, o.uscc, o.name_zh AS "nameZh", o.name_en AS "nameEn", o.aliases, o.kind, o.region_code AS "regionCode",
                    (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('kind', c.kind,
                                'certificateNo', c.certificate_no, 'validFrom', c.valid_from, 'validTo', c.valid_to))
@@ -169,10 +203,16 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
             """;
 
     /**
-     * Streams the organisations of a region (its subtree included) and of these kinds (no filter keeps all): CSV and
-     * workbooks in the import's columns, JSON lines in the API's fields, from a cursor, without loading them all.
+     * Streams the organisations of a region (its subtree included) and of these kinds (no filter
+     * keeps all): CSV and workbooks in the import's columns, JSON lines in the API's fields, from a
+     * cursor, without loading them all.
      */
-    public void export(OutputStream out, BulkFormat format, boolean bom, String region, List<OrganizationKind> kinds) {
+    public void export(
+            OutputStream out,
+            BulkFormat format,
+            boolean bom,
+            String region,
+            List<OrganizationKind> kinds) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (region != null) {
@@ -185,7 +225,10 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
         }
         String sql = format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY;
         if (!conditions.isEmpty()) {
-            sql = sql.replace("FROM organization o\n", "FROM organization o WHERE " + String.join(" AND ", conditions) + "\n");
+            sql =
+                    sql.replace(
+                            "FROM organization o\n",
+                            "FROM organization o WHERE " + String.join(" AND ", conditions) + "\n");
         }
         JdbcExport.stream(dataSource, sql, params, out, format, bom, CsvImporter.headers(COLUMNS));
     }

@@ -1,5 +1,7 @@
 package org.innoreg.registry.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
@@ -33,6 +31,7 @@ public class OrganizationService {
 
     /** A match this good, this far ahead of the next, is the one meant. */
     static final double CONFIDENT_SCORE = 0.8;
+
     static final double CONFIDENT_MARGIN = 0.15;
 
     private final OrganizationRepository organizations;
@@ -40,7 +39,10 @@ public class OrganizationService {
     private final OrganizationEvents events;
     private final WritePipeline writes;
 
-    OrganizationService(OrganizationRepository organizations, RegionRepository regions, OrganizationEvents events,
+    OrganizationService(
+            OrganizationRepository organizations,
+            RegionRepository regions,
+            OrganizationEvents events,
             WritePipeline writes) {
         this.organizations = organizations;
         this.regions = regions;
@@ -49,22 +51,38 @@ public class OrganizationService {
     }
 
     public Organization get(UUID id) {
-        return organizations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("organization", id));
+        return organizations
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("organization", id));
     }
 
-    public List<Organization> list(String q, OrganizationKind kind, String region, CertificationKind certification,
-            LocalDate validOn, java.time.OffsetDateTime changedSince, String afterName, UUID afterId, int limit) {
-        return organizations.list(q, kind, region, certification, validOn, changedSince, afterName, afterId, limit);
+    public List<Organization> list(
+            String q,
+            OrganizationKind kind,
+            String region,
+            CertificationKind certification,
+            LocalDate validOn,
+            java.time.OffsetDateTime changedSince,
+            String afterName,
+            UUID afterId,
+            int limit) {
+        return organizations.list(
+                q, kind, region, certification, validOn, changedSince, afterName, afterId, limit);
     }
 
     @Transactional
     public Organization create(OrganizationInput input) {
-        return writes.create(events, newOrganization(input), organization -> {
-            if (organizations.findByUscc(organization.uscc).isPresent()) {
-                throw ProblemException.conflict("duplicate", Messages.text("organization.uscc-exists", organization.uscc));
-            }
-            checkReferences(input);
-        });
+        return writes.create(
+                events,
+                newOrganization(input),
+                organization -> {
+                    if (organizations.findByUscc(organization.uscc).isPresent()) {
+                        throw ProblemException.conflict(
+                                "duplicate",
+                                Messages.text("organization.uscc-exists", organization.uscc));
+                    }
+                    checkReferences(input);
+                });
     }
 
     /**
@@ -73,7 +91,9 @@ public class OrganizationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void createAll(List<OrganizationInput> inputs) {
-        writes.createAll(events, inputs.stream().map(OrganizationService::newOrganization).toList(),
+        writes.createAll(
+                events,
+                inputs.stream().map(OrganizationService::newOrganization).toList(),
                 created -> created.forEach(organizations::persist));
     }
 
@@ -92,8 +112,8 @@ public class OrganizationService {
     }
 
     /**
-     * Bulk path: replaces an existing organisation with an import's row (the file is authoritative, so no
-     * If-Match; an organisation is known by its USCC).
+     * Bulk path: replaces an existing organisation with an import's row (the file is authoritative,
+     * so no If-Match; an organisation is known by its USCC).
      *
      * @return whether that changed it
      */
@@ -102,42 +122,73 @@ public class OrganizationService {
         return replace(organization, ExpectedVersion.unconditional(), input);
     }
 
-    private boolean replace(Organization organization, ExpectedVersion expected, OrganizationInput input) {
-        return writes.update(events, organization, expected, o -> {
-            organizations.findByUscc(input.uscc()).filter(other -> !other.id.equals(o.id)).ifPresent(other -> {
-                throw ProblemException.conflict("duplicate", Messages.text("organization.uscc-taken", input.uscc(), other.id));
-            });
-            checkReferences(input);
-            OrganizationMapper.apply(input, o);
-        });
+    private boolean replace(
+            Organization organization, ExpectedVersion expected, OrganizationInput input) {
+        return writes.update(
+                events,
+                organization,
+                expected,
+                o -> {
+                    organizations
+                            .findByUscc(input.uscc())
+                            .filter(other -> !other.id.equals(o.id))
+                            .ifPresent(
+                                    other -> {
+                                        throw ProblemException.conflict(
+                                                "duplicate",
+                                                Messages.text(
+                                                        "organization.uscc-taken",
+                                                        input.uscc(),
+                                                        other.id));
+                                    });
+                    checkReferences(input);
+                    OrganizationMapper.apply(input, o);
+                });
     }
 
     @Transactional
     public void delete(UUID id, ExpectedVersion expected) {
         Organization organization = get(id);
-        writes.delete(events, organization, expected, o -> {
-            if (organizations.hostsPlatforms(o.id)) {
-                throw ProblemException.conflict("in-use", Messages.text("organization.in-use", o.id));
-            }
-        });
+        writes.delete(
+                events,
+                organization,
+                expected,
+                o -> {
+                    if (organizations.hostsPlatforms(o.id)) {
+                        throw ProblemException.conflict(
+                                "in-use", Messages.text("organization.in-use", o.id));
+                    }
+                });
     }
 
-    /** Ranked candidates for a free-text name; at most one is confident, and only when it clearly is. */
+    /**
+     * Ranked candidates for a free-text name; at most one is confident, and only when it clearly
+     * is.
+     */
     @Transactional
     public List<OrganizationMatch> match(String name, int limit) {
         List<Candidate> candidates = organizations.candidates(name, limit);
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Organization> byId = organizations.list("id in ?1", candidates.stream().map(Candidate::id).toList())
-                .stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
+        Map<UUID, Organization> byId =
+                organizations
+                        .list("id in ?1", candidates.stream().map(Candidate::id).toList())
+                        .stream()
+                        .collect(Collectors.toMap(o -> o.id, Function.identity()));
         List<OrganizationMatch> matches = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             double next = i + 1 < candidates.size() ? candidates.get(i + 1).score() : 0;
-            boolean confident = i == 0 && candidate.score() >= CONFIDENT_SCORE && candidate.score() - next >= CONFIDENT_MARGIN;
-            matches.add(new OrganizationMatch(OrganizationMapper.toView(byId.get(candidate.id())),
-                    Math.round(candidate.score() * 1000) / 1000.0, confident));
+            boolean confident =
+                    i == 0
+                            && candidate.score() >= CONFIDENT_SCORE
+                            && candidate.score() - next >= CONFIDENT_MARGIN;
+            matches.add(
+                    new OrganizationMatch(
+                            OrganizationMapper.toView(byId.get(candidate.id())),
+                            Math.round(candidate.score() * 1000) / 1000.0,
+                            confident));
         }
         return matches;
     }
@@ -146,17 +197,27 @@ public class OrganizationService {
     public List<Problem.FieldError> referenceErrors(OrganizationInput input) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (input.regionCode() != null && regions.findByIdOptional(input.regionCode()).isEmpty()) {
-            errors.add(new Problem.FieldError("regionCode", Messages.text("region.missing", input.regionCode())));
+            errors.add(
+                    new Problem.FieldError(
+                            "regionCode", Messages.text("region.missing", input.regionCode())));
         }
-        List<CertificationInput> certifications = input.certifications() == null ? List.of() : input.certifications();
+        List<CertificationInput> certifications =
+                input.certifications() == null ? List.of() : input.certifications();
         for (int i = 0; i < certifications.size(); i++) {
             CertificationInput c = certifications.get(i);
-            if (c.validTo() != null && c.validFrom() != null && c.validTo().isBefore(c.validFrom())) {
-                errors.add(new Problem.FieldError("certifications[" + i + "].validTo", Messages.text("organization.valid-to-before-from")));
+            if (c.validTo() != null
+                    && c.validFrom() != null
+                    && c.validTo().isBefore(c.validFrom())) {
+                errors.add(
+                        new Problem.FieldError(
+                                "certifications[" + i + "].validTo",
+                                Messages.text("organization.valid-to-before-from")));
             }
             if (c.validTo() == null && c.kind() != null && c.kind().standardValidity().isEmpty()) {
-                errors.add(new Problem.FieldError("certifications[" + i + "].validTo",
-                        Messages.text("organization.valid-to-required", c.kind())));
+                errors.add(
+                        new Problem.FieldError(
+                                "certifications[" + i + "].validTo",
+                                Messages.text("organization.valid-to-required", c.kind())));
             }
         }
         return errors;

@@ -1,15 +1,14 @@
 package org.innoreg.registry.service;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.stream.Collectors;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
@@ -28,47 +27,51 @@ import org.innoreg.registry.mapping.PlatformInput;
 import org.innoreg.registry.repository.OrganizationRepository;
 import org.innoreg.registry.repository.PlatformRepository;
 
-import io.agroal.api.AgroalDataSource;
-
 /**
- * Platforms as CSV, both ways. Import columns may be named in English (as exported) or Chinese; hosts and
- * alliance members are given by USCC or exact name; academicians as {@code name:academy:field}; list
- * cells are separated by ';'. Export streams the whole registry from a database cursor, in the import's
- * format, so an export can be edited and imported again.
+ * Platforms as CSV, both ways. Import columns may be named in English (as exported) or Chinese;
+ * hosts and alliance members are given by USCC or exact name; academicians as {@code
+ * name:academy:field}; list cells are separated by ';'. Export streams the whole registry from a
+ * database cursor, in the import's format, so an export can be edited and imported again.
  */
 @ApplicationScoped
 public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName, Platform> {
 
-    private static final Map<String, String> COLUMNS = CsvImporter.columns(
-            new String[] { "nameZh", "名称", "平台名称" },
-            new String[] { "nameEn", "英文名称" },
-            new String[] { "aliases", "别名" },
-            new String[] { "type", "类型", "平台类型" },
-            new String[] { "level", "级别" },
-            new String[] { "status", "状态" },
-            new String[] { "regionCode", "地区代码", "行政区划代码" },
-            new String[] { "fields", "领域", "技术领域" },
-            new String[] { "accreditedOn", "认定日期", "认定时间" },
-            new String[] { "accreditationNo", "认定文号", "批准文号" },
-            new String[] { "hosts", "依托单位" },
-            new String[] { "partnerEnterprise", "合作企业" },
-            new String[] { "floorAreaM2", "场地面积" },
-            new String[] { "tenants", "在孵企业数" },
-            new String[] { "graduates", "毕业企业数" },
-            new String[] { "academicians", "院士" },
-            new String[] { "members", "成员单位" },
-            // a row with an id updates that platform (a changed name is a rename); without one, region and name
-            // tell which platform it is
-            new String[] { "id", "编号" },
-            // written by the export, ignored on import
-            new String[] { "version" }, new String[] { "updatedAt" });
+    private static final Map<String, String> COLUMNS =
+            CsvImporter.columns(
+                    new String[] {"nameZh", "名称", "平台名称"},
+                    new String[] {"nameEn", "英文名称"},
+                    new String[] {"aliases", "别名"},
+                    new String[] {"type", "类型", "平台类型"},
+                    new String[] {"level", "级别"},
+                    new String[] {"status", "状态"},
+                    new String[] {"regionCode", "地区代码", "行政区划代码"},
+                    new String[] {"fields", "领域", "技术领域"},
+                    new String[] {"accreditedOn", "认定日期", "认定时间"},
+                    new String[] {"accreditationNo", "认定文号", "批准文号"},
+                    new String[] {"hosts", "依托单位"},
+                    new String[] {"partnerEnterprise", "合作企业"},
+                    new String[] {"floorAreaM2", "场地面积"},
+                    new String[] {"tenants", "在孵企业数"},
+                    new String[] {"graduates", "毕业企业数"},
+                    new String[] {"academicians", "院士"},
+                    new String[] {"members", "成员单位"},
+                    // a row with an id updates that platform (a changed name is a rename); without
+                    // one, region and name
+                    // tell which platform it is
+                    new String[] {"id", "编号"},
+                    // written by the export, ignored on import
+                    new String[] {"version"},
+                    new String[] {"updatedAt"});
 
     private final PlatformService service;
     private final PlatformRepository platforms;
     private final OrganizationRepository organizations;
     private final AgroalDataSource dataSource;
 
-    PlatformCsv(PlatformService service, PlatformRepository platforms, OrganizationRepository organizations,
+    PlatformCsv(
+            PlatformService service,
+            PlatformRepository platforms,
+            OrganizationRepository organizations,
             AgroalDataSource dataSource) {
         this.service = service;
         this.platforms = platforms;
@@ -84,39 +87,88 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
     @Override
     public PlatformInput map(CsvRow row) {
         PlatformType type = row.choice("type", PlatformType.class, Labelled::parse);
-        PlatformDetail detail = new PlatformDetail(academicians(row), row.text("partnerEnterprise"),
-                row.decimal("floorAreaM2"), row.integer("tenants"), row.integer("graduates"),
-                organizationIds(row, "members"));
-        boolean hasDetail = detail.hasWorkstationDetail() || detail.hasIncubatorDetail() || detail.hasAllianceDetail();
-        return new PlatformInput(row.text("nameZh"), row.text("nameEn"), row.list("aliases"), type,
+        PlatformDetail detail =
+                new PlatformDetail(
+                        academicians(row),
+                        row.text("partnerEnterprise"),
+                        row.decimal("floorAreaM2"),
+                        row.integer("tenants"),
+                        row.integer("graduates"),
+                        organizationIds(row, "members"));
+        boolean hasDetail =
+                detail.hasWorkstationDetail()
+                        || detail.hasIncubatorDetail()
+                        || detail.hasAllianceDetail();
+        return new PlatformInput(
+                row.text("nameZh"),
+                row.text("nameEn"),
+                row.list("aliases"),
+                type,
                 row.choice("level", PlatformLevel.class, Labelled::parse),
                 row.choice("status", PlatformStatus.class, Labelled::parse),
-                row.text("regionCode"), row.list("fields"), organizationIds(row, "hosts"), row.date("accreditedOn"),
-                row.text("accreditationNo"), hasDetail ? detail : null, null);
+                row.text("regionCode"),
+                row.list("fields"),
+                organizationIds(row, "hosts"),
+                row.date("accreditedOn"),
+                row.text("accreditationNo"),
+                hasDetail ? detail : null,
+                null);
     }
 
-    private static final PlatformDetail NO_DETAIL = new PlatformDetail(null, null, null, null, null, null);
+    private static final PlatformDetail NO_DETAIL =
+            new PlatformDetail(null, null, null, null, null, null);
 
-    /** What the file does not carry stays as stored: each absent column keeps its field (detail parts too). */
+    /**
+     * What the file does not carry stays as stored: each absent column keeps its field (detail
+     * parts too).
+     */
     @Override
     public PlatformInput keep(PlatformInput in, Platform p, CsvImporter.Columns c) {
         PlatformDetail detail = p.detail;
-        if (c.hasAny("academicians", "partnerEnterprise", "floorAreaM2", "tenants", "graduates", "members")) {
+        if (c.hasAny(
+                "academicians",
+                "partnerEnterprise",
+                "floorAreaM2",
+                "tenants",
+                "graduates",
+                "members")) {
             PlatformDetail file = in.detail() == null ? NO_DETAIL : in.detail();
             PlatformDetail stored = p.detail == null ? NO_DETAIL : p.detail;
-            PlatformDetail merged = new PlatformDetail(c.pick("academicians", file.academicians(), stored.academicians()),
-                    c.pick("partnerEnterprise", file.partnerEnterprise(), stored.partnerEnterprise()),
-                    c.pick("floorAreaM2", file.floorAreaM2(), stored.floorAreaM2()),
-                    c.pick("tenants", file.tenants(), stored.tenants()),
-                    c.pick("graduates", file.graduates(), stored.graduates()),
-                    c.pick("members", file.memberOrganizationIds(), stored.memberOrganizationIds()));
-            detail = merged.hasWorkstationDetail() || merged.hasIncubatorDetail() || merged.hasAllianceDetail() ? merged : null;
+            PlatformDetail merged =
+                    new PlatformDetail(
+                            c.pick("academicians", file.academicians(), stored.academicians()),
+                            c.pick(
+                                    "partnerEnterprise",
+                                    file.partnerEnterprise(),
+                                    stored.partnerEnterprise()),
+                            c.pick("floorAreaM2", file.floorAreaM2(), stored.floorAreaM2()),
+                            c.pick("tenants", file.tenants(), stored.tenants()),
+                            c.pick("graduates", file.graduates(), stored.graduates()),
+                            c.pick(
+                                    "members",
+                                    file.memberOrganizationIds(),
+                                    stored.memberOrganizationIds()));
+            detail =
+                    merged.hasWorkstationDetail()
+                                    || merged.hasIncubatorDetail()
+                                    || merged.hasAllianceDetail()
+                            ? merged
+                            : null;
         }
-        return new PlatformInput(in.nameZh(), c.pick("nameEn", in.nameEn(), p.nameEn),
-                c.pick("aliases", in.aliases(), List.copyOf(p.aliases)), in.type(), in.level(),
-                c.pick("status", in.status(), p.status), in.regionCode(), c.pick("fields", in.fields(), List.copyOf(p.fields)),
-                c.pick("hosts", in.hostIds(), List.copyOf(p.hostIds)), c.pick("accreditedOn", in.accreditedOn(), p.accreditedOn),
-                c.pick("accreditationNo", in.accreditationNo(), p.accreditationNo), detail, in.changedOn());
+        return new PlatformInput(
+                in.nameZh(),
+                c.pick("nameEn", in.nameEn(), p.nameEn),
+                c.pick("aliases", in.aliases(), List.copyOf(p.aliases)),
+                in.type(),
+                in.level(),
+                c.pick("status", in.status(), p.status),
+                in.regionCode(),
+                c.pick("fields", in.fields(), List.copyOf(p.fields)),
+                c.pick("hosts", in.hostIds(), List.copyOf(p.hostIds)),
+                c.pick("accreditedOn", in.accreditedOn(), p.accreditedOn),
+                c.pick("accreditationNo", in.accreditationNo(), p.accreditationNo),
+                detail,
+                in.changedOn());
     }
 
     @Override
@@ -130,7 +182,10 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
 
     @Override
     public Map<UUID, Platform> byIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? Map.of() : platforms.list("id in ?1", ids).stream().collect(Collectors.toMap(r -> r.id, r -> r));
+        return ids.isEmpty()
+                ? Map.of()
+                : platforms.list("id in ?1", ids).stream()
+                        .collect(Collectors.toMap(r -> r.id, r -> r));
     }
 
     @Override
@@ -175,10 +230,15 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
         }
         List<UUID> ids = new ArrayList<>();
         for (String reference : references) {
-            var organization = reference.length() == 18 ? organizations.findByUscc(reference)
-                    : organizations.findByExactName(reference);
-            organization.map(o -> o.id).ifPresentOrElse(ids::add,
-                    () -> row.error(column, Messages.text("platform.csv-host", reference)));
+            var organization =
+                    reference.length() == 18
+                            ? organizations.findByUscc(reference)
+                            : organizations.findByExactName(reference);
+            organization
+                    .map(o -> o.id)
+                    .ifPresentOrElse(
+                            ids::add,
+                            () -> row.error(column, Messages.text("platform.csv-host", reference)));
         }
         return ids;
     }
@@ -196,8 +256,9 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
                 row.error("academicians", Messages.text("platform.csv-academician", entry));
                 continue;
             }
-            academicians.add(new PlatformDetail.Academician(parts[0].strip(), academy,
-                    parts.length > 2 ? parts[2].strip() : null));
+            academicians.add(
+                    new PlatformDetail.Academician(
+                            parts[0].strip(), academy, parts.length > 2 ? parts[2].strip() : null));
         }
         return academicians;
     }
@@ -210,13 +271,15 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
         };
     }
 
-    // --- export -----------------------------------------------------------------------------------
+    // --- export
+    // -----------------------------------------------------------------------------------
 
     /**
-     * The import's columns, in English (a workbook's header in Chinese), so an export can be edited and imported again;
-     * the detail's numbers as numbers, so that a workbook has number cells.
+     * The import's columns, in English (a workbook's header in Chinese), so an export can be edited
+     * and imported again; the detail's numbers as numbers, so that a workbook has number cells.
      */
-    private static final String CSV_QUERY = """
+    private static final String CSV_QUERY =
+            """
             SELECT p.id, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.aliases, p.type, p.level, p.status,
                    p.region_code AS "regionCode", p.fields, p.accredited_on AS "accreditedOn",
                    p.accreditation_no AS "accreditationNo",
@@ -236,7 +299,8 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
             """;
 
     /** The platform as the API shows it, with its hosts by USCC. */
-    private static final String JSON_QUERY = """
+    private static final String JSON_QUERY =
+            """
             SELECT p.id, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.aliases, p.type, p.level, p.status,
                    p.region_code AS "regionCode", p.fields, p.accredited_on AS "accreditedOn",
                    p.accreditation_no AS "accreditationNo",
@@ -248,12 +312,19 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
             """;
 
     /**
-     * Streams the platforms the list's filters keep (region with its subtree, types, levels, statuses; an empty
-     * filter keeps all), so a bureau can export its own region and import it again. CSV and workbooks carry the
-     * import's columns, JSON lines the API's fields; all stream from a cursor, without loading the platforms.
+     * Streams the platforms the list's filters keep (region with its subtree, types, levels,
+     * statuses; an empty filter keeps all), so a bureau can export its own region and import it
+     * again. CSV and workbooks carry the import's columns, JSON lines the API's fields; all stream
+     * from a cursor, without loading the platforms.
      */
-    public void export(OutputStream out, BulkFormat format, boolean bom, String region, List<PlatformType> types,
-            List<PlatformLevel> levels, List<PlatformStatus> statuses) {
+    public void export(
+            OutputStream out,
+            BulkFormat format,
+            boolean bom,
+            String region,
+            List<PlatformType> types,
+            List<PlatformLevel> levels,
+            List<PlatformStatus> statuses) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (region != null) {
@@ -265,12 +336,19 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
         addIn(conditions, params, "p.status", statuses);
         String sql = format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY;
         if (!conditions.isEmpty()) {
-            sql = sql.replace("FROM platform p\n", "FROM platform p WHERE " + String.join(" AND ", conditions) + "\n");
+            sql =
+                    sql.replace(
+                            "FROM platform p\n",
+                            "FROM platform p WHERE " + String.join(" AND ", conditions) + "\n");
         }
         JdbcExport.stream(dataSource, sql, params, out, format, bom, CsvImporter.headers(COLUMNS));
     }
 
-    private static void addIn(List<String> conditions, List<Object> params, String column, List<? extends Enum<?>> values) {
+    private static void addIn(
+            List<String> conditions,
+            List<Object> params,
+            String column,
+            List<? extends Enum<?>> values) {
         if (values != null && !values.isEmpty()) {
             conditions.add(column + " = ANY(?)");
             params.add(values.stream().map(Enum::name).toArray(String[]::new));

@@ -1,5 +1,8 @@
 package org.innoreg.registry.service;
 
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,10 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
@@ -32,8 +31,6 @@ import org.innoreg.registry.repository.PlatformRepository;
 import org.innoreg.registry.repository.PlatformViewQuery;
 import org.innoreg.registry.repository.RegionRepository;
 
-import io.smallrye.mutiny.Uni;
-
 @ApplicationScoped
 public class PlatformService {
 
@@ -45,8 +42,13 @@ public class PlatformService {
     private final PlatformViewQuery views;
     private final WritePipeline writes;
 
-    PlatformService(PlatformRepository platforms, PlatformHistoryRepository history, RegionRepository regions,
-            OrganizationRepository organizations, PlatformEvents events, PlatformViewQuery views,
+    PlatformService(
+            PlatformRepository platforms,
+            PlatformHistoryRepository history,
+            RegionRepository regions,
+            OrganizationRepository organizations,
+            PlatformEvents events,
+            PlatformViewQuery views,
             WritePipeline writes) {
         this.views = views;
         this.writes = writes;
@@ -58,12 +60,19 @@ public class PlatformService {
     }
 
     public Platform get(UUID id) {
-        return platforms.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("platform", id));
+        return platforms
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("platform", id));
     }
 
-    /** For reading: the platform as the API shows it, in one statement without loading the entity. */
+    /**
+     * For reading: the platform as the API shows it, in one statement without loading the entity.
+     */
     public Uni<PlatformView> read(UUID id) {
-        return views.byId(id).onItem().ifNull().failWith(() -> ProblemException.notFound("platform", id));
+        return views.byId(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("platform", id));
     }
 
     public List<PlatformHistoryEntry> history(UUID id) {
@@ -73,21 +82,31 @@ public class PlatformService {
 
     @Transactional
     public Platform create(PlatformInput input) {
-        return writes.create(events, newPlatform(input), p -> {
-            checkReferences(input);
-            if (platforms.findByName(p.regionCode, p.nameZh).isPresent()) {
-                throw ProblemException.conflict("duplicate", Messages.text("platform.duplicate", p.regionCode, p.nameZh));
-            }
-        }, p -> history.persist(PlatformHistoryEntry.accreditation(p)));
+        return writes.create(
+                events,
+                newPlatform(input),
+                p -> {
+                    checkReferences(input);
+                    if (platforms.findByName(p.regionCode, p.nameZh).isPresent()) {
+                        throw ProblemException.conflict(
+                                "duplicate",
+                                Messages.text("platform.duplicate", p.regionCode, p.nameZh));
+                    }
+                },
+                p -> history.persist(PlatformHistoryEntry.accreditation(p)));
     }
 
     /**
-     * Bulk path (an import's new rows, already validated, checked and known not to exist): the platforms,
-     * their hosts, first history steps and events go to the database in two statements, not row by row.
+     * Bulk path (an import's new rows, already validated, checked and known not to exist): the
+     * platforms, their hosts, first history steps and events go to the database in two statements,
+     * not row by row.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void createAll(List<PlatformInput> inputs) {
-        writes.createAll(events, inputs.stream().map(PlatformService::newPlatform).toList(), platforms::insertAll);
+        writes.createAll(
+                events,
+                inputs.stream().map(PlatformService::newPlatform).toList(),
+                platforms::insertAll);
     }
 
     private static Platform newPlatform(PlatformInput input) {
@@ -105,8 +124,8 @@ public class PlatformService {
     }
 
     /**
-     * Bulk path: replaces an existing platform with an import's row (the file is authoritative, so no
-     * If-Match; a platform is known by region and name).
+     * Bulk path: replaces an existing platform with an import's row (the file is authoritative, so
+     * no If-Match; a platform is known by region and name).
      *
      * @return whether that changed it
      */
@@ -121,62 +140,98 @@ public class PlatformService {
     }
 
     private boolean replace(Platform platform, ExpectedVersion expected, PlatformInput input) {
-        return writes.update(events, platform, expected, p -> {
-            checkReferences(input);
-            platforms.findByName(input.regionCode(), input.nameZh().strip()).filter(other -> !other.id.equals(p.id))
-                    .ifPresent(other -> {
-                        throw ProblemException.conflict("duplicate",
-                                Messages.text("platform.name-taken", other.id, input.regionCode()));
-                    });
-            PlatformHistoryEntry before = PlatformHistoryEntry.of(p, Change.RECLASSIFIED, null, null);
-            LocalDate accreditedBefore = p.accreditedOn;
-            PlatformMapper.apply(input, p);
-            if (!Objects.equals(accreditedBefore, p.accreditedOn)) {
-                redateAccreditation(p);
-            }
-            recordClassificationChange(p, before, input.changedOn());
-        });
+        return writes.update(
+                events,
+                platform,
+                expected,
+                p -> {
+                    checkReferences(input);
+                    platforms
+                            .findByName(input.regionCode(), input.nameZh().strip())
+                            .filter(other -> !other.id.equals(p.id))
+                            .ifPresent(
+                                    other -> {
+                                        throw ProblemException.conflict(
+                                                "duplicate",
+                                                Messages.text(
+                                                        "platform.name-taken",
+                                                        other.id,
+                                                        input.regionCode()));
+                                    });
+                    PlatformHistoryEntry before =
+                            PlatformHistoryEntry.of(p, Change.RECLASSIFIED, null, null);
+                    LocalDate accreditedBefore = p.accreditedOn;
+                    PlatformMapper.apply(input, p);
+                    if (!Objects.equals(accreditedBefore, p.accreditedOn)) {
+                        redateAccreditation(p);
+                    }
+                    recordClassificationChange(p, before, input.changedOn());
+                });
     }
 
     /**
-     * The accreditation date is the date of the history's first step: correcting it, or giving one a platform
-     * registered without it, moves that step (without a date it is the day the platform was registered). The
-     * step stays the first: a date after the platform's next recorded change is refused.
+     * The accreditation date is the date of the history's first step: correcting it, or giving one
+     * a platform registered without it, moves that step (without a date it is the day the platform
+     * was registered). The step stays the first: a date after the platform's next recorded change
+     * is refused.
      */
     private void redateAccreditation(Platform platform) {
         List<PlatformHistoryEntry> steps = history.of(platform.id);
         PlatformHistoryEntry first = steps.get(0);
-        LocalDate since = platform.accreditedOn != null ? platform.accreditedOn
-                : platform.createdAt.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
+        LocalDate since =
+                platform.accreditedOn != null
+                        ? platform.accreditedOn
+                        : platform.createdAt
+                                .atZoneSameInstant(ZoneId.systemDefault())
+                                .toLocalDate();
         if (steps.size() > 1 && since.isAfter(steps.get(1).effectiveOn)) {
-            throw ProblemException.unprocessable("accreditedOn",
+            throw ProblemException.unprocessable(
+                    "accreditedOn",
                     Messages.text("platform.accredited-after-change", steps.get(1).effectiveOn));
         }
         first.effectiveOn = since;
     }
 
     /**
-     * A change of level, status, type or region is a dated step in the platform's history, effective
-     * on {@code changedOn} (today if not given), which cannot precede the previous step.
+     * A change of level, status, type or region is a dated step in the platform's history,
+     * effective on {@code changedOn} (today if not given), which cannot precede the previous step.
      */
-    private void recordClassificationChange(Platform platform, PlatformHistoryEntry before, LocalDate changedOn) {
-        Change change = platform.level != before.level ? Change.LEVEL_CHANGED
-                : platform.status != before.status ? Change.STATUS_CHANGED
-                : platform.type != before.type || !platform.regionCode.equals(before.regionCode) ? Change.RECLASSIFIED
-                : null;
+    private void recordClassificationChange(
+            Platform platform, PlatformHistoryEntry before, LocalDate changedOn) {
+        Change change =
+                platform.level != before.level
+                        ? Change.LEVEL_CHANGED
+                        : platform.status != before.status
+                                ? Change.STATUS_CHANGED
+                                : platform.type != before.type
+                                                || !platform.regionCode.equals(before.regionCode)
+                                        ? Change.RECLASSIFIED
+                                        : null;
         if (change == null) {
             return;
         }
         LocalDate effective = changedOn != null ? changedOn : LocalDate.now();
-        history.latestEffectiveDate(platform.id).filter(effective::isBefore).ifPresent(latest -> {
-            throw ProblemException.unprocessable("changedOn",
-                    Messages.text("platform.change-backwards", latest));
-        });
-        String note = switch (change) {
-            case LEVEL_CHANGED -> before.level + " → " + platform.level;
-            case STATUS_CHANGED -> before.status + " → " + platform.status;
-            default -> before.type + " " + before.regionCode + " → " + platform.type + " " + platform.regionCode;
-        };
+        history.latestEffectiveDate(platform.id)
+                .filter(effective::isBefore)
+                .ifPresent(
+                        latest -> {
+                            throw ProblemException.unprocessable(
+                                    "changedOn",
+                                    Messages.text("platform.change-backwards", latest));
+                        });
+        String note =
+                switch (change) {
+                    case LEVEL_CHANGED -> before.level + " → " + platform.level;
+                    case STATUS_CHANGED -> before.status + " → " + platform.status;
+                    default ->
+                            before.type
+                                    + " "
+                                    + before.regionCode
+                                    + " → "
+                                    + platform.type
+                                    + " "
+                                    + platform.regionCode;
+                };
         history.persist(PlatformHistoryEntry.of(platform, change, effective, note));
     }
 
@@ -184,25 +239,46 @@ public class PlatformService {
     public List<Problem.FieldError> referenceErrors(PlatformInput input) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (input.regionCode() != null && regions.findByIdOptional(input.regionCode()).isEmpty()) {
-            errors.add(new Problem.FieldError("regionCode", Messages.text("region.missing", input.regionCode())));
+            errors.add(
+                    new Problem.FieldError(
+                            "regionCode", Messages.text("region.missing", input.regionCode())));
         }
-        missingOrganizations(input.hostIds()).forEach(id -> errors.add(
-                new Problem.FieldError("hostIds", Messages.text("organization.missing", id))));
+        missingOrganizations(input.hostIds())
+                .forEach(
+                        id ->
+                                errors.add(
+                                        new Problem.FieldError(
+                                                "hostIds",
+                                                Messages.text("organization.missing", id))));
         PlatformDetail detail = input.detail();
         if (detail != null && input.type() != null) {
             PlatformType type = input.type();
             if (detail.hasWorkstationDetail() && type != PlatformType.ACADEMICIAN_WORKSTATION) {
-                errors.add(new Problem.FieldError("detail", Messages.text("platform.detail-workstation")));
+                errors.add(
+                        new Problem.FieldError(
+                                "detail", Messages.text("platform.detail-workstation")));
             }
-            if (detail.hasIncubatorDetail() && type != PlatformType.TECH_BUSINESS_INCUBATOR && type != PlatformType.MAKER_SPACE) {
-                errors.add(new Problem.FieldError("detail", Messages.text("platform.detail-incubator")));
+            if (detail.hasIncubatorDetail()
+                    && type != PlatformType.TECH_BUSINESS_INCUBATOR
+                    && type != PlatformType.MAKER_SPACE) {
+                errors.add(
+                        new Problem.FieldError(
+                                "detail", Messages.text("platform.detail-incubator")));
             }
             if (detail.hasAllianceDetail()) {
                 if (type != PlatformType.INNOVATION_ALLIANCE) {
-                    errors.add(new Problem.FieldError("detail", Messages.text("platform.detail-alliance")));
+                    errors.add(
+                            new Problem.FieldError(
+                                    "detail", Messages.text("platform.detail-alliance")));
                 }
-                missingOrganizations(detail.memberOrganizationIds()).forEach(id -> errors.add(
-                        new Problem.FieldError("detail.memberOrganizationIds", Messages.text("organization.missing", id))));
+                missingOrganizations(detail.memberOrganizationIds())
+                        .forEach(
+                                id ->
+                                        errors.add(
+                                                new Problem.FieldError(
+                                                        "detail.memberOrganizationIds",
+                                                        Messages.text(
+                                                                "organization.missing", id))));
             }
         }
         return errors;

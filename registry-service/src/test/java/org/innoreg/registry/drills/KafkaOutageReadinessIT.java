@@ -2,24 +2,23 @@ package org.innoreg.registry.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.PrivatePostgres;
 import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Readiness tells the truth fast: while Kafka is away the packaged registry stays ready (its API answers and its
- * writes wait in the outbox), every readiness answer comes within a second, and the answer reports the broker as
- * DOWN and the backlog growing; when the broker is back the backlog is published. Readiness is the database's
- * verdict (DatabaseRestartDrillIT: not ready within a second and a half of the database stopping).
+ * Readiness tells the truth fast: while Kafka is away the packaged registry stays ready (its API
+ * answers and its writes wait in the outbox), every readiness answer comes within a second, and the
+ * answer reports the broker as DOWN and the backlog growing; when the broker is back the backlog is
+ * published. Readiness is the database's verdict (DatabaseRestartDrillIT: not ready within a second
+ * and a half of the database stopping).
  */
 class KafkaOutageReadinessIT {
 
@@ -33,7 +32,8 @@ class KafkaOutageReadinessIT {
             PackagedService service = PackagedService.against("kafka-outage.log", postgres, broker);
             try {
                 service.start();
-                // a first write while Kafka is there: a cold JVM on a busy machine took seconds for it
+                // a first write while Kafka is there: a cold JVM on a busy machine took seconds for
+                // it
                 assertThat(service.createPlatform("卡夫卡停机演练平台预热").statusCode()).isEqualTo(201);
                 broker.stop();
                 long stoppedAt = System.nanoTime();
@@ -48,29 +48,63 @@ class KafkaOutageReadinessIT {
                         slowOrNotReady.add(readiness.statusCode() + " in " + millis + " ms");
                     }
                     last = events(JSON.readTree(readiness.body()));
-                    HttpResponse<String> write = service.createPlatform("卡夫卡停机演练平台" + written.size());
-                    assertThat(write.statusCode()).as("a write while Kafka is away: " + write.body()).isEqualTo(201);
+                    HttpResponse<String> write =
+                            service.createPlatform("卡夫卡停机演练平台" + written.size());
+                    assertThat(write.statusCode())
+                            .as("a write while Kafka is away: " + write.body())
+                            .isEqualTo(201);
                     written.add(JSON.readTree(write.body()).path("id").asText());
                     Thread.sleep(250);
                 }
-                assertThat(slowOrNotReady).as("readiness answers not 200 within a second while Kafka was away").isEmpty();
-                assertThat(last.path("data").path("kafka").asText()).as(last.toString()).startsWith("DOWN");
-                assertThat(last.path("data").path("outboxPending").asLong()).as(last.toString()).isGreaterThanOrEqualTo(written.size() - 4L);
-                // the relay says "paused" only once a send has failed (after its producer's timeouts): kafka says DOWN sooner
-                assertThat(last.path("data").path("relay").asText()).as(last.toString()).matches("(active|paused).*");
+                assertThat(slowOrNotReady)
+                        .as("readiness answers not 200 within a second while Kafka was away")
+                        .isEmpty();
+                assertThat(last.path("data").path("kafka").asText())
+                        .as(last.toString())
+                        .startsWith("DOWN");
+                assertThat(last.path("data").path("outboxPending").asLong())
+                        .as(last.toString())
+                        .isGreaterThanOrEqualTo(written.size() - 4L);
+                // the relay says "paused" only once a send has failed (after its producer's
+                // timeouts): kafka says DOWN sooner
+                assertThat(last.path("data").path("relay").asText())
+                        .as(last.toString())
+                        .matches("(active|paused).*");
 
                 broker.start();
-                List<String> evented = TopicReader.readUntil(broker.bootstrapServers(), "registry.platform.v1", Duration.ofSeconds(60),
-                        read -> read.stream().map(TopicReader.Message::key).distinct().count() >= written.size() + 1)
-                        .stream().map(TopicReader.Message::key).distinct().toList();
-                assertThat(evented).as("the backlog published once Kafka is back").containsAll(written);
+                List<String> evented =
+                        TopicReader.readUntil(
+                                        broker.bootstrapServers(),
+                                        "registry.platform.v1",
+                                        Duration.ofSeconds(60),
+                                        read ->
+                                                read.stream()
+                                                                .map(TopicReader.Message::key)
+                                                                .distinct()
+                                                                .count()
+                                                        >= written.size() + 1)
+                                .stream()
+                                .map(TopicReader.Message::key)
+                                .distinct()
+                                .toList();
+                assertThat(evented)
+                        .as("the backlog published once Kafka is back")
+                        .containsAll(written);
                 long backAt = System.nanoTime();
-                while (events(JSON.readTree(service.get("/q/health/ready").body())).path("data").path("outboxPending").asLong() != 0) {
-                    assertThat(Duration.ofNanos(System.nanoTime() - backAt)).as("backlog reported as 0").isLessThan(Duration.ofSeconds(10));
+                while (events(JSON.readTree(service.get("/q/health/ready").body()))
+                                .path("data")
+                                .path("outboxPending")
+                                .asLong()
+                        != 0) {
+                    assertThat(Duration.ofNanos(System.nanoTime() - backAt))
+                            .as("backlog reported as 0")
+                            .isLessThan(Duration.ofSeconds(10));
                     Thread.sleep(200);
                 }
-                System.out.printf("Kafka away 15 s: %d writes accepted, every readiness answer 200 within 1 s; the backlog published "
-                        + "after the broker's return%n", written.size());
+                System.out.printf(
+                        "Kafka away 15 s: %d writes accepted, every readiness answer 200 within 1 s; the backlog published "
+                                + "after the broker's return%n",
+                        written.size());
             } finally {
                 service.kill();
             }

@@ -16,19 +16,21 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.PrivatePostgres;
 import org.innoreg.testsupport.TestTokens;
 
 /**
- * The packaged registry service (target/quarkus-app) in a process of its own, as it runs in production, for
- * drills that kill it or take away what it depends on.
+ * The packaged registry service (target/quarkus-app) in a process of its own, as it runs in
+ * production, for drills that kill it or take away what it depends on.
  */
 final class PackagedService {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
 
     private final Map<String, String> environment;
     private final Path log;
@@ -42,13 +44,20 @@ final class PackagedService {
     }
 
     /**
-     * A service on a free port, with the test key pair's public key, writing its log to target/drills.
+     * A service on a free port, with the test key pair's public key, writing its log to
+     * target/drills.
      *
-     * @param environment the database and Kafka it uses (INNOREG_REGISTRY_DB, PGPORT, KAFKA_BOOTSTRAP_SERVERS...)
+     * @param environment the database and Kafka it uses (INNOREG_REGISTRY_DB, PGPORT,
+     *     KAFKA_BOOTSTRAP_SERVERS...)
      */
-    static PackagedService configure(String logName, Map<String, String> environment) throws IOException {
-        Path publicKey = Files.createDirectories(Paths.get("target", "drills")).resolve("jwt-public.pem");
-        try (InputStream in = PackagedService.class.getClassLoader().getResourceAsStream("innoreg-test-jwt/public.pem")) {
+    static PackagedService configure(String logName, Map<String, String> environment)
+            throws IOException {
+        Path publicKey =
+                Files.createDirectories(Paths.get("target", "drills")).resolve("jwt-public.pem");
+        try (InputStream in =
+                PackagedService.class
+                        .getClassLoader()
+                        .getResourceAsStream("innoreg-test-jwt/public.pem")) {
             Files.copy(in, publicKey, StandardCopyOption.REPLACE_EXISTING);
         }
         int port;
@@ -62,14 +71,24 @@ final class PackagedService {
     }
 
     /**
-     * The service against a PostgreSQL server of the drill's own (running; the service's database is created on it)
-     * and a Kafka broker of the drill's own.
+     * The service against a PostgreSQL server of the drill's own (running; the service's database
+     * is created on it) and a Kafka broker of the drill's own.
      */
-    static PackagedService against(String logName, PrivatePostgres postgres, KafkaBroker broker) throws Exception {
+    static PackagedService against(String logName, PrivatePostgres postgres, KafkaBroker broker)
+            throws Exception {
         String database = "innoreg_registry";
         postgres.execute("CREATE DATABASE " + database);
-        return configure(logName, Map.of("PGHOST", "127.0.0.1", "PGPORT", String.valueOf(postgres.port()),
-                "INNOREG_REGISTRY_DB", database, "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+        return configure(
+                logName,
+                Map.of(
+                        "PGHOST",
+                        "127.0.0.1",
+                        "PGPORT",
+                        String.valueOf(postgres.port()),
+                        "INNOREG_REGISTRY_DB",
+                        database,
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        broker.bootstrapServers()));
     }
 
     String url(String path) {
@@ -83,8 +102,10 @@ final class PackagedService {
     /** Starts the process and waits (up to 90 s) until it reports ready. */
     PackagedService start() throws Exception {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(java, "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -101,8 +122,12 @@ final class PackagedService {
     /** The readiness check's status, or -1 while nothing answers. */
     int readiness() throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException notAnswering) {
             return -1;
         }
@@ -110,17 +135,26 @@ final class PackagedService {
 
     /** GET of a path, 10 s at most. */
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Creates a municipal maker space of that name in 430703 as an admin, 10 s at most. */
     HttpResponse<String> createPlatform(String nameZh) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/platforms")))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TestTokens.admin())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"nameZh\":\"" + nameZh
-                        + "\",\"type\":\"MAKER_SPACE\",\"level\":\"MUNICIPAL\",\"regionCode\":\"430703\"}")).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/platforms")))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestTokens.admin())
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"nameZh\":\""
+                                                + nameZh
+                                                + "\",\"type\":\"MAKER_SPACE\",\"level\":\"MUNICIPAL\",\"regionCode\":\"430703\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

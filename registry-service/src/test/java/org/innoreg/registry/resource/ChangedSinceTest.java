@@ -15,28 +15,35 @@ import static org.innoreg.registry.support.Fixtures.platform;
 import static org.innoreg.registry.support.Fixtures.unique;
 import static org.innoreg.registry.support.Fixtures.uscc;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
- * {@code changedSince} on the registry's lists: records whose last change is at or after the instant, with
- * the lists' other filters, sort and cursor; a value that is not an RFC 3339 instant is a 400 naming it.
+ * {@code changedSince} on the registry's lists: records whose last change is at or after the
+ * instant, with the lists' other filters, sort and cursor; a value that is not an RFC 3339 instant
+ * is a 400 naming it.
  */
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = "admin")
 class ChangedSinceTest {
 
-    private static final List<String> NOT_INSTANTS = List.of("yesterday", "2026-12-01", "2026-12-01T08:00:00",
-            "2026-02-30T00:00:00Z", "2026-12-01T24:61:00Z", "1764547200", "2026-12-01T08:00:00+19:00", "' OR 1=1 --");
+    private static final List<String> NOT_INSTANTS =
+            List.of(
+                    "yesterday",
+                    "2026-12-01",
+                    "2026-12-01T08:00:00",
+                    "2026-02-30T00:00:00Z",
+                    "2026-12-01T24:61:00Z",
+                    "1764547200",
+                    "2026-12-01T08:00:00+19:00",
+                    "' OR 1=1 --");
 
     @Test
     void platformsChangedSinceAnInstantWithFiltersSortAndCursor() throws Exception {
@@ -48,22 +55,47 @@ class ChangedSinceTest {
         assertThat(instant(first)).isBefore(secondAt);
 
         // At the second's own instant: it is in (at or after), the first is out.
-        given().queryParam("q", tag).queryParam("changedSince", secondAt.toString()).get("/api/v1/platforms")
-                .then().statusCode(200).body("items.nameZh", containsInAnyOrder(tag + "B", tag + "C"));
-        given().queryParam("q", tag).queryParam("changedSince", secondAt.plusNanos(1000).toString()).get("/api/v1/platforms")
-                .then().statusCode(200).body("items.nameZh", contains(tag + "C"));
+        given().queryParam("q", tag)
+                .queryParam("changedSince", secondAt.toString())
+                .get("/api/v1/platforms")
+                .then()
+                .statusCode(200)
+                .body("items.nameZh", containsInAnyOrder(tag + "B", tag + "C"));
+        given().queryParam("q", tag)
+                .queryParam("changedSince", secondAt.plusNanos(1000).toString())
+                .get("/api/v1/platforms")
+                .then()
+                .statusCode(200)
+                .body("items.nameZh", contains(tag + "C"));
         // The same instant in Beijing time reads the same.
-        given().queryParam("q", tag).queryParam("changedSince", secondAt.withOffsetSameInstant(ZoneOffset.ofHours(8)).toString())
-                .get("/api/v1/platforms").then().body("items.nameZh", containsInAnyOrder(tag + "B", tag + "C"));
+        given().queryParam("q", tag)
+                .queryParam(
+                        "changedSince",
+                        secondAt.withOffsetSameInstant(ZoneOffset.ofHours(8)).toString())
+                .get("/api/v1/platforms")
+                .then()
+                .body("items.nameZh", containsInAnyOrder(tag + "B", tag + "C"));
         // With the region filter (subtree) and facets.
-        given().queryParam("q", tag).queryParam("changedSince", secondAt.toString()).queryParam("region", "430700")
-                .queryParam("facets", true).get("/api/v1/platforms")
-                .then().body("items.nameZh", contains(tag + "B")).body("total", equalTo(1));
+        given().queryParam("q", tag)
+                .queryParam("changedSince", secondAt.toString())
+                .queryParam("region", "430700")
+                .queryParam("facets", true)
+                .get("/api/v1/platforms")
+                .then()
+                .body("items.nameZh", contains(tag + "B"))
+                .body("total", equalTo(1));
 
-        // Sorted by -updatedAt, one per page: the next links carry changedSince and stop before the first.
-        var firstPage = given().queryParam("q", tag).queryParam("changedSince", secondAt.toString())
-                .queryParam("sort", "-updatedAt").queryParam("limit", 1).get("/api/v1/platforms")
-                .then().statusCode(200).extract();
+        // Sorted by -updatedAt, one per page: the next links carry changedSince and stop before the
+        // first.
+        var firstPage =
+                given().queryParam("q", tag)
+                        .queryParam("changedSince", secondAt.toString())
+                        .queryParam("sort", "-updatedAt")
+                        .queryParam("limit", 1)
+                        .get("/api/v1/platforms")
+                        .then()
+                        .statusCode(200)
+                        .extract();
         List<String> seen = new ArrayList<>(firstPage.path("items.nameZh"));
         String next = firstPage.path("next");
         assertThat(next).contains("changedSince=");
@@ -76,11 +108,23 @@ class ChangedSinceTest {
 
         // A change moves a record's instant: the first, edited now, is changed since the third.
         OffsetDateTime thirdAt = instant(third);
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body(platform(tag + "A", "KEY_LABORATORY", "PROVINCIAL", "430703", "\"fields\":[\"new materials\"]"))
-                .put("/api/v1/platforms/" + first.getString("id")).then().statusCode(200);
-        given().queryParam("q", tag).queryParam("changedSince", thirdAt.plusNanos(1000).toString()).get("/api/v1/platforms")
-                .then().body("items.nameZh", contains(tag + "A"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(
+                        platform(
+                                tag + "A",
+                                "KEY_LABORATORY",
+                                "PROVINCIAL",
+                                "430703",
+                                "\"fields\":[\"new materials\"]"))
+                .put("/api/v1/platforms/" + first.getString("id"))
+                .then()
+                .statusCode(200);
+        given().queryParam("q", tag)
+                .queryParam("changedSince", thirdAt.plusNanos(1000).toString())
+                .get("/api/v1/platforms")
+                .then()
+                .body("items.nameZh", contains(tag + "A"));
     }
 
     @Test
@@ -92,20 +136,47 @@ class ChangedSinceTest {
         OffsetDateTime secondAt = instant(second);
         assertThat(instant(first)).isBefore(secondAt);
 
-        given().queryParam("q", tag).queryParam("changedSince", secondAt.toString()).get("/api/v1/organizations")
-                .then().statusCode(200).body("items.nameZh", contains(tag + "B", tag + "C"));
-        given().queryParam("q", tag).get("/api/v1/organizations")
-                .then().body("items.nameZh", contains(tag + "A", tag + "B", tag + "C"));
-        given().queryParam("q", tag).queryParam("changedSince", secondAt.toString()).queryParam("region", "430700")
-                .get("/api/v1/organizations").then().body("items.nameZh", contains(tag + "B"));
+        given().queryParam("q", tag)
+                .queryParam("changedSince", secondAt.toString())
+                .get("/api/v1/organizations")
+                .then()
+                .statusCode(200)
+                .body("items.nameZh", contains(tag + "B", tag + "C"));
+        given().queryParam("q", tag)
+                .get("/api/v1/organizations")
+                .then()
+                .body("items.nameZh", contains(tag + "A", tag + "B", tag + "C"));
+        given().queryParam("q", tag)
+                .queryParam("changedSince", secondAt.toString())
+                .queryParam("region", "430700")
+                .get("/api/v1/organizations")
+                .then()
+                .body("items.nameZh", contains(tag + "B"));
 
-        String next = given().queryParam("q", tag).queryParam("changedSince", secondAt.toString()).queryParam("limit", 1)
-                .get("/api/v1/organizations").then().body("items.nameZh", contains(tag + "B")).extract().path("next");
+        String next =
+                given().queryParam("q", tag)
+                        .queryParam("changedSince", secondAt.toString())
+                        .queryParam("limit", 1)
+                        .get("/api/v1/organizations")
+                        .then()
+                        .body("items.nameZh", contains(tag + "B"))
+                        .extract()
+                        .path("next");
         assertThat(next).contains("changedSince=");
-        next = given().urlEncodingEnabled(false).get(next).then().statusCode(200)
-                .body("items.nameZh", contains(tag + "C")).extract().path("next");
+        next =
+                given().urlEncodingEnabled(false)
+                        .get(next)
+                        .then()
+                        .statusCode(200)
+                        .body("items.nameZh", contains(tag + "C"))
+                        .extract()
+                        .path("next");
         if (next != null) {
-            given().urlEncodingEnabled(false).get(next).then().statusCode(200).body("items", empty());
+            given().urlEncodingEnabled(false)
+                    .get(next)
+                    .then()
+                    .statusCode(200)
+                    .body("items", empty());
         }
     }
 
@@ -116,25 +187,47 @@ class ChangedSinceTest {
         OffsetDateTime secondAt = instant(second);
         assertThat(instant(first)).isBefore(secondAt);
 
-        given().queryParam("changedSince", secondAt.toString()).get("/api/v1/regions").then().statusCode(200)
+        given().queryParam("changedSince", secondAt.toString())
+                .get("/api/v1/regions")
+                .then()
+                .statusCode(200)
                 .body("items.code", contains("430482"));
-        given().queryParam("changedSince", instant(first).toString()).queryParam("parent", "430400")
-                .get("/api/v1/regions").then().body("items.code", contains("430481", "430482"));
-        given().queryParam("parent", "430400").get("/api/v1/regions").then()
+        given().queryParam("changedSince", instant(first).toString())
+                .queryParam("parent", "430400")
+                .get("/api/v1/regions")
+                .then()
+                .body("items.code", contains("430481", "430482"));
+        given().queryParam("parent", "430400")
+                .get("/api/v1/regions")
+                .then()
                 .body("items.code", hasItems("430481", "430482"));
-        given().queryParam("changedSince", instant(first).toString()).queryParam("level", "CITY")
-                .get("/api/v1/regions").then().statusCode(200).body("items", empty());
-        given().queryParam("changedSince", "2000-01-01T00:00:00+08:00").get("/api/v1/regions").then()
+        given().queryParam("changedSince", instant(first).toString())
+                .queryParam("level", "CITY")
+                .get("/api/v1/regions")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
+        given().queryParam("changedSince", "2000-01-01T00:00:00+08:00")
+                .get("/api/v1/regions")
+                .then()
                 .body("items.code", hasItem("430700"));
-        given().queryParam("changedSince", secondAt.plusNanos(1000).toString()).get("/api/v1/regions").then()
+        given().queryParam("changedSince", secondAt.plusNanos(1000).toString())
+                .get("/api/v1/regions")
+                .then()
                 .body("items.code", not(hasItem("430482")));
     }
 
     @Test
     void aChangedSinceThatIsNotAnInstantIsAProblemNamingIt() {
-        for (String list : List.of("/api/v1/platforms", "/api/v1/organizations", "/api/v1/regions")) {
+        for (String list :
+                List.of("/api/v1/platforms", "/api/v1/organizations", "/api/v1/regions")) {
             for (String bad : NOT_INSTANTS) {
-                given().queryParam("changedSince", bad).get(list).then().log().ifValidationFails().statusCode(400)
+                given().queryParam("changedSince", bad)
+                        .get(list)
+                        .then()
+                        .log()
+                        .ifValidationFails()
+                        .statusCode(400)
                         .contentType("application/problem+json")
                         .body("status", equalTo(400))
                         .body("errors[0].field", equalTo("changedSince"))
@@ -144,19 +237,37 @@ class ChangedSinceTest {
     }
 
     private static JsonPath createdPlatform(String name, String region) {
-        return given().contentType(ContentType.JSON).body(platform(name, "KEY_LABORATORY", "PROVINCIAL", region, null))
-                .post("/api/v1/platforms").then().statusCode(201).extract().jsonPath();
+        return given().contentType(ContentType.JSON)
+                .body(platform(name, "KEY_LABORATORY", "PROVINCIAL", region, null))
+                .post("/api/v1/platforms")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath createdOrganization(String name, String region) {
-        return given().contentType(ContentType.JSON).body(organization(uscc(region), name, region))
-                .post("/api/v1/organizations").then().statusCode(201).extract().jsonPath();
+        return given().contentType(ContentType.JSON)
+                .body(organization(uscc(region), name, region))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath createdRegion(String code, String nameZh, String nameEn) {
-        return given().contentType(ContentType.JSON).body("""
+        return given().contentType(ContentType.JSON)
+                .body(
+                        """
                 {"code":"%s","nameZh":"%s","nameEn":"%s","level":"DISTRICT","parentCode":"430400"}
-                """.formatted(code, nameZh, nameEn)).post("/api/v1/regions").then().statusCode(201).extract().jsonPath();
+                """
+                                .formatted(code, nameZh, nameEn))
+                .post("/api/v1/regions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private static OffsetDateTime instant(JsonPath record) {

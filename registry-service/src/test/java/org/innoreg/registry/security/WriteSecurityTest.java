@@ -9,18 +9,17 @@ import static org.innoreg.registry.support.Fixtures.platform;
 import static org.innoreg.registry.support.Fixtures.unique;
 import static org.innoreg.registry.support.Fixtures.uscc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.inject.Inject;
-
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.testsupport.SecurityMatrix;
 import org.innoreg.testsupport.SecurityMatrix.Recipe;
@@ -28,21 +27,17 @@ import org.innoreg.testsupport.TestTokens;
 import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-
 /**
- * Who may write what, with real RS256 tokens: every write operation of the service's OpenAPI document ×
- * every way to be refused, then the region scope and the audit trail of the writes that are allowed.
+ * Who may write what, with real RS256 tokens: every write operation of the service's OpenAPI
+ * document × every way to be refused, then the region scope and the audit trail of the writes that
+ * are allowed.
  */
 @QuarkusTest
 class WriteSecurityTest {
 
     private static final String EDITOR = "registry-editor";
 
-    @Inject
-    DataSource dataSource;
+    @Inject DataSource dataSource;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -66,112 +61,313 @@ class WriteSecurityTest {
     @Test
     void everyWriteOperationRefusesEveryBadCallerAndChangesNothing() throws Exception {
         String admin = bearer(TestTokens.admin());
-        String host = given().header("Authorization", admin).contentType(ContentType.JSON)
-                .body(organization(uscc("430703"), unique("矩阵依托单位"), "430703")).post("/api/v1/organizations")
-                .then().statusCode(201).extract().path("id");
-        String platform = given().header("Authorization", admin).contentType(ContentType.JSON)
-                .body(platform(unique("矩阵孵化器"), "TECH_BUSINESS_INCUBATOR", "PROVINCIAL", "430703", null))
-                .post("/api/v1/platforms").then().statusCode(201).extract().path("id");
+        String host =
+                given().header("Authorization", admin)
+                        .contentType(ContentType.JSON)
+                        .body(organization(uscc("430703"), unique("矩阵依托单位"), "430703"))
+                        .post("/api/v1/organizations")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        String platform =
+                given().header("Authorization", admin)
+                        .contentType(ContentType.JSON)
+                        .body(
+                                platform(
+                                        unique("矩阵孵化器"),
+                                        "TECH_BUSINESS_INCUBATOR",
+                                        "PROVINCIAL",
+                                        "430703",
+                                        null))
+                        .post("/api/v1/platforms")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
 
-        String orgCsv = "统一社会信用代码,名称,类型,地区代码\n" + uscc("430703") + "," + unique("矩阵导入") + ",企业,430703\n";
+        String orgCsv =
+                "统一社会信用代码,名称,类型,地区代码\n" + uscc("430703") + "," + unique("矩阵导入") + ",企业,430703\n";
         String platformCsv = "名称,类型,级别,地区代码\n" + unique("矩阵导入平台") + ",重点实验室,省级,430703\n";
-        Map<String, Recipe> recipes = Map.of(
-                "createOrganization", Recipe.json("/api/v1/organizations",
-                        organization(uscc("430703"), unique("矩阵企业"), "430703"), EDITOR, "projects-editor", "430703"),
-                "updateOrganization", Recipe.json("/api/v1/organizations/" + host,
-                        organization(uscc("430703"), unique("矩阵企业改名"), "430703"), EDITOR, "reader", "430703")
-                        .header("If-Match", "\"1\""),
-                "deleteOrganization", new Recipe("/api/v1/organizations/" + host, null, null,
-                        Map.of("If-Match", "\"1\""), EDITOR, "indicators-editor", "430703"),
-                "importOrganizations", new Recipe("/api/v1/organizations/import", "text/csv; charset=UTF-8",
-                        orgCsv, Map.of(), EDITOR, "reader", "430703"),
-                "createPlatform", Recipe.json("/api/v1/platforms",
-                        platform(unique("矩阵平台"), "KEY_LABORATORY", "PROVINCIAL", "430703", null), EDITOR, "reader", "430703"),
-                "updatePlatform", Recipe.json("/api/v1/platforms/" + platform,
-                        platform(unique("矩阵平台改名"), "TECH_BUSINESS_INCUBATOR", "NATIONAL", "430703", null), EDITOR,
-                        "projects-editor", "430703").header("If-Match", "\"1\""),
-                "deletePlatform", new Recipe("/api/v1/platforms/" + platform, null, null,
-                        Map.of("If-Match", "\"1\""), EDITOR, "reader", "430703"),
-                "importPlatforms", new Recipe("/api/v1/platforms/import", "text/csv; charset=UTF-8",
-                        platformCsv, Map.of(), EDITOR, "reader", "430703"),
-                // Region definitions follow the national standard: admin only, not bound to one region.
-                "createRegion", Recipe.json("/api/v1/regions",
-                        "{\"code\":\"430788\",\"nameZh\":\"矩阵新区\",\"nameEn\":\"Matrix New Area\",\"level\":\"SPECIAL_AREA\",\"parentCode\":\"430700\"}",
-                        "admin", EDITOR, null));
+        Map<String, Recipe> recipes =
+                Map.of(
+                        "createOrganization",
+                                Recipe.json(
+                                        "/api/v1/organizations",
+                                        organization(uscc("430703"), unique("矩阵企业"), "430703"),
+                                        EDITOR,
+                                        "projects-editor",
+                                        "430703"),
+                        "updateOrganization",
+                                Recipe.json(
+                                                "/api/v1/organizations/" + host,
+                                                organization(
+                                                        uscc("430703"), unique("矩阵企业改名"), "430703"),
+                                                EDITOR,
+                                                "reader",
+                                                "430703")
+                                        .header("If-Match", "\"1\""),
+                        "deleteOrganization",
+                                new Recipe(
+                                        "/api/v1/organizations/" + host,
+                                        null,
+                                        null,
+                                        Map.of("If-Match", "\"1\""),
+                                        EDITOR,
+                                        "indicators-editor",
+                                        "430703"),
+                        "importOrganizations",
+                                new Recipe(
+                                        "/api/v1/organizations/import",
+                                        "text/csv; charset=UTF-8",
+                                        orgCsv,
+                                        Map.of(),
+                                        EDITOR,
+                                        "reader",
+                                        "430703"),
+                        "createPlatform",
+                                Recipe.json(
+                                        "/api/v1/platforms",
+                                        platform(
+                                                unique("矩阵平台"),
+                                                "KEY_LABORATORY",
+                                                "PROVINCIAL",
+                                                "430703",
+                                                null),
+                                        EDITOR,
+                                        "reader",
+                                        "430703"),
+                        "updatePlatform",
+                                Recipe.json(
+                                                "/api/v1/platforms/" + platform,
+                                                platform(
+                                                        unique("矩阵平台改名"),
+                                                        "TECH_BUSINESS_INCUBATOR",
+                                                        "NATIONAL",
+                                                        "430703",
+                                                        null),
+                                                EDITOR,
+                                                "projects-editor",
+                                                "430703")
+                                        .header("If-Match", "\"1\""),
+                        "deletePlatform",
+                                new Recipe(
+                                        "/api/v1/platforms/" + platform,
+                                        null,
+                                        null,
+                                        Map.of("If-Match", "\"1\""),
+                                        EDITOR,
+                                        "reader",
+                                        "430703"),
+                        "importPlatforms",
+                                new Recipe(
+                                        "/api/v1/platforms/import",
+                                        "text/csv; charset=UTF-8",
+                                        platformCsv,
+                                        Map.of(),
+                                        EDITOR,
+                                        "reader",
+                                        "430703"),
+                        // Region definitions follow the national standard: admin only, not bound to
+                        // one region.
+                        "createRegion",
+                                Recipe.json(
+                                        "/api/v1/regions",
+                                        "{\"code\":\"430788\",\"nameZh\":\"矩阵新区\",\"nameEn\":\"Matrix New Area\",\"level\":\"SPECIAL_AREA\",\"parentCode\":\"430700\"}",
+                                        "admin",
+                                        EDITOR,
+                                        null));
 
-        var result = SecurityMatrix.run("http://127.0.0.1:" + RestAssured.port, recipes,
-                () -> SecurityMatrix.fingerprint(dataSource, Set.of()) + SecurityMatrix.topicOffsets(bootstrapServers));
-        System.out.printf("security matrix (registry): %d operations, %d refused requests%n", result.operations(), result.requests());
+        var result =
+                SecurityMatrix.run(
+                        "http://127.0.0.1:" + RestAssured.port,
+                        recipes,
+                        () ->
+                                SecurityMatrix.fingerprint(dataSource, Set.of())
+                                        + SecurityMatrix.topicOffsets(bootstrapServers));
+        System.out.printf(
+                "security matrix (registry): %d operations, %d refused requests%n",
+                result.operations(), result.requests());
         assertThat(result.requests()).isGreaterThanOrEqualTo(9 * 7);
     }
 
     @Test
     void aChangdeBureauWritesInDingchengButNotInHengyangNorMovesARecordThere() {
         String token = bearer(changde("changde-bureau"));
-        String id = given().header("Authorization", token).contentType(ContentType.JSON)
-                .body(platform(unique("鼎城孵化器"), "TECH_BUSINESS_INCUBATOR", "MUNICIPAL", "430703", null))
-                .post("/api/v1/platforms").then().statusCode(201).extract().path("id");
-        given().header("Authorization", token).contentType(ContentType.JSON)
-                .body(platform(unique("衡阳孵化器"), "TECH_BUSINESS_INCUBATOR", "MUNICIPAL", "430400", null))
-                .post("/api/v1/platforms").then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("urn:innoreg:problem:region-forbidden")).body("region", equalTo("430400"));
-        given().header("Authorization", token).header("If-Match", "\"1\"").contentType(ContentType.JSON)
-                .body(platform(unique("搬家"), "TECH_BUSINESS_INCUBATOR", "MUNICIPAL", "430400", null))
-                .put("/api/v1/platforms/" + id).then().statusCode(403)
+        String id =
+                given().header("Authorization", token)
+                        .contentType(ContentType.JSON)
+                        .body(
+                                platform(
+                                        unique("鼎城孵化器"),
+                                        "TECH_BUSINESS_INCUBATOR",
+                                        "MUNICIPAL",
+                                        "430703",
+                                        null))
+                        .post("/api/v1/platforms")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(
+                        platform(
+                                unique("衡阳孵化器"),
+                                "TECH_BUSINESS_INCUBATOR",
+                                "MUNICIPAL",
+                                "430400",
+                                null))
+                .post("/api/v1/platforms")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:innoreg:problem:region-forbidden"))
+                .body("region", equalTo("430400"));
+        given().header("Authorization", token)
+                .header("If-Match", "\"1\"")
+                .contentType(ContentType.JSON)
+                .body(
+                        platform(
+                                unique("搬家"),
+                                "TECH_BUSINESS_INCUBATOR",
+                                "MUNICIPAL",
+                                "430400",
+                                null))
+                .put("/api/v1/platforms/" + id)
+                .then()
+                .statusCode(403)
                 .body("type", equalTo("urn:innoreg:problem:region-forbidden"));
-        given().get("/api/v1/platforms/" + id).then().statusCode(200).body("regionCode", equalTo("430703"))
+        given().get("/api/v1/platforms/" + id)
+                .then()
+                .statusCode(200)
+                .body("regionCode", equalTo("430703"))
                 .body("version", equalTo(1));
         // Importing another region's rows is for admins only; nothing of the file is imported.
         String name = unique("衡阳导入");
-        given().header("Authorization", token).contentType("text/csv; charset=UTF-8")
-                .body("名称,类型,级别,地区代码\n" + unique("常德导入") + ",重点实验室,省级,430703\n" + name + ",重点实验室,省级,430400\n")
-                .queryParam("dryRun", false).post("/api/v1/platforms/import").then().statusCode(403)
+        given().header("Authorization", token)
+                .contentType("text/csv; charset=UTF-8")
+                .body(
+                        "名称,类型,级别,地区代码\n"
+                                + unique("常德导入")
+                                + ",重点实验室,省级,430703\n"
+                                + name
+                                + ",重点实验室,省级,430400\n")
+                .queryParam("dryRun", false)
+                .post("/api/v1/platforms/import")
+                .then()
+                .statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("admin"));
-        given().queryParam("q", name).get("/api/v1/platforms").then().body("items", org.hamcrest.Matchers.empty());
+        given().queryParam("q", name)
+                .get("/api/v1/platforms")
+                .then()
+                .body("items", org.hamcrest.Matchers.empty());
     }
 
     @Test
     void everyChangeRecordsItsAuthorInTheHistoryAndInTheEvent() {
-        String id = given().header("Authorization", bearer(changde("changde-zhang"))).contentType(ContentType.JSON)
-                .body(platform(unique("审计孵化器"), "TECH_BUSINESS_INCUBATOR", "MUNICIPAL", "430702", null))
-                .post("/api/v1/platforms").then().statusCode(201).extract().path("id");
-        given().header("Authorization", bearer(changde("changde-li"))).header("If-Match", "\"1\"").contentType(ContentType.JSON)
-                .body(platform(unique("审计孵化器升级"), "TECH_BUSINESS_INCUBATOR", "PROVINCIAL", "430702", null))
-                .put("/api/v1/platforms/" + id).then().statusCode(200);
+        String id =
+                given().header("Authorization", bearer(changde("changde-zhang")))
+                        .contentType(ContentType.JSON)
+                        .body(
+                                platform(
+                                        unique("审计孵化器"),
+                                        "TECH_BUSINESS_INCUBATOR",
+                                        "MUNICIPAL",
+                                        "430702",
+                                        null))
+                        .post("/api/v1/platforms")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().header("Authorization", bearer(changde("changde-li")))
+                .header("If-Match", "\"1\"")
+                .contentType(ContentType.JSON)
+                .body(
+                        platform(
+                                unique("审计孵化器升级"),
+                                "TECH_BUSINESS_INCUBATOR",
+                                "PROVINCIAL",
+                                "430702",
+                                null))
+                .put("/api/v1/platforms/" + id)
+                .then()
+                .statusCode(200);
 
-        given().get("/api/v1/platforms/" + id + "/changes").then().statusCode(200)
+        given().get("/api/v1/platforms/" + id + "/changes")
+                .then()
+                .statusCode(200)
                 .body("items.action", contains("created", "updated"))
                 .body("items.actor", contains("changde-zhang", "changde-li"))
                 .body("items.version", contains(1, 2));
-        List<JsonNode> events = TopicReader.readUntil(bootstrapServers, "registry.platform.v1", Duration.ofSeconds(20),
-                read -> read.stream().filter(m -> id.equals(m.key())).count() >= 2)
-                .stream().filter(m -> id.equals(m.key())).map(m -> json(m.value())).toList();
+        List<JsonNode> events =
+                TopicReader.readUntil(
+                                bootstrapServers,
+                                "registry.platform.v1",
+                                Duration.ofSeconds(20),
+                                read -> read.stream().filter(m -> id.equals(m.key())).count() >= 2)
+                        .stream()
+                        .filter(m -> id.equals(m.key()))
+                        .map(m -> json(m.value()))
+                        .toList();
         // The author is a CloudEvents extension attribute, not part of the data.
-        assertThat(events).extracting(e -> e.path("actor").asText()).containsExactly("changde-zhang", "changde-li");
+        assertThat(events)
+                .extracting(e -> e.path("actor").asText())
+                .containsExactly("changde-zhang", "changde-li");
         assertThat(events).allSatisfy(e -> assertThat(e.path("data").has("actor")).isFalse());
     }
 
     @Test
     void aTokenMintedByTheLaunchersCliIsAccepted() throws Exception {
-        // deploy/token signs with the suite's key; here with the test key the service under test trusts.
+        // deploy/token signs with the suite's key; here with the test key the service under test
+        // trusts.
         java.nio.file.Path key = java.nio.file.Files.createTempFile("innoreg-test-key", ".pem");
-        try (var in = getClass().getClassLoader().getResourceAsStream("innoreg-test-jwt/private.pem")) {
+        try (var in =
+                getClass().getClassLoader().getResourceAsStream("innoreg-test-jwt/private.pem")) {
             java.nio.file.Files.copy(in, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        ProcessBuilder builder = new ProcessBuilder("bash", "../deploy/token", "--sub", "cli-user", "--roles",
-                "registry-editor", "--regions", "430700");
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                        "bash",
+                        "../deploy/token",
+                        "--sub",
+                        "cli-user",
+                        "--roles",
+                        "registry-editor",
+                        "--regions",
+                        "430700");
         builder.environment().put("INNOREG_JWT_PRIVATE_KEY", key.toString());
         Process process = builder.start();
         String token = new String(process.getInputStream().readAllBytes()).strip();
-        assertThat(process.waitFor()).as(new String(process.getErrorStream().readAllBytes())).isZero();
+        assertThat(process.waitFor())
+                .as(new String(process.getErrorStream().readAllBytes()))
+                .isZero();
         java.nio.file.Files.delete(key);
 
-        String id = given().header("Authorization", bearer(token)).contentType(ContentType.JSON)
-                .body(platform(unique("命令行孵化器"), "MAKER_SPACE", "MUNICIPAL", "430702", null))
-                .post("/api/v1/platforms").then().statusCode(201).extract().path("id");
-        given().get("/api/v1/platforms/" + id + "/changes").then().body("items.actor", contains("cli-user"));
-        given().header("Authorization", bearer(token)).contentType(ContentType.JSON)
+        String id =
+                given().header("Authorization", bearer(token))
+                        .contentType(ContentType.JSON)
+                        .body(
+                                platform(
+                                        unique("命令行孵化器"),
+                                        "MAKER_SPACE",
+                                        "MUNICIPAL",
+                                        "430702",
+                                        null))
+                        .post("/api/v1/platforms")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().get("/api/v1/platforms/" + id + "/changes")
+                .then()
+                .body("items.actor", contains("cli-user"));
+        given().header("Authorization", bearer(token))
+                .contentType(ContentType.JSON)
                 .body(platform(unique("命令行衡阳"), "MAKER_SPACE", "MUNICIPAL", "430400", null))
-                .post("/api/v1/platforms").then().statusCode(403);
+                .post("/api/v1/platforms")
+                .then()
+                .statusCode(403);
     }
 }

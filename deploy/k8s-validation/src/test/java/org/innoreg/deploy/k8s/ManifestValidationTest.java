@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
- * Every overlay renders with {@code kubectl kustomize}, and every object it renders validates: Strimzi and
- * CloudNativePG kinds against their CRDs (unknown fields refused), core kinds with kubernetes-models (unknown
- * fields refused too), metadata as ObjectMeta. An object no schema covers is an error, not a pass.
+ * Every overlay renders with {@code kubectl kustomize}, and every object it renders validates:
+ * Strimzi and CloudNativePG kinds against their CRDs (unknown fields refused), core kinds with
+ * kubernetes-models (unknown fields refused too), metadata as ObjectMeta. An object no schema
+ * covers is an error, not a pass.
  */
 class ManifestValidationTest {
 
@@ -27,12 +27,20 @@ class ManifestValidationTest {
         SchemaValidator.Report report = SchemaValidator.validate(local.file, production.file);
 
         assertThat(report.allErrors()).as("validation errors").isEmpty();
-        assertThat(report.unresolvedTypes()).as("core types whose fields could not be looked up").isEmpty();
+        assertThat(report.unresolvedTypes())
+                .as("core types whose fields could not be looked up")
+                .isEmpty();
         assertThat(report.in("local.yaml")).hasSize(local.objects.size());
         assertThat(report.in("production.yaml")).hasSize(production.objects.size());
-        assertThat(report.objects()).allSatisfy(o -> assertThat(o.schema()).as(o.kind() + " " + o.name()).isNotBlank());
+        assertThat(report.objects())
+                .allSatisfy(o -> assertThat(o.schema()).as(o.kind() + " " + o.name()).isNotBlank());
         // the CRD kinds were checked against the CRDs, not waved through
-        assertThat(report.objects().stream().filter(o -> o.apiVersion().contains("strimzi.io") || o.apiVersion().contains("cnpg.io")))
+        assertThat(
+                        report.objects().stream()
+                                .filter(
+                                        o ->
+                                                o.apiVersion().contains("strimzi.io")
+                                                        || o.apiVersion().contains("cnpg.io")))
                 .isNotEmpty()
                 .allSatisfy(o -> assertThat(o.schema()).startsWith("CRD "));
     }
@@ -40,13 +48,26 @@ class ManifestValidationTest {
     @Test
     void productionHasEveryPieceTheIssueAsksFor() {
         Manifests production = Manifests.overlay("production");
-        Map<String, Long> kinds = production.objects.stream()
-                .collect(Collectors.groupingBy(o -> o.path("kind").asText(), TreeMap::new, Collectors.counting()));
-        assertThat(kinds).containsEntry("Deployment", 4L).containsEntry("Service", 4L)
-                .containsEntry("HorizontalPodAutoscaler", 4L).containsEntry("PodDisruptionBudget", 4L)
-                .containsEntry("Kafka", 1L).containsEntry("KafkaNodePool", 2L).containsEntry("KafkaTopic", 7L)
-                .containsEntry("KafkaUser", 4L).containsEntry("Cluster", 4L).containsEntry("Database", 4L)
-                .containsEntry("ScheduledBackup", 4L).containsEntry("Ingress", 1L)
+        Map<String, Long> kinds =
+                production.objects.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        o -> o.path("kind").asText(),
+                                        TreeMap::new,
+                                        Collectors.counting()));
+        assertThat(kinds)
+                .containsEntry("Deployment", 4L)
+                .containsEntry("Service", 4L)
+                .containsEntry("HorizontalPodAutoscaler", 4L)
+                .containsEntry("PodDisruptionBudget", 4L)
+                .containsEntry("Kafka", 1L)
+                .containsEntry("KafkaNodePool", 2L)
+                .containsEntry("KafkaTopic", 7L)
+                .containsEntry("KafkaUser", 4L)
+                .containsEntry("Cluster", 4L)
+                .containsEntry("Database", 4L)
+                .containsEntry("ScheduledBackup", 4L)
+                .containsEntry("Ingress", 1L)
                 .doesNotContainKey("Secret"); // referenced, never committed
         assertThat(kinds.get("NetworkPolicy")).isGreaterThanOrEqualTo(5L);
         assertThat(production.all("ConfigMap")).isNotEmpty();
@@ -62,7 +83,8 @@ class ManifestValidationTest {
         assertThat(examples).isNotEmpty();
         SchemaValidator.Report report = SchemaValidator.validate(examples.toArray(Path[]::new));
         assertThat(report.allErrors()).isEmpty();
-        assertThat(report.objects()).hasSizeGreaterThanOrEqualTo(examples.size())
+        assertThat(report.objects())
+                .hasSizeGreaterThanOrEqualTo(examples.size())
                 .allSatisfy(o -> assertThat(o.schema()).isNotBlank());
     }
 }

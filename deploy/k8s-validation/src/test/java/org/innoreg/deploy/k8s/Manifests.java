@@ -1,5 +1,9 @@
 package org.innoreg.deploy.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** A rendered overlay: its YAML (also as a file for the validator) and its objects. */
 final class Manifests {
@@ -38,25 +37,28 @@ final class Manifests {
 
     /** Renders a kustomization directory into target/k8s-validation/rendered/{name}.yaml. */
     static Manifests render(Path kustomization, String name) {
-        return RENDERED.computeIfAbsent(kustomization.toAbsolutePath().normalize(), dir -> {
-            String yaml = Tools.kustomize(dir);
-            Path file = Repo.work("rendered").resolve(name + ".yaml");
-            try {
-                Files.writeString(file, yaml);
-                List<JsonNode> objects = new ArrayList<>();
-                try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-                    while (docs.hasNext()) {
-                        JsonNode doc = docs.next();
-                        if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
-                            objects.add(doc);
+        return RENDERED.computeIfAbsent(
+                kustomization.toAbsolutePath().normalize(),
+                dir -> {
+                    String yaml = Tools.kustomize(dir);
+                    Path file = Repo.work("rendered").resolve(name + ".yaml");
+                    try {
+                        Files.writeString(file, yaml);
+                        List<JsonNode> objects = new ArrayList<>();
+                        try (MappingIterator<JsonNode> docs =
+                                YAML.readerFor(JsonNode.class).readValues(yaml)) {
+                            while (docs.hasNext()) {
+                                JsonNode doc = docs.next();
+                                if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                                    objects.add(doc);
+                                }
+                            }
                         }
+                        return new Manifests(name, file, List.copyOf(objects));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                }
-                return new Manifests(name, file, List.copyOf(objects));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+                });
     }
 
     Stream<JsonNode> all(String kind) {
@@ -64,14 +66,21 @@ final class Manifests {
     }
 
     JsonNode one(String kind, String name) {
-        List<JsonNode> found = all(kind).filter(o -> name.equals(o.path("metadata").path("name").asText())).toList();
+        List<JsonNode> found =
+                all(kind)
+                        .filter(o -> name.equals(o.path("metadata").path("name").asText()))
+                        .toList();
         if (found.size() != 1) {
-            throw new AssertionError(this.name + ": expected one " + kind + " " + name + ", found " + found.size());
+            throw new AssertionError(
+                    this.name + ": expected one " + kind + " " + name + ", found " + found.size());
         }
         return found.get(0);
     }
 
-    /** A ConfigMap by the name a workload refers to (generated names carry a hash suffix: it is in the reference). */
+    /**
+     * A ConfigMap by the name a workload refers to (generated names carry a hash suffix: it is in
+     * the reference).
+     */
     JsonNode configMap(String name) {
         return one("ConfigMap", name);
     }

@@ -7,18 +7,27 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
-/** Where things are: the checkout, deploy/k8s, the operators' schemas, this module's work directory. */
+/**
+ * Where things are: the checkout, deploy/k8s, the operators' schemas, this module's work directory.
+ */
 final class Repo {
 
-    static final Path ROOT = Paths.get(System.getProperty("innoreg.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Paths.get(System.getProperty("innoreg.root", "../..")).toAbsolutePath().normalize();
     static final Path K8S = ROOT.resolve("deploy/k8s");
+
     /** ../shared/schemas: the Strimzi and CloudNativePG CRDs, beside the checkout. */
     static final Path SCHEMAS = ROOT.resolveSibling("shared").resolve("schemas");
-    static final Path WORK = Paths.get(System.getProperty("innoreg.work", "target/k8s-validation")).toAbsolutePath();
+
+    static final Path WORK =
+            Paths.get(System.getProperty("innoreg.work", "target/k8s-validation")).toAbsolutePath();
     static final String VERSION = System.getProperty("innoreg.version", "1.0.0-SNAPSHOT");
     static final List<String> OVERLAYS = List.of("local", "production");
 
-    /** The four services: Maven module, Kubernetes name, KafkaUser, consumer group (null: consumes nothing). */
+    /**
+     * The four services: Maven module, Kubernetes name, KafkaUser, consumer group (null: consumes
+     * nothing).
+     */
     enum Service {
         REGISTRY("registry-service", "registry", null),
         PROJECTS("projects-service", "projects", null),
@@ -26,8 +35,10 @@ final class Repo {
         GATEWAY("gateway", "gateway", "gateway-service");
 
         final String module;
+
         /** the event service name: first part of its topics ({@code innoreg.events.service}) */
         final String events;
+
         final String consumerGroup;
 
         Service(String module, String events, String consumerGroup) {
@@ -73,6 +84,5 @@ final class Repo {
         }
     }
 
-    private Repo() {
-    }
+    private Repo() {}
 }

@@ -1,5 +1,7 @@
 package org.innoreg.deploy.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,12 +12,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * src/test/node/validate.mjs, installed once into target/ with {@code npm ci} (the versions pinned by its
- * package-lock.json, from the npm registry or npm's cache) and run on rendered manifests.
+ * src/test/node/validate.mjs, installed once into target/ with {@code npm ci} (the versions pinned
+ * by its package-lock.json, from the npm registry or npm's cache) and run on rendered manifests.
  */
 final class SchemaValidator {
 
@@ -23,9 +22,17 @@ final class SchemaValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path installed;
 
-    /** One object of the report: its errors (empty when valid) and the schema it was checked against. */
-    record Checked(String file, String apiVersion, String kind, String name, String schema, List<String> errors) {
-    }
+    /**
+     * One object of the report: its errors (empty when valid) and the schema it was checked
+     * against.
+     */
+    record Checked(
+            String file,
+            String apiVersion,
+            String kind,
+            String name,
+            String schema,
+            List<String> errors) {}
 
     record Report(List<Checked> objects, int errorCount, List<String> unresolvedTypes, String raw) {
 
@@ -34,12 +41,21 @@ final class SchemaValidator {
         }
 
         List<String> errorsOf(String file, String kind, String name) {
-            return in(file).stream().filter(o -> o.kind().equals(kind) && o.name().equals(name))
-                    .flatMap(o -> o.errors().stream()).toList();
+            return in(file).stream()
+                    .filter(o -> o.kind().equals(kind) && o.name().equals(name))
+                    .flatMap(o -> o.errors().stream())
+                    .toList();
         }
 
         List<String> allErrors() {
-            return objects.stream().flatMap(o -> o.errors().stream().map(e -> o.file() + " " + o.kind() + "/" + o.name() + ": " + e))
+            return objects.stream()
+                    .flatMap(
+                            o ->
+                                    o.errors().stream()
+                                            .map(
+                                                    e ->
+                                                            o.file() + " " + o.kind() + "/"
+                                                                    + o.name() + ": " + e))
                     .toList();
         }
     }
@@ -55,15 +71,34 @@ final class SchemaValidator {
             String lock = Files.readString(SOURCE.resolve("package-lock.json"));
             String stamp = sha256(Files.readString(SOURCE.resolve("package.json")) + lock);
             Path stampFile = dir.resolve("installed.sha256");
-            Files.copy(SOURCE.resolve("validate.mjs"), dir.resolve("validate.mjs"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            if (!Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp)
+            Files.copy(
+                    SOURCE.resolve("validate.mjs"),
+                    dir.resolve("validate.mjs"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (!Files.exists(stampFile)
+                    || !Files.readString(stampFile).equals(stamp)
                     || !Files.isDirectory(dir.resolve("node_modules/kubernetes-models"))) {
-                Files.copy(SOURCE.resolve("package.json"), dir.resolve("package.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        SOURCE.resolve("package.json"),
+                        dir.resolve("package.json"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 Files.writeString(dir.resolve("package-lock.json"), lock);
-                Tools.Result npm = Tools.run(dir, 300, List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline",
-                        "--loglevel=error"));
+                Tools.Result npm =
+                        Tools.run(
+                                dir,
+                                300,
+                                List.of(
+                                        "npm",
+                                        "ci",
+                                        "--no-audit",
+                                        "--no-fund",
+                                        "--prefer-offline",
+                                        "--loglevel=error"));
                 if (npm.exitCode() != 0) {
-                    throw new AssertionError("npm ci for the manifest validator failed:\n" + npm.stderr() + npm.stdout());
+                    throw new AssertionError(
+                            "npm ci for the manifest validator failed:\n"
+                                    + npm.stderr()
+                                    + npm.stdout());
                 }
                 Files.writeString(stampFile, stamp);
             }
@@ -74,16 +109,28 @@ final class SchemaValidator {
         }
     }
 
-    /** Validates each file; the report has one entry per object, each file's objects under the file's name. */
+    /**
+     * Validates each file; the report has one entry per object, each file's objects under the
+     * file's name.
+     */
     static Report validate(Path... files) {
         Path dir = install();
-        List<String> command = Tools.command("node", dir.resolve("validate.mjs").toString(), "--crds", Repo.SCHEMAS.toString());
+        List<String> command =
+                Tools.command(
+                        "node",
+                        dir.resolve("validate.mjs").toString(),
+                        "--crds",
+                        Repo.SCHEMAS.toString());
         for (Path file : files) {
             command.add(file.toAbsolutePath().toString());
         }
         Tools.Result result = Tools.run(dir, 300, command);
         if (result.exitCode() != 0 && result.exitCode() != 1) {
-            throw new AssertionError("the validator could not run (exit " + result.exitCode() + "):\n" + result.stderr());
+            throw new AssertionError(
+                    "the validator could not run (exit "
+                            + result.exitCode()
+                            + "):\n"
+                            + result.stderr());
         }
         try {
             JsonNode report = JSON.readTree(result.stdout());
@@ -91,29 +138,42 @@ final class SchemaValidator {
             for (JsonNode o : report.path("objects")) {
                 List<String> errors = new ArrayList<>();
                 o.path("errors").forEach(e -> errors.add(e.asText()));
-                objects.add(new Checked(o.path("file").asText(), o.path("apiVersion").asText(), o.path("kind").asText(),
-                        o.path("name").asText(), o.path("schema").asText(null), errors));
+                objects.add(
+                        new Checked(
+                                o.path("file").asText(),
+                                o.path("apiVersion").asText(),
+                                o.path("kind").asText(),
+                                o.path("name").asText(),
+                                o.path("schema").asText(null),
+                                errors));
             }
             List<String> unresolved = new ArrayList<>();
             report.path("unresolvedTypes").forEach(t -> unresolved.add(t.asText()));
-            Report parsed = new Report(objects, report.path("errorCount").asInt(), unresolved, result.stdout());
+            Report parsed =
+                    new Report(
+                            objects,
+                            report.path("errorCount").asInt(),
+                            unresolved,
+                            result.stdout());
             if ((result.exitCode() == 0) != (parsed.errorCount() == 0)) {
-                throw new AssertionError("validator exit code " + result.exitCode() + " disagrees with its report");
+                throw new AssertionError(
+                        "validator exit code " + result.exitCode() + " disagrees with its report");
             }
             return parsed;
         } catch (IOException e) {
-            throw new AssertionError("the validator's report is not JSON:\n" + result.stdout() + result.stderr(), e);
+            throw new AssertionError(
+                    "the validator's report is not JSON:\n" + result.stdout() + result.stderr(), e);
         }
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes()));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private SchemaValidator() {
-    }
+    private SchemaValidator() {}
 }

@@ -1,5 +1,6 @@
 package org.innoreg.systemtests.consistency;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,43 +22,69 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.innoreg.systemtests.harness.Api;
 
 /**
- * Redelivered and reordered events, as Kafka and the relays may hand them to consumers: copies of events already
- * published, read back from the topics, produced again onto the same topic and partition (same key, same
- * headers), several times and in shuffled order, so consumers meet repeats and older sequences after newer
- * ones. Most copies are byte-for-byte (a redelivery: the same event id); some carry a fresh id (a replay
- * the inbox cannot recognise, so only the {@code sequence} rule keeps the read models right).
+ * Redelivered and reordered events, as Kafka and the relays may hand them to consumers: copies of
+ * events already published, read back from the topics, produced again onto the same topic and
+ * partition (same key, same headers), several times and in shuffled order, so consumers meet
+ * repeats and older sequences after newer ones. Most copies are byte-for-byte (a redelivery: the
+ * same event id); some carry a fresh id (a replay the inbox cannot recognise, so only the {@code
+ * sequence} rule keeps the read models right).
  */
 final class Redelivery implements AutoCloseable {
 
-    static final List<String> TOPICS = List.of("registry.platform.v1", "registry.organization.v1", "projects.project.v1");
+    static final List<String> TOPICS =
+            List.of("registry.platform.v1", "registry.organization.v1", "projects.project.v1");
 
     /** An event as published by its service. */
-    record Published(String topic, int partition, long offset, byte[] key, byte[] value,
-            org.apache.kafka.common.header.Headers headers) {
-    }
+    record Published(
+            String topic,
+            int partition,
+            long offset,
+            byte[] key,
+            byte[] value,
+            org.apache.kafka.common.header.Headers headers) {}
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Set<TopicPartition> assigned = new HashSet<>();
+
     /** Offsets of the copies produced here: never taken for originals. */
     private final Set<String> ours = new HashSet<>();
+
     private final List<Published> published = new ArrayList<>();
     int copies;
     int freshIdCopies;
     final Set<String> redeliveredOriginals = new HashSet<>();
 
     Redelivery(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new ByteArraySerializer(), new ByteArraySerializer());
+        consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                                false),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+        producer =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true,
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                0),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer());
     }
 
     /** Reads what the services published since the last look. */
@@ -68,12 +92,15 @@ final class Redelivery implements AutoCloseable {
         List<TopicPartition> fresh = new ArrayList<>();
         for (String topic : TOPICS) {
             try {
-                consumer.partitionsFor(topic, Duration.ofSeconds(2)).forEach(p -> {
-                    TopicPartition partition = new TopicPartition(topic, p.partition());
-                    if (!assigned.contains(partition)) {
-                        fresh.add(partition);
-                    }
-                });
+                consumer.partitionsFor(topic, Duration.ofSeconds(2))
+                        .forEach(
+                                p -> {
+                                    TopicPartition partition =
+                                            new TopicPartition(topic, p.partition());
+                                    if (!assigned.contains(partition)) {
+                                        fresh.add(partition);
+                                    }
+                                });
             } catch (org.apache.kafka.common.KafkaException notYet) {
                 // the topic appears with its first event
             }
@@ -88,11 +115,19 @@ final class Redelivery implements AutoCloseable {
         }
         Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (assigned.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+        while (assigned.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (!ours.contains(record.topic() + "/" + record.partition() + "/" + record.offset())) {
-                    published.add(new Published(record.topic(), record.partition(), record.offset(), record.key(),
-                            record.value(), record.headers()));
+                if (!ours.contains(
+                        record.topic() + "/" + record.partition() + "/" + record.offset())) {
+                    published.add(
+                            new Published(
+                                    record.topic(),
+                                    record.partition(),
+                                    record.offset(),
+                                    record.key(),
+                                    record.value(),
+                                    record.headers()));
                 }
             }
         }
@@ -100,8 +135,8 @@ final class Redelivery implements AutoCloseable {
     }
 
     /**
-     * Produces copies of {@code originals} events picked at random among those published so far: each
-     * one to three times, all shuffled, about one in four with a fresh event id.
+     * Produces copies of {@code originals} events picked at random among those published so far:
+     * each one to three times, all shuffled, about one in four with a fresh event id.
      *
      * @return how many copies were produced
      */
@@ -113,12 +148,19 @@ final class Redelivery implements AutoCloseable {
         List<ProducerRecord<byte[], byte[]>> batch = new ArrayList<>();
         for (int i = 0; i < originals; i++) {
             Published event = pool.get(random.nextInt(pool.size()));
-            redeliveredOriginals.add(event.topic() + "/" + event.partition() + "/" + event.offset());
+            redeliveredOriginals.add(
+                    event.topic() + "/" + event.partition() + "/" + event.offset());
             int times = 1 + random.nextInt(3);
             for (int t = 0; t < times; t++) {
                 boolean freshId = random.nextInt(4) == 0;
                 byte[] value = freshId ? withFreshId(event.value()) : event.value();
-                batch.add(new ProducerRecord<>(event.topic(), event.partition(), event.key(), value, event.headers()));
+                batch.add(
+                        new ProducerRecord<>(
+                                event.topic(),
+                                event.partition(),
+                                event.key(),
+                                value,
+                                event.headers()));
                 if (freshId) {
                     freshIdCopies++;
                 }
@@ -138,7 +180,8 @@ final class Redelivery implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("could not produce a redelivered event", e.getCause());
+                throw new IllegalStateException(
+                        "could not produce a redelivered event", e.getCause());
             }
         }
         copies += batch.size();

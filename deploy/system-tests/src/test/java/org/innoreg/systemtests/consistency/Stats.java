@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.innoreg.systemtests.harness.Api;
 
-/** What the run did: operations by kind and outcome, and every answer that was not the one expected. */
+/**
+ * What the run did: operations by kind and outcome, and every answer that was not the one expected.
+ */
 final class Stats {
 
     /** kind → {as expected, not as expected} */
     final Map<String, int[]> operations = new TreeMap<>();
+
     final List<String> unexpected = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
@@ -45,8 +47,14 @@ final class Stats {
 
     String summary() {
         StringBuilder out = new StringBuilder();
-        operations.forEach((kind, n) -> out.append(String.format("    %-42s %4d%s%n", kind, n[0] + n[1],
-                n[1] == 0 ? "" : "  (" + n[1] + " not as expected)")));
+        operations.forEach(
+                (kind, n) ->
+                        out.append(
+                                String.format(
+                                        "    %-42s %4d%s%n",
+                                        kind,
+                                        n[0] + n[1],
+                                        n[1] == 0 ? "" : "  (" + n[1] + " not as expected)")));
         return out.toString();
     }
 }

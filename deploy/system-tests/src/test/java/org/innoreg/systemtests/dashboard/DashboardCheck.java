@@ -1,5 +1,6 @@
 package org.innoreg.systemtests.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,34 +8,36 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.innoreg.systemtests.harness.Api;
 
 /**
- * Runs {@code src/test/node/dashboard-check.mjs}: installed into {@code target/dashboard-node} with {@code npm ci}
- * (the versions its package-lock.json pins, from the npm registry or npm's cache), it drives Debian's
- * {@code /usr/bin/chromium} and prints one JSON report of what the page showed.
+ * Runs {@code src/test/node/dashboard-check.mjs}: installed into {@code target/dashboard-node} with
+ * {@code npm ci} (the versions its package-lock.json pins, from the npm registry or npm's cache),
+ * it drives Debian's {@code /usr/bin/chromium} and prints one JSON report of what the page showed.
  */
 final class DashboardCheck {
 
     private static final Path SOURCE = Path.of("src/test/node").toAbsolutePath();
-    private static final String CHROMIUM = System.getProperty("innoreg.chromium", "/usr/bin/chromium");
+    private static final String CHROMIUM =
+            System.getProperty("innoreg.chromium", "/usr/bin/chromium");
 
-    private DashboardCheck() {
-    }
+    private DashboardCheck() {}
 
-    static JsonNode run(Path out, String gateway, String region, String asOf, String token) throws Exception {
+    static JsonNode run(Path out, String gateway, String region, String asOf, String token)
+            throws Exception {
         if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            throw new AssertionError(CHROMIUM + " is missing: apt-get install chromium (.ci/run installs it)");
+            throw new AssertionError(
+                    CHROMIUM + " is missing: apt-get install chromium (.ci/run installs it)");
         }
         Path dir = install(out.getParent().resolve("dashboard-node"));
         Path log = out.resolve("dashboard-check.log");
         Path report = out.resolve("report.json");
         Files.deleteIfExists(report);
-        ProcessBuilder builder = new ProcessBuilder("node", dir.resolve("dashboard-check.mjs").toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder("node", dir.resolve("dashboard-check.mjs").toString())
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
         builder.environment().put("DASHBOARD_URL", gateway);
         builder.environment().put("DASHBOARD_REGION", region);
         builder.environment().put("DASHBOARD_AS_OF", asOf);
@@ -45,12 +48,14 @@ final class DashboardCheck {
         Process node = builder.start();
         if (!node.waitFor(5, TimeUnit.MINUTES)) {
             node.destroyForcibly();
-            throw new AssertionError("dashboard-check.mjs did not finish in 5 minutes:\n" + Files.readString(log));
+            throw new AssertionError(
+                    "dashboard-check.mjs did not finish in 5 minutes:\n" + Files.readString(log));
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println("[dashboard] " + output.strip().replace("\n", "\n[dashboard] "));
         if (node.exitValue() != 0 || !Files.exists(report)) {
-            throw new AssertionError("dashboard-check.mjs exited with " + node.exitValue() + ":\n" + output);
+            throw new AssertionError(
+                    "dashboard-check.mjs exited with " + node.exitValue() + ":\n" + output);
         }
         return Api.JSON.readTree(report.toFile());
     }
@@ -58,16 +63,33 @@ final class DashboardCheck {
     private static Path install(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         String lock = Files.readString(SOURCE.resolve("package-lock.json"));
-        boolean fresh = Files.isDirectory(dir.resolve("node_modules/playwright-core"))
-                && lock.equals(Files.exists(dir.resolve("package-lock.json")) ? Files.readString(dir.resolve("package-lock.json")) : "");
+        boolean fresh =
+                Files.isDirectory(dir.resolve("node_modules/playwright-core"))
+                        && lock.equals(
+                                Files.exists(dir.resolve("package-lock.json"))
+                                        ? Files.readString(dir.resolve("package-lock.json"))
+                                        : "");
         for (String file : List.of("package.json", "package-lock.json", "dashboard-check.mjs")) {
-            Files.copy(SOURCE.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    SOURCE.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!fresh) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error")
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("npm-ci.log").toFile()).start();
+            Process npm =
+                    new ProcessBuilder(
+                                    "npm",
+                                    "ci",
+                                    "--no-audit",
+                                    "--no-fund",
+                                    "--prefer-offline",
+                                    "--loglevel=error")
+                            .directory(dir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(dir.resolve("npm-ci.log").toFile())
+                            .start();
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new AssertionError("npm ci of playwright-core failed:\n" + Files.readString(dir.resolve("npm-ci.log")));
+                throw new AssertionError(
+                        "npm ci of playwright-core failed:\n"
+                                + Files.readString(dir.resolve("npm-ci.log")));
             }
         }
         return dir;

@@ -1,5 +1,8 @@
 package org.innoreg.systemtests.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,23 +14,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-
-/** A small JSON client of one base URL (the gateway), with a bearer token on every request when given. */
+/**
+ * A small JSON client of one base URL (the gateway), with a bearer token on every request when
+ * given.
+ */
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
 
     private final Function<String, String> urls;
     private final String token;
     private final Duration timeout;
 
-    /** @param urls turns a path into the full URL, e.g. {@code suite::gateway} */
+    /**
+     * @param urls turns a path into the full URL, e.g. {@code suite::gateway}
+     */
     public Api(Function<String, String> urls, String token) {
         this(urls, token, Duration.ofSeconds(60));
     }
@@ -43,7 +50,10 @@ public final class Api {
         return new Api(urls, null, timeout);
     }
 
-    /** The same caller giving up on an answer after {@code timeout} (a drill's client, not a patient test). */
+    /**
+     * The same caller giving up on an answer after {@code timeout} (a drill's client, not a patient
+     * test).
+     */
     public Api timeout(Duration timeout) {
         return new Api(urls, token, timeout);
     }
@@ -53,7 +63,9 @@ public final class Api {
 
         public JsonNode json() {
             try {
-                return body == null || body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
+                return body == null || body.isBlank()
+                        ? MissingNode.getInstance()
+                        : JSON.readTree(body);
             } catch (IOException e) {
                 return MissingNode.getInstance();
             }
@@ -83,7 +95,8 @@ public final class Api {
         }
 
         public String describe() {
-            String shown = body == null ? "" : body.length() > 600 ? body.substring(0, 600) + "…" : body;
+            String shown =
+                    body == null ? "" : body.length() > 600 ? body.substring(0, 600) + "…" : body;
             return method + " " + path + " → " + status + " " + shown;
         }
     }
@@ -97,7 +110,12 @@ public final class Api {
     }
 
     public Reply postCsv(String path, String csv) {
-        return send("POST", path, HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8), "text/csv; charset=UTF-8", null);
+        return send(
+                "POST",
+                path,
+                HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8),
+                "text/csv; charset=UTF-8",
+                null);
     }
 
     public Reply put(String path, Object json, String ifMatch) {
@@ -114,16 +132,27 @@ public final class Api {
 
     private static HttpRequest.BodyPublisher body(Object json) {
         try {
-            return HttpRequest.BodyPublishers.ofString(json instanceof String s ? s : JSON.writeValueAsString(json),
+            return HttpRequest.BodyPublishers.ofString(
+                    json instanceof String s ? s : JSON.writeValueAsString(json),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Reply send(String method, String path, HttpRequest.BodyPublisher body, String contentType, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.apply(path))).timeout(timeout)
-                .method(method, body).header("Accept", "application/json, application/problem+json;q=0.9, */*;q=0.1");
+    private Reply send(
+            String method,
+            String path,
+            HttpRequest.BodyPublisher body,
+            String contentType,
+            String ifMatch) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(urls.apply(path)))
+                        .timeout(timeout)
+                        .method(method, body)
+                        .header(
+                                "Accept",
+                                "application/json, application/problem+json;q=0.9, */*;q=0.1");
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -134,8 +163,16 @@ public final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(method, path, response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null));
+            HttpResponse<String> response =
+                    HTTP.send(
+                            request.build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(
+                    method,
+                    path,
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -24,18 +23,28 @@ import org.apache.kafka.common.TopicPartition;
 import org.innoreg.systemtests.harness.Suite.Service;
 
 /**
- * Waits until every committed change has reached its readers: no outbox row of the three publishing services
- * waits, and the consumer groups of the gateway ({@code gateway-service}) and of indicators-service
- * ({@code indicators-service}) have committed the end of every partition they read. A consumer commits
- * after the transactions that applied its records, so a caught-up group has applied everything.
+ * Waits until every committed change has reached its readers: no outbox row of the three publishing
+ * services waits, and the consumer groups of the gateway ({@code gateway-service}) and of
+ * indicators-service ({@code indicators-service}) have committed the end of every partition they
+ * read. A consumer commits after the transactions that applied its records, so a caught-up group
+ * has applied everything.
  */
 public final class CatchUp implements AutoCloseable {
 
-    /** The topics the gateway's feed and search read (every domain service's), and the ones derived indicators read. */
-    private static final Pattern GATEWAY_TOPICS = Pattern.compile("(registry|projects|indicators)\\.[a-z-]+\\.v[0-9]+");
-    private static final Set<String> INDICATORS_TOPICS = Set.of("registry.platform.v1", "projects.project.v1");
+    /**
+     * The topics the gateway's feed and search read (every domain service's), and the ones derived
+     * indicators read.
+     */
+    private static final Pattern GATEWAY_TOPICS =
+            Pattern.compile("(registry|projects|indicators)\\.[a-z-]+\\.v[0-9]+");
 
-    /** Once a wait has timed out, later waits are this short: a stuck reader must not make every later look wait the whole time. */
+    private static final Set<String> INDICATORS_TOPICS =
+            Set.of("registry.platform.v1", "projects.project.v1");
+
+    /**
+     * Once a wait has timed out, later waits are this short: a stuck reader must not make every
+     * later look wait the whole time.
+     */
     private static final Duration AFTER_A_TIMEOUT = Duration.ofSeconds(10);
 
     private final Deployment suite;
@@ -44,8 +53,15 @@ public final class CatchUp implements AutoCloseable {
 
     public CatchUp(Deployment suite) {
         this.suite = suite;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        this.admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                suite.bootstrapServers(),
+                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                5000,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                10000));
     }
 
     /**
@@ -76,11 +92,15 @@ public final class CatchUp implements AutoCloseable {
     public String pending() {
         List<String> pending = new ArrayList<>();
         for (Service service : List.of(Service.REGISTRY, Service.PROJECTS, Service.INDICATORS)) {
-            try (Connection c = suite.connect(service); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
+            try (Connection c = suite.connect(service);
+                    Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery(
+                                    "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
-                    pending.add(service.shortName + ": " + rs.getLong(1) + " outbox rows unpublished");
+                    pending.add(
+                            service.shortName + ": " + rs.getLong(1) + " outbox rows unpublished");
                 }
             } catch (SQLException e) {
                 pending.add(service.shortName + ": outbox unreadable (" + e.getMessage() + ")");
@@ -88,16 +108,19 @@ public final class CatchUp implements AutoCloseable {
         }
         try {
             Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<String> gatewayTopics = topics.stream().filter(t -> GATEWAY_TOPICS.matcher(t).matches()).toList();
-            List<String> indicatorTopics = topics.stream().filter(INDICATORS_TOPICS::contains).toList();
+            List<String> gatewayTopics =
+                    topics.stream().filter(t -> GATEWAY_TOPICS.matcher(t).matches()).toList();
+            List<String> indicatorTopics =
+                    topics.stream().filter(INDICATORS_TOPICS::contains).toList();
             Map<TopicPartition, Long> ends = endOffsets(gatewayTopics);
             lag("gateway-service", ends, pending);
             Map<TopicPartition, Long> indicatorEnds = new HashMap<>();
-            ends.forEach((p, end) -> {
-                if (indicatorTopics.contains(p.topic())) {
-                    indicatorEnds.put(p, end);
-                }
-            });
+            ends.forEach(
+                    (p, end) -> {
+                        if (indicatorTopics.contains(p.topic())) {
+                            indicatorEnds.put(p, end);
+                        }
+                    });
             lag("indicators-service", indicatorEnds, pending);
         } catch (ExecutionException | TimeoutException e) {
             pending.add("kafka: " + e);
@@ -113,19 +136,34 @@ public final class CatchUp implements AutoCloseable {
         if (topics.isEmpty()) {
             return Map.of();
         }
-        Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions =
+                admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        descriptions.values().forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
-                OffsetSpec.latest())));
+        descriptions
+                .values()
+                .forEach(
+                        d ->
+                                d.partitions()
+                                        .forEach(
+                                                p ->
+                                                        latest.put(
+                                                                new TopicPartition(
+                                                                        d.name(), p.partition()),
+                                                                OffsetSpec.latest())));
         Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
+        admin.listOffsets(latest)
+                .all()
+                .get(10, TimeUnit.SECONDS)
+                .forEach((p, info) -> ends.put(p, info.offset()));
         return ends;
     }
 
     private void lag(String group, Map<TopicPartition, Long> ends, List<String> pending)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS);
         long behind = 0;
         List<String> where = new ArrayList<>();
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
@@ -137,8 +175,15 @@ public final class CatchUp implements AutoCloseable {
             }
         }
         if (behind > 0) {
-            pending.add(group + " " + behind + " behind " + where + (committed.isEmpty()
-                    ? " (the group has committed nothing: does the consumer run under that group id?)" : ""));
+            pending.add(
+                    group
+                            + " "
+                            + behind
+                            + " behind "
+                            + where
+                            + (committed.isEmpty()
+                                    ? " (the group has committed nothing: does the consumer run under that group id?)"
+                                    : ""));
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
-
 import org.innoreg.systemtests.harness.Suite.Service;
 import org.innoreg.testsupport.FreePorts;
 import org.innoreg.testsupport.KafkaCluster;
@@ -23,19 +22,23 @@ import org.innoreg.testsupport.PrivatePostgres;
 import org.innoreg.testsupport.TestTokens;
 
 /**
- * The suite as it runs beyond one machine, on this one (deploy/cluster): three Kafka nodes (KRaft, each a
- * broker and a controller voter; topics RF 3, min ISR 2), a PostgreSQL primary with a synchronous streaming
- * standby holding the four services' databases, two replicas of each service on ports of their own and two
- * gateways routing to both replicas of each. Every service lists all brokers and both database servers
- * ({@code targetServerType=primary}), so it finds the new primary after a promotion by itself.
+ * The suite as it runs beyond one machine, on this one (deploy/cluster): three Kafka nodes (KRaft,
+ * each a broker and a controller voter; topics RF 3, min ISR 2), a PostgreSQL primary with a
+ * synchronous streaming standby holding the four services' databases, two replicas of each service
+ * on ports of their own and two gateways routing to both replicas of each. Every service lists all
+ * brokers and both database servers ({@code targetServerType=primary}), so it finds the new primary
+ * after a promotion by itself.
  *
- * <p>Nothing of a suite running on the default ports is touched unless {@link #gatewayPorts} asks for them.
+ * <p>Nothing of a suite running on the default ports is touched unless {@link #gatewayPorts} asks
+ * for them.
  */
 public final class ClusterStack implements Deployment, AutoCloseable {
 
     public static final int REPLICAS = 2;
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("innoreg.system-tests.ready-seconds", 240));
-    private static final List<Service> BACKENDS = List.of(Service.REGISTRY, Service.PROJECTS, Service.INDICATORS);
+    private static final Duration READY_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("innoreg.system-tests.ready-seconds", 240));
+    private static final List<Service> BACKENDS =
+            List.of(Service.REGISTRY, Service.PROJECTS, Service.INDICATORS);
 
     private final Path runDirectory;
     private final KafkaCluster kafka;
@@ -52,8 +55,8 @@ public final class ClusterStack implements Deployment, AutoCloseable {
     /**
      * Starts everything and returns when every replica reports ready.
      *
-     * @param runDirectory logs and Kafka's data; PostgreSQL's data goes next to it when the postgres user can
-     *        enter it, else under the temporary directory
+     * @param runDirectory logs and Kafka's data; PostgreSQL's data goes next to it when the
+     *     postgres user can enter it, else under the temporary directory
      * @param gatewayPorts the two gateways' ports, or null for free ones
      */
     public static ClusterStack start(Path runDirectory, int[] gatewayPorts) {
@@ -73,7 +76,10 @@ public final class ClusterStack implements Deployment, AutoCloseable {
         CompletableFuture<Void> brokers = CompletableFuture.runAsync(kafka::start);
         startDatabases();
         Path publicKey = runDirectory.resolve("jwt-public.pem");
-        try (InputStream in = ClusterStack.class.getClassLoader().getResourceAsStream("innoreg-test-jwt/public.pem")) {
+        try (InputStream in =
+                ClusterStack.class
+                        .getClassLoader()
+                        .getResourceAsStream("innoreg-test-jwt/public.pem")) {
             Files.copy(in, publicKey, StandardCopyOption.REPLACE_EXISTING);
         }
         Path root = Suite.root();
@@ -81,7 +87,10 @@ public final class ClusterStack implements Deployment, AutoCloseable {
         for (Service service : Service.values()) {
             List<Integer> chosen = new ArrayList<>();
             for (int n = 1; n <= REPLICAS; n++) {
-                chosen.add(service == Service.GATEWAY && gatewayPorts != null ? gatewayPorts[n - 1] : FreePorts.next());
+                chosen.add(
+                        service == Service.GATEWAY && gatewayPorts != null
+                                ? gatewayPorts[n - 1]
+                                : FreePorts.next());
             }
             ports.put(service, chosen);
         }
@@ -89,30 +98,56 @@ public final class ClusterStack implements Deployment, AutoCloseable {
             List<ServiceProcess> processes = new ArrayList<>();
             for (int n = 1; n <= REPLICAS; n++) {
                 String name = service.module + "-" + n;
-                ServiceProcess process = ServiceProcess.of(name, root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
-                        runDirectory.resolve(name + ".log"))
-                        .fixedPort(ports.get(service).get(n - 1))
-                        .env("PGUSER", "postgres").env("PGPASSWORD", "")
-                        .env("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + primary.address() + "," + standby.address() + "/"
-                                + database(service) + "?targetServerType=primary&connectTimeout=2")
-                        .env(service.databaseVariable, database(service))
-                        .env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
-                        // static group membership: a replica restarted under its name gets its partitions back at once
-                        .env("INNOREG_EVENTS_CONSUMER_INSTANCE_ID", name)
-                        .env("INNOREG_JWT_PUBLIC_KEY", publicKey.toString())
-                        .env("INNOREG_JWT_ISSUER", TestTokens.ISSUER)
-                        .env("INNOREG_JWT_AUDIENCE", TestTokens.AUDIENCE);
+                ServiceProcess process =
+                        ServiceProcess.of(
+                                        name,
+                                        root.resolve(service.module)
+                                                .resolve("target/quarkus-app/quarkus-run.jar"),
+                                        runDirectory.resolve(name + ".log"))
+                                .fixedPort(ports.get(service).get(n - 1))
+                                .env("PGUSER", "postgres")
+                                .env("PGPASSWORD", "")
+                                .env(
+                                        "QUARKUS_DATASOURCE_JDBC_URL",
+                                        "jdbc:postgresql://"
+                                                + primary.address()
+                                                + ","
+                                                + standby.address()
+                                                + "/"
+                                                + database(service)
+                                                + "?targetServerType=primary&connectTimeout=2")
+                                .env(service.databaseVariable, database(service))
+                                .env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
+                                // static group membership: a replica restarted under its name gets
+                                // its partitions back at once
+                                .env("INNOREG_EVENTS_CONSUMER_INSTANCE_ID", name)
+                                .env("INNOREG_JWT_PUBLIC_KEY", publicKey.toString())
+                                .env("INNOREG_JWT_ISSUER", TestTokens.ISSUER)
+                                .env("INNOREG_JWT_AUDIENCE", TestTokens.AUDIENCE);
                 if (service == Service.REGISTRY) {
-                    process.env("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + primary.address() + "/" + database(service)
-                            + ",postgresql://" + standby.address() + "/" + database(service));
+                    process.env(
+                            "QUARKUS_DATASOURCE_REACTIVE_URL",
+                            "postgresql://"
+                                    + primary.address()
+                                    + "/"
+                                    + database(service)
+                                    + ",postgresql://"
+                                    + standby.address()
+                                    + "/"
+                                    + database(service));
                 }
                 if (service == Service.GATEWAY) {
                     for (Service backend : BACKENDS) {
-                        process.env(backend.urlVariable, ports.get(backend).stream().map(p -> "http://127.0.0.1:" + p)
-                                .collect(Collectors.joining(",")));
+                        process.env(
+                                backend.urlVariable,
+                                ports.get(backend).stream()
+                                        .map(p -> "http://127.0.0.1:" + p)
+                                        .collect(Collectors.joining(",")));
                     }
-                    // The drill's writers are one client at ten writes a second per gateway; a person trying
-                    // the stack is one client too. Limits are per gateway process (deploy/README.md).
+                    // The drill's writers are one client at ten writes a second per gateway; a
+                    // person trying
+                    // the stack is one client too. Limits are per gateway process
+                    // (deploy/README.md).
                     process.env("INNOREG_GATEWAY_RATE_LIMIT_ENABLED", "false");
                 }
                 processes.add(process);
@@ -121,17 +156,31 @@ public final class ClusterStack implements Deployment, AutoCloseable {
         }
         join(brokers);
         all().forEach(ServiceProcess::launch);
-        join(CompletableFuture.allOf(all().stream()
-                .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(READY_TIMEOUT))).toArray(CompletableFuture[]::new)));
-        System.out.printf("[cluster] ready in %.1f s: gateways %s, kafka %s, postgres primary %s standby %s, logs %s%n",
-                (System.nanoTime() - started) / 1e9, replicas.get(Service.GATEWAY).stream().map(p -> p.url(""))
-                        .collect(Collectors.joining(" ")), kafka.bootstrapServers(), primary.address(), standby.address(), runDirectory);
+        join(
+                CompletableFuture.allOf(
+                        all().stream()
+                                .map(
+                                        p ->
+                                                CompletableFuture.runAsync(
+                                                        () -> p.awaitReady(READY_TIMEOUT)))
+                                .toArray(CompletableFuture[]::new)));
+        System.out.printf(
+                "[cluster] ready in %.1f s: gateways %s, kafka %s, postgres primary %s standby %s, logs %s%n",
+                (System.nanoTime() - started) / 1e9,
+                replicas.get(Service.GATEWAY).stream()
+                        .map(p -> p.url(""))
+                        .collect(Collectors.joining(" ")),
+                kafka.bootstrapServers(),
+                primary.address(),
+                standby.address(),
+                runDirectory);
     }
 
     /**
-     * The primary with every database, then its synchronous standby. The primary asks for a synchronous
-     * standby before the copy is taken, as a real one is configured, so the standby inherits the setting:
-     * {@link #failover()} deals with that the way CloudNativePG's {@code dataDurability: preferred} does.
+     * The primary with every database, then its synchronous standby. The primary asks for a
+     * synchronous standby before the copy is taken, as a real one is configured, so the standby
+     * inherits the setting: {@link #failover()} deals with that the way CloudNativePG's {@code
+     * dataDurability: preferred} does.
      */
     private void startDatabases() throws Exception {
         Path parent = PrivatePostgres.reachable(runDirectory.resolve("postgres"));
@@ -147,10 +196,10 @@ public final class ClusterStack implements Deployment, AutoCloseable {
     }
 
     /**
-     * Stops the primary (fast shutdown) and promotes the standby. The promoted server copied
-     * {@code synchronous_standby_names} and has no standby of its own, so every commit would wait for ever:
-     * like CloudNativePG with {@code dataDurability: preferred}, durability falls back to the one server left
-     * (the requirement is dropped) rather than availability to none.
+     * Stops the primary (fast shutdown) and promotes the standby. The promoted server copied {@code
+     * synchronous_standby_names} and has no standby of its own, so every commit would wait for
+     * ever: like CloudNativePG with {@code dataDurability: preferred}, durability falls back to the
+     * one server left (the requirement is dropped) rather than availability to none.
      *
      * @return seconds from the stop until the new primary accepts writes
      */
@@ -207,8 +256,16 @@ public final class ClusterStack implements Deployment, AutoCloseable {
 
     @Override
     public Connection connect(Service service) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + primary.address() + "," + standby.address() + "/" + database(service)
-                + "?targetServerType=primary&connectTimeout=2", "postgres", "");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://"
+                        + primary.address()
+                        + ","
+                        + standby.address()
+                        + "/"
+                        + database(service)
+                        + "?targetServerType=primary&connectTimeout=2",
+                "postgres",
+                "");
     }
 
     @Override
@@ -219,10 +276,12 @@ public final class ClusterStack implements Deployment, AutoCloseable {
         closed = true;
         replicas.getOrDefault(Service.GATEWAY, List.of()).forEach(ServiceProcess::close);
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        replicas.forEach((service, processes) -> processes.forEach(p -> stopping.add(CompletableFuture.runAsync(p::close))));
+        replicas.forEach(
+                (service, processes) ->
+                        processes.forEach(p -> stopping.add(CompletableFuture.runAsync(p::close))));
         stopping.forEach(CompletableFuture::join);
         kafka.close();
-        for (PrivatePostgres server : new PrivatePostgres[] { standby, primary }) {
+        for (PrivatePostgres server : new PrivatePostgres[] {standby, primary}) {
             if (server != null) {
                 try {
                     server.close();

@@ -2,12 +2,11 @@ package org.innoreg.systemtests.harness;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import org.innoreg.systemtests.harness.Suite.Service;
 
 /**
- * What the checks of read models and catch-up need of a running suite, whatever its shape: the single-node
- * {@link Suite} or the replicated {@link ClusterStack}.
+ * What the checks of read models and catch-up need of a running suite, whatever its shape: the
+ * single-node {@link Suite} or the replicated {@link ClusterStack}.
  */
 public interface Deployment {
 

@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The local PostgreSQL server the services and the tests share, found through the libpq variables (PGHOST,
- * PGPORT, PGUSER, PGPASSWORD; default 127.0.0.1:5432, user postgres, trust). The system tests create databases
- * named {@code innoreg_st_<yyyyMMddHHmmss>_<random>_<service>}, so that they never meet a running suite's or
- * another run's, and drop them afterwards.
+ * The local PostgreSQL server the services and the tests share, found through the libpq variables
+ * (PGHOST, PGPORT, PGUSER, PGPASSWORD; default 127.0.0.1:5432, user postgres, trust). The system
+ * tests create databases named {@code innoreg_st_<yyyyMMddHHmmss>_<random>_<service>}, so that they
+ * never meet a running suite's or another run's, and drop them afterwards.
  */
 public final class Postgres {
 
@@ -26,8 +26,7 @@ public final class Postgres {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Pattern OURS = Pattern.compile(PREFIX + "([0-9]{14})_[a-z0-9]+_[a-z_]+");
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     public static String host() {
         return env("PGHOST", "127.0.0.1");
@@ -47,7 +46,8 @@ public final class Postgres {
 
     /** What a service needs to reach the same server (its application.properties read these). */
     public static Map<String, String> serviceEnvironment() {
-        return Map.of("PGHOST", host(), "PGPORT", port(), "PGUSER", user(), "PGPASSWORD", password());
+        return Map.of(
+                "PGHOST", host(), "PGPORT", port(), "PGUSER", user(), "PGPASSWORD", password());
     }
 
     public static String jdbcUrl(String database) {
@@ -60,39 +60,55 @@ public final class Postgres {
 
     /** A fresh name for this run: the time (for leftover clean-up) and a random part. */
     public static String runStamp() {
-        return STAMP.format(LocalDateTime.now()) + "_" + String.format("%06x", new SecureRandom().nextInt(0x1000000));
+        return STAMP.format(LocalDateTime.now())
+                + "_"
+                + String.format("%06x", new SecureRandom().nextInt(0x1000000));
     }
 
     public static void create(String database) {
         check(database);
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database + " on " + host() + ":" + port()
-                    + " (is PostgreSQL running? pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
+            throw new IllegalStateException(
+                    "cannot create database "
+                            + database
+                            + " on "
+                            + host()
+                            + ":"
+                            + port()
+                            + " (is PostgreSQL running? pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)",
+                    e);
         }
     }
 
     /** Drops a database of this run, ending its connections (its services are stopped by then). */
     public static void drop(String database) {
         check(database);
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } catch (SQLException e) {
-            System.err.println("[system-tests] could not drop database " + database + ": " + e.getMessage());
+            System.err.println(
+                    "[system-tests] could not drop database " + database + ": " + e.getMessage());
         }
     }
 
     /**
-     * Drops what killed runs left behind: system-test databases older than {@code hours} that nobody is
-     * connected to (a run that is still going has its services connected, and is younger anyway).
+     * Drops what killed runs left behind: system-test databases older than {@code hours} that
+     * nobody is connected to (a run that is still going has its services connected, and is younger
+     * anyway).
      */
     public static void dropLeftovers(int hours) {
         String cutoff = STAMP.format(LocalDateTime.now().minusHours(hours));
         List<String> stale = new ArrayList<>();
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'innoreg\\_st\\_%'")) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
+            try (ResultSet rs =
+                    s.executeQuery(
+                            "SELECT datname FROM pg_database WHERE datname LIKE 'innoreg\\_st\\_%'")) {
                 while (rs.next()) {
                     Matcher m = OURS.matcher(rs.getString(1));
                     if (m.matches() && m.group(1).compareTo(cutoff) < 0) {
@@ -102,7 +118,9 @@ public final class Postgres {
             }
             for (String database : stale) {
                 try {
-                    s.execute("DROP DATABASE IF EXISTS " + database); // not FORCE: leave one in use alone
+                    s.execute(
+                            "DROP DATABASE IF EXISTS "
+                                    + database); // not FORCE: leave one in use alone
                 } catch (SQLException inUse) {
                     // someone still uses it
                 }

@@ -20,24 +20,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One packaged Quarkus service ({@code <module>/target/quarkus-app/quarkus-run.jar}) in a process of its own,
- * as it runs in production: on a free HTTP port, configured by environment variables, its log in a file.
- * Nothing here knows which service it is; {@link Suite} wires the four together.
+ * One packaged Quarkus service ({@code <module>/target/quarkus-app/quarkus-run.jar}) in a process
+ * of its own, as it runs in production: on a free HTTP port, configured by environment variables,
+ * its log in a file. Nothing here knows which service it is; {@link Suite} wires the four together.
  *
- * <p>The process dies with the test JVM: a stop on close, a JVM shutdown hook, and a tiny {@code sh} watchdog
- * that SIGKILLs it should the test JVM itself be killed. Only processes started here are ever signalled.
+ * <p>The process dies with the test JVM: a stop on close, a JVM shutdown hook, and a tiny {@code
+ * sh} watchdog that SIGKILLs it should the test JVM itself be killed. Only processes started here
+ * are ever signalled.
  */
 public final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
     private static final int PORT_ATTEMPTS = 3;
 
     private final String name;
     private final Path jar;
     private final Path log;
-    private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
+    private final List<String> jvmOptions =
+            new ArrayList<>(
+                    List.of(
+                            "-Xmx256m",
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-Dfile.encoding=UTF-8"));
     private final Map<String, String> environment = new LinkedHashMap<>();
     private int port;
     private int fixedPort; // 0: a free one at each launch
@@ -58,8 +67,12 @@ public final class ServiceProcess {
      */
     public static ServiceProcess of(String name, Path jar, Path log) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(name + ": " + jar + " does not exist; package the service first "
-                    + "(./mvnw -B package -DskipTests, or ./mvnw -B verify, which builds this module after the services)");
+            throw new IllegalStateException(
+                    name
+                            + ": "
+                            + jar
+                            + " does not exist; package the service first "
+                            + "(./mvnw -B package -DskipTests, or ./mvnw -B verify, which builds this module after the services)");
         }
         return new ServiceProcess(name, jar, log);
     }
@@ -74,14 +87,19 @@ public final class ServiceProcess {
         return this;
     }
 
-    /** Replaces the default JVM options (-Xmx256m, serial GC, C1 only: quick to start on two cores). */
+    /**
+     * Replaces the default JVM options (-Xmx256m, serial GC, C1 only: quick to start on two cores).
+     */
     public ServiceProcess jvmOptions(List<String> options) {
         jvmOptions.clear();
         jvmOptions.addAll(options);
         return this;
     }
 
-    /** Always this port (a suite a person looks at, e.g. the gateway on 8080), instead of a free one. */
+    /**
+     * Always this port (a suite a person looks at, e.g. the gateway on 8080), instead of a free
+     * one.
+     */
     public ServiceProcess fixedPort(int port) {
         this.fixedPort = port;
         return this;
@@ -108,7 +126,9 @@ public final class ServiceProcess {
         return process != null && process.isAlive();
     }
 
-    /** Starts the process on a free port without waiting for it; see {@link #awaitReady(Duration)}. */
+    /**
+     * Starts the process on a free port without waiting for it; see {@link #awaitReady(Duration)}.
+     */
     public synchronized ServiceProcess launch() {
         if (isAlive()) {
             return this;
@@ -125,13 +145,20 @@ public final class ServiceProcess {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(log.getParent().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {
-            Files.writeString(log, "---- " + name + " on port " + port + ": " + String.join(" ", command) + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "---- " + name + " on port " + port + ": " + String.join(" ", command) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
@@ -145,12 +172,13 @@ public final class ServiceProcess {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200. A service that exits because its port was taken in
-     * the meantime is started again on another one (the port may change: read {@link #port()} after this).
+     * Waits until {@code /q/health/ready} answers 200. A service that exits because its port was
+     * taken in the meantime is started again on another one (the port may change: read {@link
+     * #port()} after this).
      */
     public ServiceProcess awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             while (System.nanoTime() < deadline) {
                 if (readiness() == 200) {
                     return this;
@@ -162,21 +190,33 @@ public final class ServiceProcess {
             }
             String tail = logTail(40);
             boolean alive = isAlive();
-            if (!alive && attempt < PORT_ATTEMPTS && (tail.contains("Port already bound") || tail.contains("Address already in use"))) {
+            if (!alive
+                    && attempt < PORT_ATTEMPTS
+                    && (tail.contains("Port already bound")
+                            || tail.contains("Address already in use"))) {
                 launch();
                 continue;
             }
             kill();
-            throw new IllegalStateException(name + (alive ? " not ready after " + timeout : " exited during start-up")
-                    + " (log " + log + "):\n" + tail);
+            throw new IllegalStateException(
+                    name
+                            + (alive ? " not ready after " + timeout : " exited during start-up")
+                            + " (log "
+                            + log
+                            + "):\n"
+                            + tail);
         }
     }
 
     /** The readiness check's status, or -1 while nothing answers. */
     public int readiness() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException notAnswering) {
             return -1;
         } catch (InterruptedException e) {
@@ -238,14 +278,28 @@ public final class ServiceProcess {
         }
     }
 
-    /** A shell loop that SIGKILLs the service once the test JVM is gone (and ends by itself with the service). */
+    /**
+     * A shell loop that SIGKILLs the service once the test JVM is gone (and ends by itself with the
+     * service).
+     */
     private static Process startWatchdog(long child) {
         long parent = ProcessHandle.current().pid();
-        String script = "while kill -0 " + parent + " 2>/dev/null && kill -0 " + child + " 2>/dev/null; do sleep 2; done; "
-                + "kill -0 " + parent + " 2>/dev/null || kill -9 " + child + " 2>/dev/null";
+        String script =
+                "while kill -0 "
+                        + parent
+                        + " 2>/dev/null && kill -0 "
+                        + child
+                        + " 2>/dev/null; do sleep 2; done; "
+                        + "kill -0 "
+                        + parent
+                        + " 2>/dev/null || kill -9 "
+                        + child
+                        + " 2>/dev/null";
         try {
-            return new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return new ProcessBuilder("sh", "-c", script)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException noShell) {
             return null; // the shutdown hook still covers a normal exit
         }

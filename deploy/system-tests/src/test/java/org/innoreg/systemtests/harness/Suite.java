@@ -16,24 +16,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.TestTokens;
 
 /**
- * The whole suite on this machine, private to one test class: its own Kafka broker, a fresh database per
- * service, and the four packaged services on free ports, the gateway routing to the other three, every
- * service trusting the test key pair ({@link TestTokens}). Nothing of a suite running on the default ports
- * (8080-8083, 9092, the innoreg_* databases) is touched. {@link #close()} stops the processes, the broker,
- * and drops the databases; the services' logs stay under {@code target/system-tests/<run>/}.
+ * The whole suite on this machine, private to one test class: its own Kafka broker, a fresh
+ * database per service, and the four packaged services on free ports, the gateway routing to the
+ * other three, every service trusting the test key pair ({@link TestTokens}). Nothing of a suite
+ * running on the default ports (8080-8083, 9092, the innoreg_* databases) is touched. {@link
+ * #close()} stops the processes, the broker, and drops the databases; the services' logs stay under
+ * {@code target/system-tests/<run>/}.
  */
 public final class Suite implements Deployment, AutoCloseable {
 
-    /** The four services: their module, the variable naming their database, the gateway's variable for their URL. */
+    /**
+     * The four services: their module, the variable naming their database, the gateway's variable
+     * for their URL.
+     */
     public enum Service {
         REGISTRY("registry-service", "registry", "INNOREG_REGISTRY_DB", "INNOREG_REGISTRY_URL"),
         PROJECTS("projects-service", "projects", "INNOREG_PROJECTS_DB", "INNOREG_PROJECTS_URL"),
-        INDICATORS("indicators-service", "indicators", "INNOREG_INDICATORS_DB", "INNOREG_INDICATORS_URL"),
+        INDICATORS(
+                "indicators-service",
+                "indicators",
+                "INNOREG_INDICATORS_DB",
+                "INNOREG_INDICATORS_URL"),
         GATEWAY("gateway", "gateway", "INNOREG_GATEWAY_DB", null);
 
         public final String module;
@@ -49,7 +56,8 @@ public final class Suite implements Deployment, AutoCloseable {
         }
     }
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("innoreg.system-tests.ready-seconds", 180));
+    private static final Duration READY_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("innoreg.system-tests.ready-seconds", 180));
 
     private final Path runDirectory;
     private final KafkaBroker broker;
@@ -95,9 +103,11 @@ public final class Suite implements Deployment, AutoCloseable {
             databases.put(service, database);
         }
         Path publicKey = runDirectory.resolve("jwt-public.pem");
-        try (InputStream in = Suite.class.getClassLoader().getResourceAsStream("innoreg-test-jwt/public.pem")) {
+        try (InputStream in =
+                Suite.class.getClassLoader().getResourceAsStream("innoreg-test-jwt/public.pem")) {
             if (in == null) {
-                throw new IllegalStateException("innoreg-test-jwt/public.pem not on the classpath (test-support)");
+                throw new IllegalStateException(
+                        "innoreg-test-jwt/public.pem not on the classpath (test-support)");
             }
             Files.copy(in, publicKey, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -105,15 +115,18 @@ public final class Suite implements Deployment, AutoCloseable {
         }
         Path root = root();
         for (Service service : Service.values()) {
-            ServiceProcess process = ServiceProcess.of(service.module,
-                    root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
-                    runDirectory.resolve(service.module + ".log"))
-                    .env(Postgres.serviceEnvironment())
-                    .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
-                    .env(service.databaseVariable, databases.get(service))
-                    .env("INNOREG_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString())
-                    .env("INNOREG_JWT_ISSUER", TestTokens.ISSUER)
-                    .env("INNOREG_JWT_AUDIENCE", TestTokens.AUDIENCE);
+            ServiceProcess process =
+                    ServiceProcess.of(
+                                    service.module,
+                                    root.resolve(service.module)
+                                            .resolve("target/quarkus-app/quarkus-run.jar"),
+                                    runDirectory.resolve(service.module + ".log"))
+                            .env(Postgres.serviceEnvironment())
+                            .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
+                            .env(service.databaseVariable, databases.get(service))
+                            .env("INNOREG_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString())
+                            .env("INNOREG_JWT_ISSUER", TestTokens.ISSUER)
+                            .env("INNOREG_JWT_AUDIENCE", TestTokens.AUDIENCE);
             services.put(service, process);
         }
         for (Service service : List.of(Service.REGISTRY, Service.PROJECTS, Service.INDICATORS)) {
@@ -135,15 +148,22 @@ public final class Suite implements Deployment, AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        if (!ports.equals(backendPorts())) { // a backend had to move to another port: tell the gateway
+        if (!ports.equals(
+                backendPorts())) { // a backend had to move to another port: tell the gateway
             ServiceProcess gateway = services.get(Service.GATEWAY);
             gateway.stop();
             wireGateway().launch().awaitReady(READY_TIMEOUT);
         }
-        System.out.printf("[system-tests] suite %s ready in %.1f s: gateway %s, registry %s, projects %s, indicators %s, kafka %s, logs %s%n",
-                runDirectory.getFileName(), (System.nanoTime() - started) / 1e9, url(Service.GATEWAY, ""),
-                url(Service.REGISTRY, ""), url(Service.PROJECTS, ""), url(Service.INDICATORS, ""),
-                broker.bootstrapServers(), runDirectory);
+        System.out.printf(
+                "[system-tests] suite %s ready in %.1f s: gateway %s, registry %s, projects %s, indicators %s, kafka %s, logs %s%n",
+                runDirectory.getFileName(),
+                (System.nanoTime() - started) / 1e9,
+                url(Service.GATEWAY, ""),
+                url(Service.REGISTRY, ""),
+                url(Service.PROJECTS, ""),
+                url(Service.INDICATORS, ""),
+                broker.bootstrapServers(),
+                runDirectory);
     }
 
     private Map<Service, Integer> backendPorts() {
@@ -201,8 +221,12 @@ public final class Suite implements Deployment, AutoCloseable {
     /** The last lines of each service's log, for a failure message. */
     public String logTails(int lines) {
         StringBuilder out = new StringBuilder();
-        services.forEach((service, process) -> out.append("\n---- ").append(process.log()).append('\n')
-                .append(process.logTail(lines)));
+        services.forEach(
+                (service, process) ->
+                        out.append("\n---- ")
+                                .append(process.log())
+                                .append('\n')
+                                .append(process.logTail(lines)));
         return out.toString();
     }
 
@@ -217,33 +241,40 @@ public final class Suite implements Deployment, AutoCloseable {
             gateway.close();
         }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        services.forEach((service, process) -> {
-            if (service != Service.GATEWAY) {
-                stopping.add(CompletableFuture.runAsync(process::close));
-            }
-        });
+        services.forEach(
+                (service, process) -> {
+                    if (service != Service.GATEWAY) {
+                        stopping.add(CompletableFuture.runAsync(process::close));
+                    }
+                });
         stopping.forEach(CompletableFuture::join);
         broker.close();
         databases.values().forEach(Postgres::drop);
     }
 
-    /** The checkout whose services are started: -Dinnoreg.root (set by this module's build), else found upwards. */
+    /**
+     * The checkout whose services are started: -Dinnoreg.root (set by this module's build), else
+     * found upwards.
+     */
     public static Path root() {
         String configured = System.getProperty("innoreg.root");
         if (configured != null && !configured.isBlank()) {
             return Paths.get(configured).toAbsolutePath().normalize();
         }
         for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("registry-service/pom.xml")) && Files.isRegularFile(dir.resolve("gateway/pom.xml"))) {
+            if (Files.isRegularFile(dir.resolve("registry-service/pom.xml"))
+                    && Files.isRegularFile(dir.resolve("gateway/pom.xml"))) {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find the project root: run from the checkout or set -Dinnoreg.root");
+        throw new IllegalStateException(
+                "cannot find the project root: run from the checkout or set -Dinnoreg.root");
     }
 
     private static Path workDirectory() {
         String configured = System.getProperty("innoreg.system-tests.work");
-        return configured != null && !configured.isBlank() ? Paths.get(configured).toAbsolutePath()
+        return configured != null && !configured.isBlank()
+                ? Paths.get(configured).toAbsolutePath()
                 : root().resolve("deploy/system-tests/target/system-tests");
     }
 }
