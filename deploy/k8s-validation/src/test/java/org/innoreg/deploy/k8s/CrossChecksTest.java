@@ -45,7 +45,8 @@ class CrossChecksTest {
                         "EventContracts still names topics <service>.<aggregate>.v1 (else update this test)")
                 .contains("return service + \".\" + aggregate + \".v1\";");
         Matcher m =
-                Pattern.compile("new Contract\\(\"([a-z]+)\",\\s*\"([a-z-]+)\"").matcher(source);
+                Pattern.compile("new Contract\\(\\s*\"([a-z]+)\",\\s*\"([a-z-]+)\"")
+                        .matcher(source);
         Set<String> topics = new TreeSet<>();
         while (m.find()) {
             topics.add(m.group(1) + "." + m.group(2) + ".v1");
@@ -67,7 +68,8 @@ class CrossChecksTest {
                         Repo.ROOT.resolve(
                                 "gateway/src/main/java/org/innoreg/gateway/feed/FeedEventHandler.java"));
         Matcher pattern =
-                Pattern.compile("Pattern\\.compile\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)").matcher(feed);
+                Pattern.compile("Pattern\\.compile\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)")
+                        .matcher(feed);
         assertThat(pattern.find()).as("the feed's topic pattern in FeedEventHandler").isTrue();
         Pattern suite = Pattern.compile(pattern.group(1).replace("\\\\", "\\"));
         consumed.put(

@@ -25,7 +25,7 @@ final class ServiceConfig {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?=[:}])");
     private static final Pattern GETENV =
-            Pattern.compile("System\\.getenv\\(\"([A-Z][A-Z0-9_]*)\"\\)");
+            Pattern.compile("System\\.getenv\\(\\s*\"([A-Z][A-Z0-9_]*)\"\\s*\\)");
     private static final Path CHASSIS = Repo.ROOT.resolve("chassis");
 
     final Service service;
