@@ -11,9 +11,12 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.labels.Labelled;
 
@@ -102,62 +105,21 @@ public class OpenApiDefaults implements OASFilter {
                         labelled.add(name);
                     }
                 });
+        // the components the answers show, and what those reach (one traversal: closure)
         Set<String> shown = new HashSet<>();
-        Deque<Schema> todo = new ArrayDeque<>();
-        openAPI.getPaths()
-                .getPathItems()
-                .values()
-                .forEach(
-                        item ->
-                                item.getOperations()
-                                        .values()
-                                        .forEach(
-                                                operation -> {
-                                                    if (operation.getResponses() != null
-                                                            && operation
-                                                                            .getResponses()
-                                                                            .getAPIResponses()
-                                                                    != null) {
-                                                        operation
-                                                                .getResponses()
-                                                                .getAPIResponses()
-                                                                .values()
-                                                                .forEach(
-                                                                        response -> {
-                                                                            if (response
-                                                                                                    .getContent()
-                                                                                            != null
-                                                                                    && response.getContent()
-                                                                                                    .getMediaTypes()
-                                                                                            != null) {
-                                                                                response.getContent()
-                                                                                        .getMediaTypes()
-                                                                                        .values()
-                                                                                        .forEach(
-                                                                                                media ->
-                                                                                                        push(
-                                                                                                                todo,
-                                                                                                                media
-                                                                                                                        .getSchema()));
-                                                                            }
-                                                                        });
-                                                    }
-                                                }));
-        while (!todo.isEmpty()) {
-            Schema schema = todo.pop();
-            String name = referenced(schema);
-            if (name != null && shown.add(name)) {
-                push(todo, schemas.get(name));
-            }
-            push(todo, schema.getItems());
-            push(todo, schema.getAdditionalPropertiesSchema());
-            if (schema.getProperties() != null) {
-                schema.getProperties().values().forEach(property -> push(todo, property));
-            }
-            for (List<Schema> parts :
-                    Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
-                if (parts != null) {
-                    parts.forEach(part -> push(todo, part));
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getResponses() == null
+                        || operation.getResponses().getAPIResponses() == null) {
+                    continue;
+                }
+                for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                    if (response.getContent() != null
+                            && response.getContent().getMediaTypes() != null) {
+                        for (MediaType media : response.getContent().getMediaTypes().values()) {
+                            closure(media.getSchema(), schemas, shown);
+                        }
+                    }
                 }
             }
         }
