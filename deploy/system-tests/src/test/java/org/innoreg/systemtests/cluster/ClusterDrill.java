@@ -32,13 +32,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.innoreg.systemtests.consistency.ReadModels;
-import org.innoreg.systemtests.harness.Api;
-import org.innoreg.systemtests.harness.CatchUp;
 import org.innoreg.systemtests.harness.ClusterStack;
-import org.innoreg.systemtests.harness.ServiceProcess;
-import org.innoreg.systemtests.harness.Suite.Service;
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.TestTokens;
+import org.innoreg.testsupport.suite.Api;
+import org.innoreg.testsupport.suite.CatchUp;
+import org.innoreg.testsupport.suite.ServiceProcess;
+import org.innoreg.testsupport.suite.Suite.Service;
 
 /**
  * The fault drill of deploy/cluster: under steady writes through both gateways ({@link

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.innoreg.systemtests.harness.ClusterStack;
-import org.innoreg.systemtests.harness.Suite;
+import org.innoreg.testsupport.suite.Suite;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.innoreg.systemtests.harness.ClusterStack;
 import org.innoreg.systemtests.harness.Demo;
-import org.innoreg.systemtests.harness.Suite.Service;
 import org.innoreg.testsupport.TestTokens;
+import org.innoreg.testsupport.suite.Suite.Service;
 
 /**
  * {@code deploy/cluster/run}: the replicated stack ({@link ClusterStack}) for a person to look at,

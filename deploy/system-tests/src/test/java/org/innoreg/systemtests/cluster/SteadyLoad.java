@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.innoreg.systemtests.harness.Api;
 import org.innoreg.systemtests.harness.ClusterStack;
+import org.innoreg.testsupport.suite.Api;
 
 /**
  * Steady writes and reads through the two gateways while the drill breaks things: {@code writers}

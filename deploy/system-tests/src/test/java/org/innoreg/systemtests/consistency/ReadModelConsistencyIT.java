@@ -20,10 +20,10 @@ import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.ActionChainArbitrary;
 import net.jqwik.api.state.Transformer;
-import org.innoreg.systemtests.harness.Api;
-import org.innoreg.systemtests.harness.CatchUp;
-import org.innoreg.systemtests.harness.Suite;
 import org.innoreg.testsupport.TestTokens;
+import org.innoreg.testsupport.suite.Api;
+import org.innoreg.testsupport.suite.CatchUp;
+import org.innoreg.testsupport.suite.Suite;
 
 /**
  * Read models stay true (issue 14, "What it must show"): a fixed-seed jqwik run of a few hundred

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.innoreg.systemtests.harness.Api;
-import org.innoreg.systemtests.harness.Deployment;
-import org.innoreg.systemtests.harness.Suite.Service;
+import org.innoreg.testsupport.suite.Api;
+import org.innoreg.testsupport.suite.Deployment;
+import org.innoreg.testsupport.suite.Suite.Service;
 
 /**
  * The three read models compared with what the owning services' databases say, by SQL written here

@@ -24,7 +24,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.innoreg.systemtests.harness.Api;
+import org.innoreg.testsupport.suite.Api;
 
 /**
  * Redelivered and reordered events, as Kafka and the relays may hand them to consumers: copies of

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.innoreg.systemtests.harness.Api;
+import org.innoreg.testsupport.suite.Api;
 
 /**
  * What the run did: operations by kind and outcome, and every answer that was not the one expected.

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.innoreg.systemtests.harness.Api;
-import org.innoreg.systemtests.harness.Suite;
-import org.innoreg.systemtests.harness.Suite.Service;
+import org.innoreg.testsupport.suite.Api;
+import org.innoreg.testsupport.suite.Suite;
+import org.innoreg.testsupport.suite.Suite.Service;
 
 /**
  * What the property's operations act on: the suite (through the gateway, with an admin token) and

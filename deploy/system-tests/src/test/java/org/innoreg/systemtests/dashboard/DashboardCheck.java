@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.innoreg.systemtests.harness.Api;
+import org.innoreg.testsupport.suite.Api;
 
 /**
  * Runs {@code src/test/node/dashboard-check.mjs}: installed into {@code target/dashboard-node} with

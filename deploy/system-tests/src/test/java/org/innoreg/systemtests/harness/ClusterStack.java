@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
-import org.innoreg.systemtests.harness.Suite.Service;
 import org.innoreg.testsupport.FreePorts;
 import org.innoreg.testsupport.KafkaCluster;
 import org.innoreg.testsupport.PrivatePostgres;
 import org.innoreg.testsupport.TestTokens;
+import org.innoreg.testsupport.suite.Deployment;
+import org.innoreg.testsupport.suite.ServiceProcess;
+import org.innoreg.testsupport.suite.Suite;
+import org.innoreg.testsupport.suite.Suite.Service;
 
 /**
  * The suite as it runs beyond one machine, on this one (deploy/cluster): three Kafka nodes (KRaft,
@@ -36,7 +39,7 @@ public final class ClusterStack implements Deployment, AutoCloseable {
 
     public static final int REPLICAS = 2;
     private static final Duration READY_TIMEOUT =
-            Duration.ofSeconds(Long.getLong("innoreg.system-tests.ready-seconds", 240));
+            Duration.ofSeconds(Long.getLong("innoreg.suite.ready-seconds", 240));
     private static final List<Service> BACKENDS =
             List.of(Service.REGISTRY, Service.PROJECTS, Service.INDICATORS);
 

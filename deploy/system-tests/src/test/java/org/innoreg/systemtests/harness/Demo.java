@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.innoreg.systemtests.harness.Suite.Service;
 import org.innoreg.testsupport.TestTokens;
+import org.innoreg.testsupport.suite.Suite;
+import org.innoreg.testsupport.suite.Suite.Service;
 
 /**
  * The demo data (deploy/demo/load) loaded into a {@link Suite}, the way deploy/run-suite loads it.

@@ -1,4 +1,4 @@
-package org.innoreg.systemtests.harness;
+package org.innoreg.testsupport.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.innoreg.systemtests.harness;
+package org.innoreg.testsupport.suite;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,8 @@ import org.innoreg.testsupport.TestTokens;
  * other three, every service trusting the test key pair ({@link TestTokens}). Nothing of a suite
  * running on the default ports (8080-8083, 9092, the innoreg_* databases) is touched. {@link
  * #close()} stops the processes, the broker, and drops the databases; the services' logs stay under
- * {@code target/system-tests/<run>/}.
+ * the work directory ({@code -Dinnoreg.suite.work}, else {@code target/suites/}), one directory per
+ * run.
  */
 public final class Suite implements Deployment, AutoCloseable {
 
@@ -45,8 +46,8 @@ public final class Suite implements Deployment, AutoCloseable {
 
         public final String module;
         public final String shortName;
-        final String databaseVariable;
-        final String urlVariable;
+        public final String databaseVariable;
+        public final String urlVariable;
 
         Service(String module, String shortName, String databaseVariable, String urlVariable) {
             this.module = module;
@@ -57,7 +58,7 @@ public final class Suite implements Deployment, AutoCloseable {
     }
 
     private static final Duration READY_TIMEOUT =
-            Duration.ofSeconds(Long.getLong("innoreg.system-tests.ready-seconds", 180));
+            Duration.ofSeconds(Long.getLong("innoreg.suite.ready-seconds", 180));
 
     private final Path runDirectory;
     private final KafkaBroker broker;
@@ -155,7 +156,7 @@ public final class Suite implements Deployment, AutoCloseable {
             wireGateway().launch().awaitReady(READY_TIMEOUT);
         }
         System.out.printf(
-                "[system-tests] suite %s ready in %.1f s: gateway %s, registry %s, projects %s, indicators %s, kafka %s, logs %s%n",
+                "[suite] %s ready in %.1f s: gateway %s, registry %s, projects %s, indicators %s, kafka %s, logs %s%n",
                 runDirectory.getFileName(),
                 (System.nanoTime() - started) / 1e9,
                 url(Service.GATEWAY, ""),
@@ -272,9 +273,9 @@ public final class Suite implements Deployment, AutoCloseable {
     }
 
     private static Path workDirectory() {
-        String configured = System.getProperty("innoreg.system-tests.work");
+        String configured = System.getProperty("innoreg.suite.work");
         return configured != null && !configured.isBlank()
                 ? Paths.get(configured).toAbsolutePath()
-                : root().resolve("deploy/system-tests/target/system-tests");
+                : Paths.get("target/suites").toAbsolutePath();
     }
 }

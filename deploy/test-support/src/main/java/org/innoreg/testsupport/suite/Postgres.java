@@ -1,4 +1,4 @@
-package org.innoreg.systemtests.harness;
+package org.innoreg.testsupport.suite;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -92,7 +92,7 @@ public final class Postgres {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } catch (SQLException e) {
             System.err.println(
-                    "[system-tests] could not drop database " + database + ": " + e.getMessage());
+                    "[suite] could not drop database " + database + ": " + e.getMessage());
         }
     }
 

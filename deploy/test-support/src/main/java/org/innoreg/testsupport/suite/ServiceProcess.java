@@ -1,4 +1,4 @@
-package org.innoreg.systemtests.harness;
+package org.innoreg.testsupport.suite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

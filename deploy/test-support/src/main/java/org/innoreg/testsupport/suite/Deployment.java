@@ -1,12 +1,13 @@
-package org.innoreg.systemtests.harness;
+package org.innoreg.testsupport.suite;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.innoreg.systemtests.harness.Suite.Service;
+import org.innoreg.testsupport.suite.Suite.Service;
 
 /**
  * What the checks of read models and catch-up need of a running suite, whatever its shape: the
- * single-node {@link Suite} or the replicated {@link ClusterStack}.
+ * single-node {@link Suite} or the replicated cluster stack of the system tests ({@code
+ * ClusterStack}).
  */
 public interface Deployment {
 

@@ -1,4 +1,4 @@
-package org.innoreg.systemtests.harness;
+package org.innoreg.testsupport.suite;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +20,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.innoreg.systemtests.harness.Suite.Service;
+import org.innoreg.testsupport.suite.Suite.Service;
 
 /**
  * Waits until every committed change has reached its readers: no outbox row of the three publishing
