@@ -22,18 +22,19 @@ import org.innoreg.chassis.labels.Labelled;
 
 /**
  * What every service's OpenAPI document states the same way: the operations' security, said
- * explicitly (reads are public and need no credentials; until writes require a bearer token, none
- * does), the Chinese label fields beside the codes of the views, what an Excel workbook is wherever
- * an operation takes or gives one, the schemas' names, patterns and nulls ({@link OpenApiSchemas}),
- * and the statuses, headers, names and parameter examples of the operations ({@link
- * OpenApiOperations}).
+ * explicitly (reads are public and need no credentials, but a token sent is verified; writes
+ * require a bearer token), the Chinese label fields beside the codes of the views, what an Excel
+ * workbook is wherever an operation takes or gives one, the schemas' names, patterns and nulls
+ * ({@link OpenApiSchemas}), and the statuses, headers, names and parameter examples of the
+ * operations ({@link OpenApiOperations}).
  */
 public class OpenApiDefaults implements OASFilter {
 
     /**
      * {@code @Extension(name = OpenApiDefaults.OPTIONAL_BEARER, value = "true")} on a read that
-     * answers an authenticated reader with more (fields a bureau does not publish): its security
-     * becomes {@code [{}, {bearer: []}]}, so that a generated client sends its token there too.
+     * answers an authenticated reader with more (fields a bureau does not publish): its description
+     * says so. (Every operation that does not require a token accepts one: {@code [{}, {bearer:
+     * []}]}.)
      */
     public static final String OPTIONAL_BEARER = OpenApiOperations.OPTIONAL_BEARER;
 

@@ -38,15 +38,16 @@ import org.innoreg.chassis.problem.Problem;
  *       (one given in {@code @Operation} stays);
  *   <li>no example on an optional query parameter (Swagger UI sends an example as the value,
  *       filtering the answer): the example goes into the description;
- *   <li>optional authentication ({@code security: [{}, {bearer: []}]}) where an operation's
- *       extension {@value #OPTIONAL_BEARER} says a token shows more.
+ *   <li>optional authentication ({@code security: [{}, {bearer: []}]}) on every operation that does
+ *       not require a token, said in the description where the extension {@value #OPTIONAL_BEARER}
+ *       says a token shows more.
  * </ul>
  */
 final class OpenApiOperations {
 
     /**
-     * An operation extension: reads that answer more to an authenticated reader. Replaced by their
-     * security.
+     * An operation extension: reads that answer more to an authenticated reader. Replaced by a
+     * sentence of their description.
      */
     static final String OPTIONAL_BEARER = "x-innoreg-optional-bearer";
 
@@ -282,10 +283,25 @@ final class OpenApiOperations {
         }
     }
 
+    /**
+     * Every operation that does not require a token accepts one: the services verify any token they
+     * are sent (one that does not verify is a 401, also on a read), so a client configured with a
+     * token may send it everywhere and its generated code does. Where a token shows more, the
+     * description says so.
+     */
     private static void optionalBearer(Operation operation) {
-        if (operation.getExtensions() == null
-                || operation.getExtensions().get(OPTIONAL_BEARER) == null) {
-            return;
+        boolean showsMore =
+                operation.getExtensions() != null
+                        && operation.getExtensions().get(OPTIONAL_BEARER) != null;
+        if (operation.getSecurity() != null && !showsMore) {
+            return; // a write's own requirement
+        }
+        if (showsMore) {
+            String description =
+                    operation.getDescription() == null ? "" : operation.getDescription().strip();
+            operation.setDescription(
+                    (description.isEmpty() ? "" : description + "\n\n")
+                            + "With a token, the answer also shows what a bureau does not publish.");
         }
         operation.removeExtension(OPTIONAL_BEARER);
         // SmallRye also copies a method's extensions onto its responses: they are not the

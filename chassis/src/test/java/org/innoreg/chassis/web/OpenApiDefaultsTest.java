@@ -317,7 +317,8 @@ class OpenApiDefaultsTest {
                                 .getResponses()
                                 .getAPIResponses()
                                 .keySet())
-                .containsExactlyInAnyOrder("200", "400", "406", "503");
+                .as("a read: anonymous, or with a token that must verify (401)")
+                .containsExactlyInAnyOrder("200", "400", "401", "406", "503");
         assertThat(
                         operation("/api/v1/platforms", PathItem.HttpMethod.POST)
                                 .getResponses()
@@ -414,8 +415,21 @@ class OpenApiDefaultsTest {
     }
 
     @Test
+    void everyOperationThatRequiresNoTokenAcceptsOne() {
+        Operation list = operation("/api/v1/platforms", PathItem.HttpMethod.GET);
+        assertThat(list.getSecurity()).hasSize(2);
+        assertThat(list.getSecurity().get(0).getSchemes()).isNullOrEmpty();
+        assertThat(list.getSecurity().get(1).hasScheme("bearer")).isTrue();
+        assertThat(list.getDescription()).isNull();
+        Operation create = operation("/api/v1/platforms", PathItem.HttpMethod.POST);
+        assertThat(create.getSecurity()).as("a write keeps its own").hasSize(1);
+        assertThat(create.getSecurity().get(0).hasScheme("bearer")).isTrue();
+    }
+
+    @Test
     void optionalBearerOnReadsThatShowMoreWithAToken() {
         Operation get = operation("/api/v1/platforms/{id}", PathItem.HttpMethod.GET);
+        assertThat(get.getDescription()).endsWith("what a bureau does not publish.");
         assertThat(get.getSecurity()).hasSize(2);
         assertThat(get.getSecurity().get(0).getSchemes()).isNullOrEmpty();
         assertThat(get.getSecurity().get(1).hasScheme("bearer")).isTrue();

@@ -370,4 +370,29 @@ class WriteSecurityTest {
                 .then()
                 .statusCode(403);
     }
+
+    @Test
+    void aTokenSentToAReadIsVerifiedToo() {
+        String expired =
+                bearer(TestTokens.expired("late-reader", List.of(EDITOR), List.of("430700")));
+        for (String path :
+                List.of("/api/v1/platforms", "/api/v1/organizations", "/api/v1/regions/430700")) {
+            given().header("Authorization", expired)
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:innoreg:problem:token-expired"));
+            given().header("Authorization", "Bearer not-a-jwt")
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .body("type", equalTo("urn:innoreg:problem:token-malformed"));
+            given().header("Authorization", bearer(changde("reader")))
+                    .get(path)
+                    .then()
+                    .statusCode(200);
+            given().get(path).then().statusCode(200);
+        }
+    }
 }
