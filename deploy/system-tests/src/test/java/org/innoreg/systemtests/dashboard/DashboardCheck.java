@@ -1,14 +1,13 @@
 package org.innoreg.systemtests.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.innoreg.testsupport.suite.Api;
+import org.innoreg.testsupport.suite.NodePackages;
 
 /**
  * Runs {@code src/test/node/dashboard-check.mjs}: installed into {@code target/dashboard-node} with
@@ -29,7 +28,11 @@ final class DashboardCheck {
             throw new AssertionError(
                     CHROMIUM + " is missing: apt-get install chromium (.ci/run installs it)");
         }
-        Path dir = install(out.getParent().resolve("dashboard-node"));
+        Path dir =
+                NodePackages.install(
+                        SOURCE,
+                        out.getParent().resolve("dashboard-node"),
+                        List.of("package.json", "package-lock.json", "dashboard-check.mjs"));
         Path log = out.resolve("dashboard-check.log");
         Path report = out.resolve("report.json");
         Files.deleteIfExists(report);
@@ -58,40 +61,5 @@ final class DashboardCheck {
                     "dashboard-check.mjs exited with " + node.exitValue() + ":\n" + output);
         }
         return Api.JSON.readTree(report.toFile());
-    }
-
-    private static Path install(Path dir) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        String lock = Files.readString(SOURCE.resolve("package-lock.json"));
-        boolean fresh =
-                Files.isDirectory(dir.resolve("node_modules/playwright-core"))
-                        && lock.equals(
-                                Files.exists(dir.resolve("package-lock.json"))
-                                        ? Files.readString(dir.resolve("package-lock.json"))
-                                        : "");
-        for (String file : List.of("package.json", "package-lock.json", "dashboard-check.mjs")) {
-            Files.copy(
-                    SOURCE.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!fresh) {
-            Process npm =
-                    new ProcessBuilder(
-                                    "npm",
-                                    "ci",
-                                    "--no-audit",
-                                    "--no-fund",
-                                    "--prefer-offline",
-                                    "--loglevel=error")
-                            .directory(dir.toFile())
-                            .redirectErrorStream(true)
-                            .redirectOutput(dir.resolve("npm-ci.log").toFile())
-                            .start();
-            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new AssertionError(
-                        "npm ci of playwright-core failed:\n"
-                                + Files.readString(dir.resolve("npm-ci.log")));
-            }
-        }
-        return dir;
     }
 }
