@@ -51,7 +51,7 @@ class DerivedIndicatorTest {
     /** The regions beyond the registry's seed that these tests name. */
     @org.junit.jupiter.api.BeforeEach
     void regions() {
-        org.innoreg.indicators.TestRegions.known(bootstrapServers, "840101");
+        org.innoreg.indicators.TestRegions.known(bootstrapServers, "840101", "850100");
     }
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
