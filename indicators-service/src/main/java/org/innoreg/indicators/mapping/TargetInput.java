@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.indicators.domain.Target;
 
@@ -14,7 +15,15 @@ import org.innoreg.indicators.domain.Target;
 public record TargetInput(
         @NotNull @Size(max = 63) @Schema(example = "patent_applications", required = true)
                 String indicator,
-        @NotNull @RegionCode @Schema(example = "430700", required = true) String region,
+        @NotNull
+                @RegionCode
+                @Schema(
+                        description =
+                                "A region of the registry (422 when none)."
+                                        + RegionReadModel.CATCH_UP,
+                        example = "430700",
+                        required = true)
+                String region,
         @NotNull @Schema(example = "CUMULATIVE", required = true) Target.Kind kind,
         @Schema(description = "Defaults to AT_LEAST", example = "AT_LEAST")
                 Target.Comparison comparison,

@@ -27,6 +27,8 @@ import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.TableWriter;
 import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.regions.KnownRegions;
+import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
@@ -49,7 +51,11 @@ public class ObservationResource {
     private final ObservationService observations;
     private final IndicatorService indicators;
 
-    ObservationResource(ObservationService observations, IndicatorService indicators) {
+    private final KnownRegions regions;
+
+    ObservationResource(
+            ObservationService observations, IndicatorService indicators, KnownRegions regions) {
+        this.regions = regions;
         this.observations = observations;
         this.indicators = indicators;
     }
@@ -100,7 +106,13 @@ public class ObservationResource {
                     @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response put(
             @Parameter(example = "patent_applications") @PathParam("code") String code,
-            @Parameter(example = "430400") @PathParam("region") @RegionCode String region,
+            @Parameter(
+                            description =
+                                    "The cell's region (404 when none)." + RegionReadModel.CATCH_UP,
+                            example = "430400")
+                    @PathParam("region")
+                    @RegionCode
+                    String region,
             @Parameter(example = "2017")
                     @PathParam("period")
                     @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE)
@@ -184,7 +196,13 @@ public class ObservationResource {
                     @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response series(
             @PathParam("code") String code,
-            @Parameter(example = "430400") @QueryParam("region") @RegionCode String region,
+            @Parameter(
+                            description =
+                                    "Only the cells of this region." + RegionReadModel.CATCH_UP,
+                            example = "430400")
+                    @QueryParam("region")
+                    @RegionCode
+                    String region,
             @Parameter(example = "2016")
                     @QueryParam("from")
                     @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE)
@@ -208,6 +226,7 @@ public class ObservationResource {
                     @DefaultValue("json")
                     @Pattern(regexp = "json|csv|sdmx-csv|xlsx", message = "{innoreg.series-format}")
                     String format) {
+        regions.require("region", region);
         List<ObservationView> values =
                 observations.series(code, region, from, to, asOf, changedSince);
         return switch (format) {

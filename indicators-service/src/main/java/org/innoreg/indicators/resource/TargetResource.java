@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.regions.KnownRegions;
+import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
@@ -56,8 +58,10 @@ public class TargetResource {
 
     private final TargetService targets;
     private final AuditLog audit;
+    private final KnownRegions regions;
 
-    TargetResource(TargetService targets, AuditLog audit) {
+    TargetResource(TargetService targets, AuditLog audit, KnownRegions regions) {
+        this.regions = regions;
         this.audit = audit;
         this.targets = targets;
     }
@@ -105,13 +109,20 @@ public class TargetResource {
                             + "or after an instant.")
     @APIResponse(responseCode = "200", description = "The targets")
     public Page<TargetView> list(
-            @Parameter(example = "430700") @QueryParam("region") @RegionCode String region,
+            @Parameter(
+                            description =
+                                    "Only the targets of this region." + RegionReadModel.CATCH_UP,
+                            example = "430700")
+                    @QueryParam("region")
+                    @RegionCode
+                    String region,
             @Parameter(
                             description =
                                     "Only targets last changed at or after this instant (RFC 3339)",
                             example = "2026-12-01T08:00:00+08:00")
                     @QueryParam("changedSince")
                     OffsetDateTime changedSince) {
+        regions.require("region", region);
         return Page.of(targets.list(region, changedSince).stream().map(TargetView::of).toList());
     }
 
@@ -153,9 +164,15 @@ public class TargetResource {
     @Operation(summary = "Every target of a region with its progress", description = PROGRESS_RULES)
     @APIResponse(responseCode = "200", description = "The scorecard")
     public Page<Progress> scorecard(
-            @Parameter(example = "430700") @PathParam("region") @RegionCode String region,
+            @Parameter(
+                            description = "The region (404 when none)." + RegionReadModel.CATCH_UP,
+                            example = "430700")
+                    @PathParam("region")
+                    @RegionCode
+                    String region,
             @Parameter(description = "Default today", example = "2019-12-31") @QueryParam("asOf")
                     LocalDate asOf) {
+        regions.requireInPath(region);
         LocalDate day = asOf == null ? LocalDate.now() : asOf;
         return Page.of(
                 targets.ofRegion(region).stream()

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.indicators.domain.Frequency;
@@ -54,6 +55,7 @@ public class ObservationService {
     private final ObjectMapper json;
 
     private final ValueRulesConfig rules;
+    private final KnownRegions regions;
 
     ObservationService(
             IndicatorService indicators,
@@ -61,7 +63,9 @@ public class ObservationService {
             ObservationEvents events,
             WritePipeline writes,
             ObjectMapper json,
-            ValueRulesConfig rules) {
+            ValueRulesConfig rules,
+            KnownRegions regions) {
+        this.regions = regions;
         this.json = json;
         this.rules = rules;
         this.indicators = indicators;
@@ -95,6 +99,8 @@ public class ObservationService {
             ObservationInput input,
             boolean confirm) {
         Indicator indicator = checkReported(code, period);
+        // after the indicator's checks (404, 409 for one not written by hand): the cell's region
+        regions.requireInPath(region);
         if (ValueRules.percentAbove100(indicator.unit, input.value())) {
             throw ProblemException.implausible(
                     ValueRules.PERCENT_ABOVE_100,

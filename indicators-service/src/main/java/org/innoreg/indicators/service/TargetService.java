@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.indicators.domain.Frequency;
 import org.innoreg.indicators.domain.IndicatorKind;
@@ -56,14 +57,17 @@ public class TargetService {
     private final EntityManager entityManager;
     private final TargetEvents events;
     private final WritePipeline writes;
+    private final KnownRegions regions;
 
     TargetService(
             IndicatorService indicators,
             ObservationService observations,
             EntityManager entityManager,
             TargetEvents events,
-            WritePipeline writes) {
+            WritePipeline writes,
+            KnownRegions regions) {
         this.writes = writes;
+        this.regions = regions;
         this.indicators = indicators;
         this.observations = observations;
         this.entityManager = entityManager;
@@ -123,7 +127,8 @@ public class TargetService {
      */
     private void check(TargetInput input) {
         var indicator = indicators.get(input.indicator());
-        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        List<Problem.FieldError> errors =
+                new java.util.ArrayList<>(regions.fieldErrors("region", input.region()));
         if (indicator.frequency != Frequency.ANNUAL) {
             errors.add(new Problem.FieldError("indicator", Messages.text("target.annual-only")));
         }

@@ -48,6 +48,12 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "test-admin", roles = "admin")
 class DerivedIndicatorTest {
 
+    /** The regions beyond the registry's seed that these tests name. */
+    @org.junit.jupiter.api.BeforeEach
+    void regions() {
+        org.innoreg.indicators.TestRegions.known(bootstrapServers, "840101", "850100");
+    }
+
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final String PLATFORMS = "registry.platform.v1";
     private static final String PROJECTS = "projects.project.v1";

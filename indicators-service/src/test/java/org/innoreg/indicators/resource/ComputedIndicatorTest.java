@@ -17,6 +17,15 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "test-admin", roles = "admin")
 class ComputedIndicatorTest {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    /** The regions beyond the registry's seed that these tests name. */
+    @org.junit.jupiter.api.BeforeEach
+    void regions() {
+        org.innoreg.indicators.TestRegions.known(bootstrapServers, "430521", "430522", "430523");
+    }
+
     private static void record(
             String code,
             String region,

@@ -19,6 +19,15 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "test-admin", roles = "admin")
 class ImplausibleValuesTest {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    /** The regions beyond the registry's seed that these tests name. */
+    @org.junit.jupiter.api.BeforeEach
+    void regions() {
+        org.innoreg.indicators.TestRegions.known(bootstrapServers, "430611", "430612", "430613");
+    }
+
     private static ValidatableResponse put(
             String cell, String ifMatch, String value, boolean confirm) {
         var request =

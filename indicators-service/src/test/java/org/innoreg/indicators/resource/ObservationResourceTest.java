@@ -23,6 +23,12 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "test-admin", roles = "admin")
 class ObservationResourceTest {
 
+    /** The regions beyond the registry's seed that these tests name. */
+    @org.junit.jupiter.api.BeforeEach
+    void regions() {
+        org.innoreg.indicators.TestRegions.known(bootstrapServers, "430401");
+    }
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 

@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "test-admin", roles = "admin")
 class TargetProgressTest {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    /** The regions beyond the registry's seed that these tests name. */
+    @org.junit.jupiter.api.BeforeEach
+    void regions() {
+        org.innoreg.indicators.TestRegions.known(bootstrapServers, "430782");
+    }
+
     private static final String REGION = "430781";
 
     private static String target(String body) {

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.validation.UnifiedSocialCreditCode;
 import org.innoreg.projects.domain.InvestorOrigin;
@@ -37,7 +38,15 @@ public record ProjectInput(
         @NotNull @Schema(example = "DOMESTIC", required = true) InvestorOrigin origin,
         @NotNull @Schema(example = "INDUSTRIAL_INVESTMENT", required = true) ProjectKind kind,
         @Size(max = 200) @Schema(example = "biomedicine") String industryChain,
-        @NotNull @RegionCode @Schema(example = "430703", required = true) String regionCode,
+        @NotNull
+                @RegionCode
+                @Schema(
+                        description =
+                                "A region of the registry (422 when none)."
+                                        + RegionReadModel.CATCH_UP,
+                        example = "430703",
+                        required = true)
+                String regionCode,
         @Schema(description = "Registry platform id of the park the project is in")
                 UUID parkPlatformId,
         @NotNull

@@ -48,6 +48,8 @@ import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.regions.KnownRegions;
+import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
@@ -98,6 +100,8 @@ public class ProjectResource {
     private final AuditLog audit;
     private final Caller caller;
 
+    private final KnownRegions regions;
+
     ProjectResource(
             ProjectService service,
             ProjectRepository projects,
@@ -107,7 +111,9 @@ public class ProjectResource {
             ProgressService progress,
             AgroalDataSource dataSource,
             AuditLog audit,
-            Caller caller) {
+            Caller caller,
+            KnownRegions regions) {
+        this.regions = regions;
         this.caller = caller;
         this.audit = audit;
         this.progress = progress;
@@ -141,7 +147,9 @@ public class ProjectResource {
             @Parameter(description = "Tier (repeatable)") @QueryParam("tier")
                     List<InvestmentTier> tiers,
             @Parameter(
-                            description = "Region code; its descendants are included",
+                            description =
+                                    "Region code; its descendants are included."
+                                            + RegionReadModel.CATCH_UP,
                             example = "430700")
                     @QueryParam("region")
                     @RegionCode
@@ -177,6 +185,7 @@ public class ProjectResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @QueryParam("facets") @DefaultValue("false") boolean facets,
             @Context UriInfo uri) {
+        regions.require("region", region);
         ProjectFilter filter =
                 new ProjectFilter(
                         enums(stages, ProjectStage.class),
@@ -592,11 +601,14 @@ public class ProjectResource {
             @Parameter(description = "Default today", example = "2019-07-01") @QueryParam("asOf")
                     java.time.LocalDate asOf,
             @Parameter(
-                            description = "Only projects in this region or its descendants",
+                            description =
+                                    "Only projects in this region or its descendants."
+                                            + RegionReadModel.CATCH_UP,
                             example = "430700")
                     @QueryParam("region")
                     @RegionCode
                     String region) {
+        regions.require("region", region);
         java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
         return Page.of(
                 progress.lateMilestones(day, region).stream()
@@ -688,11 +700,14 @@ public class ProjectResource {
                     @Min(0)
                     int minAgeDays,
             @Parameter(
-                            description = "Only projects in this region or its descendants",
+                            description =
+                                    "Only projects in this region or its descendants."
+                                            + RegionReadModel.CATCH_UP,
                             example = "430700")
                     @QueryParam("region")
                     @RegionCode
                     String region) {
+        regions.require("region", region);
         java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
         return Page.of(
                 progress.openObstacles(day, department, minAgeDays, region).stream()
@@ -723,11 +738,14 @@ public class ProjectResource {
                     @QueryParam("asOf")
                     java.time.LocalDate asOf,
             @Parameter(
-                            description = "Only projects in this region or its descendants",
+                            description =
+                                    "Only projects in this region or its descendants."
+                                            + RegionReadModel.CATCH_UP,
                             example = "430700")
                     @QueryParam("region")
                     @RegionCode
                     String region) {
+        regions.require("region", region);
         return Page.of(
                 progress.overdue(asOf == null ? java.time.LocalDate.now() : asOf, region).stream()
                         .map(o -> caller.isReader() ? o : o.forPublic())
@@ -770,7 +788,10 @@ public class ProjectResource {
                     @DefaultValue("landedOn")
                     @Pattern(regexp = "landedOn|signedOn", message = "{innoreg.stats-by}")
                     String by,
-            @Parameter(description = "Region code, descendants included", example = "430700")
+            @Parameter(
+                            description =
+                                    "Region code, descendants included." + RegionReadModel.CATCH_UP,
+                            example = "430700")
                     @QueryParam("region")
                     @RegionCode
                     String region,
@@ -780,6 +801,7 @@ public class ProjectResource {
                             example = "2018-12-31")
                     @QueryParam("asOf")
                     java.time.LocalDate asOf) {
+        regions.require("region", region);
         List<String> columns = new ArrayList<>();
         for (String group : groupBy.split(",")) {
             String column =
@@ -856,7 +878,9 @@ public class ProjectResource {
             @Parameter(description = "Tier (repeatable)") @QueryParam("tier")
                     List<InvestmentTier> tiers,
             @Parameter(
-                            description = "Region code; its descendants are included",
+                            description =
+                                    "Region code; its descendants are included."
+                                            + RegionReadModel.CATCH_UP,
                             example = "430700")
                     @QueryParam("region")
                     @RegionCode
@@ -866,6 +890,7 @@ public class ProjectResource {
                     Integer signedYear,
             @Parameter(example = "2018") @QueryParam("landedYear") @Min(1949) @Max(2100)
                     Integer landedYear) {
+        regions.require("region", region);
         BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.projects.domain.InvestorOrigin;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectKind;
@@ -62,10 +63,12 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
 
     private final ProjectService service;
     private final ProjectRepository projects;
+    private final KnownRegions regions;
 
-    ProjectCsv(ProjectService service, ProjectRepository projects) {
+    ProjectCsv(ProjectService service, ProjectRepository projects, KnownRegions regions) {
         this.service = service;
         this.projects = projects;
+        this.regions = regions;
     }
 
     @Override
@@ -155,6 +158,11 @@ public class ProjectCsv implements CsvImporter.Spec<ProjectInput, RegionalName, 
             return service.entryErrors(input);
         }
         List<Problem.FieldError> errors = new ArrayList<>();
+        if (!input.regionCode().equals(existing.regionCode)) {
+            // a row that moves its project (by its id) names a region that exists, as an update
+            // does
+            errors.addAll(regions.fieldErrors("regionCode", input.regionCode()));
+        }
         if (input.stage() != null && input.stage() != existing.stage) {
             errors.add(
                     new Problem.FieldError(

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.projects.domain.InvestmentRules;
@@ -31,14 +32,17 @@ public class ProjectService {
     private final ProjectEvents events;
     private final WritePipeline writes;
     private final InvestmentRulesConfig rules;
+    private final KnownRegions regions;
 
     ProjectService(
             ProjectRepository projects,
             ProjectTransitionRepository transitions,
             ProjectEvents events,
             WritePipeline writes,
-            InvestmentRulesConfig rules) {
+            InvestmentRulesConfig rules,
+            KnownRegions regions) {
         this.rules = rules;
+        this.regions = regions;
         this.projects = projects;
         this.transitions = transitions;
         this.events = events;
@@ -134,6 +138,11 @@ public class ProjectService {
                 project,
                 expected,
                 p -> {
+                    if (!input.regionCode().equals(p.regionCode)) {
+                        // a project kept in a region it named before regions were checked can
+                        // still be edited; moving it needs a region that exists
+                        regions.requireInBody("regionCode", input.regionCode());
+                    }
                     projects.findByName(input.regionCode(), input.name().strip())
                             .filter(other -> !other.id.equals(p.id))
                             .ifPresent(
@@ -224,7 +233,8 @@ public class ProjectService {
 
     /** What Bean Validation cannot see about where a project enters the pipeline. */
     public List<Problem.FieldError> entryErrors(ProjectInput input) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Problem.FieldError> errors =
+                new ArrayList<>(regions.fieldErrors("regionCode", input.regionCode()));
         ProjectStage stage = input.stage() == null ? ProjectStage.LEAD : input.stage();
         if (stage == ProjectStage.STALLED || stage == ProjectStage.CANCELLED) {
             errors.add(new Problem.FieldError("stage", Messages.text("project.entry-stage")));

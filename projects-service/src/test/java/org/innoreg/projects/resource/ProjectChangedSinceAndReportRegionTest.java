@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -294,20 +295,22 @@ class ProjectChangedSinceAndReportRegionTest {
                         .body("errors[0].message", equalTo(list.path("errors[0].message")));
             }
         }
-        // A well-formed code no project is in: answered as the list answers it (no such projects).
-        int listStatus =
+        // A well-formed code that names no region of the registry: refused as the list refuses it,
+        // a 400 naming the parameter (not an empty answer).
+        ValidatableResponse none =
                 given().queryParam("region", "439900")
                         .get("/api/v1/projects")
                         .then()
-                        .extract()
-                        .statusCode();
+                        .statusCode(400);
         for (String report : REPORTS) {
             given().queryParam("region", "439900")
                     .queryParam("asOf", "2019-07-05")
                     .get(report)
                     .then()
-                    .statusCode(listStatus)
-                    .body("items", empty());
+                    .statusCode(400)
+                    .body("type", equalTo(none.extract().path("type")))
+                    .body("errors[0].field", equalTo("region"))
+                    .body("errors[0].message", equalTo(none.extract().path("errors[0].message")));
         }
     }
 }

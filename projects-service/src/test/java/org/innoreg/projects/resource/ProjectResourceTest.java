@@ -158,7 +158,7 @@ class ProjectResourceTest {
                 .then()
                 .statusCode(201);
         given().contentType(ContentType.JSON)
-                .body(project("Hengyang site", "430405", "300000000", null))
+                .body(project("Hengyang site", "430400", "300000000", null))
                 .post("/api/v1/projects")
                 .then()
                 .statusCode(201);

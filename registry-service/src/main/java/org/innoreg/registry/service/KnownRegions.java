@@ -3,23 +3,17 @@ package org.innoreg.registry.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.innoreg.chassis.problem.Messages;
-import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.registry.repository.PlatformViewQuery;
 import org.innoreg.registry.repository.RegionRepository;
 
 /**
- * A region filter names a region of the registry, or it is a 400 problem naming the parameter:
- * {@code ?region=430799} (no such division) answered an empty list, which a caller could not tell
- * from a region without records. Regions are never deleted, so a code once found is remembered and
- * the filter costs no query after the first.
+ * The registry owns the regions: a region parameter is checked against its own {@code region}
+ * table, with the checks and problems every service shares (chassis {@link
+ * org.innoreg.chassis.regions.KnownRegions}), plus a variant for the reads on the event loop.
  */
 @ApplicationScoped
-public class KnownRegions {
+public class KnownRegions extends org.innoreg.chassis.regions.KnownRegions {
 
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
     private final RegionRepository regions;
     private final PlatformViewQuery reactive;
 
@@ -29,19 +23,14 @@ public class KnownRegions {
     }
 
     /** On a worker thread (JDBC). */
-    public void require(String parameter, String code) {
-        if (code == null || known.contains(code)) {
-            return;
-        }
-        if (regions.findByIdOptional(code).isEmpty()) {
-            throw unknown(parameter, code);
-        }
-        known.add(code);
+    @Override
+    protected boolean exists(String code) {
+        return regions.findByIdOptional(code).isPresent();
     }
 
-    /** On the event loop (the reactive client). */
+    /** A filter on the event loop (the reactive client): 400 naming the parameter. */
     public Uni<Void> requireReactive(String parameter, String code) {
-        if (code == null || known.contains(code)) {
+        if (remembered(code)) {
             return Uni.createFrom().voidItem();
         }
         return reactive.select(
@@ -51,14 +40,10 @@ public class KnownRegions {
                 .map(
                         found -> {
                             if (found.isEmpty()) {
-                                throw unknown(parameter, code);
+                                throw unknownFilter(parameter, code);
                             }
-                            known.add(code);
+                            remember(code);
                             return null;
                         });
-    }
-
-    private static ProblemException unknown(String parameter, String code) {
-        return ProblemException.invalid(parameter, Messages.text("region.missing", code));
     }
 }

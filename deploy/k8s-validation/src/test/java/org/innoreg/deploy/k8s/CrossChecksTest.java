@@ -59,7 +59,8 @@ class CrossChecksTest {
 
     /**
      * Who consumes what, read from the consumers: the gateway's feed pattern, the topic() of each
-     * of the indicators' derived-indicator rules.
+     * of the indicators' derived-indicator rules, and the chassis's region topic in each service
+     * that sets {@code innoreg.regions.read-model=true}.
      */
     static Map<Service, Set<String>> consumedTopics(Set<String> all) {
         Map<Service, Set<String>> consumed = new LinkedHashMap<>();
@@ -93,6 +94,18 @@ class CrossChecksTest {
             throw new UncheckedIOException(e);
         }
         consumed.put(Service.INDICATORS, indicators);
+        // the regions' read model of the chassis, in the services that switch it on
+        String handler =
+                Repo.read(
+                        Repo.ROOT.resolve(
+                                "chassis/src/main/java/org/innoreg/chassis/regions/RegionEventHandler.java"));
+        Matcher regions = Pattern.compile("String TOPIC = \"([a-z.0-9-]+)\";").matcher(handler);
+        assertThat(regions.find()).as("the regions' topic in RegionEventHandler").isTrue();
+        for (Service s : Service.values()) {
+            if ("true".equals(ServiceConfig.of(s).properties.get("innoreg.regions.read-model"))) {
+                consumed.computeIfAbsent(s, x -> new TreeSet<>()).add(regions.group(1));
+            }
+        }
         return consumed;
     }
 
@@ -173,7 +186,9 @@ class CrossChecksTest {
         Set<String> topics = asyncApiTopics();
         Map<Service, Set<String>> consumed = consumedTopics(topics);
         assertThat(consumed.get(Service.INDICATORS))
-                .containsExactlyInAnyOrder("registry.platform.v1", "projects.project.v1");
+                .containsExactlyInAnyOrder(
+                        "registry.platform.v1", "projects.project.v1", "registry.region.v1");
+        assertThat(consumed.get(Service.PROJECTS)).containsExactly("registry.region.v1");
         assertThat(consumed.get(Service.GATEWAY)).isEqualTo(topics);
 
         for (Service s : Service.values()) {

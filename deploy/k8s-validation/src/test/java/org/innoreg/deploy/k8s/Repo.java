@@ -30,7 +30,7 @@ final class Repo {
      */
     enum Service {
         REGISTRY("registry-service", "registry", null),
-        PROJECTS("projects-service", "projects", null),
+        PROJECTS("projects-service", "projects", "projects-service"),
         INDICATORS("indicators-service", "indicators", "indicators-service"),
         GATEWAY("gateway", "gateway", "gateway-service");
 
