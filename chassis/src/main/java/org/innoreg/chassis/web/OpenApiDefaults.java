@@ -60,7 +60,7 @@ public class OpenApiDefaults implements OASFilter {
                                         .forEach(
                                                 operation -> {
                                                     if (operation.getRequestBody() != null) {
-                                                        describeWorkbook(
+                                                        describeFiles(
                                                                 operation
                                                                         .getRequestBody()
                                                                         .getContent(),
@@ -78,7 +78,7 @@ public class OpenApiDefaults implements OASFilter {
                                                                 .values()
                                                                 .forEach(
                                                                         r ->
-                                                                                describeWorkbook(
+                                                                                describeFiles(
                                                                                         r
                                                                                                 .getContent(),
                                                                                         BulkFormat
@@ -244,19 +244,41 @@ public class OpenApiDefaults implements OASFilter {
     }
 
     /**
-     * A workbook's media type, wherever @Produces or @Consumes lists it: bytes, and what they hold.
+     * The files an operation takes or gives, wherever @Produces or @Consumes lists them and no
+     * schema says what they are: a workbook is bytes (and what they hold); CSV, JSON Lines and YAML
+     * are text. Without a schema a generated client returns nothing for them.
      */
-    private static void describeWorkbook(Content content, String description) {
-        MediaType workbook =
-                content == null || content.getMediaTypes() == null
-                        ? null
-                        : content.getMediaType(BulkFormat.XLSX_TYPE);
-        if (workbook != null) {
-            workbook.setSchema(
-                    OASFactory.createSchema()
-                            .type(List.of(Schema.SchemaType.STRING))
-                            .format("binary")
-                            .description(description));
+    private static void describeFiles(Content content, String workbookDescription) {
+        if (content == null || content.getMediaTypes() == null) {
+            return;
         }
+        content.getMediaTypes()
+                .forEach(
+                        (type, media) -> {
+                            if (type.equals(BulkFormat.XLSX_TYPE)) {
+                                media.setSchema(
+                                        OASFactory.createSchema()
+                                                .type(List.of(Schema.SchemaType.STRING))
+                                                .format("binary")
+                                                .description(workbookDescription));
+                            } else if (TEXT_FILES.containsKey(type)
+                                    && (media.getSchema() == null
+                                            || media.getSchema().getType() == null
+                                                    && media.getSchema().getRef() == null)) {
+                                media.setSchema(
+                                        OASFactory.createSchema()
+                                                .type(List.of(Schema.SchemaType.STRING))
+                                                .description(TEXT_FILES.get(type)));
+                            }
+                        });
     }
+
+    private static final Map<String, String> TEXT_FILES =
+            Map.of(
+                    "text/csv",
+                    "CSV text (UTF-8), a header row first",
+                    "application/jsonl",
+                    "JSON Lines: one JSON record per line",
+                    "application/yaml",
+                    "A YAML document");
 }

@@ -188,7 +188,17 @@ public class ObservationResource {
                             + "ACTION, REF_AREA, TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS with A = final, P = provisional); "
                             + "`format=csv` a plain CSV, `format=xlsx` the same columns as an Excel workbook (values as number "
                             + "cells, regions and periods as text).")
-    @APIResponse(responseCode = "200", description = "The series")
+    @APIResponse(
+            responseCode = "200",
+            description = "The series",
+            content = {
+                // the revisions' page: the same cells (Page<ObservationView>, named by the chassis)
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(ref = "ObservationPage")),
+                @Content(mediaType = "text/csv"),
+                @Content(mediaType = BulkFormat.XLSX_TYPE)
+            })
     @APIResponse(
             responseCode = "400",
             description = "Malformed period, time or format",
