@@ -19,6 +19,7 @@ import org.innoreg.systemtests.harness.Demo;
 import org.innoreg.testsupport.TestTokens;
 import org.innoreg.testsupport.suite.Api;
 import org.innoreg.testsupport.suite.CatchUp;
+import org.innoreg.testsupport.suite.EventContractCheck;
 import org.innoreg.testsupport.suite.Eventually;
 import org.innoreg.testsupport.suite.Suite;
 import org.junit.jupiter.api.AfterAll;
@@ -369,5 +370,20 @@ class GatewayScenarioIT {
             }
         }
         return false;
+    }
+
+    /** Every event the demo data and the scenario published is one the AsyncAPI document allows. */
+    @Test
+    @Order(99)
+    void everyEventOnTheTopicsKeepsTheAsyncApiContract() {
+        assertThat(catchUp.await(CATCH_UP)).as("still pending").isEmpty();
+        EventContractCheck.Report report =
+                EventContractCheck.of(api.get("/asyncapi.yaml").expect(200).body())
+                        .check(suite.bootstrapServers());
+        System.out.printf(
+                "[system-tests] %d events against /asyncapi.yaml: %s%n",
+                report.events(), report.eventsByType());
+        assertThat(report.events()).isPositive();
+        assertThat(report.violations()).isEmpty();
     }
 }

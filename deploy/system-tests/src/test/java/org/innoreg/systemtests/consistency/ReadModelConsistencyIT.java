@@ -23,6 +23,7 @@ import net.jqwik.api.state.Transformer;
 import org.innoreg.testsupport.TestTokens;
 import org.innoreg.testsupport.suite.Api;
 import org.innoreg.testsupport.suite.CatchUp;
+import org.innoreg.testsupport.suite.EventContractCheck;
 import org.innoreg.testsupport.suite.Suite;
 
 /**
@@ -130,6 +131,14 @@ class ReadModelConsistencyIT {
                                             : result.failures().size() + " kinds of disagreement"));
                     result.failures().forEach(f -> failures.add("[" + phase + "] " + f));
                 });
+        EventContractCheck.Report events =
+                EventContractCheck.of(api.get("/asyncapi.yaml").expect(200).body())
+                        .check(suite.bootstrapServers());
+        summary.append(
+                String.format(
+                        "  events on the topics against /asyncapi.yaml: %d, %d violations (%s)%n",
+                        events.events(), events.violations().size(), events.eventsByType()));
+        events.violations().forEach(v -> failures.add("[AsyncAPI] " + v));
         world.stats.unexpected.stream().limit(20).forEach(u -> failures.add("[operation] " + u));
         if (world.stats.unexpected.size() > 20) {
             failures.add(
