@@ -46,8 +46,11 @@ final class CsvTableWriter implements TableWriter {
         writer.write(cells);
     }
 
-    /** A cell's text; a null is an empty cell (dropping it would drop the column). */
-    private static String text(Object value) {
+    /**
+     * A cell's text; a null is an empty cell (dropping it would drop the column). A workbook's text
+     * cells ({@link XlsxWriter}) hold the same.
+     */
+    static String text(Object value) {
         if (value == null) {
             return "";
         }

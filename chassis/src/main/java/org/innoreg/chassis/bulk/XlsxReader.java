@@ -2,13 +2,9 @@ package org.innoreg.chassis.bulk;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ooxml.POIXMLTypeLoader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -18,15 +14,11 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
@@ -70,9 +62,8 @@ final class XlsxReader {
 
     static {
         // POI's zip-bomb guards are static: an entry may not inflate to more than this, nor by more
-        // than 100 times
-        // (POI's default minimum ratio of 0.01, kept); either is an IOException while reading,
-        // reported as a 413.
+        // than 100 times (POI's default minimum ratio of 0.01, kept); either is an IOException
+        // while reading, reported as a 413.
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
     }
 
@@ -177,10 +168,10 @@ final class XlsxReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader(); // POI's: no external entities, no DTDs
-                Rows handler = new Rows(rows);
+                XlsxSheetRows handler = new XlsxSheetRows(rows);
                 parser.setContentHandler(
                         new XSSFSheetXMLHandler(
-                                styles, null, strings, handler, new CellText(date1904), false));
+                                styles, null, strings, handler, new XlsxCellText(date1904), false));
                 parser.parse(new InputSource(sheet));
                 if (!rows.hasHeader()) {
                     throw notAWorkbook(Messages.text("field.workbook-sheet-empty"));
@@ -215,116 +206,6 @@ final class XlsxReader {
                     WorkbookDocument.Factory.parse(in, POIXMLTypeLoader.DEFAULT_XML_OPTIONS)
                             .getWorkbook();
             return workbook.isSetWorkbookPr() && workbook.getWorkbookPr().getDate1904();
-        }
-    }
-
-    /**
-     * The rows of a sheet, cell by cell as the parser finds them (an empty cell is not in the file
-     * at all).
-     */
-    private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
-
-        private final ImportRows rows;
-        private final List<String> cells = new ArrayList<>();
-
-        /** The header's width, and where it has no name: a value there belongs to no column. */
-        private List<String> header;
-
-        private int nextColumn;
-
-        Rows(ImportRows rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            cells.clear();
-            nextColumn = 0;
-        }
-
-        @Override
-        public void cell(String reference, String value, XSSFComment comment) {
-            int column =
-                    reference == null
-                            ? nextColumn
-                            : CellReference.convertColStringToIndex(letters(reference));
-            nextColumn = column + 1;
-            if (value != null
-                    && value.startsWith("ERROR:#")) { // what the handler makes of an error cell
-                throw notAWorkbook(
-                                Messages.text(
-                                        "field.cell-formula-error",
-                                        reference == null ? "?" : reference,
-                                        value.substring("ERROR:".length())))
-                        .with("cell", reference);
-            }
-            while (cells.size() <= column) {
-                cells.add(null);
-            }
-            cells.set(column, value);
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (header == null) {
-                if (cells.stream().allMatch(XlsxReader::blank)) {
-                    return; // empty rows above the header
-                }
-                header = new ArrayList<>();
-                cells.forEach(c -> header.add(blank(c) ? null : c));
-                rows.header(header);
-                return;
-            }
-            for (int i = 0; i < cells.size(); i++) {
-                if (!blank(cells.get(i)) && (i >= header.size() || header.get(i) == null)) {
-                    String ref = CellReference.convertNumToColString(i) + (rowNum + 1);
-                    throw notAWorkbook(Messages.text("field.cell-without-header", ref))
-                            .with("cell", ref);
-                }
-            }
-            rows.row(rowNum + 1, new ArrayList<>(cells));
-        }
-
-        private static String letters(String reference) {
-            int end = 0;
-            while (end < reference.length() && Character.isLetter(reference.charAt(end))) {
-                end++;
-            }
-            return reference.substring(0, end);
-        }
-    }
-
-    private static boolean blank(String cell) {
-        return cell == null || cell.isBlank();
-    }
-
-    /**
-     * A numeric cell's text. POI hands every number to a formatter; this one writes what the CSV
-     * path parses rather than what Excel displays: dates in ISO form, other numbers as plain
-     * decimals, except a format of zeros only ({@code 000000}), which is how a code typed as a
-     * number keeps its leading zeros on screen.
-     */
-    private static final class CellText extends DataFormatter {
-
-        private final boolean date1904;
-
-        CellText(boolean date1904) {
-            this.date1904 = date1904;
-        }
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            if (DateUtil.isADateFormat(formatIndex, formatString)
-                    && DateUtil.isValidExcelDate(value)) {
-                LocalDateTime time = DateUtil.getLocalDateTime(value, date1904);
-                return time.toLocalTime().equals(LocalTime.MIDNIGHT)
-                        ? time.toLocalDate().toString()
-                        : time.toString();
-            }
-            if (formatString != null && formatString.matches("0{2,}")) {
-                return super.formatRawCellContents(value, formatIndex, formatString);
-            }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
     }
 

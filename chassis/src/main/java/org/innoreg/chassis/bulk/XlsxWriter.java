@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -98,25 +95,13 @@ final class XlsxWriter implements TableWriter {
             } else if (value instanceof Boolean bool) {
                 cell.setCellValue(bool);
             } else {
-                cell.setCellValue(text(value));
+                // A text cell holds what the CSV file's cell does. An instant stays RFC 3339 text:
+                // an Excel date-time has no zone and keeps milliseconds only, and these columns
+                // (updatedAt) are for the record, never read back.
+                cell.setCellValue(CsvTableWriter.text(value));
                 cell.setCellStyle(text);
             }
         }
-    }
-
-    /**
-     * A text cell's text. An instant stays RFC 3339 text: an Excel date-time has no zone and keeps
-     * milliseconds only, and these columns (updatedAt) are for the record, never read back.
-     */
-    private static String text(Object value) {
-        if (value instanceof List<?> list) {
-            return String.join(";", list.stream().map(String::valueOf).toList());
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        }
-        return value.toString();
     }
 
     @Override

@@ -42,7 +42,6 @@ import org.jboss.logging.Logger;
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final EventsConfig config;
     private final Instance<EventHandler> handlers;
@@ -149,7 +148,7 @@ public class EventConsumer {
     }
 
     private void run() {
-        Duration backoff = Duration.ofMillis(200);
+        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
         try {
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
@@ -161,7 +160,7 @@ public class EventConsumer {
                     try {
                         process(record);
                         done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                        backoff = Duration.ofMillis(200);
+                        backoff.reset();
                     } catch (RuntimeException e) {
                         LOG.warnf(
                                 "event at %s-%d@%d not applied (%s); retrying in %d ms",
@@ -169,7 +168,7 @@ public class EventConsumer {
                                 record.partition(),
                                 record.offset(),
                                 e.toString(),
-                                backoff.toMillis());
+                                backoff.current().toMillis());
                         // Rewind every partition of this poll to its first unapplied record.
                         rewind(records, done);
                         failed = true;
@@ -180,11 +179,7 @@ public class EventConsumer {
                     consumer.commitSync(done);
                 }
                 if (failed) {
-                    Thread.sleep(backoff.toMillis());
-                    backoff =
-                            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                                    ? MAX_BACKOFF
-                                    : backoff.multipliedBy(2);
+                    backoff.sleep();
                 }
             }
         } catch (WakeupException e) {

@@ -29,7 +29,6 @@ import org.jboss.logging.Logger;
 public class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final EventsConfig config;
     private final List<String> topics;
@@ -74,7 +73,7 @@ public class TopicProvisioner {
     }
 
     private void provision() {
-        Duration backoff = Duration.ofMillis(500);
+        Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
         int attempts = 0;
         while (!stopped && !done) {
             attempts++;
@@ -109,15 +108,11 @@ public class TopicProvisioner {
                     LOG.debugf("topics not created yet (%s)", e.toString());
                 }
                 try {
-                    Thread.sleep(backoff.toMillis());
+                    backoff.sleep();
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                backoff =
-                        backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                                ? MAX_BACKOFF
-                                : backoff.multipliedBy(2);
             }
         }
     }

@@ -60,12 +60,18 @@ public class ProblemException extends WebApplicationException {
 
     /** 422 for input that is well-formed but cannot be applied (a missing reference, a rule). */
     public static ProblemException unprocessable(List<Problem.FieldError> errors) {
-        String detail =
-                errors.size() == 1
-                        ? Messages.text(
-                                "detail.field", errors.get(0).field(), errors.get(0).message())
-                        : Messages.text("detail.unprocessable-fields", errors.size());
-        return new ProblemException(422, "unprocessable", detail, errors);
+        return new ProblemException(
+                422, "unprocessable", detailOf(errors, "detail.unprocessable-fields"), errors);
+    }
+
+    /**
+     * The detail of a problem naming fields: the field and its message when there is one, else the
+     * text {@code many} with their number.
+     */
+    static String detailOf(List<Problem.FieldError> errors, String many) {
+        return errors.size() == 1
+                ? Messages.text("detail.field", errors.get(0).field(), errors.get(0).message())
+                : Messages.text(many, errors.size());
     }
 
     /**

@@ -2,10 +2,7 @@ package org.innoreg.chassis.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -13,18 +10,17 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.innoreg.chassis.labels.Labelled;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure into an RFC 9457 problem response: bad input names its fields, nothing ever
  * answers with a stack trace, and an unexpected error is a 500 that only carries an id to find it
- * in the log.
+ * in the log. What an unreadable JSON body says is {@link JsonProblems}'; what a database failure
+ * means, {@link DatabaseFailures}'.
  */
 public class ProblemMappers {
 
@@ -47,41 +43,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
-        String detail =
-                e.getLocation() == null
-                        ? Messages.text("detail.malformed-json")
-                        : Messages.text(
-                                "detail.malformed-json-at",
-                                e.getLocation().getLineNr(),
-                                e.getLocation().getColumnNr());
-        return respond(problem("malformed-json", 400, detail), uri);
+        return respond(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        return respond(validation(List.of(new Problem.FieldError(jsonPath(e), describe(e)))), uri);
+        return respond(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "body";
-        return respond(
-                validation(
-                        List.of(new Problem.FieldError(field, Messages.text("field.unreadable")))),
-                uri);
+        return respond(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         // The JSON body reader reports unreadable bodies as a 400 that wraps Jackson's exception.
-        if (e.getCause() instanceof JsonParseException parse) {
-            return unreadableJson(parse, uri);
-        }
-        if (e.getCause() instanceof MismatchedInputException mismatch) {
-            return mismatchedJson(mismatch, uri);
-        }
-        if (e.getCause() instanceof JsonProcessingException other) {
-            return otherJson(other, uri);
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return respond(JsonProblems.of(json), uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String message = e.getMessage();
@@ -141,7 +120,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseFailures.unavailable(e)) {
             LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
             return Response.fromResponse(
                             respond(
@@ -164,7 +143,7 @@ public class ProblemMappers {
                             Messages.text("detail.authentication-unavailable")),
                     uri);
         }
-        String unstorable = unstorableValue(e);
+        String unstorable = DatabaseFailures.unstorableValue(e);
         if (unstorable != null) {
             // PostgreSQL refused a value the request carried (class 22, data exception); the
             // transaction
@@ -186,11 +165,7 @@ public class ProblemMappers {
     }
 
     public static Problem validation(List<Problem.FieldError> errors) {
-        String detail =
-                errors.size() == 1
-                        ? Messages.text(
-                                "detail.field", errors.get(0).field(), errors.get(0).message())
-                        : Messages.text("detail.invalid-fields", errors.size());
+        String detail = ProblemException.detailOf(errors, "detail.invalid-fields");
         return new Problem(
                 Problem.TYPE_PREFIX + "validation",
                 Messages.text("title.validation"),
@@ -250,100 +225,5 @@ public class ProblemMappers {
             return field.toString();
         }
         return parameter != null ? parameter : violation.getPropertyPath().toString();
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "body" : path.toString();
-    }
-
-    private static String describe(MismatchedInputException e) {
-        Class<?> target = e.getTargetType();
-        if (e instanceof UnrecognizedPropertyException) {
-            return Messages.text("field.unknown");
-        }
-        if (target != null && target.isEnum()) {
-            return Messages.text("field.one-of", Labelled.choices(target));
-        }
-        if (e instanceof InvalidFormatException invalid) {
-            return Messages.text(
-                    "field.not-a", invalid.getValue(), Messages.text("type." + simpleName(target)));
-        }
-        if (target != null) {
-            return Messages.text("field.must-be-a", Messages.text("type." + simpleName(target)));
-        }
-        return Messages.text("field.unreadable");
-    }
-
-    private static String simpleName(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        return switch (type.getSimpleName()) {
-            case "BigDecimal", "Double", "double", "Float", "float" -> "number";
-            case "Integer", "int", "Long", "long", "Short", "short" -> "whole-number";
-            case "LocalDate" -> "date";
-            case "OffsetDateTime", "Instant" -> "timestamp";
-            case "Boolean", "boolean" -> "boolean";
-            case "String" -> "string";
-            case "UUID" -> "uuid";
-            default -> type.getSimpleName().endsWith("List") || type.isArray() ? "list" : "object";
-        };
-    }
-
-    private static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // 08: connection exception; 57P01-03: the server is shutting down, crashed or still
-            // starting up
-            if (cause instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08")
-                            || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (cause.getClass()
-                    .getName()
-                    .equals("org.hibernate.exception.JDBCConnectionException")) {
-                return true;
-            }
-            if (cause.getClass().getName().equals("io.agroal.pool.ConnectionPoolException")
-                    || (cause instanceof SQLException
-                            && String.valueOf(cause.getMessage())
-                                    .contains("Acquisition timeout"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * What was wrong with a value PostgreSQL refused to store or compare, or null for other errors.
-     */
-    private static String unstorableValue(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("22")) {
-                return Messages.text(
-                        switch (sql.getSQLState()) {
-                            case "22021", "22P05" -> "detail.unstorable-text";
-                            case "22003" -> "detail.unstorable-number";
-                            case "22001" -> "detail.unstorable-length";
-                            case "22007", "22008" -> "detail.unstorable-date";
-                            default -> "detail.unstorable";
-                        });
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,7 @@
 package org.innoreg.chassis.web;
 
+import static org.innoreg.chassis.web.OpenApiModel.referenced;
+
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -12,7 +14,6 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -50,41 +51,16 @@ public class OpenApiDefaults implements OASFilter {
         labelFields(openAPI);
         OpenApiSchemas.apply(openAPI);
         OpenApiOperations.apply(openAPI);
-        openAPI.getPaths()
-                .getPathItems()
-                .values()
-                .forEach(
-                        item ->
-                                item.getOperations()
-                                        .values()
-                                        .forEach(
-                                                operation -> {
-                                                    if (operation.getRequestBody() != null) {
-                                                        describeFiles(
-                                                                operation
-                                                                        .getRequestBody()
-                                                                        .getContent(),
-                                                                "An Excel workbook (.xlsx): its first sheet, "
-                                                                        + "the first non-empty row the header, with the CSV file's columns");
-                                                    }
-                                                    if (operation.getResponses() != null
-                                                            && operation
-                                                                            .getResponses()
-                                                                            .getAPIResponses()
-                                                                    != null) {
-                                                        operation
-                                                                .getResponses()
-                                                                .getAPIResponses()
-                                                                .values()
-                                                                .forEach(
-                                                                        r ->
-                                                                                describeFiles(
-                                                                                        r
-                                                                                                .getContent(),
-                                                                                        BulkFormat
-                                                                                                .EXPORT_WORKBOOK));
-                                                    }
-                                                }));
+        for (Operation operation : OpenApiModel.operations(openAPI)) {
+            if (operation.getRequestBody() != null) {
+                describeFiles(
+                        operation.getRequestBody().getContent(),
+                        "An Excel workbook (.xlsx): its first sheet, "
+                                + "the first non-empty row the header, with the CSV file's columns");
+            }
+            OpenApiModel.responses(operation)
+                    .forEach(r -> describeFiles(r.getContent(), BulkFormat.EXPORT_WORKBOOK));
+        }
     }
 
     /**
@@ -108,19 +84,10 @@ public class OpenApiDefaults implements OASFilter {
                 });
         // the components the answers show, and what those reach (one traversal: closure)
         Set<String> shown = new HashSet<>();
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : item.getOperations().values()) {
-                if (operation.getResponses() == null
-                        || operation.getResponses().getAPIResponses() == null) {
-                    continue;
-                }
-                for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
-                    if (response.getContent() != null
-                            && response.getContent().getMediaTypes() != null) {
-                        for (MediaType media : response.getContent().getMediaTypes().values()) {
-                            closure(media.getSchema(), schemas, shown);
-                        }
-                    }
+        for (Operation operation : OpenApiModel.operations(openAPI)) {
+            for (APIResponse response : OpenApiModel.responses(operation)) {
+                for (MediaType media : OpenApiModel.media(response.getContent())) {
+                    closure(media.getSchema(), schemas, shown);
                 }
             }
         }
@@ -147,48 +114,17 @@ public class OpenApiDefaults implements OASFilter {
             schema.setProperties(properties);
         }
         // A tolerant reader: an answer may carry fields added later (and a problem its own members,
-        // such as errorId
-        // or allowed). Said explicitly, since generators read a missing additionalProperties as
-        // false (okhttp-gson's
-        // clients then throw on the first field they do not know). Not on what only request bodies
-        // use: the service
-        // refuses a field it does not know there. Unused components too, so that every service
-        // defines a shared one
+        // such as errorId or allowed). Said explicitly, since generators read a missing
+        // additionalProperties as false (okhttp-gson's clients then throw on the first field they
+        // do not know). Not on what only request bodies use: the service refuses a field it does
+        // not know there. Unused components too, so that every service defines a shared one
         // (Change, ImportReport) alike and the merged document keeps it under its own name.
         Set<String> requestOnly = new HashSet<>();
-        openAPI.getPaths()
-                .getPathItems()
-                .values()
-                .forEach(
-                        item ->
-                                item.getOperations()
-                                        .values()
-                                        .forEach(
-                                                operation -> {
-                                                    if (operation.getRequestBody() != null
-                                                            && operation
-                                                                            .getRequestBody()
-                                                                            .getContent()
-                                                                    != null
-                                                            && operation
-                                                                            .getRequestBody()
-                                                                            .getContent()
-                                                                            .getMediaTypes()
-                                                                    != null) {
-                                                        operation
-                                                                .getRequestBody()
-                                                                .getContent()
-                                                                .getMediaTypes()
-                                                                .values()
-                                                                .forEach(
-                                                                        media ->
-                                                                                closure(
-                                                                                        media
-                                                                                                .getSchema(),
-                                                                                        schemas,
-                                                                                        requestOnly));
-                                                    }
-                                                }));
+        for (Operation operation : OpenApiModel.operations(openAPI)) {
+            for (MediaType media : OpenApiModel.requestMedia(operation)) {
+                closure(media.getSchema(), schemas, requestOnly);
+            }
+        }
         requestOnly.removeAll(shown);
         schemas.forEach(
                 (name, schema) -> {
@@ -232,15 +168,6 @@ public class OpenApiDefaults implements OASFilter {
         if (schema != null) {
             todo.push(schema);
         }
-    }
-
-    /**
-     * The component a schema refers to ({@code #/components/schemas/PlatformLevel} →
-     * PlatformLevel), or null.
-     */
-    private static String referenced(Schema schema) {
-        String ref = schema == null ? null : schema.getRef();
-        return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     /**

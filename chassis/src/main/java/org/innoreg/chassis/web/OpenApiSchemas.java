@@ -1,15 +1,17 @@
 package org.innoreg.chassis.web;
 
+import static org.innoreg.chassis.web.OpenApiModel.everySchema;
+import static org.innoreg.chassis.web.OpenApiModel.referenced;
+
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
@@ -23,7 +25,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
  */
 final class OpenApiSchemas {
 
-    static final String REF_PREFIX = "#/components/schemas/";
     private static final Set<String> JSON_NODE =
             Set.of("JsonNode", "JsonNodeType", "ObjectNode", "ArrayNode");
     private static final String NOT_BLANK = "\\S";
@@ -50,22 +51,22 @@ final class OpenApiSchemas {
                 schema -> {
                     String target = referenced(schema);
                     if (target != null && renames.containsKey(target)) {
-                        schema.setRef(REF_PREFIX + renames.get(target));
+                        schema.setRef(OpenApiModel.REF_PREFIX + renames.get(target));
                     }
                     if (schema.getPattern() != null) {
                         schema.setPattern(anchored(schema.getPattern()));
                     }
                     if (schema.getRef() != null && schema.getType() != null) {
-                        schema.setType(
-                                null); // SmallRye's "type" beside a $ref (an enum's, a date's): the
-                        // reference says it
+                        // SmallRye's "type" beside a $ref (an enum's, a date's): the reference
+                        // says it
+                        schema.setType(null);
                     }
                 });
         anyJsonValue(openAPI);
         inlinePrimitives(openAPI, renamed);
         renamed.values().forEach(OpenApiSchemas::nullableOptionalProperties);
         // Page<T> itself, beside the pages of each T: nothing refers to it
-        Set<String> referenced = new java.util.HashSet<>();
+        Set<String> referenced = new HashSet<>();
         everySchema(openAPI, schema -> referenced.add(referenced(schema)));
         if (!referenced.contains("Page")) {
             openAPI.getComponents().removeSchema("Page");
@@ -238,135 +239,6 @@ final class OpenApiSchemas {
             }
         }
         return property;
-    }
-
-    /**
-     * Every schema of the document: the components', the parameters', the bodies' and the headers',
-     * at any depth.
-     */
-    static void everySchema(OpenAPI openAPI, Consumer<Schema> visit) {
-        List<Schema> roots = new ArrayList<>();
-        if (openAPI.getComponents() != null) {
-            if (openAPI.getComponents().getSchemas() != null) {
-                roots.addAll(openAPI.getComponents().getSchemas().values());
-            }
-            if (openAPI.getComponents().getParameters() != null) {
-                openAPI.getComponents()
-                        .getParameters()
-                        .values()
-                        .forEach(p -> roots.add(p.getSchema()));
-            }
-            if (openAPI.getComponents().getHeaders() != null) {
-                openAPI.getComponents()
-                        .getHeaders()
-                        .values()
-                        .forEach(h -> roots.add(h.getSchema()));
-            }
-        }
-        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths()
-                    .getPathItems()
-                    .values()
-                    .forEach(
-                            item -> {
-                                if (item.getParameters() != null) {
-                                    item.getParameters().forEach(p -> roots.add(p.getSchema()));
-                                }
-                                item.getOperations()
-                                        .values()
-                                        .forEach(
-                                                operation -> {
-                                                    if (operation.getParameters() != null) {
-                                                        operation
-                                                                .getParameters()
-                                                                .forEach(
-                                                                        p ->
-                                                                                roots.add(
-                                                                                        p
-                                                                                                .getSchema()));
-                                                    }
-                                                    if (operation.getRequestBody() != null) {
-                                                        addContent(
-                                                                roots,
-                                                                operation
-                                                                        .getRequestBody()
-                                                                        .getContent());
-                                                    }
-                                                    if (operation.getResponses() != null
-                                                            && operation
-                                                                            .getResponses()
-                                                                            .getAPIResponses()
-                                                                    != null) {
-                                                        operation
-                                                                .getResponses()
-                                                                .getAPIResponses()
-                                                                .values()
-                                                                .forEach(
-                                                                        response -> {
-                                                                            addContent(
-                                                                                    roots,
-                                                                                    response
-                                                                                            .getContent());
-                                                                            if (response
-                                                                                            .getHeaders()
-                                                                                    != null) {
-                                                                                response.getHeaders()
-                                                                                        .values()
-                                                                                        .forEach(
-                                                                                                h ->
-                                                                                                        roots
-                                                                                                                .add(
-                                                                                                                        h
-                                                                                                                                .getSchema()));
-                                                                            }
-                                                                        });
-                                                    }
-                                                });
-                            });
-        }
-        roots.forEach(
-                root ->
-                        walk(
-                                root,
-                                visit,
-                                java.util.Collections.newSetFromMap(
-                                        new java.util.IdentityHashMap<>())));
-    }
-
-    private static void addContent(List<Schema> roots, Content content) {
-        if (content != null && content.getMediaTypes() != null) {
-            content.getMediaTypes().values().forEach(media -> roots.add(media.getSchema()));
-        }
-    }
-
-    private static void walk(Schema schema, Consumer<Schema> visit, Set<Schema> seen) {
-        if (schema == null || !seen.add(schema)) {
-            return;
-        }
-        visit.accept(schema);
-        walk(schema.getItems(), visit, seen);
-        walk(schema.getAdditionalPropertiesSchema(), visit, seen);
-        walk(schema.getNot(), visit, seen);
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(property -> walk(property, visit, seen));
-        }
-        for (List<Schema> parts :
-                java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
-            if (parts != null) {
-                parts.forEach(part -> walk(part, visit, seen));
-            }
-        }
-    }
-
-    /**
-     * The component a schema refers to ({@code #/components/schemas/PlatformLevel} →
-     * PlatformLevel), or null.
-     */
-    static String referenced(Schema schema) {
-        String ref = schema == null ? null : schema.getRef();
-        return ref == null || !ref.startsWith(REF_PREFIX)
-                ? null
-                : ref.substring(REF_PREFIX.length());
     }
 
     private static String capitalised(String text) {

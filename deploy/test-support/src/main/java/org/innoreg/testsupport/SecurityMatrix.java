@@ -6,29 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Walks every write operation of a service's own OpenAPI document (POST, PUT, PATCH, DELETE)
@@ -88,12 +76,6 @@ public final class SecurityMatrix {
     public record Result(int operations, int requests) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
 
     private SecurityMatrix() {}
 
@@ -109,7 +91,7 @@ public final class SecurityMatrix {
         assertThat(recipes.keySet())
                 .as("every write operation of the OpenAPI document has a recipe, and no other")
                 .containsExactlyInAnyOrderElementsOf(operations.keySet());
-        String before = stable(state);
+        String before = ServiceState.stable(state);
         int requests = 0;
         for (var operation : operations.entrySet()) {
             String method = operation.getValue()[0];
@@ -189,117 +171,31 @@ public final class SecurityMatrix {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ServiceDocument.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The write operations of the service's document: operationId → method, path template. */
     private static Map<String, String[]> writeOperations(String baseUrl)
             throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                HTTP.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        JsonNode paths = JSON.readTree(response.body()).path("paths");
         Map<String, String[]> operations = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
-            var path = p.next();
-            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields();
-                    o.hasNext(); ) {
-                var operation = o.next();
-                if (WRITES.contains(operation.getKey())) {
-                    operations.put(
-                            operation.getValue().path("operationId").asText(),
-                            new String[] {operation.getKey().toUpperCase(), path.getKey()});
-                }
+        for (ServiceDocument.Operation operation :
+                ServiceDocument.fetch(baseUrl + "/q/openapi?format=json").operations()) {
+            if (operation.write()) {
+                operations.put(
+                        operation.node().path("operationId").asText(),
+                        new String[] {operation.method().toUpperCase(), operation.path()});
             }
         }
         return operations;
     }
 
-    /** Waits until the state stops moving (a consumer or relay finishing earlier tests' work). */
-    public static String stableState(Supplier<String> state) throws InterruptedException {
-        return stable(state);
-    }
-
-    private static String stable(Supplier<String> state) throws InterruptedException {
-        String last = state.get();
-        for (int i = 0; i < 60; i++) {
-            Thread.sleep(500);
-            String now = state.get();
-            if (now.equals(last)) {
-                return now;
-            }
-            last = now;
-        }
-        throw new AssertionError("the database kept changing for 30 s before the security matrix");
-    }
-
-    /**
-     * Every table's content as one digest; {@code outbox_event} by its row count only (the relay
-     * stamps rows as it publishes them, which is not a change of the service's data).
-     */
+    /** {@link ServiceState#fingerprint}, where the services' tests look for it. */
     public static String fingerprint(DataSource dataSource, Set<String> skipped) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs =
-                    statement.executeQuery(
-                            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            StringBuilder digest = new StringBuilder();
-            for (String table : tables) {
-                if (skipped.contains(table)) {
-                    continue;
-                }
-                String sql =
-                        table.equals("outbox_event")
-                                ? "SELECT count(*)::text FROM outbox_event"
-                                : "SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM \""
-                                        + table
-                                        + "\" t";
-                try (ResultSet rs = statement.executeQuery(sql)) {
-                    rs.next();
-                    digest.append(table).append('=').append(rs.getString(1)).append(';');
-                }
-            }
-            return digest.toString();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServiceState.fingerprint(dataSource, skipped);
     }
 
-    /** Every topic's end offsets: what a partner reading Kafka could see. */
+    /** {@link ServiceState#topicOffsets}, where the services' tests look for it. */
     public static String topicOffsets(String bootstrapServers) {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> topics = admin.listTopics().names().get();
-            Map<TopicPartition, OffsetSpec> latest =
-                    new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
-            for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
-                description
-                        .partitions()
-                        .forEach(
-                                p ->
-                                        latest.put(
-                                                new TopicPartition(
-                                                        description.name(), p.partition()),
-                                                OffsetSpec.latest()));
-            }
-            Map<String, Long> offsets = new TreeMap<>();
-            admin.listOffsets(latest)
-                    .all()
-                    .get()
-                    .forEach((partition, info) -> offsets.put(partition.toString(), info.offset()));
-            return offsets.toString();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceState.topicOffsets(bootstrapServers);
     }
 }

@@ -1,6 +1,7 @@
 package org.innoreg.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,8 +32,7 @@ public final class TestTokens {
 
     /** A valid token for an hour. */
     public static String token(String subject, List<String> roles, List<String> regions) {
-        return build(subject, roles, regions, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600))
-                .sign(KEY);
+        return forAnHour(subject, roles, regions, ISSUER, AUDIENCE).sign(KEY);
     }
 
     public static String admin() {
@@ -47,30 +47,15 @@ public final class TestTokens {
 
     /** Well-formed, but signed with a key the services do not trust. */
     public static String badSignature(String subject, List<String> roles, List<String> regions) {
-        return build(subject, roles, regions, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600))
-                .sign(OTHER_KEY);
+        return forAnHour(subject, roles, regions, ISSUER, AUDIENCE).sign(OTHER_KEY);
     }
 
     public static String wrongIssuer(String subject, List<String> roles, List<String> regions) {
-        return build(
-                        subject,
-                        roles,
-                        regions,
-                        "https://elsewhere.example",
-                        AUDIENCE,
-                        Instant.now().plusSeconds(3600))
-                .sign(KEY);
+        return forAnHour(subject, roles, regions, "https://elsewhere.example", AUDIENCE).sign(KEY);
     }
 
     public static String wrongAudience(String subject, List<String> roles, List<String> regions) {
-        return build(
-                        subject,
-                        roles,
-                        regions,
-                        ISSUER,
-                        "someone-else",
-                        Instant.now().plusSeconds(3600))
-                .sign(KEY);
+        return forAnHour(subject, roles, regions, ISSUER, "someone-else").sign(KEY);
     }
 
     /** Not a JWT at all. */
@@ -78,7 +63,17 @@ public final class TestTokens {
         return "definitely-not.a-jwt";
     }
 
-    private static io.smallrye.jwt.build.JwtClaimsBuilder build(
+    /** Claims valid from now for an hour. */
+    private static JwtClaimsBuilder forAnHour(
+            String subject,
+            List<String> roles,
+            List<String> regions,
+            String issuer,
+            String audience) {
+        return build(subject, roles, regions, issuer, audience, Instant.now().plusSeconds(3600));
+    }
+
+    private static JwtClaimsBuilder build(
             String subject,
             List<String> roles,
             List<String> regions,

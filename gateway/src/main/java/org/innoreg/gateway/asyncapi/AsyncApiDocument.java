@@ -1,15 +1,9 @@
 package org.innoreg.gateway.asyncapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the AsyncAPI 3 document of the suite's topics: for each topic its address, key, the
@@ -20,7 +14,6 @@ import java.util.Set;
 public final class AsyncApiDocument {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final String SCHEMA_REF = "#/components/schemas/";
 
     private AsyncApiDocument() {}
 
@@ -62,7 +55,7 @@ public final class AsyncApiDocument {
         for (EventContracts.Contract contract : EventContracts.ALL) {
             ObjectNode openApi = openApiByService.get(contract.service());
             String dataSchema = contract.service() + "." + contract.schema();
-            copySchemaClosure(openApi, contract.schema(), contract.service(), schemas);
+            ServiceSchemas.copyClosure(openApi, contract.schema(), contract.service(), schemas);
             if (!schemas.has(dataSchema)) {
                 schemas.putObject(dataSchema)
                         .put("type", "object")
@@ -113,11 +106,11 @@ public final class AsyncApiDocument {
                 .put("const", "application/cloudevents+json");
         ObjectNode payload = message.putObject("payload");
         ArrayNode allOf = payload.putArray("allOf");
-        allOf.addObject().put("$ref", SCHEMA_REF + "CloudEventAttributes");
+        allOf.addObject().put("$ref", ServiceSchemas.REF + "CloudEventAttributes");
         ObjectNode specific = allOf.addObject().put("type", "object");
         ObjectNode properties = specific.putObject("properties");
         properties.putObject("type").put("const", contract.type(action));
-        properties.putObject("data").put("$ref", SCHEMA_REF + dataSchema);
+        properties.putObject("data").put("$ref", ServiceSchemas.REF + dataSchema);
         ObjectNode kafka = message.putObject("bindings").putObject("kafka");
         kafka.putObject("key")
                 .put("type", "string")
@@ -134,7 +127,7 @@ public final class AsyncApiDocument {
                 .put(
                         "sequence",
                         action.equals("created") ? "00000000000000000001" : "00000000000000000002");
-        example.set("data", exampleOf(schemas.get(dataSchema), schemas, 0));
+        example.set("data", SchemaExamples.of(schemas.get(dataSchema), schemas, 0));
         message.putArray("examples").addObject().put("name", action).set("payload", example);
         return message;
     }
@@ -155,22 +148,10 @@ public final class AsyncApiDocument {
                 .add("data");
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("specversion").put("const", "1.0");
-        properties
-                .putObject("id")
-                .put("type", "string")
-                .put("description", "Unique per event: de-duplicate by it");
-        properties
-                .putObject("source")
-                .put("type", "string")
-                .put("description", "urn:innoreg:<service>");
-        properties
-                .putObject("type")
-                .put("type", "string")
-                .put("description", "org.innoreg.<service>.<aggregate>.<action>");
-        properties
-                .putObject("subject")
-                .put("type", "string")
-                .put("description", "The aggregate's id (also the Kafka key)");
+        text(properties, "id", "Unique per event: de-duplicate by it");
+        text(properties, "source", "urn:innoreg:<service>");
+        text(properties, "type", "org.innoreg.<service>.<aggregate>.<action>");
+        text(properties, "subject", "The aggregate's id (also the Kafka key)");
         properties.putObject("time").put("type", "string").put("format", "date-time");
         properties.putObject("datacontenttype").put("const", "application/json");
         properties
@@ -180,12 +161,14 @@ public final class AsyncApiDocument {
                 .put(
                         "description",
                         "The aggregate's version after the change, zero-padded to sort as text");
-        properties
-                .putObject("actor")
-                .put("type", "string")
-                .put("description", "Who made the change, where known");
+        text(properties, "actor", "Who made the change, where known");
         properties.putObject("data").put("type", "object");
         return schema;
+    }
+
+    /** A string property with its description. */
+    private static void text(ObjectNode properties, String name, String description) {
+        properties.putObject(name).put("type", "string").put("description", description);
     }
 
     /**
@@ -200,7 +183,7 @@ public final class AsyncApiDocument {
             String viewSchema,
             ObjectNode schemas) {
         EventContracts.Steps steps = contract.steps();
-        copySchemaClosure(openApi, steps.schema(), contract.service(), schemas);
+        ServiceSchemas.copyClosure(openApi, steps.schema(), contract.service(), schemas);
         ObjectNode data = schemas.get(viewSchema).deepCopy();
         data.put(
                 "description",
@@ -214,111 +197,9 @@ public final class AsyncApiDocument {
                         .put("type", "array")
                         .put("description", steps.description());
         array.putObject("items")
-                .put("$ref", SCHEMA_REF + contract.service() + "." + steps.schema());
+                .put("$ref", ServiceSchemas.REF + contract.service() + "." + steps.schema());
         String name = viewSchema + "Event";
         schemas.set(name, data);
         return name;
-    }
-
-    /**
-     * Copies a schema and every schema it references from the service's document, prefixed by the
-     * service.
-     */
-    private static void copySchemaClosure(
-            ObjectNode openApi, String root, String service, ObjectNode target) {
-        if (openApi == null) {
-            return;
-        }
-        JsonNode available = openApi.path("components").path("schemas");
-        Deque<String> todo = new ArrayDeque<>();
-        Set<String> seen = new LinkedHashSet<>();
-        todo.add(root);
-        while (!todo.isEmpty()) {
-            String name = todo.poll();
-            if (!seen.add(name) || !available.has(name)) {
-                continue;
-            }
-            JsonNode copy = available.get(name).deepCopy();
-            prefixRefs(copy, service, todo);
-            target.set(service + "." + name, copy);
-        }
-    }
-
-    private static void prefixRefs(JsonNode node, String service, Deque<String> found) {
-        if (node instanceof ObjectNode object) {
-            JsonNode ref = object.get("$ref");
-            if (ref != null && ref.asText().startsWith(SCHEMA_REF)) {
-                String name = ref.asText().substring(SCHEMA_REF.length());
-                found.add(name);
-                object.put("$ref", SCHEMA_REF + service + "." + name);
-            }
-            object.elements().forEachRemaining(child -> prefixRefs(child, service, found));
-        } else if (node instanceof ArrayNode array) {
-            array.elements().forEachRemaining(child -> prefixRefs(child, service, found));
-        }
-    }
-
-    /**
-     * An example value from a schema: its example if it has one, else one built from its
-     * properties.
-     */
-    private static JsonNode exampleOf(JsonNode schema, ObjectNode schemas, int depth) {
-        if (schema == null || depth > 4) {
-            return JSON.nullNode();
-        }
-        if (schema.has("$ref")) {
-            return exampleOf(
-                    schemas.get(schema.get("$ref").asText().substring(SCHEMA_REF.length())),
-                    schemas,
-                    depth + 1);
-        }
-        if (schema.has("examples") && schema.get("examples").size() > 0) {
-            return schema.get("examples").get(0);
-        }
-        if (schema.has("example")) {
-            return schema.get("example");
-        }
-        if (schema.has("enum")) {
-            return schema.get("enum").get(0);
-        }
-        String type = schema.path("type").asText("object");
-        switch (type) {
-            case "object" -> {
-                ObjectNode object = JSON.objectNode();
-                Iterator<Map.Entry<String, JsonNode>> properties =
-                        schema.path("properties").fields();
-                while (properties.hasNext()) {
-                    Map.Entry<String, JsonNode> property = properties.next();
-                    JsonNode value = exampleOf(property.getValue(), schemas, depth + 1);
-                    if (!value.isNull()) {
-                        object.set(property.getKey(), value);
-                    }
-                }
-                return object;
-            }
-            case "array" -> {
-                ArrayNode array = JSON.arrayNode();
-                JsonNode item = exampleOf(schema.get("items"), schemas, depth + 1);
-                if (!item.isNull()) {
-                    array.add(item);
-                }
-                return array;
-            }
-            case "integer", "number" -> {
-                return JSON.numberNode(1);
-            }
-            case "boolean" -> {
-                return JSON.booleanNode(true);
-            }
-            default -> {
-                return "uuid".equals(schema.path("format").asText())
-                        ? JSON.textNode("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
-                        : "date".equals(schema.path("format").asText())
-                                ? JSON.textNode("2020-12-31")
-                                : "date-time".equals(schema.path("format").asText())
-                                        ? JSON.textNode("2026-11-22T08:00:00Z")
-                                        : JSON.textNode("text");
-            }
-        }
     }
 }

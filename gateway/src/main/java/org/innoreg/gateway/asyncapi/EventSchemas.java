@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class EventSchemas {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final String REF = "#/components/schemas/";
+    private static final String REF = ServiceSchemas.REF;
 
     private EventSchemas() {}
 

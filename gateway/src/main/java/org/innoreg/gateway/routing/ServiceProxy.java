@@ -4,12 +4,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -17,12 +13,9 @@ import io.vertx.httpproxy.ProxyRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.innoreg.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
@@ -32,8 +25,8 @@ import org.jboss.logging.Logger;
  * headers and body pass through streamed both ways, hop-by-hop headers are dropped, and a request
  * body that did not reach the service whole (the caller went away, the service answered early and
  * closed) resets that upstream connection instead of leaving it in the pool half-sent. This class
- * chooses the replica, adds {@code X-Request-Id} and {@code X-Forwarded-*}, retries, and turns
- * failures before the answer started into RFC 9457 problems:
+ * and {@link ProxyExchange} choose the replica, add {@code X-Request-Id} and {@code X-Forwarded-*},
+ * retry, and turn failures before the answer started into RFC 9457 problems:
  *
  * <ul>
  *   <li>no replica accepts a connection: 503 naming the service (every request may move to another
@@ -97,13 +90,10 @@ public class ServiceProxy {
             Replicas replicas = services.get(service.getKey());
             for (String prefix : service.getValue().prefixes()) {
                 // Right after the connection guards (request-head deadline, declared body size,
-                // rate limits) and before
-                // everything else Quarkus routes: its authentication and REST-observability
-                // handlers, which a proxied
-                // request does not need (each service authenticates and measures it) and which cost
-                // about a tenth of
-                // the gateway's CPU per proxied request; and the gateway's own REST routes, which
-                // would answer 404.
+                // rate limits) and before everything else Quarkus routes: its authentication and
+                // REST-observability handlers, which a proxied request does not need (each service
+                // authenticates and measures it) and which cost about a tenth of the gateway's CPU
+                // per proxied request; and the gateway's own REST routes, which would answer 404.
                 router.route(prefix)
                         .order(ROUTE_ORDER)
                         .handler(context -> forward(context, replicas));
@@ -121,14 +111,14 @@ public class ServiceProxy {
                 request.getHeader(REQUEST_ID) != null
                         ? request.getHeader(REQUEST_ID)
                         : newRequestId();
-        Exchange exchange = new Exchange(context, replicas, requestId);
+        ProxyExchange exchange =
+                new ProxyExchange(context, replicas, requestId, config, clients::get);
         long declared = declaredLength(request);
         boolean chunked = request.headers().contains("Transfer-Encoding", "chunked", true);
         if (request.headers().contains("Expect", "100-continue", true)) {
             // Answered here: the body then comes at once (the service's own 100 would not reach the
-            // caller, who would
-            // wait a second for it, as curl does for every body over 1 MB). Not sent on: the body
-            // is under way.
+            // caller, who would wait a second for it, as curl does for every body over 1 MB). Not
+            // sent on: the body is under way.
             context.response().writeContinue();
             exchange.noExpect = true;
         }
@@ -157,191 +147,8 @@ public class ServiceProxy {
                             });
             request.resume();
         } else {
-            exchange.attempt(
-                    null); // streamed: sent to one replica only (another one only when none
-            // connected)
-        }
-    }
-
-    /** One request on its way: the replica tried and whether it may be sent again. */
-    private final class Exchange {
-        final RoutingContext context;
-        final Replicas replicas;
-        final String requestId;
-
-        /**
-         * A fresh copy of the body for each attempt; null when the body is streamed (one attempt
-         * only).
-         */
-        Supplier<Body> replay;
-
-        /** Whether a request that reached a replica may be sent to another one (idempotent). */
-        boolean repeatable;
-
-        boolean retried;
-
-        /** The caller's {@code Expect: 100-continue} was answered here. */
-        boolean noExpect;
-
-        Exchange(RoutingContext context, Replicas replicas, String requestId) {
-            this.context = context;
-            this.replicas = replicas;
-            this.requestId = requestId;
-        }
-
-        void attempt(Replicas.Replica not) {
-            Replicas.Replica replica = replicas.pick(not);
-            HttpServerRequest request = context.request();
-            RequestOptions options =
-                    new RequestOptions()
-                            .setMethod(request.method())
-                            .setHost(replica.host)
-                            .setPort(replica.port)
-                            .setURI(request.uri())
-                            .setIdleTimeout(config.timeout().toMillis());
-            clients.get()
-                    .request(options)
-                    .onComplete(
-                            connected -> {
-                                if (context.response().closed()) {
-                                    if (connected.succeeded()) {
-                                        connected.result().reset();
-                                    }
-                                    return; // the caller went away meanwhile
-                                }
-                                if (connected.failed()) {
-                                    // Nothing was sent: any request may go to another replica.
-                                    replicas.failed(replica);
-                                    if (retry(replica, true)) {
-                                        return;
-                                    }
-                                    failure(503, replica, connected.cause());
-                                    return;
-                                }
-                                HttpClientRequest upstream = connected.result();
-                                // a reset of it (the caller went away) is expected: not an error to
-                                // log
-                                upstream.exceptionHandler(
-                                        error ->
-                                                LOG.debugf(
-                                                        "request %s to %s: %s",
-                                                        requestId, replica, error.toString()));
-                                ProxyRequest proxyRequest =
-                                        ProxyRequest.reverseProxy(new QuietReset(request));
-                                if (replay != null) {
-                                    proxyRequest.setBody(replay.get());
-                                }
-                                proxyRequest.setAuthority(
-                                        HostAndPort.create(
-                                                replica.host,
-                                                replica.port)); // X-Forwarded-Host: the caller's
-                                if (noExpect) {
-                                    proxyRequest.headers().remove("Expect");
-                                }
-                                proxyRequest.putHeader(REQUEST_ID, requestId);
-                                proxyRequest.putHeader("X-Forwarded-Proto", request.scheme());
-                                if (request.remoteAddress() != null) {
-                                    String before = request.getHeader("X-Forwarded-For");
-                                    String address = request.remoteAddress().hostAddress();
-                                    proxyRequest.putHeader(
-                                            "X-Forwarded-For",
-                                            before == null ? address : before + ", " + address);
-                                }
-                                proxyRequest
-                                        .send(upstream)
-                                        .onComplete(
-                                                answered -> {
-                                                    if (answered.failed()) {
-                                                        if (context.response().closed()) {
-                                                            LOG.debugf(
-                                                                    "request %s: the caller went away before %s answered",
-                                                                    requestId, replica);
-                                                            return;
-                                                        }
-                                                        Throwable cause = answered.cause();
-                                                        if (isTimeout(cause)) {
-                                                            failure(504, replica, cause);
-                                                            return;
-                                                        }
-                                                        replicas.failed(replica);
-                                                        if (repeatable
-                                                                && replay != null
-                                                                && retry(replica, false)) {
-                                                            return;
-                                                        }
-                                                        failure(502, replica, cause);
-                                                        return;
-                                                    }
-                                                    replicas.answered(replica);
-                                                    answered.result()
-                                                            .putHeader(REQUEST_ID, requestId)
-                                                            .send()
-                                                            .onFailure(
-                                                                    cut ->
-                                                                            // the caller went away
-                                                                            // mid-answer, or the
-                                                                            // service cut its
-                                                                            // answer: both ends are
-                                                                            // reset
-                                                                            LOG.debugf(
-                                                                                    "request %s: answer from %s cut: %s",
-                                                                                    requestId,
-                                                                                    replica,
-                                                                                    cut
-                                                                                            .toString()));
-                                                });
-                            });
-        }
-
-        /** Sends the request once to another replica, when there is one; false when not retried. */
-        private boolean retry(Replicas.Replica failed, boolean nothingSent) {
-            if (retried || (!nothingSent && replay == null)) {
-                return false;
-            }
-            Replicas.Replica other = replicas.pick(failed);
-            if (other == null) {
-                return false;
-            }
-            retried = true;
-            LOG.debugf("request %s: %s failed, trying %s", requestId, failed, other);
-            attempt(failed);
-            return true;
-        }
-
-        private void failure(int status, Replicas.Replica replica, Throwable cause) {
-            HttpServerRequest request = context.request();
-            LOG.warnf(
-                    "%s: %s %s (request %s) answered %d: %s",
-                    replica, request.method(), request.path(), requestId, status, cause.toString());
-            request.resume(); // drain what the caller still sends
-            HttpServerResponse response = context.response();
-            if (response.headWritten()) {
-                response.reset();
-                return;
-            }
-            String type =
-                    switch (status) {
-                        case 504 -> "upstream-timeout";
-                        case 502 -> "upstream-failed";
-                        default -> "service-unavailable";
-                    };
-            Locale locale = GatewayProblems.language(request);
-            response.putHeader(REQUEST_ID, requestId);
-            if (status == 503) {
-                response.putHeader(
-                        "Retry-After",
-                        String.valueOf(Math.max(1, config.replicaRetryAfter().toSeconds())));
-            }
-            GatewayProblems.send(
-                    response,
-                    GatewayProblems.of(
-                                    locale,
-                                    status,
-                                    type,
-                                    replicas.service,
-                                    config.timeout().toSeconds())
-                            .put("instance", request.path())
-                            .put("service", replicas.service));
+            // streamed: sent to one replica only (another one only when none connected)
+            exchange.attempt(null);
         }
     }
 
@@ -376,10 +183,5 @@ public class ServiceProxy {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static boolean isTimeout(Throwable cause) {
-        return cause instanceof TimeoutException
-                || String.valueOf(cause.getMessage()).contains("timeout period");
     }
 }
