@@ -92,6 +92,19 @@ public class WritePipeline {
         aggregates.forEach(aggregate -> checkRegion(type, aggregate));
         insert.accept(aggregates);
         entityManager.flush();
+        recordCreated(type, aggregates);
+    }
+
+    /**
+     * Records the {@code created} events of aggregates that are stored already, in one statement:
+     * those of {@link #createAll}, and seed data a migration wrote without events.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends VersionedEntity> void recordCreated(
+            AggregateType<E> type, List<E> aggregates) {
+        if (aggregates.isEmpty()) {
+            return;
+        }
         List<Object> data = type.data(aggregates);
         List<Outbox.Change> changes = new ArrayList<>(aggregates.size());
         for (int i = 0; i < aggregates.size(); i++) {
