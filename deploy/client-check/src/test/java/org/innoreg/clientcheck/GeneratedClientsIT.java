@@ -303,8 +303,10 @@ class GeneratedClientsIT {
         try (CatchUp catchUp = new CatchUp(suite)) {
             assertEquals("", catchUp.await(Duration.ofSeconds(60)), "outbox or consumers behind");
         }
-        EventContractCheck.Report report =
-                EventContractCheck.of(fetch("/asyncapi.yaml")).check(suite.bootstrapServers());
+        EventContractCheck contract = EventContractCheck.of(fetch("/asyncapi.yaml"));
+        assertEquals(
+                "", String.join("\n", contract.exampleViolations()), "the document's examples");
+        EventContractCheck.Report report = contract.check(suite.bootstrapServers());
         System.out.printf(
                 "[client-check] %d events checked against the AsyncAPI document: %s%n",
                 report.events(), report.eventsByType());

@@ -127,7 +127,7 @@ public final class AsyncApiDocument {
                 .put(
                         "sequence",
                         action.equals("created") ? "00000000000000000001" : "00000000000000000002");
-        example.set("data", SchemaExamples.of(schemas.get(dataSchema), schemas, 0));
+        example.set("data", SchemaExamples.of(schemas.get(dataSchema), schemas));
         message.putArray("examples").addObject().put("name", action).set("payload", example);
         return message;
     }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /** The example of a message's data, made from its JSON Schema among the document's schemas. */
 final class SchemaExamples {
@@ -18,26 +20,48 @@ final class SchemaExamples {
      * An example value from a schema: its example if it has one, else one built from its
      * properties.
      */
-    static JsonNode of(JsonNode schema, ObjectNode schemas, int depth) {
-        if (schema == null || depth > 4) {
+    static JsonNode of(JsonNode schema, ObjectNode schemas) {
+        return of(schema, schemas, new HashSet<>());
+    }
+
+    /**
+     * @param path the references being expanded: one met again is a recursion (a region's children
+     *     are regions), whose example is left out
+     */
+    private static JsonNode of(JsonNode schema, ObjectNode schemas, Set<String> path) {
+        if (schema == null) {
             return JSON.nullNode();
         }
-        if (schema.has("$ref")) {
-            return of(
-                    schemas.get(schema.get("$ref").asText().substring(ServiceSchemas.REF.length())),
-                    schemas,
-                    depth + 1);
-        }
+        // an example beside a $ref (OpenAPI 3.1) says more than the referenced schema's
         if (schema.has("examples") && schema.get("examples").size() > 0) {
             return schema.get("examples").get(0);
         }
         if (schema.has("example")) {
             return schema.get("example");
         }
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asText().substring(ServiceSchemas.REF.length());
+            if (!path.add(name)) {
+                return JSON.nullNode();
+            }
+            JsonNode example = of(schemas.get(name), schemas, path);
+            path.remove(name);
+            return example;
+        }
         if (schema.has("enum")) {
             return schema.get("enum").get(0);
         }
-        String type = schema.path("type").asText("object");
+        for (String choice : new String[] {"anyOf", "oneOf"}) {
+            if (schema.has(choice)) { // a nullable reference: the example of its other branch
+                for (JsonNode branch : schema.get(choice)) {
+                    if (!"null".equals(branch.path("type").asText())) {
+                        return of(branch, schemas, path);
+                    }
+                }
+                return JSON.nullNode();
+            }
+        }
+        String type = type(schema);
         switch (type) {
             case "object" -> {
                 ObjectNode object = JSON.objectNode();
@@ -45,7 +69,7 @@ final class SchemaExamples {
                         schema.path("properties").fields();
                 while (properties.hasNext()) {
                     Map.Entry<String, JsonNode> property = properties.next();
-                    JsonNode value = of(property.getValue(), schemas, depth + 1);
+                    JsonNode value = of(property.getValue(), schemas, path);
                     if (!value.isNull()) {
                         object.set(property.getKey(), value);
                     }
@@ -54,7 +78,7 @@ final class SchemaExamples {
             }
             case "array" -> {
                 ArrayNode array = JSON.arrayNode();
-                JsonNode item = of(schema.get("items"), schemas, depth + 1);
+                JsonNode item = of(schema.get("items"), schemas, path);
                 if (!item.isNull()) {
                     array.add(item);
                 }
@@ -76,5 +100,19 @@ final class SchemaExamples {
                                         : JSON.textNode("text");
             }
         }
+    }
+
+    /** The schema's type; of a nullable one (["string", "null"]) the other. */
+    private static String type(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode name : type) {
+                if (!"null".equals(name.asText())) {
+                    return name.asText();
+                }
+            }
+            return "null";
+        }
+        return type.asText("object");
     }
 }

@@ -93,6 +93,32 @@ public final class EventContractCheck {
         }
     }
 
+    /**
+     * The document's own examples against its messages' payload schemas: a partner copying one must
+     * hold a valid event.
+     */
+    public List<String> exampleViolations() {
+        List<String> violations = new ArrayList<>();
+        messagesByTopicAndType.values().stream()
+                .flatMap(byType -> byType.entrySet().stream())
+                .forEach(
+                        entry -> {
+                            Schema schema = payloadSchema(entry.getKey(), entry.getValue());
+                            for (JsonNode example : entry.getValue().node().path("examples")) {
+                                for (Error error : schema.validate(example.path("payload"))) {
+                                    violations.add(
+                                            "example "
+                                                    + example.path("name").asText()
+                                                    + " of "
+                                                    + entry.getKey()
+                                                    + ": "
+                                                    + error);
+                                }
+                            }
+                        });
+        return violations;
+    }
+
     /** The topics the document names (its channels' addresses). */
     public List<String> topics() {
         return new ArrayList<>(new TreeMap<>(messagesByTopicAndType).keySet());
@@ -192,16 +218,18 @@ public final class EventContractCheck {
         if (record.key() == null || !record.key().equals(event.path("subject").asText())) {
             violations.add(where + ": key " + record.key() + " is not the subject");
         }
-        Schema schema =
-                payloadSchemas.computeIfAbsent(
-                        type,
-                        t ->
-                                schemas.getSchema(
-                                        SchemaLocation.of(
-                                                DOCUMENT + "#" + message.pointer() + "/payload")));
-        for (Error error : schema.validate(event)) {
+        for (Error error : payloadSchema(type, message).validate(event)) {
             violations.add(where + " " + type + ": " + error);
         }
         return type;
+    }
+
+    private Schema payloadSchema(String type, Message message) {
+        return payloadSchemas.computeIfAbsent(
+                type,
+                t ->
+                        schemas.getSchema(
+                                SchemaLocation.of(
+                                        DOCUMENT + "#" + message.pointer() + "/payload")));
     }
 }

@@ -122,6 +122,27 @@ class EventContractCheckTest {
     }
 
     @Test
+    void theDocumentsExamplesAreChecked() {
+        String withExample =
+                DOCUMENT.replace(
+                        "      payload:\n",
+                        "      examples:\n"
+                                + "      - name: \"created\"\n"
+                                + "        payload: {\"specversion\": \"1.0\", \"id\": \"e1\", \"subject\": \"k1\",\n"
+                                + "                  \"type\": \"org.innoreg.demo.thing.created\",\n"
+                                + "                  \"sequence\": \"00000000000000000001\", \"data\": {\"level\": {}}}\n"
+                                + "      payload:\n");
+        assertThat(withExample).isNotEqualTo(DOCUMENT);
+        assertThat(EventContractCheck.of(withExample).exampleViolations())
+                .isNotEmpty()
+                .allMatch(
+                        found ->
+                                found.startsWith(
+                                        "example created of org.innoreg.demo.thing.created"));
+        assertThat(check.exampleViolations()).isEmpty();
+    }
+
+    @Test
     void theDocumentedTopicsAreTheChannelsAddresses() {
         assertThat(check.topics()).containsExactly("demo.thing.v1");
     }
