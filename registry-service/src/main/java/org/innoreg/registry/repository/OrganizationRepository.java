@@ -74,7 +74,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             params.and(
                     "q",
                     "%"
-                            + PlatformRepository.normalised(q)
+                            + PlatformSearch.normalised(q)
                                     .replace("\\", "\\\\")
                                     .replace("%", "\\%")
                                     .replace("_", "\\_")
@@ -131,7 +131,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
                  ORDER BY score DESC, o.name_zh
                  LIMIT :limit
                 """)
-                        .setParameter("name", PlatformRepository.normalised(name))
+                        .setParameter("name", PlatformSearch.normalised(name))
                         .setParameter("limit", limit)
                         .getResultList();
         return rows.stream()

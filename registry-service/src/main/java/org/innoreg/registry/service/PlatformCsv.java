@@ -1,18 +1,14 @@
 package org.innoreg.registry.service;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
-import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.problem.Messages;
@@ -30,13 +26,17 @@ import org.innoreg.registry.repository.PlatformRepository;
 /**
  * Platforms as CSV, both ways. Import columns may be named in English (as exported) or Chinese;
  * hosts and alliance members are given by USCC or exact name; academicians as {@code
- * name:academy:field}; list cells are separated by ';'. Export streams the whole registry from a
- * database cursor, in the import's format, so an export can be edited and imported again.
+ * name:academy:field}; list cells are separated by ';'. The export ({@link PlatformExport}) writes
+ * the same columns, so an export can be edited and imported again.
  */
 @ApplicationScoped
 public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName, Platform> {
 
-    private static final Map<String, String> COLUMNS =
+    /**
+     * The import's columns by every name a file may give them; the export's too ({@link
+     * PlatformExport}).
+     */
+    static final Map<String, String> COLUMNS =
             CsvImporter.columns(
                     new String[] {"nameZh", "名称", "平台名称"},
                     new String[] {"nameEn", "英文名称"},
@@ -64,19 +64,19 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
                     new String[] {"updatedAt"});
 
     private final PlatformService service;
+    private final PlatformReferences references;
     private final PlatformRepository platforms;
     private final OrganizationRepository organizations;
-    private final AgroalDataSource dataSource;
 
     PlatformCsv(
             PlatformService service,
+            PlatformReferences references,
             PlatformRepository platforms,
-            OrganizationRepository organizations,
-            AgroalDataSource dataSource) {
+            OrganizationRepository organizations) {
         this.service = service;
+        this.references = references;
         this.platforms = platforms;
         this.organizations = organizations;
-        this.dataSource = dataSource;
     }
 
     @Override
@@ -205,7 +205,7 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
 
     @Override
     public List<Problem.FieldError> check(PlatformInput input, Platform existing) {
-        return service.referenceErrors(input);
+        return references.errors(input);
     }
 
     @Override
@@ -269,89 +269,5 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
             case "CAE", "中国工程院" -> Academy.CAE;
             default -> null;
         };
-    }
-
-    // --- export
-    // -----------------------------------------------------------------------------------
-
-    /**
-     * The import's columns, in English (a workbook's header in Chinese), so an export can be edited
-     * and imported again; the detail's numbers as numbers, so that a workbook has number cells.
-     */
-    private static final String CSV_QUERY =
-            """
-            SELECT p.id, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.aliases, p.type, p.level, p.status,
-                   p.region_code AS "regionCode", p.fields, p.accredited_on AS "accreditedOn",
-                   p.accreditation_no AS "accreditationNo",
-                   (SELECT string_agg(o.uscc, ';' ORDER BY o.uscc) FROM platform_host h
-                      JOIN organization o ON o.id = h.organization_id WHERE h.platform_id = p.id) AS hosts,
-                   p.detail ->> 'partnerEnterprise' AS "partnerEnterprise",
-                   CAST(p.detail ->> 'floorAreaM2' AS numeric) AS "floorAreaM2",
-                   CAST(p.detail ->> 'tenants' AS integer) AS tenants, CAST(p.detail ->> 'graduates' AS integer) AS graduates,
-                   (SELECT string_agg(concat_ws(':', a ->> 'name', a ->> 'academy', a ->> 'field'), ';')
-                      FROM jsonb_array_elements(p.detail -> 'academicians') a) AS academicians,
-                   (SELECT string_agg(o.uscc, ';' ORDER BY m.n)
-                      FROM jsonb_array_elements_text(p.detail -> 'memberOrganizationIds') WITH ORDINALITY m(id, n)
-                      JOIN organization o ON o.id = CAST(m.id AS uuid)) AS members,
-                   p.version, p.updated_at AS "updatedAt"
-              FROM platform p
-             ORDER BY p.region_code, p.name_zh
-            """;
-
-    /** The platform as the API shows it, with its hosts by USCC. */
-    private static final String JSON_QUERY =
-            """
-            SELECT p.id, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.aliases, p.type, p.level, p.status,
-                   p.region_code AS "regionCode", p.fields, p.accredited_on AS "accreditedOn",
-                   p.accreditation_no AS "accreditationNo",
-                   ARRAY(SELECT o.uscc FROM platform_host h JOIN organization o ON o.id = h.organization_id
-                          WHERE h.platform_id = p.id ORDER BY o.uscc) AS "hostUsccs",
-                   p.detail, p.version, p.updated_at AS "updatedAt"
-              FROM platform p
-             ORDER BY p.region_code, p.name_zh
-            """;
-
-    /**
-     * Streams the platforms the list's filters keep (region with its subtree, types, levels,
-     * statuses; an empty filter keeps all), so a bureau can export its own region and import it
-     * again. CSV and workbooks carry the import's columns, JSON lines the API's fields; all stream
-     * from a cursor, without loading the platforms.
-     */
-    public void export(
-            OutputStream out,
-            BulkFormat format,
-            boolean bom,
-            String region,
-            List<PlatformType> types,
-            List<PlatformLevel> levels,
-            List<PlatformStatus> statuses) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (region != null) {
-            conditions.add("p.region_code LIKE ?");
-            params.add(org.innoreg.chassis.validation.RegionCodes.descendantPrefix(region) + "%");
-        }
-        addIn(conditions, params, "p.type", types);
-        addIn(conditions, params, "p.level", levels);
-        addIn(conditions, params, "p.status", statuses);
-        String sql = format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY;
-        if (!conditions.isEmpty()) {
-            sql =
-                    sql.replace(
-                            "FROM platform p\n",
-                            "FROM platform p WHERE " + String.join(" AND ", conditions) + "\n");
-        }
-        JdbcExport.stream(dataSource, sql, params, out, format, bom, CsvImporter.headers(COLUMNS));
-    }
-
-    private static void addIn(
-            List<String> conditions,
-            List<Object> params,
-            String column,
-            List<? extends Enum<?>> values) {
-        if (values != null && !values.isEmpty()) {
-            conditions.add(column + " = ANY(?)");
-            params.add(values.stream().map(Enum::name).toArray(String[]::new));
-        }
     }
 }

@@ -5,11 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
@@ -17,27 +14,24 @@ import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.registry.domain.Platform;
-import org.innoreg.registry.domain.PlatformDetail;
 import org.innoreg.registry.domain.PlatformHistoryEntry;
 import org.innoreg.registry.domain.PlatformHistoryEntry.Change;
-import org.innoreg.registry.domain.PlatformType;
 import org.innoreg.registry.events.PlatformEvents;
 import org.innoreg.registry.mapping.PlatformInput;
 import org.innoreg.registry.mapping.PlatformMapper;
 import org.innoreg.registry.mapping.PlatformView;
-import org.innoreg.registry.repository.OrganizationRepository;
+import org.innoreg.registry.repository.PlatformBulkInsert;
 import org.innoreg.registry.repository.PlatformHistoryRepository;
 import org.innoreg.registry.repository.PlatformRepository;
 import org.innoreg.registry.repository.PlatformViewQuery;
-import org.innoreg.registry.repository.RegionRepository;
 
 @ApplicationScoped
 public class PlatformService {
 
     private final PlatformRepository platforms;
     private final PlatformHistoryRepository history;
-    private final RegionRepository regions;
-    private final OrganizationRepository organizations;
+    private final PlatformReferences references;
+    private final PlatformBulkInsert inserts;
     private final PlatformEvents events;
     private final PlatformViewQuery views;
     private final WritePipeline writes;
@@ -45,8 +39,8 @@ public class PlatformService {
     PlatformService(
             PlatformRepository platforms,
             PlatformHistoryRepository history,
-            RegionRepository regions,
-            OrganizationRepository organizations,
+            PlatformReferences references,
+            PlatformBulkInsert inserts,
             PlatformEvents events,
             PlatformViewQuery views,
             WritePipeline writes) {
@@ -54,8 +48,8 @@ public class PlatformService {
         this.writes = writes;
         this.platforms = platforms;
         this.history = history;
-        this.regions = regions;
-        this.organizations = organizations;
+        this.references = references;
+        this.inserts = inserts;
         this.events = events;
     }
 
@@ -106,7 +100,7 @@ public class PlatformService {
         writes.createAll(
                 events,
                 inputs.stream().map(PlatformService::newPlatform).toList(),
-                platforms::insertAll);
+                inserts::insertAll);
     }
 
     private static Platform newPlatform(PlatformInput input) {
@@ -235,66 +229,8 @@ public class PlatformService {
         history.persist(PlatformHistoryEntry.of(platform, change, effective, note));
     }
 
-    /** What Bean Validation cannot see: referenced records exist, the detail fits the type. */
-    public List<Problem.FieldError> referenceErrors(PlatformInput input) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.regionCode() != null && regions.findByIdOptional(input.regionCode()).isEmpty()) {
-            errors.add(
-                    new Problem.FieldError(
-                            "regionCode", Messages.text("region.missing", input.regionCode())));
-        }
-        missingOrganizations(input.hostIds())
-                .forEach(
-                        id ->
-                                errors.add(
-                                        new Problem.FieldError(
-                                                "hostIds",
-                                                Messages.text("organization.missing", id))));
-        PlatformDetail detail = input.detail();
-        if (detail != null && input.type() != null) {
-            PlatformType type = input.type();
-            if (detail.hasWorkstationDetail() && type != PlatformType.ACADEMICIAN_WORKSTATION) {
-                errors.add(
-                        new Problem.FieldError(
-                                "detail", Messages.text("platform.detail-workstation")));
-            }
-            if (detail.hasIncubatorDetail()
-                    && type != PlatformType.TECH_BUSINESS_INCUBATOR
-                    && type != PlatformType.MAKER_SPACE) {
-                errors.add(
-                        new Problem.FieldError(
-                                "detail", Messages.text("platform.detail-incubator")));
-            }
-            if (detail.hasAllianceDetail()) {
-                if (type != PlatformType.INNOVATION_ALLIANCE) {
-                    errors.add(
-                            new Problem.FieldError(
-                                    "detail", Messages.text("platform.detail-alliance")));
-                }
-                missingOrganizations(detail.memberOrganizationIds())
-                        .forEach(
-                                id ->
-                                        errors.add(
-                                                new Problem.FieldError(
-                                                        "detail.memberOrganizationIds",
-                                                        Messages.text(
-                                                                "organization.missing", id))));
-            }
-        }
-        return errors;
-    }
-
-    private List<UUID> missingOrganizations(List<UUID> ids) {
-        if (ids == null || ids.isEmpty()) {
-            return List.of();
-        }
-        Set<UUID> wanted = new HashSet<>(ids);
-        organizations.list("id in ?1", wanted).forEach(found -> wanted.remove(found.id));
-        return ids.stream().filter(wanted::contains).distinct().toList();
-    }
-
     private void checkReferences(PlatformInput input) {
-        List<Problem.FieldError> errors = referenceErrors(input);
+        List<Problem.FieldError> errors = references.errors(input);
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable(errors);
         }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
 import org.innoreg.registry.domain.PlatformType;
+import org.innoreg.registry.mapping.PlatformFilter;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,7 +29,7 @@ class PlatformIndexTest {
 
     private static final Logger LOG = Logger.getLogger(PlatformIndexTest.class);
 
-    @Inject PlatformRepository platforms;
+    @Inject PlatformSearch platforms;
 
     static java.util.stream.Stream<Arguments> filters() {
         PlatformFilter none =

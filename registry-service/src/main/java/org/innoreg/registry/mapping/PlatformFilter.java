@@ -1,4 +1,4 @@
-package org.innoreg.registry.repository;
+package org.innoreg.registry.mapping;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,0 +1,249 @@
+package org.innoreg.registry.repository;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.innoreg.chassis.validation.RegionCodes;
+import org.innoreg.registry.mapping.PlatformFilter;
+import org.innoreg.registry.mapping.PlatformView;
+
+/**
+ * Platform lists: a filtered keyset page, its total and facet counts, on the reactive client
+ * ({@link PlatformViewQuery}; docs/decisions/0004); and the plan of such a query.
+ */
+@ApplicationScoped
+public class PlatformSearch {
+
+    /** A page of platforms with the sort key of each, from which the next cursor is made. */
+    public record Slice(List<PlatformView> platforms, List<String> keys) {}
+
+    private final PlatformViewQuery views;
+    private final EntityManager entityManager;
+
+    PlatformSearch(PlatformViewQuery views, EntityManager entityManager) {
+        this.views = views;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * One page of matching platforms in the given order, after the given keyset position ({@code
+     * after} = [sort key, id] of the previous page's last item, or null for the first page).
+     */
+    public Uni<Slice> search(
+            PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
+        Sql sql = searchSql(filter, sort, after, limit);
+        String text =
+                "SELECT "
+                        + PlatformViewQuery.COLUMNS
+                        + ", CAST("
+                        + sort.key
+                        + " AS text) AS sort_key FROM platform p"
+                        + sql.where()
+                        + sql.orderBy;
+        List<Object> parameters = new ArrayList<>();
+        return views.page(sql.positional(text, parameters), parameters)
+                .map(
+                        rows ->
+                                new Slice(
+                                        rows.stream()
+                                                .map(PlatformViewQuery.Positioned::view)
+                                                .toList(),
+                                        rows.stream()
+                                                .map(PlatformViewQuery.Positioned::sortKey)
+                                                .toList()));
+    }
+
+    /**
+     * The plan PostgreSQL would use for a search, with sequential scans discouraged: on a small
+     * table the planner rightly prefers them, and this shows which index serves each filter on a
+     * large one.
+     */
+    @SuppressWarnings("unchecked")
+    public String explain(PlatformFilter filter, PlatformSort sort) {
+        entityManager
+                .createNativeQuery("SELECT set_config('enable_seqscan', 'off', true)")
+                .getSingleResult();
+        Sql sql = searchSql(filter, sort, null, 50);
+        List<Object> lines =
+                sql.bind(
+                                entityManager.createNativeQuery(
+                                        "EXPLAIN SELECT p.* FROM platform p"
+                                                + sql.where()
+                                                + sql.orderBy))
+                        .getResultList();
+        return String.join("\n", lines.stream().map(String::valueOf).toList());
+    }
+
+    /** The conditions, order and limit of a search page. */
+    private Sql searchSql(PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
+        Sql sql = where(filter);
+        String direction = sort.descending ? "DESC" : "ASC";
+        if (after != null) {
+            sql.and(
+                    "("
+                            + sort.key
+                            + ", p.id) "
+                            + (sort.descending ? "<" : ">")
+                            + " (CAST(CAST(:afterKey AS text) AS "
+                            + sort.sqlType
+                            + "), CAST(CAST(:afterId AS text) AS uuid))");
+            sql.params.put("afterKey", after.get(0));
+            sql.params.put("afterId", after.get(1));
+        }
+        if (sort == PlatformSort.RELEVANCE) {
+            sql.params.putIfAbsent("qText", normalised(filter.q()));
+        }
+        sql.orderBy =
+                " ORDER BY " + sort.key + " " + direction + ", p.id " + direction + " LIMIT :limit";
+        sql.params.put("limit", (long) limit);
+        return sql;
+    }
+
+    public Uni<Long> count(PlatformFilter filter) {
+        Sql sql = where(filter);
+        List<Object> parameters = new ArrayList<>();
+        return views.select(
+                        sql.positional("SELECT count(*) FROM platform p" + sql.where(), parameters),
+                        parameters,
+                        row -> row.getLong(0))
+                .map(rows -> rows.get(0));
+    }
+
+    /** Counts of matching platforms by the value of one column (type, level or region_code). */
+    public Uni<Map<String, Long>> facet(PlatformFilter filter, String column) {
+        Sql sql = where(filter);
+        List<Object> parameters = new ArrayList<>();
+        String text =
+                "SELECT p."
+                        + column
+                        + ", count(*) FROM platform p"
+                        + sql.where()
+                        + " GROUP BY 1 ORDER BY 2 DESC, 1";
+        return views.select(
+                        sql.positional(text, parameters),
+                        parameters,
+                        row -> Map.entry(row.getString(0), row.getLong(1)))
+                .map(
+                        rows -> {
+                            Map<String, Long> counts = new LinkedHashMap<>();
+                            rows.forEach(row -> counts.put(row.getKey(), row.getValue()));
+                            return counts;
+                        });
+    }
+
+    private static Sql where(PlatformFilter f) {
+        Sql sql = new Sql();
+        if (!f.types().isEmpty()) {
+            sql.and("p.type IN (:types)")
+                    .params
+                    .put("types", f.types().stream().map(Enum::name).toList());
+        }
+        if (!f.levels().isEmpty()) {
+            sql.and("p.level IN (:levels)")
+                    .params
+                    .put("levels", f.levels().stream().map(Enum::name).toList());
+        }
+        if (!f.statuses().isEmpty()) {
+            sql.and("p.status IN (:statuses)")
+                    .params
+                    .put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.region() != null) {
+            sql.and("p.region_code LIKE :region")
+                    .params
+                    .put("region", RegionCodes.descendantPrefix(f.region()) + "%");
+        }
+        if (f.field() != null) {
+            sql.and("p.fields @> ARRAY[CAST(:field AS text)]")
+                    .params
+                    .put("field", f.field().strip());
+        }
+        if (f.host() != null) {
+            sql.and(
+                            "EXISTS (SELECT 1 FROM platform_host h WHERE h.platform_id = p.id AND h.organization_id = :host)")
+                    .params
+                    .put("host", f.host());
+        }
+        if (f.accreditedFrom() != null) {
+            sql.and("p.accredited_on >= :accreditedFrom")
+                    .params
+                    .put("accreditedFrom", f.accreditedFrom());
+        }
+        if (f.accreditedTo() != null) {
+            sql.and("p.accredited_on <= :accreditedTo")
+                    .params
+                    .put("accreditedTo", f.accreditedTo());
+        }
+        if (f.changedSince() != null) {
+            sql.and("p.updated_at >= :changedSince").params.put("changedSince", f.changedSince());
+        }
+        if (f.q() != null) {
+            // Substring match on all names; the trigram index serves LIKE '%…%'.
+            sql.and("p.search_text LIKE :qLike ESCAPE '\\'")
+                    .params
+                    .put("qLike", "%" + escapeLike(normalised(f.q())) + "%");
+        }
+        return sql;
+    }
+
+    static String normalised(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A WHERE clause and its named parameters, built up condition by condition. */
+    private static final class Sql {
+        private static final Pattern NAMED = Pattern.compile(":([A-Za-z]\\w*)");
+        private final List<String> conditions = new ArrayList<>();
+        final Map<String, Object> params = new LinkedHashMap<>();
+        String orderBy = "";
+
+        Sql and(String condition) {
+            conditions.add(condition);
+            return this;
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        Query bind(Query query) {
+            params.forEach(query::setParameter);
+            return query;
+        }
+
+        /**
+         * The text with PostgreSQL's numbered parameters ($1, $2...); their values are added to
+         * {@code values} in order.
+         */
+        String positional(String text, List<Object> values) {
+            Matcher named = NAMED.matcher(text);
+            StringBuilder numbered = new StringBuilder();
+            while (named.find()) {
+                Object value = params.get(named.group(1));
+                List<String> markers = new ArrayList<>();
+                for (Object one :
+                        value instanceof Collection<?> many
+                                ? many
+                                : List.of(value)) { // IN (:types) → IN ($1, $2)
+                    values.add(one);
+                    markers.add("\\$" + values.size());
+                }
+                named.appendReplacement(numbered, String.join(", ", markers));
+            }
+            return named.appendTail(numbered).toString();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.innoreg.registry.resource;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.bulk.BulkExport;
+import org.innoreg.chassis.bulk.BulkFormat;
+import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.ImportReport;
+import org.innoreg.chassis.problem.Problem;
+import org.innoreg.chassis.security.Roles;
+import org.innoreg.chassis.validation.RegionCode;
+import org.innoreg.registry.domain.PlatformLevel;
+import org.innoreg.registry.domain.PlatformStatus;
+import org.innoreg.registry.domain.PlatformType;
+import org.innoreg.registry.service.KnownRegions;
+import org.innoreg.registry.service.PlatformCsv;
+import org.innoreg.registry.service.PlatformExport;
+
+/** The registry of platforms in and out as files: CSV or workbook import, streamed export. */
+@Path("/api/v1/platforms")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Platforms", description = PlatformResource.TAG)
+public class PlatformBulkResource {
+
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    private final PlatformCsv csv;
+    private final PlatformExport exports;
+    private final CsvImporter importer;
+    private final KnownRegions knownRegions;
+
+    PlatformBulkResource(
+            PlatformCsv csv,
+            PlatformExport exports,
+            CsvImporter importer,
+            KnownRegions knownRegions) {
+        this.csv = csv;
+        this.exports = exports;
+        this.importer = importer;
+        this.knownRegions = knownRegions;
+    }
+
+    @RolesAllowed({Roles.REGISTRY_EDITOR, Roles.ADMIN})
+    @POST
+    @Path("/import")
+    @Consumes({
+        "text/csv",
+        MediaType.TEXT_PLAIN,
+        BulkFormat.XLSX_TYPE,
+        MediaType.APPLICATION_OCTET_STREAM
+    })
+    @Operation(
+            summary = "Import platforms from CSV or an Excel workbook",
+            description =
+                    "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
+                            + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
+                            + "and column. Columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
+                            + "依托单位, 领域, 认定日期, 认定文号, …). An import is a dry run unless `dryRun=false`: the dry run only reports. A real run changes nothing unless "
+                            + "every row is valid, then creates or updates each row (a row with an `id` updates that platform, so a changed name is a rename; one without is matched by region and Chinese name) in one "
+                            + "transaction, with one event per created or updated platform. Import host organisations first. "
+                            + "A column the file does not have leaves that field of an existing platform as it is: an import "
+                            + "never changes a field whose column is absent."
+                            + BulkFormat.IMPORT_WORKBOOK)
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples =
+                                @ExampleObject(
+                                        name = "Two Changde platforms",
+                                        value =
+                                                "名称,类型,级别,地区代码,依托单位,认定日期\n"
+                                                        + "湖南金健米业国家工程技术研究中心,工程技术研究中心,国家级,430702,91430700183870013J,2011-10-01\n"
+                                                        + "云锦集团院士工作站,院士工作站,省级,430703,云锦集团,2014-06-01\n")),
+                @Content(mediaType = BulkFormat.XLSX_TYPE)
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "What was (or, on a dry run, would be) done",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a readable CSV file or workbook, or unknown columns",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "More rows than an import takes, or a workbook that inflates to too much",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid rows: nothing was imported; the report lists them",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importCsv(
+            @Parameter(
+                            description =
+                                    "Only report what the import would do (the default): nothing is changed. "
+                                            + "`false` imports for real.")
+                    @QueryParam("dryRun")
+                    @DefaultValue("true")
+                    boolean dryRun,
+            InputStream body,
+            @Context HttpHeaders headers) {
+        return importer.run(body, headers.getMediaType(), csv, dryRun);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/jsonl", BulkFormat.XLSX_TYPE})
+    @Operation(
+            summary = "Export the registry of platforms, with the list's filters",
+            description =
+                    "Streams every platform, in the CSV import format (`format=csv`), as an Excel workbook of the same columns (`format=xlsx`, or `Accept: "
+                            + BulkFormat.XLSX_TYPE
+                            + "`) or as JSON lines (`format=jsonl`). "
+                            + "Nothing of a platform is withheld from anonymous readers, so every caller gets every column. "
+                            + "Takes the list's filters (`region` with its subtree, `type`, `level`, `status`), so a bureau can "
+                            + "export its own region and import it again.")
+    // one content per @Produces type; the workbook's is described by OpenApiDefaults, for every
+    // service alike
+    @APIResponse(responseCode = "200", description = "The platforms")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
+            content =
+                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response export(
+            @Parameter(description = BulkFormat.FORMAT_DESCRIPTION)
+                    @QueryParam("format")
+                    @Pattern(
+                            regexp = BulkFormat.FORMAT_PATTERN,
+                            message = BulkFormat.FORMAT_MESSAGE)
+                    String format,
+            @Context HttpHeaders headers,
+            @QueryParam("bom")
+                    @DefaultValue("true")
+                    @Parameter(
+                            description =
+                                    "CSV only: start the file with a UTF-8 byte-order "
+                                            + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
+                                            + "Imports accept either.")
+                    boolean bom,
+            @Parameter(description = "Region code, descendants included", example = "430700")
+                    @QueryParam("region")
+                    @RegionCode
+                    String region,
+            @Parameter(description = "Platform type (repeatable)") @QueryParam("type")
+                    List<PlatformType> types,
+            @Parameter(description = "Level (repeatable)") @QueryParam("level")
+                    List<PlatformLevel> levels,
+            @Parameter(description = "Status (repeatable)") @QueryParam("status")
+                    List<PlatformStatus> statuses) {
+        BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
+        knownRegions.require("region", region);
+        return BulkExport.response(
+                chosen,
+                "platforms",
+                out -> exports.export(out, chosen, bom, region, types, levels, statuses));
+    }
+}
