@@ -93,9 +93,9 @@ public final class ArchitectureRules {
 
     /**
      * Resources parse, call a service and shape the answer; reads go through the services too. The
-     * two resources named here still page their lists through their repository (their filters and
-     * cursors are repository types); moving those reads behind query services is open work (issue
-     * 20), and no other resource may join them.
+     * resource named here still pages its list through its repository (its filters and cursors are
+     * repository types); moving those reads behind a query service is open work (issue 20), and no
+     * other resource may join it.
      */
     @ArchTest
     public static final ArchRule resourcesDoNotUseRepositories =
@@ -104,9 +104,7 @@ public final class ArchitectureRules {
                     .resideInAPackage("..resource..")
                     .and(
                             DescribedPredicate.not(
-                                    named(
-                                            "org.innoreg.registry.resource.PlatformResource",
-                                            "org.innoreg.projects.resource.ProjectResource")))
+                                    named("org.innoreg.registry.resource.PlatformResource")))
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("..repository..")
