@@ -38,6 +38,7 @@ import org.innoreg.indicators.domain.Indicator;
 import org.innoreg.indicators.mapping.ObservationInput;
 import org.innoreg.indicators.mapping.ObservationView;
 import org.innoreg.indicators.service.IndicatorService;
+import org.innoreg.indicators.service.ObservationSeries;
 import org.innoreg.indicators.service.ObservationService;
 
 @Path("/api/v1/indicators/{code}")
@@ -49,14 +50,19 @@ public class ObservationResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ObservationService observations;
+    private final ObservationSeries series;
     private final IndicatorService indicators;
 
     private final KnownRegions regions;
 
     ObservationResource(
-            ObservationService observations, IndicatorService indicators, KnownRegions regions) {
+            ObservationService observations,
+            ObservationSeries series,
+            IndicatorService indicators,
+            KnownRegions regions) {
         this.regions = regions;
         this.observations = observations;
+        this.series = series;
         this.indicators = indicators;
     }
 
@@ -237,8 +243,7 @@ public class ObservationResource {
                     @Pattern(regexp = "json|csv|sdmx-csv|xlsx", message = "{innoreg.series-format}")
                     String format) {
         regions.require("region", region);
-        List<ObservationView> values =
-                observations.series(code, region, from, to, asOf, changedSince);
+        List<ObservationView> values = series.series(code, region, from, to, asOf, changedSince);
         return switch (format) {
             case "sdmx-csv" ->
                     Response.ok(sdmxCsv(indicators.get(code), values), "text/csv; charset=UTF-8")

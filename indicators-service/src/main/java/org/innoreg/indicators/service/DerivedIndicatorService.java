@@ -66,14 +66,14 @@ public class DerivedIndicatorService {
     private static final int REBUILD_TIMEOUT_SECONDS = 3600;
 
     private final DerivedTotalRepository totals;
-    private final ObservationService observations;
+    private final DerivedObservations observations;
     private final Instance<ContributionRule> rules;
     private final EventsConfig events;
     private final ObjectMapper json;
 
     DerivedIndicatorService(
             DerivedTotalRepository totals,
-            ObservationService observations,
+            DerivedObservations observations,
             @Any Instance<ContributionRule> rules,
             EventsConfig events,
             ObjectMapper json) {
@@ -117,16 +117,16 @@ public class DerivedIndicatorService {
         totals.clear();
         long read = replay(horizon);
         totals.totalsFromSources(horizon);
-        List<ObservationService.DerivedCell> cells = new ArrayList<>();
+        List<DerivedObservations.DerivedCell> cells = new ArrayList<>();
         for (DerivedTotalRepository.Total total : totals.totals()) {
             Contribution.Key key = total.key();
             cells.add(
-                    new ObservationService.DerivedCell(
+                    new DerivedObservations.DerivedCell(
                             key.indicator(), key.region(), key.period(), total.value()));
         }
         for (Contribution.Key stale : totals.unbackedObservations()) {
             cells.add(
-                    new ObservationService.DerivedCell(
+                    new DerivedObservations.DerivedCell(
                             stale.indicator(), stale.region(), stale.period(), BigDecimal.ZERO));
         }
         int changed = 0;
@@ -257,12 +257,12 @@ public class DerivedIndicatorService {
         observations.writeDerived(cells(totals.addAll(delta)));
     }
 
-    private static List<ObservationService.DerivedCell> cells(
+    private static List<DerivedObservations.DerivedCell> cells(
             Map<Contribution.Key, BigDecimal> reached) {
         return reached.entrySet().stream()
                 .map(
                         total ->
-                                new ObservationService.DerivedCell(
+                                new DerivedObservations.DerivedCell(
                                         total.getKey().indicator(),
                                         total.getKey().region(),
                                         total.getKey().period(),

@@ -23,9 +23,9 @@ import org.innoreg.indicators.mapping.Progress;
 public class TargetProgressService {
 
     private final IndicatorService indicators;
-    private final ObservationService observations;
+    private final ObservationSeries observations;
 
-    TargetProgressService(IndicatorService indicators, ObservationService observations) {
+    TargetProgressService(IndicatorService indicators, ObservationSeries observations) {
         this.indicators = indicators;
         this.observations = observations;
     }
