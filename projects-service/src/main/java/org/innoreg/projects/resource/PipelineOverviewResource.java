@@ -25,7 +25,7 @@ import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.projects.mapping.ProgressViews;
 import org.innoreg.projects.mapping.ProjectStats;
-import org.innoreg.projects.service.ProgressService;
+import org.innoreg.projects.service.ProgressWatchlists;
 import org.innoreg.projects.service.ProjectQueries;
 
 /**
@@ -39,17 +39,17 @@ public class PipelineOverviewResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
-    private final ProgressService progress;
+    private final ProgressWatchlists watchlists;
     private final ProjectQueries queries;
     private final CallerViews views;
     private final KnownRegions regions;
 
     PipelineOverviewResource(
-            ProgressService progress,
+            ProgressWatchlists watchlists,
             ProjectQueries queries,
             CallerViews views,
             KnownRegions regions) {
-        this.progress = progress;
+        this.watchlists = watchlists;
         this.queries = queries;
         this.views = views;
         this.regions = regions;
@@ -82,7 +82,7 @@ public class PipelineOverviewResource {
         regions.require("region", region);
         java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
         return Page.of(
-                progress.lateMilestones(day, region).stream()
+                watchlists.lateMilestones(day, region).stream()
                         .map(m -> ProgressViews.MilestoneView.of(m, day))
                         .toList());
     }
@@ -126,7 +126,7 @@ public class PipelineOverviewResource {
         regions.require("region", region);
         java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
         return Page.of(
-                progress.openObstacles(day, department, minAgeDays, region).stream()
+                watchlists.openObstacles(day, department, minAgeDays, region).stream()
                         .map(o -> views.obstacle(o, day))
                         .toList());
     }
@@ -163,7 +163,7 @@ public class PipelineOverviewResource {
                     String region) {
         regions.require("region", region);
         return Page.of(
-                progress.overdue(asOf == null ? java.time.LocalDate.now() : asOf, region).stream()
+                watchlists.overdue(asOf == null ? java.time.LocalDate.now() : asOf, region).stream()
                         .map(views::overdue)
                         .toList());
     }
