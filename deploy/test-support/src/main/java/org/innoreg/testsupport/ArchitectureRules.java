@@ -92,19 +92,14 @@ public final class ArchitectureRules {
                     .resideInAPackage("..resource..");
 
     /**
-     * Resources parse, call a service and shape the answer; reads go through the services too. The
-     * resource named here still pages its list through its repository (its filter and cursor are
-     * repository types); moving that read behind a query service is open work (issue 20), and no
-     * other resource may join it.
+     * Resources parse, call a service and shape the answer; reads go through the services too
+     * (query services), so no resource of any service uses a repository.
      */
     @ArchTest
     public static final ArchRule resourcesDoNotUseRepositories =
             noClasses()
                     .that()
                     .resideInAPackage("..resource..")
-                    .and(
-                            DescribedPredicate.not(
-                                    named("org.innoreg.projects.resource.ProjectResource")))
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("..repository..")

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
-import org.innoreg.chassis.bulk.TableWriter;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.regions.RegionReadModel;
@@ -34,10 +33,10 @@ import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.chassis.write.ExpectedVersion;
-import org.innoreg.indicators.domain.Indicator;
 import org.innoreg.indicators.mapping.ObservationInput;
 import org.innoreg.indicators.mapping.ObservationView;
 import org.innoreg.indicators.service.IndicatorService;
+import org.innoreg.indicators.service.ObservationSeries;
 import org.innoreg.indicators.service.ObservationService;
 
 @Path("/api/v1/indicators/{code}")
@@ -49,14 +48,19 @@ public class ObservationResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ObservationService observations;
+    private final ObservationSeries series;
     private final IndicatorService indicators;
 
     private final KnownRegions regions;
 
     ObservationResource(
-            ObservationService observations, IndicatorService indicators, KnownRegions regions) {
+            ObservationService observations,
+            ObservationSeries series,
+            IndicatorService indicators,
+            KnownRegions regions) {
         this.regions = regions;
         this.observations = observations;
+        this.series = series;
         this.indicators = indicators;
     }
 
@@ -237,64 +241,24 @@ public class ObservationResource {
                     @Pattern(regexp = "json|csv|sdmx-csv|xlsx", message = "{innoreg.series-format}")
                     String format) {
         regions.require("region", region);
-        List<ObservationView> values =
-                observations.series(code, region, from, to, asOf, changedSince);
+        List<ObservationView> values = series.series(code, region, from, to, asOf, changedSince);
         return switch (format) {
             case "sdmx-csv" ->
-                    Response.ok(sdmxCsv(indicators.get(code), values), "text/csv; charset=UTF-8")
+                    Response.ok(
+                                    SeriesFiles.sdmxCsv(indicators.get(code), values),
+                                    "text/csv; charset=UTF-8")
                             .build();
             case "csv" ->
                     BulkExport.response(
-                            BulkFormat.CSV, code, out -> table(values, BulkFormat.CSV, out));
+                            BulkFormat.CSV,
+                            code,
+                            out -> SeriesFiles.table(values, BulkFormat.CSV, out));
             case "xlsx" ->
                     BulkExport.response(
-                            BulkFormat.XLSX, code, out -> table(values, BulkFormat.XLSX, out));
+                            BulkFormat.XLSX,
+                            code,
+                            out -> SeriesFiles.table(values, BulkFormat.XLSX, out));
             default -> Response.ok(Page.of(values), MediaType.APPLICATION_JSON).build();
         };
-    }
-
-    private static String sdmxCsv(Indicator indicator, List<ObservationView> values) {
-        StringBuilder csv =
-                new StringBuilder(
-                        "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\n");
-        for (ObservationView v : values) {
-            csv.append("dataflow,INNOREG:")
-                    .append(indicator.code.toUpperCase())
-                    .append("(1.0),I,")
-                    .append(v.region())
-                    .append(',')
-                    .append(v.period())
-                    .append(',')
-                    .append(v.value().toPlainString())
-                    .append(',')
-                    .append(indicator.unit)
-                    .append(',')
-                    .append(
-                            v.status() == org.innoreg.indicators.domain.ObservationStatus.FINAL
-                                    ? "A"
-                                    : "P")
-                    .append('\n');
-        }
-        return csv.toString();
-    }
-
-    /** The series as rows of cells, a CSV file (no byte-order mark, as before) or a workbook. */
-    private static void table(
-            List<ObservationView> values, BulkFormat format, java.io.OutputStream out)
-            throws java.io.IOException {
-        try (TableWriter table = TableWriter.open(format, out, false)) {
-            table.header(List.of("indicator", "region", "period", "value", "status", "recordedAt"));
-            for (ObservationView v : values) {
-                table.row(
-                        java.util.Arrays.asList(
-                                v.indicator(),
-                                v.region(),
-                                v.period(),
-                                v.value(),
-                                v.status().name(),
-                                v.recordedAt()));
-            }
-            table.finish();
-        }
     }
 }

@@ -35,6 +35,7 @@ import org.innoreg.indicators.events.TargetEvents;
 import org.innoreg.indicators.mapping.Progress;
 import org.innoreg.indicators.mapping.TargetInput;
 import org.innoreg.indicators.mapping.TargetView;
+import org.innoreg.indicators.service.TargetProgressService;
 import org.innoreg.indicators.service.TargetService;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,10 +58,16 @@ public class TargetResource {
                     + "say, for the years up to asOf's, and a year in which nothing was counted is 0.";
 
     private final TargetService targets;
+    private final TargetProgressService targetProgress;
     private final AuditLog audit;
     private final KnownRegions regions;
 
-    TargetResource(TargetService targets, AuditLog audit, KnownRegions regions) {
+    TargetResource(
+            TargetService targets,
+            TargetProgressService targetProgress,
+            AuditLog audit,
+            KnownRegions regions) {
+        this.targetProgress = targetProgress;
         this.regions = regions;
         this.audit = audit;
         this.targets = targets;
@@ -156,7 +163,7 @@ public class TargetResource {
             @PathParam("id") UUID id,
             @Parameter(description = "Default today", example = "2019-12-31") @QueryParam("asOf")
                     LocalDate asOf) {
-        return targets.progress(targets.get(id), asOf == null ? LocalDate.now() : asOf);
+        return targetProgress.progress(targets.get(id), asOf == null ? LocalDate.now() : asOf);
     }
 
     @GET
@@ -176,7 +183,7 @@ public class TargetResource {
         LocalDate day = asOf == null ? LocalDate.now() : asOf;
         return Page.of(
                 targets.ofRegion(region).stream()
-                        .map(target -> targets.progress(target, day))
+                        .map(target -> targetProgress.progress(target, day))
                         .toList());
     }
 

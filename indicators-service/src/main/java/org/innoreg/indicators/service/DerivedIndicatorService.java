@@ -1,34 +1,18 @@
 package org.innoreg.indicators.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.innoreg.chassis.events.EventsConfig;
-import org.innoreg.chassis.events.KafkaClients;
 import org.innoreg.chassis.events.ReceivedEvent;
-import org.innoreg.chassis.problem.Messages;
-import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.indicators.derived.ContributionRule;
 import org.innoreg.indicators.domain.Contribution;
 import org.innoreg.indicators.mapping.RebuildReport;
@@ -62,26 +46,19 @@ import org.jboss.logging.Logger;
 public class DerivedIndicatorService {
 
     private static final Logger LOG = Logger.getLogger(DerivedIndicatorService.class);
-    private static final Duration REBUILD_READ_LIMIT = Duration.ofMinutes(30);
     private static final int REBUILD_TIMEOUT_SECONDS = 3600;
 
     private final DerivedTotalRepository totals;
-    private final ObservationService observations;
-    private final Instance<ContributionRule> rules;
-    private final EventsConfig events;
-    private final ObjectMapper json;
+    private final DerivedObservations observations;
+    private final DerivedTopicReplay topics;
 
     DerivedIndicatorService(
             DerivedTotalRepository totals,
-            ObservationService observations,
-            @Any Instance<ContributionRule> rules,
-            EventsConfig events,
-            ObjectMapper json) {
+            DerivedObservations observations,
+            DerivedTopicReplay topics) {
         this.totals = totals;
         this.observations = observations;
-        this.rules = rules;
-        this.events = events;
-        this.json = json;
+        this.topics = topics;
     }
 
     /** The current year in Beijing: the last year derived cells are kept for. */
@@ -115,18 +92,20 @@ public class DerivedIndicatorService {
         // the horizon never moves back: cells already written for a year stay comparable
         int horizon = Math.max(totals.state().horizon(), currentYear());
         totals.clear();
-        long read = replay(horizon);
+        long read =
+                topics.replay(
+                        (event, contributions) -> apply(event, contributions, horizon, false));
         totals.totalsFromSources(horizon);
-        List<ObservationService.DerivedCell> cells = new ArrayList<>();
+        List<DerivedObservations.DerivedCell> cells = new ArrayList<>();
         for (DerivedTotalRepository.Total total : totals.totals()) {
             Contribution.Key key = total.key();
             cells.add(
-                    new ObservationService.DerivedCell(
+                    new DerivedObservations.DerivedCell(
                             key.indicator(), key.region(), key.period(), total.value()));
         }
         for (Contribution.Key stale : totals.unbackedObservations()) {
             cells.add(
-                    new ObservationService.DerivedCell(
+                    new DerivedObservations.DerivedCell(
                             stale.indicator(), stale.region(), stale.period(), BigDecimal.ZERO));
         }
         int changed = 0;
@@ -257,91 +236,16 @@ public class DerivedIndicatorService {
         observations.writeDerived(cells(totals.addAll(delta)));
     }
 
-    private static List<ObservationService.DerivedCell> cells(
+    private static List<DerivedObservations.DerivedCell> cells(
             Map<Contribution.Key, BigDecimal> reached) {
         return reached.entrySet().stream()
                 .map(
                         total ->
-                                new ObservationService.DerivedCell(
+                                new DerivedObservations.DerivedCell(
                                         total.getKey().indicator(),
                                         total.getKey().region(),
                                         total.getKey().period(),
                                         total.getValue()))
                 .toList();
-    }
-
-    private long replay(int horizon) {
-        Map<String, ContributionRule> byTopic = new LinkedHashMap<>();
-        rules.forEach(rule -> byTopic.put(rule.topic(), rule));
-        long read = 0;
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(
-                        KafkaClients.withSecurity(
-                                Map.of(
-                                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                        events.bootstrapServers(),
-                                        ConsumerConfig.CLIENT_ID_CONFIG,
-                                        events.service() + "-derived-rebuild",
-                                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                                        false,
-                                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                                        false,
-                                        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                                        10_000,
-                                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                                        2_000)),
-                        new StringDeserializer(),
-                        new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : byTopic.keySet()) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic);
-                if (infos != null) {
-                    infos.forEach(
-                            p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + REBUILD_READ_LIMIT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "rebuild could not read its topics within " + REBUILD_READ_LIMIT);
-                }
-                for (ConsumerRecord<String, byte[]> record :
-                        consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset()
-                            >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
-                    }
-                    ReceivedEvent event;
-                    try {
-                        event =
-                                ReceivedEvent.parse(
-                                        new String(record.value(), StandardCharsets.UTF_8),
-                                        record.topic(),
-                                        json);
-                    } catch (RuntimeException notACloudEvent) {
-                        LOG.errorf(
-                                "rebuild skips %s-%d@%d: not a structured JSON CloudEvent",
-                                record.topic(), record.partition(), record.offset());
-                        continue;
-                    }
-                    byTopic.get(record.topic())
-                            .read(event)
-                            .ifPresent(
-                                    contributions -> apply(event, contributions, horizon, false));
-                    read++;
-                }
-            }
-        } catch (KafkaException e) {
-            throw new ProblemException(
-                    503,
-                    "kafka-unavailable",
-                    Messages.text("indicator.kafka-unavailable", e.getMessage()),
-                    null);
-        }
-        return read;
     }
 }

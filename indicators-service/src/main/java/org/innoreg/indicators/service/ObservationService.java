@@ -1,20 +1,10 @@
 package org.innoreg.indicators.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.regions.KnownRegions;
@@ -34,7 +24,7 @@ import org.innoreg.indicators.mapping.ObservationView;
 
 /**
  * Reported values of indicators. A new value for a cell is a revision: the old one is kept, so
- * series can be read as they were known on any date.
+ * series can be read as they were known on any date ({@link ObservationSeries}).
  */
 @ApplicationScoped
 public class ObservationService {
@@ -49,26 +39,26 @@ public class ObservationService {
     public record Written(Observation observation, Outcome outcome) {}
 
     private final IndicatorService indicators;
+    private final ObservationSeries series;
     private final EntityManager entityManager;
     private final ObservationEvents events;
     private final WritePipeline writes;
-    private final ObjectMapper json;
 
     private final ValueRulesConfig rules;
     private final KnownRegions regions;
 
     ObservationService(
             IndicatorService indicators,
+            ObservationSeries series,
             EntityManager entityManager,
             ObservationEvents events,
             WritePipeline writes,
-            ObjectMapper json,
             ValueRulesConfig rules,
             KnownRegions regions) {
         this.regions = regions;
-        this.json = json;
         this.rules = rules;
         this.indicators = indicators;
+        this.series = series;
         this.entityManager = entityManager;
         this.events = events;
         this.writes = writes;
@@ -187,7 +177,8 @@ public class ObservationService {
             }
             // known "a minute from now": the latest value of every part, this write's included
             for (ObservationView value :
-                    computed(share, region, period, period, OffsetDateTime.now().plusMinutes(1))) {
+                    series.computed(
+                            share, region, period, period, OffsetDateTime.now().plusMinutes(1))) {
                 if (ValueRules.shareAbove100(value.value())) {
                     throw ProblemException.implausible(
                             ValueRules.SHARE_ABOVE_100,
@@ -230,59 +221,6 @@ public class ObservationService {
         return indicator;
     }
 
-    /** The value a derived cell has reached. */
-    public record DerivedCell(String indicator, String region, String period, BigDecimal value) {}
-
-    /**
-     * Sets derived cells to the values their running totals have reached, in one statement: a cell
-     * is recorded the first time it has a value other than 0, revised when its value changed (to 0
-     * included), left alone otherwise. A cell that never had a value is not created to say 0: a
-     * derived cell nobody counted anything in reads as 0 anyway, so live events and a rebuild agree
-     * whichever zeros they pass through. Derived values are provisional (they move with every
-     * event) and their source is the indicator's (the topic they come from).
-     *
-     * @return how many cells changed value (recorded or revised)
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int writeDerived(List<DerivedCell> cells) {
-        if (cells.isEmpty()) {
-            return 0;
-        }
-        // one row per cell (one statement cannot upsert a row twice): the last value given wins
-        Map<List<String>, DerivedCell> byCell = new LinkedHashMap<>();
-        cells.forEach(
-                cell -> byCell.put(List.of(cell.indicator(), cell.region(), cell.period()), cell));
-        String rows;
-        try {
-            rows = json.writeValueAsString(byCell.values());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        // clock_timestamp(), truncated as Java's are: the instant asOf compares with, as for
-        // reported cells
-        return entityManager
-                .createNativeQuery(
-                        """
-                WITH written AS (
-                    INSERT INTO observation AS o (indicator_code, region_code, period, value, status, source, version,
-                                                  created_at, updated_at)
-                    SELECT c.indicator, c.region, c.period, c.value, 'PROVISIONAL', i.source, 1,
-                           date_trunc('microseconds', clock_timestamp()), date_trunc('microseconds', clock_timestamp())
-                      FROM json_to_recordset(CAST(?1 AS json)) AS c(indicator text, region text, period text, value numeric)
-                      JOIN indicator i ON i.code = c.indicator
-                     WHERE c.value <> 0 OR EXISTS (SELECT 1 FROM observation x WHERE x.indicator_code = c.indicator
-                                                      AND x.region_code = c.region AND x.period = c.period)
-                    ON CONFLICT (indicator_code, region_code, period) DO UPDATE
-                       SET value = excluded.value, version = o.version + 1, updated_at = excluded.updated_at
-                     WHERE o.value <> excluded.value
-                    RETURNING o.indicator_code, o.region_code, o.period, o.value, o.status, o.source, o.note, o.updated_at)
-                INSERT INTO observation_revision (indicator_code, region_code, period, value, status, source, note, recorded_at)
-                SELECT indicator_code, region_code, period, value, status, source, note, updated_at FROM written
-                """)
-                .setParameter(1, rows)
-                .executeUpdate();
-    }
-
     public List<ObservationRevision> revisions(String code, String region, String period) {
         get(code, region, period);
         return entityManager
@@ -295,132 +233,6 @@ public class ObservationService {
                 .setParameter(2, region)
                 .setParameter(3, period)
                 .getResultList();
-    }
-
-    /**
-     * A series in region and period order: each cell's latest value recorded at or before {@code
-     * asOf} (now if null), for one region or all, within [from, to], and only cells changed at or
-     * after {@code changedSince}. A computed indicator is evaluated from its parts as they were
-     * known at {@code asOf}.
-     */
-    public List<ObservationView> series(
-            String code,
-            String region,
-            String from,
-            String to,
-            OffsetDateTime asOf,
-            OffsetDateTime changedSince) {
-        Indicator indicator = indicators.get(code);
-        OffsetDateTime knownAt = asOf == null ? OffsetDateTime.now() : asOf;
-        List<ObservationView> values =
-                indicator.kind == IndicatorKind.COMPUTED
-                        ? computed(indicator, region, from, to, knownAt)
-                        : stored(code, region, from, to, knownAt);
-        return changedSince == null
-                ? values
-                : values.stream().filter(v -> !v.recordedAt().isBefore(changedSince)).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<ObservationView> stored(
-            String code, String region, String from, String to, OffsetDateTime asOf) {
-        StringBuilder sql =
-                new StringBuilder(
-                        """
-                SELECT DISTINCT ON (region_code, period) * FROM observation_revision
-                 WHERE indicator_code = :code AND recorded_at <= :asOf""");
-        if (region != null) {
-            sql.append(" AND region_code = :region");
-        }
-        if (from != null) {
-            sql.append(" AND period >= :from");
-        }
-        if (to != null) {
-            sql.append(" AND period <= :to");
-        }
-        sql.append(" ORDER BY region_code, period, recorded_at DESC, id DESC");
-        var query =
-                entityManager
-                        .createNativeQuery(sql.toString(), ObservationRevision.class)
-                        .setParameter("code", code)
-                        .setParameter("asOf", asOf);
-        if (region != null) {
-            query.setParameter("region", region);
-        }
-        if (from != null) {
-            query.setParameter("from", from);
-        }
-        if (to != null) {
-            query.setParameter("to", to);
-        }
-        return ((List<ObservationRevision>) query.getResultList())
-                .stream().map(ObservationView::of).toList();
-    }
-
-    /**
-     * sum(numerator) ÷ denominator × scale for every cell where each part has a value (a derived
-     * count missing from a cell is 0: nothing was counted there) and the denominator is not zero.
-     * The cell is FINAL when all its parts are, and was recorded when its newest part was.
-     */
-    private List<ObservationView> computed(
-            Indicator indicator, String region, String from, String to, OffsetDateTime asOf) {
-        List<String> parts = new ArrayList<>(indicator.numerator);
-        if (indicator.denominator != null) {
-            parts.add(indicator.denominator);
-        }
-        Map<String, Map<String, ObservationView>> byCell =
-                new TreeMap<>(); // "region|period" → part → value
-        Map<String, Boolean> zeroWhenMissing = new HashMap<>();
-        for (String part : parts) {
-            zeroWhenMissing.put(part, indicators.get(part).kind == IndicatorKind.DERIVED);
-            for (ObservationView value : series(part, region, from, to, asOf, null)) {
-                byCell.computeIfAbsent(
-                                value.region() + "|" + value.period(), cell -> new HashMap<>())
-                        .put(part, value);
-            }
-        }
-        List<ObservationView> values = new ArrayList<>();
-        cells:
-        for (Map<String, ObservationView> cell : byCell.values()) {
-            BigDecimal sum = BigDecimal.ZERO;
-            for (String part : indicator.numerator) {
-                ObservationView value = cell.get(part);
-                if (value == null && !zeroWhenMissing.get(part)) {
-                    continue cells;
-                }
-                sum = value == null ? sum : sum.add(value.value());
-            }
-            BigDecimal result = sum.multiply(indicator.scale);
-            if (indicator.denominator != null) {
-                ObservationView denominator = cell.get(indicator.denominator);
-                if (denominator == null || denominator.value().signum() == 0) {
-                    continue;
-                }
-                result = result.divide(denominator.value(), 6, RoundingMode.HALF_EVEN);
-            }
-            ObservationView any = cell.values().iterator().next();
-            boolean allFinal =
-                    parts.stream()
-                            .map(cell::get)
-                            .allMatch(v -> v == null || v.status() == ObservationStatus.FINAL);
-            OffsetDateTime recordedAt =
-                    cell.values().stream()
-                            .map(ObservationView::recordedAt)
-                            .max(Comparator.naturalOrder())
-                            .orElseThrow();
-            values.add(
-                    new ObservationView(
-                            indicator.code,
-                            any.region(),
-                            any.period(),
-                            ObservationView.plain(result),
-                            allFinal ? ObservationStatus.FINAL : ObservationStatus.PROVISIONAL,
-                            "computed: " + indicator.description,
-                            null,
-                            recordedAt,
-                            null));
-        }
-        return values;
     }
 
     private static void apply(

@@ -16,6 +16,7 @@ import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectStage;
+import org.innoreg.projects.mapping.ProjectFilter;
 
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {

@@ -1,4 +1,4 @@
-package org.innoreg.projects.repository;
+package org.innoreg.projects.mapping;
 
 import java.time.OffsetDateTime;
 import java.util.Set;

@@ -1,0 +1,50 @@
+package org.innoreg.projects.resource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import org.innoreg.chassis.security.Caller;
+import org.innoreg.projects.domain.Obstacle;
+import org.innoreg.projects.domain.Project;
+import org.innoreg.projects.mapping.ProgressViews;
+import org.innoreg.projects.mapping.ProjectMapper;
+import org.innoreg.projects.mapping.ProjectView;
+
+/**
+ * What this caller may see of a project and its records: what a bureau does not publish only for
+ * authenticated readers.
+ */
+@ApplicationScoped
+class CallerViews {
+
+    private final Caller caller;
+
+    CallerViews(Caller caller) {
+        this.caller = caller;
+    }
+
+    /**
+     * A project as this caller may see it: the supervising official only for authenticated readers.
+     */
+    ProjectView project(Project project) {
+        ProjectView view = ProjectMapper.toView(project);
+        return caller.isReader() ? view : view.forPublic();
+    }
+
+    /** An obstacle as this caller may see it: its text only for authenticated readers. */
+    ProgressViews.ObstacleView obstacle(Obstacle obstacle, LocalDate asOf) {
+        ProgressViews.ObstacleView view = ProgressViews.ObstacleView.of(obstacle, asOf);
+        return caller.isReader() ? view : view.forPublic();
+    }
+
+    /**
+     * A review as this caller may see it: its reviewer and summary only for authenticated readers.
+     */
+    ProgressViews.Review review(ProgressViews.Review review) {
+        return caller.isReader() ? review : review.forPublic();
+    }
+
+    /** An overdue project as this caller may see it: without what a bureau does not publish. */
+    ProgressViews.Overdue overdue(ProgressViews.Overdue overdue) {
+        return caller.isReader() ? overdue : overdue.forPublic();
+    }
+}
