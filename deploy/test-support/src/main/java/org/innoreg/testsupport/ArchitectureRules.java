@@ -3,11 +3,8 @@ package org.innoreg.testsupport;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.List;
 
 /**
  * The layering every service keeps, as rules that run in each module's unit tests (its {@code
@@ -104,22 +101,4 @@ public final class ArchitectureRules {
                     .dependOnClassesThat()
                     .resideInAPackage("..repository..")
                     .allowEmptyShould(true);
-
-    /**
-     * These classes and the classes nested in them (by name: test-support cannot see the services'
-     * classes).
-     */
-    private static DescribedPredicate<JavaClass> named(String... names) {
-        List<String> classes = List.of(names);
-        return DescribedPredicate.describe(
-                "one of " + classes,
-                javaClass ->
-                        classes.stream()
-                                .anyMatch(
-                                        name ->
-                                                javaClass.getName().equals(name)
-                                                        || javaClass
-                                                                .getName()
-                                                                .startsWith(name + "$")));
-    }
 }
