@@ -23,6 +23,9 @@ import org.innoreg.registry.mapping.PlatformView;
 @ApplicationScoped
 public class PlatformSearch {
 
+    /** How many matching platforms a relevance-ranked search scores at most. */
+    static final int RELEVANCE_CANDIDATES = 200;
+
     /** A page of platforms with the sort key of each, from which the next cursor is made. */
     public record Slice(List<PlatformView> platforms, List<String> keys) {}
 
@@ -39,18 +42,18 @@ public class PlatformSearch {
      * after} = [sort key, id] of the previous page's last item, or null for the first page).
      */
     public Uni<Slice> search(
-            PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
-        Sql sql = searchSql(filter, sort, after, limit);
-        String text =
+            PlatformFilter filter, Text text, PlatformSort sort, List<String> after, int limit) {
+        Sql sql = searchSql(filter, text, sort, after, limit);
+        String select =
                 "SELECT "
                         + PlatformViewQuery.COLUMNS
                         + ", CAST("
                         + sort.key
-                        + " AS text) AS sort_key FROM platform p"
-                        + sql.where()
+                        + " AS text) AS sort_key FROM "
+                        + sql.from()
                         + sql.orderBy;
         List<Object> parameters = new ArrayList<>();
-        return views.page(sql.positional(text, parameters), parameters)
+        return views.page(sql.positional(select, parameters), parameters)
                 .map(
                         rows ->
                                 new Slice(
@@ -72,35 +75,35 @@ public class PlatformSearch {
         entityManager
                 .createNativeQuery("SELECT set_config('enable_seqscan', 'off', true)")
                 .getSingleResult();
-        Sql sql = searchSql(filter, sort, null, 50);
+        Sql sql = searchSql(filter, Text.ALL_TERMS, sort, null, 50);
         List<Object> lines =
                 sql.bind(
                                 entityManager.createNativeQuery(
-                                        "EXPLAIN SELECT p.* FROM platform p"
-                                                + sql.where()
-                                                + sql.orderBy))
+                                        "EXPLAIN SELECT p.* FROM " + sql.from() + sql.orderBy))
                         .getResultList();
         return String.join("\n", lines.stream().map(String::valueOf).toList());
     }
 
     /** The conditions, order and limit of a search page. */
-    private Sql searchSql(PlatformFilter filter, PlatformSort sort, List<String> after, int limit) {
-        Sql sql = where(filter);
+    private Sql searchSql(
+            PlatformFilter filter, Text text, PlatformSort sort, List<String> after, int limit) {
+        Sql sql = where(filter, text);
         String direction = sort.descending ? "DESC" : "ASC";
         if (after != null) {
-            sql.and(
+            sql.keyset =
                     "("
                             + sort.key
                             + ", p.id) "
                             + (sort.descending ? "<" : ">")
                             + " (CAST(CAST(:afterKey AS text) AS "
                             + sort.sqlType
-                            + "), CAST(CAST(:afterId AS text) AS uuid))");
+                            + "), CAST(CAST(:afterId AS text) AS uuid))";
             sql.params.put("afterKey", after.get(0));
             sql.params.put("afterId", after.get(1));
         }
         if (sort == PlatformSort.RELEVANCE) {
             sql.params.putIfAbsent("qText", normalised(filter.q()));
+            sql.params.put("candidates", (long) RELEVANCE_CANDIDATES);
         }
         sql.orderBy =
                 " ORDER BY " + sort.key + " " + direction + ", p.id " + direction + " LIMIT :limit";
@@ -108,8 +111,8 @@ public class PlatformSearch {
         return sql;
     }
 
-    public Uni<Long> count(PlatformFilter filter) {
-        Sql sql = where(filter);
+    public Uni<Long> count(PlatformFilter filter, Text text) {
+        Sql sql = where(filter, text);
         List<Object> parameters = new ArrayList<>();
         return views.select(
                         sql.positional("SELECT count(*) FROM platform p" + sql.where(), parameters),
@@ -119,17 +122,17 @@ public class PlatformSearch {
     }
 
     /** Counts of matching platforms by the value of one column (type, level or region_code). */
-    public Uni<Map<String, Long>> facet(PlatformFilter filter, String column) {
-        Sql sql = where(filter);
+    public Uni<Map<String, Long>> facet(PlatformFilter filter, Text text, String column) {
+        Sql sql = where(filter, text);
         List<Object> parameters = new ArrayList<>();
-        String text =
+        String select =
                 "SELECT p."
                         + column
                         + ", count(*) FROM platform p"
                         + sql.where()
                         + " GROUP BY 1 ORDER BY 2 DESC, 1";
         return views.select(
-                        sql.positional(text, parameters),
+                        sql.positional(select, parameters),
                         parameters,
                         row -> Map.entry(row.getString(0), row.getLong(1)))
                 .map(
@@ -140,7 +143,42 @@ public class PlatformSearch {
                         });
     }
 
-    private static Sql where(PlatformFilter f) {
+    /**
+     * How a search's text is matched: {@link #ALL_TERMS}, or, when no platform the other filters
+     * let through holds them all, {@link #ALL_TERMS_BUT_ONE} (V6__platform_search_terms.sql).
+     */
+    public enum Text {
+        ALL_TERMS("search_query"),
+        ALL_TERMS_BUT_ONE("search_query_relaxed");
+
+        private final String function;
+
+        Text(String function) {
+            this.function = function;
+        }
+    }
+
+    /** How the filter's text is to be matched: all terms, unless nothing holds them all. */
+    public Uni<Text> textMatch(PlatformFilter filter) {
+        if (!byTerms(filter)) {
+            return Uni.createFrom().item(Text.ALL_TERMS);
+        }
+        Sql sql = where(filter, Text.ALL_TERMS);
+        List<Object> parameters = new ArrayList<>();
+        return views.select(
+                        sql.positional(
+                                "SELECT EXISTS (SELECT 1 FROM platform p" + sql.where() + ")",
+                                parameters),
+                        parameters,
+                        row -> row.getBoolean(0))
+                .map(found -> found.get(0) ? Text.ALL_TERMS : Text.ALL_TERMS_BUT_ONE);
+    }
+
+    private static boolean byTerms(PlatformFilter f) {
+        return f.q() != null && normalised(f.q()).codePointCount(0, normalised(f.q()).length()) > 1;
+    }
+
+    private static Sql where(PlatformFilter f, Text text) {
         Sql sql = new Sql();
         if (!f.types().isEmpty()) {
             sql.and("p.type IN (:types)")
@@ -187,10 +225,17 @@ public class PlatformSearch {
             sql.and("p.updated_at >= :changedSince").params.put("changedSince", f.changedSince());
         }
         if (f.q() != null) {
-            // Substring match on all names; the trigram index serves LIKE '%…%'.
-            sql.and("p.search_text LIKE :qLike ESCAPE '\\'")
-                    .params
-                    .put("qLike", "%" + escapeLike(normalised(f.q())) + "%");
+            String q = normalised(f.q());
+            if (byTerms(f)) {
+                // The query's terms (V6__platform_search_terms.sql), from the terms index.
+                sql.and("p.search_terms @@ " + text.function + "(:q)").params.put("q", q);
+            } else {
+                // One character is no term: a substring match, which the trigram index cannot
+                // narrow either, so it reads the table; such queries are rare.
+                sql.and("p.search_text LIKE :qLike ESCAPE '\\'")
+                        .params
+                        .put("qLike", "%" + escapeLike(q) + "%");
+            }
         }
         return sql;
     }
@@ -208,6 +253,7 @@ public class PlatformSearch {
         private static final Pattern NAMED = Pattern.compile(":([A-Za-z]\\w*)");
         private final List<String> conditions = new ArrayList<>();
         final Map<String, Object> params = new LinkedHashMap<>();
+        String keyset; // the page's position, null on the first page
         String orderBy = "";
 
         Sql and(String condition) {
@@ -217,6 +263,26 @@ public class PlatformSearch {
 
         String where() {
             return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        /**
+         * The rows a page is taken from. Ranked by relevance, they are the first {@link
+         * #RELEVANCE_CANDIDATES} matches, as a search engine ranks only its best candidates: a
+         * common term matches a fifth of all platforms, and scoring them all would cost a second
+         * (docs/decisions/0006). Otherwise all matches, with the index of the sort key in use.
+         */
+        String from() {
+            if (params.containsKey("candidates")) {
+                return "(SELECT p.* FROM platform p"
+                        + where()
+                        + " LIMIT :candidates) p"
+                        + (keyset == null ? "" : " WHERE " + keyset);
+            }
+            List<String> all = new ArrayList<>(conditions);
+            if (keyset != null) {
+                all.add(keyset);
+            }
+            return "platform p" + (all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all));
         }
 
         Query bind(Query query) {

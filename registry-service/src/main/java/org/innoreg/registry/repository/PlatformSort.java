@@ -17,12 +17,14 @@ public enum PlatformSort {
     UPDATED_AT("updatedAt", "p.updated_at", "timestamptz", false),
     UPDATED_AT_DESC("-updatedAt", "p.updated_at", "timestamptz", true),
     /**
-     * Best name match first; only with q. Scores are integers (similarity × 10⁶) so cursors are
-     * exact.
+     * Best match first; only with q. Every candidate holds all terms of the query, so what ranks
+     * them is what BM25 would weigh among such equals: names holding the query as typed first, then
+     * shorter names (fewer other words). Integer scores, so cursors are exact.
      */
     RELEVANCE(
             "relevance",
-            "CAST(round(similarity(p.search_text, :qText) * 1000000) AS bigint)",
+            "CAST(CASE WHEN strpos(p.search_text, :qText) > 0 THEN 100000 ELSE 0 END"
+                    + " - length(p.search_text) AS bigint)",
             "bigint",
             true);
 

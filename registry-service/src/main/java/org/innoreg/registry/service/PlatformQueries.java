@@ -17,6 +17,7 @@ import org.innoreg.registry.mapping.PlatformFilter;
 import org.innoreg.registry.mapping.PlatformStats;
 import org.innoreg.registry.mapping.PlatformView;
 import org.innoreg.registry.repository.PlatformSearch;
+import org.innoreg.registry.repository.PlatformSearch.Text;
 import org.innoreg.registry.repository.PlatformSort;
 import org.innoreg.registry.repository.PlatformStatsQuery;
 
@@ -58,42 +59,58 @@ public class PlatformQueries {
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 2);
         return knownRegions
                 .requireReactive("region", filter.region())
+                .flatMap(known -> page(filter, Text.ALL_TERMS, order, after, limit, facets))
                 .flatMap(
-                        known -> {
-                            Uni<PlatformSearch.Slice> slice =
-                                    search.search(filter, order, after, limit + 1);
-                            Uni<Long> total =
-                                    facets ? search.count(filter) : Uni.createFrom().nullItem();
-                            Uni<Map<String, Map<String, Long>>> counts =
-                                    !facets
-                                            ? Uni.createFrom().nullItem()
-                                            : Uni.combine()
-                                                    .all()
-                                                    .unis(
-                                                            search.facet(filter, "type"),
-                                                            search.facet(filter, "level"),
-                                                            search.facet(filter, "region_code"))
-                                                    .with(
-                                                            (byType, byLevel, byRegion) -> {
-                                                                Map<String, Map<String, Long>>
-                                                                        byFacet =
-                                                                                new LinkedHashMap<>();
-                                                                byFacet.put("type", byType);
-                                                                byFacet.put("level", byLevel);
-                                                                byFacet.put("region", byRegion);
-                                                                return byFacet;
-                                                            });
-                            return Uni.combine()
-                                    .all()
-                                    .unis(slice, total, counts)
-                                    .with(
-                                            (page, counted, byFacet) ->
-                                                    new Found(
-                                                            page.platforms(),
-                                                            page.keys(),
-                                                            counted,
-                                                            byFacet));
-                        });
+                        found ->
+                                !found.platforms().isEmpty() || filter.q() == null
+                                        ? Uni.createFrom().item(found)
+                                        // nothing holds every term: perhaps a name typed without
+                                        // its spaces, so try all terms but one
+                                        : search.textMatch(filter)
+                                                .flatMap(
+                                                        text ->
+                                                                text == Text.ALL_TERMS
+                                                                        ? Uni.createFrom()
+                                                                                .item(found)
+                                                                        : page(
+                                                                                filter, text, order,
+                                                                                after, limit,
+                                                                                facets)));
+    }
+
+    private Uni<Found> page(
+            PlatformFilter filter,
+            Text text,
+            PlatformSort order,
+            List<String> after,
+            int limit,
+            boolean facets) {
+        Uni<PlatformSearch.Slice> slice = search.search(filter, text, order, after, limit + 1);
+        Uni<Long> total = facets ? search.count(filter, text) : Uni.createFrom().nullItem();
+        Uni<Map<String, Map<String, Long>>> counts =
+                !facets
+                        ? Uni.createFrom().nullItem()
+                        : Uni.combine()
+                                .all()
+                                .unis(
+                                        search.facet(filter, text, "type"),
+                                        search.facet(filter, text, "level"),
+                                        search.facet(filter, text, "region_code"))
+                                .with(
+                                        (byType, byLevel, byRegion) -> {
+                                            Map<String, Map<String, Long>> byFacet =
+                                                    new LinkedHashMap<>();
+                                            byFacet.put("type", byType);
+                                            byFacet.put("level", byLevel);
+                                            byFacet.put("region", byRegion);
+                                            return byFacet;
+                                        });
+        return Uni.combine()
+                .all()
+                .unis(slice, total, counts)
+                .with(
+                        (page, counted, byFacet) ->
+                                new Found(page.platforms(), page.keys(), counted, byFacet));
     }
 
     /**

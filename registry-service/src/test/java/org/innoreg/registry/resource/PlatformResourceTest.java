@@ -279,6 +279,61 @@ class PlatformResourceTest {
     }
 
     @Test
+    void searchFindsAllTermsInAnyOrderAndRanksTheNameAsTypedFirst() {
+        String tag = unique("词元");
+        String shorter = tag + "碳化硅重点实验室";
+        String longer = tag + "碳化硅功率器件重点实验室";
+        createPlatform(
+                longer,
+                "KEY_LABORATORY",
+                "PROVINCIAL",
+                "430702",
+                "\"nameEn\":\"Silicon Carbide Power Device Lab\"");
+        createPlatform(shorter, "KEY_LABORATORY", "PROVINCIAL", "430702", "\"fields\":[]");
+
+        // terms in any order, with or without spaces (V6__platform_search_terms.sql)
+        given().queryParam("q", "功率器件 " + tag + " 碳化硅")
+                .get("/api/v1/platforms")
+                .then()
+                .statusCode(200)
+                .body("items.nameZh", contains(longer));
+        // the last word as a prefix: what a clerk has typed so far
+        given().queryParam("q", tag + " silicon carb")
+                .get("/api/v1/platforms")
+                .then()
+                .body("items.nameZh", contains(longer));
+        // the one holding the query as typed comes first; the other holds all its terms
+        // but one (硅重), and only such matches are found when nothing holds them all
+        given().queryParam("q", tag + "碳化硅重点实验室")
+                .get("/api/v1/platforms")
+                .then()
+                .body("items.nameZh", contains(shorter));
+        given().queryParam("q", tag + "碳化硅功率器件重点实验室")
+                .get("/api/v1/platforms")
+                .then()
+                .body("items.nameZh", contains(longer));
+        // words typed without their spaces: no name holds 硅器, all but that one piece are there
+        given().queryParam("q", tag + "碳化硅器件")
+                .queryParam("facets", true)
+                .get("/api/v1/platforms")
+                .then()
+                .body("items.nameZh", contains(longer))
+                .body("total", equalTo(1));
+        // every term must be there
+        given().queryParam("q", tag + " 石墨烯")
+                .get("/api/v1/platforms")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
+        // sorted by name, the same matches
+        given().queryParam("q", tag + " 实验室")
+                .queryParam("sort", "name")
+                .get("/api/v1/platforms")
+                .then()
+                .body("items.nameZh", contains(longer, shorter));
+    }
+
+    @Test
     void searchFiltersByTypeLevelRegionSubtreeFieldAndText() {
         String tag = unique("检索");
         createPlatform(
