@@ -3,15 +3,11 @@ package org.innoreg.registry.repository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.mapping.PlatformFilter;
 import org.innoreg.registry.mapping.PlatformView;
@@ -43,7 +39,7 @@ public class PlatformSearch {
      */
     public Uni<Slice> search(
             PlatformFilter filter, Text text, PlatformSort sort, List<String> after, int limit) {
-        Sql sql = searchSql(filter, text, sort, after, limit);
+        PlatformSearchSql sql = searchSql(filter, text, sort, after, limit);
         String select =
                 "SELECT "
                         + PlatformViewQuery.COLUMNS
@@ -75,7 +71,7 @@ public class PlatformSearch {
         entityManager
                 .createNativeQuery("SELECT set_config('enable_seqscan', 'off', true)")
                 .getSingleResult();
-        Sql sql = searchSql(filter, Text.ALL_TERMS, sort, null, 50);
+        PlatformSearchSql sql = searchSql(filter, Text.ALL_TERMS, sort, null, 50);
         List<Object> lines =
                 sql.bind(
                                 entityManager.createNativeQuery(
@@ -85,9 +81,9 @@ public class PlatformSearch {
     }
 
     /** The conditions, order and limit of a search page. */
-    private Sql searchSql(
+    private PlatformSearchSql searchSql(
             PlatformFilter filter, Text text, PlatformSort sort, List<String> after, int limit) {
-        Sql sql = where(filter, text);
+        PlatformSearchSql sql = where(filter, text);
         String direction = sort.descending ? "DESC" : "ASC";
         if (after != null) {
             sql.keyset =
@@ -112,7 +108,7 @@ public class PlatformSearch {
     }
 
     public Uni<Long> count(PlatformFilter filter, Text text) {
-        Sql sql = where(filter, text);
+        PlatformSearchSql sql = where(filter, text);
         List<Object> parameters = new ArrayList<>();
         return views.select(
                         sql.positional("SELECT count(*) FROM platform p" + sql.where(), parameters),
@@ -123,7 +119,7 @@ public class PlatformSearch {
 
     /** Counts of matching platforms by the value of one column (type, level or region_code). */
     public Uni<Map<String, Long>> facet(PlatformFilter filter, Text text, String column) {
-        Sql sql = where(filter, text);
+        PlatformSearchSql sql = where(filter, text);
         List<Object> parameters = new ArrayList<>();
         String select =
                 "SELECT p."
@@ -163,7 +159,7 @@ public class PlatformSearch {
         if (!byTerms(filter)) {
             return Uni.createFrom().item(Text.ALL_TERMS);
         }
-        Sql sql = where(filter, Text.ALL_TERMS);
+        PlatformSearchSql sql = where(filter, Text.ALL_TERMS);
         List<Object> parameters = new ArrayList<>();
         return views.select(
                         sql.positional(
@@ -178,8 +174,8 @@ public class PlatformSearch {
         return f.q() != null && normalised(f.q()).codePointCount(0, normalised(f.q()).length()) > 1;
     }
 
-    private static Sql where(PlatformFilter f, Text text) {
-        Sql sql = new Sql();
+    private static PlatformSearchSql where(PlatformFilter f, Text text) {
+        PlatformSearchSql sql = new PlatformSearchSql();
         if (!f.types().isEmpty()) {
             sql.and("p.type IN (:types)")
                     .params
@@ -246,70 +242,5 @@ public class PlatformSearch {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** A WHERE clause and its named parameters, built up condition by condition. */
-    private static final class Sql {
-        private static final Pattern NAMED = Pattern.compile(":([A-Za-z]\\w*)");
-        private final List<String> conditions = new ArrayList<>();
-        final Map<String, Object> params = new LinkedHashMap<>();
-        String keyset; // the page's position, null on the first page
-        String orderBy = "";
-
-        Sql and(String condition) {
-            conditions.add(condition);
-            return this;
-        }
-
-        String where() {
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
-
-        /**
-         * The rows a page is taken from. Ranked by relevance, they are the first {@link
-         * #RELEVANCE_CANDIDATES} matches, as a search engine ranks only its best candidates: a
-         * common term matches a fifth of all platforms, and scoring them all would cost a second
-         * (docs/decisions/0006). Otherwise all matches, with the index of the sort key in use.
-         */
-        String from() {
-            if (params.containsKey("candidates")) {
-                return "(SELECT p.* FROM platform p"
-                        + where()
-                        + " LIMIT :candidates) p"
-                        + (keyset == null ? "" : " WHERE " + keyset);
-            }
-            List<String> all = new ArrayList<>(conditions);
-            if (keyset != null) {
-                all.add(keyset);
-            }
-            return "platform p" + (all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all));
-        }
-
-        Query bind(Query query) {
-            params.forEach(query::setParameter);
-            return query;
-        }
-
-        /**
-         * The text with PostgreSQL's numbered parameters ($1, $2...); their values are added to
-         * {@code values} in order.
-         */
-        String positional(String text, List<Object> values) {
-            Matcher named = NAMED.matcher(text);
-            StringBuilder numbered = new StringBuilder();
-            while (named.find()) {
-                Object value = params.get(named.group(1));
-                List<String> markers = new ArrayList<>();
-                for (Object one :
-                        value instanceof Collection<?> many
-                                ? many
-                                : List.of(value)) { // IN (:types) → IN ($1, $2)
-                    values.add(one);
-                    markers.add("\\$" + values.size());
-                }
-                named.appendReplacement(numbered, String.join(", ", markers));
-            }
-            return named.appendTail(numbered).toString();
-        }
     }
 }
