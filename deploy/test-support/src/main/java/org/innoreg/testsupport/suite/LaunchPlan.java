@@ -57,6 +57,9 @@ final class LaunchPlan {
     boolean exitWithParent;
 
     static LaunchPlan parse(String... args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("what to start?");
+        }
         LaunchPlan plan = new LaunchPlan();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -95,7 +98,7 @@ final class LaunchPlan {
             }
         }
         if (plan.services.isEmpty() && plan.bootstrap != null) {
-            throw new IllegalArgumentException("nothing to start: no --service, and --bootstrap");
+            throw new IllegalArgumentException("nothing to start: --bootstrap and no --service");
         }
         return plan;
     }
