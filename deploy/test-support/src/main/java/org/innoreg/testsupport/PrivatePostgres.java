@@ -42,8 +42,8 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     /**
-     * A new, empty cluster in a new directory under {@code parent} (null: the temporary directory),
-     * not yet started.
+     * A new, empty cluster in a new directory under {@code parent} (null, or a directory the
+     * postgres user cannot reach: the temporary directory), not yet started.
      */
     public static PrivatePostgres create(Path parent) throws Exception {
         PrivatePostgres postgres = allocate(parent);
@@ -96,10 +96,10 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /**
      * {@code directory} (created) when the server's user can enter it and every directory above it,
-     * else null: the caller's data then goes under the temporary directory, e.g. for a checkout
-     * under a 0700 home.
+     * else null: the data then goes under the temporary directory, e.g. for a checkout under a 0700
+     * home.
      */
-    public static Path reachable(Path directory) throws Exception {
+    private static Path reachable(Path directory) throws Exception {
         Files.createDirectories(directory);
         if (runningAsRoot()) {
             run(List.of("chmod", "o+rx", directory.toString()));

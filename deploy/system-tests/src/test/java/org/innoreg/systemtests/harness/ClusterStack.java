@@ -186,7 +186,9 @@ public final class ClusterStack implements Deployment, AutoCloseable {
      * dataDurability: preferred} does.
      */
     private void startDatabases() throws Exception {
-        Path parent = PrivatePostgres.reachable(runDirectory.resolve("postgres"));
+        // beside the run's logs when the postgres user can reach them, else under the temporary
+        // directory (a checkout under a 0700 home)
+        Path parent = runDirectory.resolve("postgres");
         primary = PrivatePostgres.create(parent);
         primary.start();
         for (Service service : Service.values()) {
