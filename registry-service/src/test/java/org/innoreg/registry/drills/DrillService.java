@@ -40,9 +40,10 @@ final class DrillService {
      */
     static ServiceProcess configure(String logName, Map<String, String> environment) {
         Path publicKey = Suite.writeTestPublicKey(DRILLS.resolve("jwt-public.pem"));
-        return ServiceProcess.of(
+        return ServiceProcess.packaged(
+                        Suite.root(),
+                        Suite.Service.REGISTRY,
                         "registry-service",
-                        Paths.get("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath(),
                         DRILLS.resolve(logName))
                 .env(environment)
                 .env("INNOREG_JWT_PUBLIC_KEY", publicKey.toString());

@@ -102,11 +102,8 @@ public final class ClusterStack implements Deployment, AutoCloseable {
             for (int n = 1; n <= REPLICAS; n++) {
                 String name = service.module + "-" + n;
                 ServiceProcess process =
-                        ServiceProcess.of(
-                                        name,
-                                        root.resolve(service.module)
-                                                .resolve("target/quarkus-app/quarkus-run.jar"),
-                                        runDirectory.resolve(name + ".log"))
+                        ServiceProcess.packaged(
+                                        root, service, name, runDirectory.resolve(name + ".log"))
                                 .fixedPort(ports.get(service).get(n - 1))
                                 .env("PGUSER", "postgres")
                                 .env("PGPASSWORD", "")

@@ -93,10 +93,10 @@ public final class Launcher {
         for (Entry entry : plan.services) {
             int port = LaunchPlan.portOrFree(entry.port());
             ServiceProcess process =
-                    ServiceProcess.of(
+                    ServiceProcess.packaged(
+                                    root,
+                                    entry.kind(),
                                     entry.label(),
-                                    root.resolve(entry.kind().module)
-                                            .resolve("target/quarkus-app/quarkus-run.jar"),
                                     logs.resolve(entry.label() + ".log"))
                             .fixedPort(port)
                             .jvmOptions(plan.jvmOptionsOf(entry.label()))

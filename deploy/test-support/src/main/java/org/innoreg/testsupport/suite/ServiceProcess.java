@@ -69,6 +69,17 @@ public final class ServiceProcess {
         return new ServiceProcess(name, jar, log);
     }
 
+    /**
+     * The packaged {@code service} of the checkout {@code root} (its
+     * target/quarkus-app/quarkus-run.jar), called {@code name}, its log in {@code log}.
+     */
+    public static ServiceProcess packaged(Path root, Suite.Service service, String name, Path log) {
+        return of(
+                name,
+                root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
+                log);
+    }
+
     public ServiceProcess env(String variable, String value) {
         environment.put(variable, value);
         return this;

@@ -107,10 +107,10 @@ public final class Suite implements Deployment, AutoCloseable {
         Path root = root();
         for (Service service : Service.values()) {
             ServiceProcess process =
-                    ServiceProcess.of(
+                    ServiceProcess.packaged(
+                                    root,
+                                    service,
                                     service.module,
-                                    root.resolve(service.module)
-                                            .resolve("target/quarkus-app/quarkus-run.jar"),
                                     runDirectory.resolve(service.module + ".log"))
                             .env(Postgres.serviceEnvironment())
                             .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
