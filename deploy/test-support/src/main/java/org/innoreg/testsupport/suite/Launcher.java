@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.innoreg.testsupport.FreePorts;
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.suite.LaunchPlan.Entry;
@@ -37,6 +38,14 @@ import sun.misc.Signal;
  * and exits with status 1. Messages for people go to standard error.
  */
 public final class Launcher {
+
+    /** A thread per task: the common pool has fewer threads than services on a small machine. */
+    private static final Executor THREADS =
+            task -> {
+                Thread thread = new Thread(task, "launcher");
+                thread.setDaemon(true);
+                thread.start();
+            };
 
     private final LaunchPlan plan;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -123,12 +132,18 @@ public final class Launcher {
         Duration timeout = Duration.ofSeconds(plan.readySeconds);
         if (plan.sequential) {
             order.forEach(p -> report(p, launchAndAwait(p, timeout)));
-        } else {
+        } else { // all launched at once, then each awaited on a thread of its own
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (ServiceProcess process : order) {
+                long launched = System.nanoTime();
+                process.launch();
                 ready.add(
                         CompletableFuture.runAsync(
-                                () -> report(process, launchAndAwait(process, timeout))));
+                                () -> {
+                                    process.awaitReady(timeout);
+                                    report(process, System.nanoTime() - launched);
+                                },
+                                THREADS));
             }
             try {
                 CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
@@ -232,7 +247,7 @@ public final class Launcher {
                         .forEach(ServiceProcess::close);
                 services.values().stream()
                         .filter(p -> !isGateway(p))
-                        .forEach(p -> closing.add(CompletableFuture.runAsync(p::close)));
+                        .forEach(p -> closing.add(CompletableFuture.runAsync(p::close, THREADS)));
                 closing.forEach(CompletableFuture::join);
                 if (broker != null) {
                     broker.shutdown();
