@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.innoreg.testsupport.suite.JvmOptions;
 
 /**
  * A real Kafka broker in a child JVM ({@code org.innoreg.deploy.kafka.LocalKafkaBroker}), on free
@@ -65,6 +66,14 @@ public final class KafkaBroker {
         return controllerPort;
     }
 
+    /**
+     * A broker on these ports with its data in {@code dataDir} (kept by {@link #stop()}, so a
+     * broker started there again finds its topics); not started yet.
+     */
+    public static KafkaBroker at(Path dataDir, int port, int controllerPort) {
+        return new KafkaBroker(dataDir, port, controllerPort, List.of());
+    }
+
     /** A broker on free ports in a new temporary directory; not started yet. */
     public static KafkaBroker onFreePorts() {
         try {
@@ -80,6 +89,20 @@ public final class KafkaBroker {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Its log (in the data directory). */
+    public Path log() {
+        return dataDir.resolve("broker.log");
+    }
+
+    /** The broker JVM's process id, -1 while it is not running. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
     }
 
     public synchronized boolean isRunning() {
@@ -105,24 +128,21 @@ public final class KafkaBroker {
             return;
         }
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                java,
-                                "-Xms64m",
-                                "-Xmx512m",
-                                "-XX:+UseSerialGC",
-                                "-XX:TieredStopAtLevel=1",
-                                "-cp",
-                                brokerClasspath(),
-                                MAIN_CLASS,
-                                "--data-dir",
-                                dataDir.toString(),
-                                "--port",
-                                String.valueOf(port),
-                                "--controller-port",
-                                String.valueOf(controllerPort),
-                                "--exit-with-parent"));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(JvmOptions.BROKER);
+        command.addAll(
+                List.of(
+                        "-cp",
+                        brokerClasspath(),
+                        MAIN_CLASS,
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--controller-port",
+                        String.valueOf(controllerPort),
+                        "--exit-with-parent"));
         command.addAll(clusterOptions);
         try {
             Files.createDirectories(dataDir);
@@ -152,6 +172,26 @@ public final class KafkaBroker {
             process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /**
+     * Stops the broker the orderly way (SIGTERM: it flushes and closes its logs, so the next start
+     * in the same data directory need not recover them), SIGKILL after 30 s.
+     */
+    public synchronized void shutdown() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
         process = null;
     }

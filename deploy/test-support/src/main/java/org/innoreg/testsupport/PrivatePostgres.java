@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * stop, start, replicate and promote it without touching the machine's shared server. Uses the
  * server binaries of the local PostgreSQL installation (Debian: /usr/lib/postgresql/N/bin); as root
  * it runs them as the postgres user, since PostgreSQL refuses to run as root. Its data lives in a
- * new directory under the system's temporary directory unless told otherwise: the postgres user
- * must be able to enter every parent, which a checkout under a 0700 home directory does not allow.
+ * new directory under the system's temporary directory unless told otherwise, and there too when
+ * told a directory the postgres user cannot reach: that user must be able to enter every parent,
+ * which a checkout under a 0700 home directory does not allow.
  */
 public final class PrivatePostgres implements AutoCloseable {
 
@@ -41,8 +42,8 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     /**
-     * A new, empty cluster in a new directory under {@code parent} (null: the temporary directory),
-     * not yet started.
+     * A new, empty cluster in a new directory under {@code parent} (null, or a directory the
+     * postgres user cannot reach: the temporary directory), not yet started.
      */
     public static PrivatePostgres create(Path parent) throws Exception {
         PrivatePostgres postgres = allocate(parent);
@@ -95,50 +96,62 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /**
      * {@code directory} (created) when the server's user can enter it and every directory above it,
-     * else null: the caller's data then goes under the temporary directory, e.g. for a checkout
-     * under a 0700 home.
+     * else null: the data then goes under the temporary directory, e.g. for a checkout under a 0700
+     * home.
      */
-    public static Path reachable(Path directory) throws Exception {
+    private static Path reachable(Path directory) throws Exception {
         Files.createDirectories(directory);
-        if (!runningAsRoot()) {
-            return directory; // the server runs as this user, who made the directory
+        if (runningAsRoot()) {
+            run(List.of("chmod", "o+rx", directory.toString()));
         }
-        run(List.of("chmod", "o+rx", directory.toString()));
+        return serverUserCanEnter(directory) ? directory : null;
+    }
+
+    /** Whether the server's user can enter the directory, i.e. every directory above it too. */
+    private static boolean serverUserCanEnter(Path directory) throws Exception {
+        if (!runningAsRoot()) {
+            return Files.isExecutable(directory); // the server runs as this user
+        }
+        String path = directory.toAbsolutePath().toString();
         Process probe =
-                new ProcessBuilder(
-                                "runuser",
-                                "-u",
-                                "postgres",
-                                "--",
-                                "test",
-                                "-x",
-                                directory.toString())
+                new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-x", path)
+                        .directory(new java.io.File("/"))
                         .redirectErrorStream(true)
                         .start();
-        return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0 ? directory : null;
+        return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
     }
 
     private static PrivatePostgres allocate(Path parent) throws Exception {
-        Path dataDir;
-        if (parent == null) {
-            dataDir = Files.createTempDirectory("innoreg-pgdata-");
-        } else {
-            Files.createDirectories(parent);
-            dataDir = Files.createTempDirectory(parent, "pgdata-");
+        Path base = parent != null ? reachable(parent) : null;
+        if (base == null) {
+            base = reachableTemporaryDirectory();
         }
+        Path dataDir = Files.createTempDirectory(base, "innoreg-pgdata-");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         if (runningAsRoot()) {
             run(List.of("chown", "-R", "postgres:postgres", dataDir.toString()));
             run(List.of("chmod", "0700", dataDir.toString()));
-            if (parent != null) {
-                run(
-                        List.of(
-                                "chmod",
-                                "o+rx",
-                                parent.toString())); // postgres must reach its data directory
-            }
         }
         return new PrivatePostgres(binaries(), dataDir, log, FreePorts.next());
+    }
+
+    /**
+     * java.io.tmpdir if the server's user can reach it, else /tmp or /var/tmp: a TMPDIR under a
+     * 0700 home is no better than the checkout there.
+     */
+    private static Path reachableTemporaryDirectory() throws Exception {
+        List<Path> candidates =
+                List.of(
+                        Paths.get(System.getProperty("java.io.tmpdir")),
+                        Paths.get("/tmp"),
+                        Paths.get("/var/tmp"));
+        for (Path candidate : candidates) {
+            if (Files.isDirectory(candidate) && serverUserCanEnter(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException(
+                "the postgres user can enter none of " + candidates + " for a data directory");
     }
 
     public int port() {
@@ -244,7 +257,13 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     private static void run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Not in the test's working directory (the checkout): the server's user may not be able to
+        // enter it, and initdb and pg_ctl look up where they are run from.
+        Process process =
+                new ProcessBuilder(command)
+                        .directory(new java.io.File("/"))
+                        .redirectErrorStream(true)
+                        .start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.PrivatePostgres;
 import org.innoreg.testsupport.TopicReader;
+import org.innoreg.testsupport.suite.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,10 +32,9 @@ class DatabaseRestartDrillIT {
         KafkaBroker broker = KafkaBroker.onFreePorts().start();
         try (PrivatePostgres postgres = PrivatePostgres.create()) {
             postgres.start();
-            PackagedService service =
-                    PackagedService.against("database-restart.log", postgres, broker);
+            ServiceProcess service = DrillService.against("database-restart.log", postgres, broker);
             try {
-                service.start();
+                service.launch().awaitReady(DrillService.READY);
                 String before = create(service, "重启演练平台甲");
 
                 postgres.stop();
@@ -49,9 +49,9 @@ class DatabaseRestartDrillIT {
                     }
                     for (HttpResponse<String> answer :
                             List.of(
-                                    service.get("/api/v1/platforms/" + before),
-                                    service.get("/api/v1/platforms?limit=5"),
-                                    service.createPlatform("重启演练平台乙"))) {
+                                    DrillService.get(service, "/api/v1/platforms/" + before),
+                                    DrillService.get(service, "/api/v1/platforms?limit=5"),
+                                    DrillService.createPlatform(service, "重启演练平台乙"))) {
                         statuses.merge(answer.statusCode(), 1, Integer::sum);
                         if (!answer.headers()
                                 .firstValue("Content-Type")
@@ -84,7 +84,7 @@ class DatabaseRestartDrillIT {
                 long writeStarted = System.nanoTime();
                 String after = null;
                 while (after == null) {
-                    HttpResponse<String> answer = service.createPlatform("重启演练平台丙");
+                    HttpResponse<String> answer = DrillService.createPlatform(service, "重启演练平台丙");
                     assertThat(answer.statusCode()).as("a write after the restart").isIn(201, 503);
                     after =
                             answer.statusCode() == 201
@@ -93,8 +93,10 @@ class DatabaseRestartDrillIT {
                     assertThat(Duration.ofNanos(System.nanoTime() - writeStarted))
                             .isLessThan(Duration.ofSeconds(30));
                 }
-                assertThat(service.get("/api/v1/platforms/" + before).statusCode()).isEqualTo(200);
-                assertThat(service.get("/api/v1/platforms/" + after).statusCode()).isEqualTo(200);
+                assertThat(DrillService.get(service, "/api/v1/platforms/" + before).statusCode())
+                        .isEqualTo(200);
+                assertThat(DrillService.get(service, "/api/v1/platforms/" + after).statusCode())
+                        .isEqualTo(200);
 
                 List<String> evented =
                         TopicReader.readUntil(
@@ -130,8 +132,8 @@ class DatabaseRestartDrillIT {
         }
     }
 
-    private static String create(PackagedService service, String name) throws Exception {
-        HttpResponse<String> answer = service.createPlatform(name);
+    private static String create(ServiceProcess service, String name) throws Exception {
+        HttpResponse<String> answer = DrillService.createPlatform(service, name);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         return JSON.readTree(answer.body()).path("id").asText();
     }

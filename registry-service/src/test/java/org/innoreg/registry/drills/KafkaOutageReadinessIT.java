@@ -11,6 +11,7 @@ import java.util.List;
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.PrivatePostgres;
 import org.innoreg.testsupport.TopicReader;
+import org.innoreg.testsupport.suite.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +30,13 @@ class KafkaOutageReadinessIT {
         KafkaBroker broker = KafkaBroker.onFreePorts().start();
         try (PrivatePostgres postgres = PrivatePostgres.create()) {
             postgres.start();
-            PackagedService service = PackagedService.against("kafka-outage.log", postgres, broker);
+            ServiceProcess service = DrillService.against("kafka-outage.log", postgres, broker);
             try {
-                service.start();
+                service.launch().awaitReady(DrillService.READY);
                 // a first write while Kafka is there: a cold JVM on a busy machine took seconds for
                 // it
-                assertThat(service.createPlatform("卡夫卡停机演练平台预热").statusCode()).isEqualTo(201);
+                assertThat(DrillService.createPlatform(service, "卡夫卡停机演练平台预热").statusCode())
+                        .isEqualTo(201);
                 broker.stop();
                 long stoppedAt = System.nanoTime();
                 List<String> slowOrNotReady = new ArrayList<>();
@@ -42,14 +44,14 @@ class KafkaOutageReadinessIT {
                 JsonNode last = null;
                 while (System.nanoTime() - stoppedAt < Duration.ofSeconds(15).toNanos()) {
                     long asked = System.nanoTime();
-                    HttpResponse<String> readiness = service.get("/q/health/ready");
+                    HttpResponse<String> readiness = DrillService.get(service, "/q/health/ready");
                     long millis = Duration.ofNanos(System.nanoTime() - asked).toMillis();
                     if (readiness.statusCode() != 200 || millis > 1000) {
                         slowOrNotReady.add(readiness.statusCode() + " in " + millis + " ms");
                     }
                     last = events(JSON.readTree(readiness.body()));
                     HttpResponse<String> write =
-                            service.createPlatform("卡夫卡停机演练平台" + written.size());
+                            DrillService.createPlatform(service, "卡夫卡停机演练平台" + written.size());
                     assertThat(write.statusCode())
                             .as("a write while Kafka is away: " + write.body())
                             .isEqualTo(201);
@@ -91,7 +93,7 @@ class KafkaOutageReadinessIT {
                         .as("the backlog published once Kafka is back")
                         .containsAll(written);
                 long backAt = System.nanoTime();
-                while (events(JSON.readTree(service.get("/q/health/ready").body()))
+                while (events(JSON.readTree(DrillService.get(service, "/q/health/ready").body()))
                                 .path("data")
                                 .path("outboxPending")
                                 .asLong()

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.innoreg.testsupport.KafkaBroker;
 import org.innoreg.testsupport.TestTokens;
 import org.innoreg.testsupport.TopicReader;
+import org.innoreg.testsupport.suite.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class ServiceCrashDrillIT {
 
     private static final String DATABASE = "innoreg_registry_drill";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = PackagedService.HTTP;
+    private static final HttpClient HTTP = DrillService.HTTP;
 
     private static String pg(String database) {
         return "jdbc:postgresql://"
@@ -66,15 +67,16 @@ class ServiceCrashDrillIT {
             statement.execute("CREATE DATABASE " + DATABASE);
         }
         KafkaBroker broker = KafkaBroker.onFreePorts().start();
-        PackagedService service =
-                PackagedService.configure(
+        ServiceProcess service =
+                DrillService.configure(
                                 "service-crash.log",
                                 Map.of(
                                         "INNOREG_REGISTRY_DB",
                                         DATABASE,
                                         "KAFKA_BOOTSTRAP_SERVERS",
                                         broker.bootstrapServers()))
-                        .start();
+                        .launch()
+                        .awaitReady(DrillService.READY);
         String token = TestTokens.admin();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();
@@ -144,7 +146,7 @@ class ServiceCrashDrillIT {
                     .as("writes acknowledged before the kill")
                     .hasSizeGreaterThan(20);
 
-            service.start();
+            service.relaunch().awaitReady(DrillService.READY);
 
             Set<String> stored = new HashSet<>();
             try (Connection db = connect(DATABASE);

@@ -102,11 +102,8 @@ public final class ClusterStack implements Deployment, AutoCloseable {
             for (int n = 1; n <= REPLICAS; n++) {
                 String name = service.module + "-" + n;
                 ServiceProcess process =
-                        ServiceProcess.of(
-                                        name,
-                                        root.resolve(service.module)
-                                                .resolve("target/quarkus-app/quarkus-run.jar"),
-                                        runDirectory.resolve(name + ".log"))
+                        ServiceProcess.packaged(
+                                        root, service, name, runDirectory.resolve(name + ".log"))
                                 .fixedPort(ports.get(service).get(n - 1))
                                 .env("PGUSER", "postgres")
                                 .env("PGPASSWORD", "")
@@ -186,7 +183,9 @@ public final class ClusterStack implements Deployment, AutoCloseable {
      * dataDurability: preferred} does.
      */
     private void startDatabases() throws Exception {
-        Path parent = PrivatePostgres.reachable(runDirectory.resolve("postgres"));
+        // beside the run's logs when the postgres user can reach them, else under the temporary
+        // directory (a checkout under a 0700 home)
+        Path parent = runDirectory.resolve("postgres");
         primary = PrivatePostgres.create(parent);
         primary.start();
         for (Service service : Service.values()) {

@@ -17,16 +17,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged Quarkus service ({@code <module>/target/quarkus-app/quarkus-run.jar}) in a process
  * of its own, as it runs in production: on a free HTTP port, configured by environment variables,
- * its log in a file. Nothing here knows which service it is; {@link Suite} wires the four together.
+ * its log in a file, with {@link JvmOptions#SERVICE} (and the app's AppCDS archive if it has one).
+ * Nothing here knows which service it is; {@link Suite} and {@link Launcher} wire the four
+ * together, the drills use one alone.
  *
- * <p>The process dies with the test JVM: a stop on close, a JVM shutdown hook, and a tiny {@code
- * sh} watchdog that SIGKILLs it should the test JVM itself be killed. Only processes started here
- * are ever signalled.
+ * <p>The process dies with the JVM that started it ({@link ChildProcess}).
  */
 public final class ServiceProcess {
 
@@ -40,24 +39,17 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final Path log;
-    private final List<String> jvmOptions =
-            new ArrayList<>(
-                    List.of(
-                            "-Xmx256m",
-                            "-XX:+UseSerialGC",
-                            "-XX:TieredStopAtLevel=1",
-                            "-Dfile.encoding=UTF-8"));
+    private final List<String> jvmOptions = new ArrayList<>(JvmOptions.SERVICE);
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final ChildProcess child;
     private int port;
     private int fixedPort; // 0: a free one at each launch
-    private Process process;
-    private Process watchdog;
-    private Thread shutdownHook;
 
     private ServiceProcess(String name, Path jar, Path log) {
         this.name = name;
         this.jar = jar;
         this.log = log;
+        this.child = new ChildProcess(name);
     }
 
     /**
@@ -77,6 +69,17 @@ public final class ServiceProcess {
         return new ServiceProcess(name, jar, log);
     }
 
+    /**
+     * The packaged {@code service} of the checkout {@code root} (its
+     * target/quarkus-app/quarkus-run.jar), called {@code name}, its log in {@code log}.
+     */
+    public static ServiceProcess packaged(Path root, Suite.Service service, String name, Path log) {
+        return of(
+                name,
+                root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
+                log);
+    }
+
     public ServiceProcess env(String variable, String value) {
         environment.put(variable, value);
         return this;
@@ -87,9 +90,7 @@ public final class ServiceProcess {
         return this;
     }
 
-    /**
-     * Replaces the default JVM options (-Xmx256m, serial GC, C1 only: quick to start on two cores).
-     */
+    /** Replaces the default JVM options ({@link JvmOptions#SERVICE}). */
     public ServiceProcess jvmOptions(List<String> options) {
         jvmOptions.clear();
         jvmOptions.addAll(options);
@@ -122,8 +123,13 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port() + path;
     }
 
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
+    public boolean isAlive() {
+        return child.isAlive();
+    }
+
+    /** The process id of the current (or last) start, -1 before the first. */
+    public long pid() {
+        return child.pid();
     }
 
     /**
@@ -142,7 +148,7 @@ public final class ServiceProcess {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(jvmOptions);
+        command.addAll(JvmOptions.forApp(jar.getParent(), jvmOptions));
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder =
@@ -159,16 +165,22 @@ public final class ServiceProcess {
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            process = builder.start();
+            child.adopt(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
-        watchdog = startWatchdog(process.pid());
-        if (shutdownHook == null) {
-            shutdownHook = new Thread(this::kill, name + "-stop");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
         return this;
+    }
+
+    /**
+     * Starts it again on the port it had, e.g. after {@link #kill()}: its clients keep their
+     * address, as with a service restarted in place.
+     */
+    public synchronized ServiceProcess relaunch() {
+        if (port > 0 && fixedPort == 0) {
+            fixedPort = port;
+        }
+        return launch();
     }
 
     /**
@@ -226,47 +238,18 @@ public final class ServiceProcess {
     }
 
     /** SIGTERM (Quarkus shuts down gracefully), SIGKILL if it is still there after 15 s. */
-    public synchronized void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-        stopWatchdog();
+    public void stop() {
+        child.stop();
     }
 
     /** SIGKILL: no shutdown hook, no graceful drain. */
-    public synchronized void kill() {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        stopWatchdog();
+    public void kill() {
+        child.kill();
     }
 
     /** Stops it and forgets the shutdown hook (the end of its life in this JVM). */
     public void close() {
-        stop();
-        synchronized (this) {
-            if (shutdownHook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway
-                }
-                shutdownHook = null;
-            }
-        }
+        child.close();
     }
 
     public String logTail(int lines) {
@@ -275,40 +258,6 @@ public final class ServiceProcess {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    /**
-     * A shell loop that SIGKILLs the service once the test JVM is gone (and ends by itself with the
-     * service).
-     */
-    private static Process startWatchdog(long child) {
-        long parent = ProcessHandle.current().pid();
-        String script =
-                "while kill -0 "
-                        + parent
-                        + " 2>/dev/null && kill -0 "
-                        + child
-                        + " 2>/dev/null; do sleep 2; done; "
-                        + "kill -0 "
-                        + parent
-                        + " 2>/dev/null || kill -9 "
-                        + child
-                        + " 2>/dev/null";
-        try {
-            return new ProcessBuilder("sh", "-c", script)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException noShell) {
-            return null; // the shutdown hook still covers a normal exit
-        }
-    }
-
-    private void stopWatchdog() {
-        if (watchdog != null) {
-            watchdog.destroy();
-            watchdog = null;
         }
     }
 

@@ -103,24 +103,14 @@ public final class Suite implements Deployment, AutoCloseable {
             Postgres.create(database);
             databases.put(service, database);
         }
-        Path publicKey = runDirectory.resolve("jwt-public.pem");
-        try (InputStream in =
-                Suite.class.getClassLoader().getResourceAsStream("innoreg-test-jwt/public.pem")) {
-            if (in == null) {
-                throw new IllegalStateException(
-                        "innoreg-test-jwt/public.pem not on the classpath (test-support)");
-            }
-            Files.copy(in, publicKey, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path publicKey = writeTestPublicKey(runDirectory.resolve("jwt-public.pem"));
         Path root = root();
         for (Service service : Service.values()) {
             ServiceProcess process =
-                    ServiceProcess.of(
+                    ServiceProcess.packaged(
+                                    root,
+                                    service,
                                     service.module,
-                                    root.resolve(service.module)
-                                            .resolve("target/quarkus-app/quarkus-run.jar"),
                                     runDirectory.resolve(service.module + ".log"))
                             .env(Postgres.serviceEnvironment())
                             .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
@@ -251,6 +241,25 @@ public final class Suite implements Deployment, AutoCloseable {
         stopping.forEach(CompletableFuture::join);
         broker.close();
         databases.values().forEach(Postgres::drop);
+    }
+
+    /**
+     * Writes the public key of the test key pair ({@link TestTokens} signs with its private key) to
+     * {@code file}, for a service's INNOREG_JWT_PUBLIC_KEY.
+     */
+    public static Path writeTestPublicKey(Path file) {
+        try (InputStream in =
+                Suite.class.getClassLoader().getResourceAsStream("innoreg-test-jwt/public.pem")) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "innoreg-test-jwt/public.pem not on the classpath (test-support)");
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
