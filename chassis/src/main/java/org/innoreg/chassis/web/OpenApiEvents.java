@@ -30,7 +30,11 @@ final class OpenApiEvents {
         if (contracts.isEmpty()) {
             return; // a service that publishes nothing states nothing
         }
-        String service = ConfigProvider.getConfig().getValue(SERVICE, String.class);
+        state(openAPI, ConfigProvider.getConfig().getValue(SERVICE, String.class), contracts);
+    }
+
+    /** Writes the extension of {@code service}'s contracts into the document. */
+    static void state(OpenAPI openAPI, String service, List<EventContract> contracts) {
         Map<String, Schema> schemas =
                 openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
         Map<String, Object> events = new LinkedHashMap<>();
