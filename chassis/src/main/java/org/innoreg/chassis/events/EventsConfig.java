@@ -86,7 +86,7 @@ public interface EventsConfig {
 
     /** {@code <service>.<aggregate>.v1}: one topic per aggregate type. */
     default String topic(String aggregateType) {
-        return service() + "." + aggregateType + ".v1";
+        return EventContract.topic(service(), aggregateType);
     }
 
     /**
@@ -94,11 +94,11 @@ public interface EventsConfig {
      * org.innoreg.registry.platform.created.
      */
     default String eventType(String aggregateType, String action) {
-        return "org.innoreg." + service() + "." + aggregateType + "." + action;
+        return EventContract.type(service(), aggregateType, action);
     }
 
     /** The CloudEvents {@code source} of every event this service publishes. */
     default String source() {
-        return "urn:innoreg:" + service();
+        return EventContract.source(service());
     }
 }

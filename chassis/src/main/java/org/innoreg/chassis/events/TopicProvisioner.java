@@ -38,6 +38,19 @@ public class TopicProvisioner {
 
     TopicProvisioner(EventsConfig config, @Any Instance<AggregateType<?>> aggregates) {
         this.config = config;
+        // the service's OpenAPI document states PublishedEvents' contracts: an aggregate missing
+        // there would publish on a topic no published document names
+        List<EventContract> declared = PublishedEvents.declared();
+        aggregates.forEach(
+                aggregate -> {
+                    if (!declared.contains(aggregate.contract())) {
+                        throw new IllegalStateException(
+                                "the "
+                                        + aggregate.name()
+                                        + " event contract is not among the service's"
+                                        + " PublishedEvents");
+                    }
+                });
         this.topics =
                 aggregates.stream()
                         .map(aggregate -> config.topic(aggregate.name()))

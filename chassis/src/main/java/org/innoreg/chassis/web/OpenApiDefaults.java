@@ -27,7 +27,8 @@ import org.innoreg.chassis.labels.Labelled;
  * require a bearer token), the Chinese label fields beside the codes of the views, what an Excel
  * workbook is wherever an operation takes or gives one, the schemas' names, patterns and nulls
  * ({@link OpenApiSchemas}), and the statuses, headers, names and parameter examples of the
- * operations ({@link OpenApiOperations}).
+ * operations ({@link OpenApiOperations}), and the event contracts the service publishes ({@link
+ * OpenApiEvents}).
  */
 public class OpenApiDefaults implements OASFilter {
 
@@ -51,6 +52,7 @@ public class OpenApiDefaults implements OASFilter {
         labelFields(openAPI);
         OpenApiSchemas.apply(openAPI);
         OpenApiOperations.apply(openAPI);
+        OpenApiEvents.apply(openAPI); // after the schemas got their final names
         for (Operation operation : OpenApiModel.operations(openAPI)) {
             if (operation.getRequestBody() != null) {
                 describeFiles(

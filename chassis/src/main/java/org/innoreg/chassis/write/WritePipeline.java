@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.innoreg.chassis.events.EventAction;
 import org.innoreg.chassis.events.Outbox;
 import org.innoreg.chassis.persistence.VersionedEntity;
 import org.innoreg.chassis.security.Caller;
@@ -25,10 +26,6 @@ import org.innoreg.chassis.security.Caller;
  */
 @ApplicationScoped
 public class WritePipeline {
-
-    public static final String CREATED = "created";
-    public static final String UPDATED = "updated";
-    public static final String DELETED = "deleted";
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -71,7 +68,7 @@ public class WritePipeline {
         entityManager.flush();
         outbox.record(
                 type.name(),
-                type.createdAction(),
+                declared(type, type.createdAction()),
                 type.id(aggregate),
                 aggregate.version,
                 type.data(aggregate));
@@ -113,7 +110,7 @@ public class WritePipeline {
                     new Outbox.Change(
                             type.id(aggregate), aggregate.version, data.get(i), List.of()));
         }
-        outbox.recordAll(type.name(), type.createdAction(), changes);
+        outbox.recordAll(type.name(), declared(type, type.createdAction()), changes);
     }
 
     /** Replaces an aggregate's state; see {@link #change}. */
@@ -136,7 +133,7 @@ public class WritePipeline {
             AggregateType<E> type,
             E aggregate,
             ExpectedVersion expected,
-            String action,
+            EventAction action,
             Consumer<E> mutation) {
         checkRegion(type, aggregate);
         expected.check(aggregate.version);
@@ -152,7 +149,7 @@ public class WritePipeline {
                 FieldChange.between(before, json.valueToTree(type.view(aggregate)));
         outbox.recordAll(
                 type.name(),
-                action,
+                declared(type, action),
                 List.of(
                         new Outbox.Change(
                                 type.id(aggregate),
@@ -187,7 +184,25 @@ public class WritePipeline {
         long version = aggregate.version + 1;
         entityManager.remove(aggregate);
         entityManager.flush();
-        outbox.record(type.name(), DELETED, id, version, lastState);
+        outbox.record(type.name(), declared(type, type.deletedAction()), id, version, lastState);
+    }
+
+    /**
+     * The action's name, if the aggregate's contract declares it: an event its contract does not
+     * list would reach readers whom the published documents never told of it.
+     */
+    private static String declared(AggregateType<?> type, EventAction action) {
+        if (!type.contract().declares(action)) {
+            throw new IllegalStateException(
+                    "the "
+                            + type.name()
+                            + " contract declares no action "
+                            + action
+                            + " (declared: "
+                            + type.contract().actions()
+                            + ")");
+        }
+        return action.name();
     }
 
     private <E extends VersionedEntity> void checkRegion(AggregateType<E> type, E aggregate) {

@@ -1,5 +1,6 @@
 package org.innoreg.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -13,11 +14,15 @@ import com.tngtech.archunit.lang.ArchRule;
  * <pre>
  * resource ──► service ──► repository ──► domain
  *    │            │            │            ▲
- *    └────────────┴──► mapping ┴────────────┘      events / consuming / derived: beside service
+ *    └────────────┴──► mapping ┴────────────┘      publishing / consuming / derived: beside service
  * </pre>
  *
- * Packages are named by their layer under the module's root ({@code org.innoreg.registry.resource},
- * …); a module without a layer (the gateway has no domain) passes that layer's rule vacuously.
+ * What a service publishes (its aggregates' event contracts, {@code publishing}) and what it reads
+ * of other services' events ({@code consuming}) are separate packages that do not know each other.
+ *
+ * <p>Packages are named by their layer under the module's root ({@code
+ * org.innoreg.registry.resource}, …); a module without a layer (the gateway has no domain) passes
+ * that layer's rule vacuously.
  */
 public final class ArchitectureRules {
 
@@ -47,7 +52,7 @@ public final class ArchitectureRules {
                             "..service..",
                             "..repository..",
                             "..mapping..",
-                            "..events..",
+                            "..publishing..",
                             "..consuming..")
                     .allowEmptyShould(true);
 
@@ -63,7 +68,7 @@ public final class ArchitectureRules {
                             "..resource..",
                             "..service..",
                             "..repository..",
-                            "..events..",
+                            "..publishing..",
                             "..consuming..")
                     .allowEmptyShould(true);
 
@@ -75,7 +80,8 @@ public final class ArchitectureRules {
                     .resideInAPackage("..repository..")
                     .should()
                     .dependOnClassesThat()
-                    .resideInAnyPackage("..resource..", "..service..", "..consuming..")
+                    .resideInAnyPackage(
+                            "..resource..", "..service..", "..publishing..", "..consuming..")
                     .allowEmptyShould(true);
 
     /** Resources are the top: nothing calls them. */
@@ -100,5 +106,66 @@ public final class ArchitectureRules {
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("..repository..")
+                    .allowEmptyShould(true);
+
+    /**
+     * A handler of other services' events reads them in its own terms and changes this service
+     * through its services (whose write pipeline records this service's events), never through the
+     * contracts this service publishes: what it consumes and what it publishes evolve apart.
+     */
+    @ArchTest
+    public static final ArchRule consumingDoesNotUsePublishing =
+            noClasses()
+                    .that()
+                    .resideInAPackage("..consuming..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("..publishing..")
+                    .allowEmptyShould(true);
+
+    /** The published contracts are declarations: they know nothing of what the service consumes. */
+    @ArchTest
+    public static final ArchRule publishingDoesNotUseConsuming =
+            noClasses()
+                    .that()
+                    .resideInAPackage("..publishing..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("..consuming..")
+                    .allowEmptyShould(true);
+
+    /**
+     * A service's event contracts (each aggregate's {@code AggregateType} and the list of them its
+     * OpenAPI document states, {@code PublishedEvents}) live in its {@code publishing} package.
+     */
+    @ArchTest
+    public static final ArchRule contractsAreInPublishing =
+            classes()
+                    .that()
+                    .areAssignableTo("org.innoreg.chassis.write.AggregateType")
+                    .or()
+                    .areAssignableTo("org.innoreg.chassis.events.PublishedEvents")
+                    .and()
+                    .resideOutsideOfPackage("org.innoreg.chassis..")
+                    .should()
+                    .resideInAPackage("..publishing..")
+                    .allowEmptyShould(true);
+
+    /**
+     * A domain service's handlers of other services' events live in its {@code consuming} package
+     * (the gateway's handlers are its read models, in {@code feed} and {@code search}).
+     */
+    @ArchTest
+    public static final ArchRule handlersAreInConsuming =
+            classes()
+                    .that()
+                    .implement("org.innoreg.chassis.events.EventHandler")
+                    .and()
+                    .resideInAnyPackage(
+                            "org.innoreg.registry..",
+                            "org.innoreg.projects..",
+                            "org.innoreg.indicators..")
+                    .should()
+                    .resideInAPackage("..consuming..")
                     .allowEmptyShould(true);
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Builds the AsyncAPI 3 document of the suite's topics: for each topic its address, key, the
- * CloudEvents envelope (structured JSON) and the JSON Schema of each event's data, taken from the
- * owning service's live OpenAPI document so that the two never disagree, with an example per
- * message.
+ * CloudEvents envelope (structured JSON) and the JSON Schema of each event's data, with an example
+ * per message. The topics, their types and the schemas are those the owning services' live OpenAPI
+ * documents state ({@link PublishedChannels}), so that the two never disagree.
  */
 public final class AsyncApiDocument {
 
@@ -18,8 +18,8 @@ public final class AsyncApiDocument {
     private AsyncApiDocument() {}
 
     /**
-     * @param openApiByService each service's OpenAPI document (a service missing gets generic data
-     *     schemas)
+     * @param openApiByService each service's OpenAPI document (a service never reached has no
+     *     channels)
      */
     public static ObjectNode build(
             String version, String kafkaHost, Map<String, ObjectNode> openApiByService) {
@@ -52,7 +52,7 @@ public final class AsyncApiDocument {
         ObjectNode schemas = components.putObject("schemas");
         schemas.set("CloudEventAttributes", envelopeSchema());
 
-        for (EventContracts.Contract contract : EventContracts.ALL) {
+        for (PublishedChannels.Channel contract : PublishedChannels.of(openApiByService)) {
             ObjectNode openApi = openApiByService.get(contract.service());
             String dataSchema = contract.service() + "." + contract.schema();
             ServiceSchemas.copyClosure(openApi, contract.schema(), contract.service(), schemas);
@@ -63,7 +63,7 @@ public final class AsyncApiDocument {
                                 "description",
                                 "The "
                                         + contract.aggregate()
-                                        + " (schema unavailable: its service was not reached)");
+                                        + " (schema unavailable in its service's document)");
             }
             if (contract.steps() != null) {
                 dataSchema = withSteps(openApi, contract, dataSchema, schemas);
@@ -78,9 +78,10 @@ public final class AsyncApiDocument {
                     .put("summary", "Changes of " + contract.aggregate() + "s");
             operation.putObject("channel").put("$ref", "#/channels/" + channelId);
             ArrayNode operationMessages = operation.putArray("messages");
-            for (String action : contract.actions()) {
+            for (PublishedChannels.Message published : contract.messages()) {
+                String action = published.action();
                 String messageId = contract.service() + "." + contract.aggregate() + "." + action;
-                messages.set(messageId, message(contract, action, dataSchema, schemas));
+                messages.set(messageId, message(contract, published, dataSchema, schemas));
                 channelMessages.putObject(action).put("$ref", "#/components/messages/" + messageId);
                 operationMessages
                         .addObject()
@@ -91,12 +92,13 @@ public final class AsyncApiDocument {
     }
 
     private static ObjectNode message(
-            EventContracts.Contract contract,
-            String action,
+            PublishedChannels.Channel contract,
+            PublishedChannels.Message published,
             String dataSchema,
             ObjectNode schemas) {
+        String action = published.action();
         ObjectNode message = JSON.objectNode();
-        message.put("name", contract.type(action))
+        message.put("name", published.type())
                 .put("title", contract.aggregate() + " " + action)
                 .put("contentType", "application/cloudevents+json");
         ObjectNode headers = message.putObject("headers").put("type", "object");
@@ -109,18 +111,16 @@ public final class AsyncApiDocument {
         allOf.addObject().put("$ref", ServiceSchemas.REF + "CloudEventAttributes");
         ObjectNode specific = allOf.addObject().put("type", "object");
         ObjectNode properties = specific.putObject("properties");
-        properties.putObject("type").put("const", contract.type(action));
+        properties.putObject("type").put("const", published.type());
         properties.putObject("data").put("$ref", ServiceSchemas.REF + dataSchema);
         ObjectNode kafka = message.putObject("bindings").putObject("kafka");
-        kafka.putObject("key")
-                .put("type", "string")
-                .put("description", "The " + contract.aggregate() + "'s id (CloudEvents subject)");
+        kafka.putObject("key").put("type", "string").put("description", contract.key());
         kafka.put("bindingVersion", "0.5.0");
         ObjectNode example = JSON.objectNode();
         example.put("specversion", "1.0")
                 .put("id", "3f2c1b6e-8d4a-4c1e-9b7a-2e5d6f7a8b9c")
-                .put("source", "urn:innoreg:" + contract.service())
-                .put("type", contract.type(action))
+                .put("source", contract.source())
+                .put("type", published.type())
                 .put("subject", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
                 .put("time", "2026-11-22T08:00:00Z")
                 .put("datacontenttype", "application/json")
@@ -179,10 +179,10 @@ public final class AsyncApiDocument {
      */
     private static String withSteps(
             ObjectNode openApi,
-            EventContracts.Contract contract,
+            PublishedChannels.Channel contract,
             String viewSchema,
             ObjectNode schemas) {
-        EventContracts.Steps steps = contract.steps();
+        PublishedChannels.Steps steps = contract.steps();
         ServiceSchemas.copyClosure(openApi, steps.schema(), contract.service(), schemas);
         ObjectNode data = schemas.get(viewSchema).deepCopy();
         data.put(

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * Types the event feed in the merged OpenAPI document: each item of {@code CloudEventPage} is one
  * of the aggregates' events ({@code PlatformEvent}, {@code ProjectEvent}…), told apart by the
  * CloudEvents {@code type} (a discriminator), whose {@code data} is the aggregate as its service's
  * document describes it, with the dated steps its events carry (the same contracts, {@link
- * EventContracts}, and schemas as the AsyncAPI document). A generated client reads the feed into
+ * PublishedChannels}, and schemas as the AsyncAPI document). A generated client reads the feed into
  * typed objects instead of empty ones.
  */
 public final class EventSchemas {
@@ -23,8 +24,10 @@ public final class EventSchemas {
     /**
      * In place, on the merged document; nothing happens without the gateway's CloudEvent and
      * CloudEventPage schemas.
+     *
+     * @param channels the topics the services' documents state
      */
-    public static void document(ObjectNode merged) {
+    public static void document(ObjectNode merged, List<PublishedChannels.Channel> channels) {
         JsonNode found = merged.path("components").path("schemas");
         if (!(found instanceof ObjectNode schemas)
                 || !(schemas.get("CloudEvent") instanceof ObjectNode base)
@@ -34,7 +37,7 @@ public final class EventSchemas {
         }
         ArrayNode oneOf = JSON.arrayNode();
         ObjectNode mapping = JSON.objectNode();
-        for (EventContracts.Contract contract : EventContracts.ALL) {
+        for (PublishedChannels.Channel contract : channels) {
             String name = pascal(contract.aggregate()) + "Event";
             ObjectNode event = base.deepCopy();
             event.put(
@@ -48,11 +51,11 @@ public final class EventSchemas {
             ObjectNode properties = event.with("properties");
             ObjectNode type = properties.putObject("type").put("type", "string");
             ArrayNode types = type.putArray("enum");
-            contract.actions().forEach(action -> types.add(contract.type(action)));
+            contract.messages().forEach(message -> types.add(message.type()));
             properties.set("data", data(schemas, contract));
             schemas.set(name, event);
             oneOf.addObject().put("$ref", REF + name);
-            contract.actions().forEach(action -> mapping.put(contract.type(action), REF + name));
+            contract.messages().forEach(message -> mapping.put(message.type(), REF + name));
         }
         ObjectNode item = JSON.objectNode();
         item.set("oneOf", oneOf);
@@ -66,7 +69,7 @@ public final class EventSchemas {
      * The aggregate's schema from its service's document (renamed {@code <service>.<Name>} when the
      * merge had to).
      */
-    private static ObjectNode data(ObjectNode schemas, EventContracts.Contract contract) {
+    private static ObjectNode data(ObjectNode schemas, PublishedChannels.Channel contract) {
         String view = merged(schemas, contract.service(), contract.schema());
         String description =
                 "The "
@@ -88,7 +91,7 @@ public final class EventSchemas {
             data.put("description", description);
             return data;
         }
-        EventContracts.Steps steps = contract.steps();
+        PublishedChannels.Steps steps = contract.steps();
         String step = merged(schemas, contract.service(), steps.schema());
         ObjectNode data =
                 JSON.objectNode().put("description", description + ", with its " + steps.field());

@@ -16,11 +16,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innoreg.gateway.asyncapi.EventSchemas;
+import org.innoreg.gateway.asyncapi.PublishedChannels;
 import org.innoreg.gateway.openapi.OpenApiMerge;
 import org.innoreg.gateway.openapi.OpenApiSources;
 import org.innoreg.gateway.openapi.OpenApiSources.Fetched;
@@ -77,11 +79,13 @@ public class OpenApiResource {
                         URI.create(uri.getBaseUri().toString()).resolve(ownPath + "?format=json"));
         List<OpenApiMerge.Source> inputs = new ArrayList<>();
         inputs.add(new OpenApiMerge.Source("gateway", own));
+        Map<String, ObjectNode> services = new HashMap<>();
         StringBuilder status = new StringBuilder("\n\nServices in this document:");
         for (Map.Entry<String, Fetched> entry : sources.current()) {
             Fetched fetched = entry.getValue();
             if (fetched.document() != null) {
                 inputs.add(new OpenApiMerge.Source(entry.getKey(), fetched.document()));
+                services.put(entry.getKey(), fetched.document());
             }
             status.append("\n- ")
                     .append(entry.getKey())
@@ -102,9 +106,9 @@ public class OpenApiResource {
         String gateway = uri.getBaseUri().toString().replaceAll("/+$", "");
         ObjectNode merged = OpenApiMerge.merge(info, gateway, inputs, notes);
         notes.forEach(note -> status.append("\n- merge: ").append(note));
-        EventSchemas.document(
-                merged); // the feed's items typed by the services' schemas, now that they are
-        // merged
+        // the feed's items typed by the services' schemas, now that they are merged, for the
+        // topics the services' documents state
+        EventSchemas.document(merged, PublishedChannels.of(services));
         if (rateLimiter.enabled()) {
             RateLimitDocs.document(
                     merged,

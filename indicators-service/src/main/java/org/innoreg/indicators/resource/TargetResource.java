@@ -31,10 +31,10 @@ import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.indicators.domain.Target;
-import org.innoreg.indicators.events.TargetEvents;
 import org.innoreg.indicators.mapping.Progress;
 import org.innoreg.indicators.mapping.TargetInput;
 import org.innoreg.indicators.mapping.TargetView;
+import org.innoreg.indicators.publishing.TargetEvents;
 import org.innoreg.indicators.service.TargetProgressService;
 import org.innoreg.indicators.service.TargetService;
 

@@ -9,9 +9,9 @@ import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.indicators.domain.Indicator;
 import org.innoreg.indicators.domain.IndicatorKind;
-import org.innoreg.indicators.events.IndicatorEvents;
 import org.innoreg.indicators.mapping.IndicatorInput;
 import org.innoreg.indicators.mapping.IndicatorMapper;
+import org.innoreg.indicators.publishing.IndicatorEvents;
 import org.innoreg.indicators.repository.IndicatorRepository;
 
 @ApplicationScoped

@@ -18,9 +18,9 @@ import org.innoreg.indicators.domain.Observation;
 import org.innoreg.indicators.domain.ObservationRevision;
 import org.innoreg.indicators.domain.ObservationStatus;
 import org.innoreg.indicators.domain.ValueRules;
-import org.innoreg.indicators.events.ObservationEvents;
 import org.innoreg.indicators.mapping.ObservationInput;
 import org.innoreg.indicators.mapping.ObservationView;
+import org.innoreg.indicators.publishing.ObservationEvents;
 
 /**
  * Reported values of indicators. A new value for a cell is a revision: the old one is kept, so

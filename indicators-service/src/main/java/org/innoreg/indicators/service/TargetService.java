@@ -12,8 +12,8 @@ import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.indicators.domain.Frequency;
 import org.innoreg.indicators.domain.Target;
-import org.innoreg.indicators.events.TargetEvents;
 import org.innoreg.indicators.mapping.TargetInput;
+import org.innoreg.indicators.publishing.TargetEvents;
 
 /**
  * Plan targets: reading them, and creating them with what Bean Validation cannot check. Their

@@ -34,9 +34,9 @@ import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.projects.domain.Project;
-import org.innoreg.projects.events.ProjectEvents;
 import org.innoreg.projects.mapping.ProjectInput;
 import org.innoreg.projects.mapping.ProjectView;
+import org.innoreg.projects.publishing.ProjectEvents;
 import org.innoreg.projects.service.ProjectService;
 
 /** The project itself: read, create, replace, delete, and who changed it. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.innoreg.chassis.events.EventAction;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
@@ -19,12 +20,12 @@ import org.innoreg.projects.domain.Milestone;
 import org.innoreg.projects.domain.Obstacle;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.Review;
-import org.innoreg.projects.events.ProjectEvents;
 import org.innoreg.projects.mapping.MilestoneInput;
 import org.innoreg.projects.mapping.ObstacleInput;
 import org.innoreg.projects.mapping.ReportInput;
 import org.innoreg.projects.mapping.ResolutionInput;
 import org.innoreg.projects.mapping.ReviewInput;
+import org.innoreg.projects.publishing.ProjectEvents;
 
 /**
  * What is recorded about a project as it advances: monthly investment reports, supervision reviews,
@@ -263,7 +264,7 @@ public class ProgressService {
      * project: the project's version moves (the child is part of its state) and its event is
      * recorded.
      */
-    private <T> T change(UUID projectId, String action, Function<Project, T> change) {
+    private <T> T change(UUID projectId, EventAction action, Function<Project, T> change) {
         AtomicReference<T> result = new AtomicReference<>();
         writes.change(
                 events,

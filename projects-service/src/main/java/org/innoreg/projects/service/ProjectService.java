@@ -17,10 +17,10 @@ import org.innoreg.projects.domain.InvestmentRules;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectStage;
 import org.innoreg.projects.domain.ProjectTransition;
-import org.innoreg.projects.events.ProjectEvents;
 import org.innoreg.projects.mapping.ProjectInput;
 import org.innoreg.projects.mapping.ProjectMapper;
 import org.innoreg.projects.mapping.TransitionInput;
+import org.innoreg.projects.publishing.ProjectEvents;
 import org.innoreg.projects.repository.ProjectRepository;
 import org.innoreg.projects.repository.ProjectTransitionRepository;
 

@@ -27,10 +27,10 @@ import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.registry.domain.Organization;
-import org.innoreg.registry.events.OrganizationEvents;
 import org.innoreg.registry.mapping.OrganizationInput;
 import org.innoreg.registry.mapping.OrganizationMapper;
 import org.innoreg.registry.mapping.OrganizationView;
+import org.innoreg.registry.publishing.OrganizationEvents;
 import org.innoreg.registry.service.OrganizationService;
 
 /**

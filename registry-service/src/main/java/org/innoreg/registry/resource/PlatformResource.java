@@ -28,11 +28,11 @@ import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.registry.domain.Platform;
-import org.innoreg.registry.events.PlatformEvents;
 import org.innoreg.registry.mapping.PlatformHistoryView;
 import org.innoreg.registry.mapping.PlatformInput;
 import org.innoreg.registry.mapping.PlatformMapper;
 import org.innoreg.registry.mapping.PlatformView;
+import org.innoreg.registry.publishing.PlatformEvents;
 import org.innoreg.registry.service.PlatformService;
 
 /**

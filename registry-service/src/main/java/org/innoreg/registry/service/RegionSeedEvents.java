@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.registry.domain.Region;
-import org.innoreg.registry.events.RegionEvents;
+import org.innoreg.registry.publishing.RegionEvents;
 import org.innoreg.registry.repository.RegionRepository;
 
 /**

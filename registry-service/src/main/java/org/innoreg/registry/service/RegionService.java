@@ -10,9 +10,9 @@ import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.registry.domain.Region;
 import org.innoreg.registry.domain.RegionLevel;
-import org.innoreg.registry.events.RegionEvents;
 import org.innoreg.registry.mapping.RegionInput;
 import org.innoreg.registry.mapping.RegionMapper;
+import org.innoreg.registry.publishing.RegionEvents;
 import org.innoreg.registry.repository.RegionRepository;
 
 @ApplicationScoped

@@ -32,27 +32,54 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CrossChecksTest {
 
-    private static final String EVENT_CONTRACTS =
-            "gateway/src/main/java/org/innoreg/gateway/asyncapi/EventContracts.java";
+    private static final String EVENT_CONTRACT =
+            "chassis/src/main/java/org/innoreg/chassis/events/EventContract.java";
 
     /**
-     * The AsyncAPI channels: EventContracts.ALL, one topic {@code <service>.<aggregate>.v1} each.
+     * The AsyncAPI channels: the gateway builds them from the contracts each service declares in
+     * its {@code publishing} package (the {@code EventContract}s its {@code PublishedEvents} lists,
+     * stated in its OpenAPI document), one topic {@code <service>.<aggregate>.v1} each.
      */
     static Set<String> asyncApiTopics() {
-        String source = Repo.read(Repo.ROOT.resolve(EVENT_CONTRACTS));
-        assertThat(source)
+        assertThat(Repo.read(Repo.ROOT.resolve(EVENT_CONTRACT)))
                 .as(
-                        "EventContracts still names topics <service>.<aggregate>.v1 (else update this test)")
+                        "EventContract still names topics <service>.<aggregate>.v1 (else update this test)")
                 .contains("return service + \".\" + aggregate + \".v1\";");
-        Matcher m =
-                Pattern.compile("new Contract\\(\\s*\"([a-z]+)\",\\s*\"([a-z-]+)\"")
-                        .matcher(source);
+        Pattern aggregate =
+                Pattern.compile("public static final String AGGREGATE = \"([a-z-]+)\";");
         Set<String> topics = new TreeSet<>();
-        while (m.find()) {
-            topics.add(m.group(1) + "." + m.group(2) + ".v1");
+        for (Service s : Service.values()) {
+            Path publishing =
+                    s.dir().resolve("src/main/java/org/innoreg/" + s.events + "/publishing");
+            if (!Files.isDirectory(publishing)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> listed = Files.list(publishing)) {
+                files = listed.sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String published =
+                    files.stream()
+                            .map(Repo::read)
+                            .filter(source -> source.contains("implements PublishedEvents"))
+                            .collect(Collectors.joining());
+            for (Path file : files) {
+                String source = Repo.read(file);
+                Matcher m = aggregate.matcher(source);
+                if (source.contains("public static final EventContract CONTRACT") && m.find()) {
+                    String contract =
+                            file.getFileName().toString().replace(".java", "") + ".CONTRACT";
+                    assertThat(published)
+                            .as(s + "'s PublishedEvents lists " + contract)
+                            .contains(contract);
+                    topics.add(s.events + "." + m.group(1) + ".v1");
+                }
+            }
         }
         assertThat(topics)
-                .as("channels found in " + EVENT_CONTRACTS)
+                .as("channels found in the services' publishing packages")
                 .hasSizeGreaterThanOrEqualTo(7);
         return topics;
     }

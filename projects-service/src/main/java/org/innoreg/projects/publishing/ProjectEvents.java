@@ -1,4 +1,8 @@
-package org.innoreg.projects.events;
+package org.innoreg.projects.publishing;
+
+import static org.innoreg.chassis.events.EventAction.CREATED;
+import static org.innoreg.chassis.events.EventAction.DELETED;
+import static org.innoreg.chassis.events.EventAction.UPDATED;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.inject.Singleton;
@@ -6,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.innoreg.chassis.events.EventAction;
+import org.innoreg.chassis.events.EventContract;
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.mapping.ProjectMapper;
@@ -25,11 +31,30 @@ public class ProjectEvents extends AggregateType<Project> {
 
     public static final String AGGREGATE = "project";
 
-    public static final String STAGE_CHANGED = "stage-changed";
-    public static final String INVESTMENT_REPORTED = "investment-reported";
-    public static final String REVIEWED = "reviewed";
-    public static final String MILESTONE_CHANGED = "milestone-changed";
-    public static final String OBSTACLE_CHANGED = "obstacle-changed";
+    public static final EventAction STAGE_CHANGED = new EventAction("stage-changed");
+    public static final EventAction INVESTMENT_REPORTED = new EventAction("investment-reported");
+    public static final EventAction REVIEWED = new EventAction("reviewed");
+    public static final EventAction MILESTONE_CHANGED = new EventAction("milestone-changed");
+    public static final EventAction OBSTACLE_CHANGED = new EventAction("obstacle-changed");
+
+    public static final EventContract CONTRACT =
+            new EventContract(
+                    AGGREGATE,
+                    List.of(
+                            CREATED,
+                            UPDATED,
+                            STAGE_CHANGED,
+                            INVESTMENT_REPORTED,
+                            REVIEWED,
+                            MILESTONE_CHANGED,
+                            OBSTACLE_CHANGED,
+                            DELETED),
+                    "Project",
+                    "Industrial investment projects of the pipeline; every stage transition is a stage-changed event.",
+                    new EventContract.DatedSteps(
+                            "transitions",
+                            "ProjectTransition",
+                            "The project's stage transitions, oldest first: the date it reached each stage"));
 
     /** The event data: the API's view with the stage transitions beside its fields. */
     public record Data(@JsonUnwrapped ProjectView project, List<TransitionView> transitions) {}
@@ -37,7 +62,7 @@ public class ProjectEvents extends AggregateType<Project> {
     private final ProjectTransitionRepository transitions;
 
     ProjectEvents(ProjectTransitionRepository transitions) {
-        super(AGGREGATE, p -> p.id.toString(), p -> p.regionCode, ProjectMapper::toView);
+        super(CONTRACT, p -> p.id.toString(), p -> p.regionCode, ProjectMapper::toView);
         this.transitions = transitions;
     }
 

@@ -1,6 +1,10 @@
-package org.innoreg.indicators.events;
+package org.innoreg.indicators.publishing;
+
+import static org.innoreg.chassis.events.EventAction.CREATED;
 
 import jakarta.inject.Singleton;
+import java.util.List;
+import org.innoreg.chassis.events.EventContract;
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.indicators.domain.Indicator;
 import org.innoreg.indicators.mapping.IndicatorMapper;
@@ -15,9 +19,13 @@ public class IndicatorEvents extends AggregateType<Indicator> {
 
     public static final String AGGREGATE = "indicator";
 
+    /** Definitions are only ever added. */
+    public static final EventContract CONTRACT =
+            new EventContract(AGGREGATE, List.of(CREATED), "Indicator", "Indicator definitions.");
+
     IndicatorEvents() {
         super(
-                AGGREGATE,
+                CONTRACT,
                 indicator -> indicator.code,
                 AggregateType::noRegion,
                 IndicatorMapper::toView);

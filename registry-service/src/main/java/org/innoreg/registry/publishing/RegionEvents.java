@@ -1,6 +1,10 @@
-package org.innoreg.registry.events;
+package org.innoreg.registry.publishing;
+
+import static org.innoreg.chassis.events.EventAction.CREATED;
 
 import jakarta.inject.Singleton;
+import java.util.List;
+import org.innoreg.chassis.events.EventContract;
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.registry.domain.Region;
 import org.innoreg.registry.mapping.RegionMapper;
@@ -15,7 +19,15 @@ public class RegionEvents extends AggregateType<Region> {
 
     public static final String AGGREGATE = "region";
 
+    /** Regions are only ever added. */
+    public static final EventContract CONTRACT =
+            new EventContract(
+                    AGGREGATE,
+                    List.of(CREATED),
+                    "Region",
+                    "GB/T 2260 regions and special areas added to the registry.");
+
     RegionEvents() {
-        super(AGGREGATE, region -> region.code, AggregateType::noRegion, RegionMapper::toView);
+        super(CONTRACT, region -> region.code, AggregateType::noRegion, RegionMapper::toView);
     }
 }

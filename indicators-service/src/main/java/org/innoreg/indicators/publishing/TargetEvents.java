@@ -1,6 +1,10 @@
-package org.innoreg.indicators.events;
+package org.innoreg.indicators.publishing;
+
+import static org.innoreg.chassis.events.EventAction.CREATED;
 
 import jakarta.inject.Singleton;
+import java.util.List;
+import org.innoreg.chassis.events.EventContract;
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.indicators.domain.Target;
 import org.innoreg.indicators.mapping.TargetView;
@@ -14,9 +18,13 @@ public class TargetEvents extends AggregateType<Target> {
 
     public static final String AGGREGATE = "target";
 
+    /** Targets are only ever added. */
+    public static final EventContract CONTRACT =
+            new EventContract(AGGREGATE, List.of(CREATED), "Target", "Plan targets.");
+
     TargetEvents() {
         super(
-                AGGREGATE,
+                CONTRACT,
                 target -> target.id.toString(),
                 target -> target.regionCode,
                 TargetView::of);

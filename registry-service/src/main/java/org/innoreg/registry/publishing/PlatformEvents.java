@@ -1,4 +1,8 @@
-package org.innoreg.registry.events;
+package org.innoreg.registry.publishing;
+
+import static org.innoreg.chassis.events.EventAction.CREATED;
+import static org.innoreg.chassis.events.EventAction.DELETED;
+import static org.innoreg.chassis.events.EventAction.UPDATED;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.inject.Singleton;
@@ -6,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.innoreg.chassis.events.EventContract;
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.mapping.PlatformHistoryView;
@@ -26,13 +31,24 @@ public class PlatformEvents extends AggregateType<Platform> {
 
     public static final String AGGREGATE = "platform";
 
+    public static final EventContract CONTRACT =
+            new EventContract(
+                    AGGREGATE,
+                    List.of(CREATED, UPDATED, DELETED),
+                    "Platform",
+                    "Accredited innovation platforms; level and status changes are updates.",
+                    new EventContract.DatedSteps(
+                            "history",
+                            "PlatformHistoryEntry",
+                            "The platform's dated history, oldest first: each step's classification holds from its date on"));
+
     /** The event data: the API's view with the history steps beside its fields. */
     public record Data(@JsonUnwrapped PlatformView platform, List<PlatformHistoryView> history) {}
 
     private final PlatformHistoryRepository history;
 
     PlatformEvents(PlatformHistoryRepository history) {
-        super(AGGREGATE, p -> p.id.toString(), p -> p.regionCode, PlatformMapper::toView);
+        super(CONTRACT, p -> p.id.toString(), p -> p.regionCode, PlatformMapper::toView);
         this.history = history;
     }
 

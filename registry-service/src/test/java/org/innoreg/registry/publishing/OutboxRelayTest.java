@@ -1,4 +1,4 @@
-package org.innoreg.registry.events;
+package org.innoreg.registry.publishing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,70 @@
+package org.innoreg.chassis.events;
+
+import java.util.List;
+
+/**
+ * The event contract of one aggregate, declared once in the service that publishes it: the
+ * aggregate (which names the topic {@code <service>.<aggregate>.v1} and the types {@code
+ * org.innoreg.<service>.<aggregate>.<action>}), the actions it has, in the order a reader meets
+ * them, and the schema of its {@code data} in the service's OpenAPI document. The write pipeline
+ * records only these actions; the service's OpenAPI document states the contract ({@code
+ * x-innoreg-events}, see {@link PublishedEvents}), and the gateway builds its AsyncAPI document
+ * from it.
+ *
+ * @param dataSchema the OpenAPI component (of the service's own document) the data is: the
+ *     aggregate as the API shows it
+ * @param description what the topic carries, for a reader of the AsyncAPI document
+ * @param steps the dated steps the data carries besides the API view, or null
+ */
+public record EventContract(
+        String aggregate,
+        List<EventAction> actions,
+        String dataSchema,
+        String description,
+        DatedSteps steps) {
+
+    /**
+     * Dated steps an event's data carries besides the aggregate's API view (a platform's history, a
+     * project's stage transitions), so that a reader can tell its state on any date without calling
+     * back.
+     *
+     * @param field the data's property that holds them
+     * @param schema the OpenAPI component of one step
+     */
+    public record DatedSteps(String field, String schema, String description) {}
+
+    public EventContract {
+        actions = List.copyOf(actions);
+        if (actions.isEmpty()) {
+            throw new IllegalArgumentException(aggregate + ": a contract declares its actions");
+        }
+    }
+
+    /** A contract whose data is the API view alone. */
+    public EventContract(
+            String aggregate, List<EventAction> actions, String dataSchema, String description) {
+        this(aggregate, actions, dataSchema, description, null);
+    }
+
+    public boolean declares(EventAction action) {
+        return actions.contains(action);
+    }
+
+    /** {@code <service>.<aggregate>.v1}: one topic per aggregate type. */
+    public static String topic(String service, String aggregate) {
+        return service + "." + aggregate + ".v1";
+    }
+
+    /**
+     * {@code org.innoreg.<service>.<aggregate>.<action>}, e.g.
+     * org.innoreg.registry.platform.created.
+     */
+    public static String type(String service, String aggregate, String action) {
+        return "org.innoreg." + service + "." + aggregate + "." + action;
+    }
+
+    /** The CloudEvents {@code source} of every event a service publishes. */
+    public static String source(String service) {
+        return "urn:innoreg:" + service;
+    }
+}

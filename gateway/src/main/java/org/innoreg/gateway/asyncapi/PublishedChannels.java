@@ -1,0 +1,103 @@
+package org.innoreg.gateway.asyncapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The suite's topics as their owners publish them: each service's OpenAPI document states its event
+ * contracts at its root ({@code x-innoreg-events}, written by the chassis's OpenAPI filter from the
+ * service's {@code publishing} package), and the gateway reads them from there. The gateway spells
+ * no topic, type or schema name of its own: a service that adds an action or a topic changes the
+ * AsyncAPI document and the typed feed by publishing it.
+ */
+public final class PublishedChannels {
+
+    static final String EXTENSION = "x-innoreg-events";
+
+    /** One action of a topic and its CloudEvents type. */
+    public record Message(String action, String type) {}
+
+    /**
+     * Dated steps the data carries besides the aggregate's API view.
+     *
+     * @param schema the name of one step's schema in the service's document
+     */
+    public record Steps(String field, String schema, String description) {}
+
+    /**
+     * One topic.
+     *
+     * @param service the service whose document states it (the merge's name for that document)
+     * @param schema the name of the data's schema in the service's document
+     * @param steps null when the data is the API view alone
+     */
+    public record Channel(
+            String service,
+            String source,
+            String aggregate,
+            String topic,
+            String description,
+            String key,
+            String schema,
+            Steps steps,
+            List<Message> messages) {}
+
+    private PublishedChannels() {}
+
+    /**
+     * The channels the documents state, by service name, then in each document's order; a document
+     * without the extension (a service that publishes nothing, or an older one) adds none.
+     */
+    public static List<Channel> of(Map<String, ObjectNode> openApiByService) {
+        List<Channel> channels = new ArrayList<>();
+        new TreeMap<>(openApiByService)
+                .forEach(
+                        (service, document) -> {
+                            if (document == null) {
+                                return;
+                            }
+                            JsonNode events = document.path(EXTENSION);
+                            String source = events.path("source").asText();
+                            for (JsonNode channel : events.path("channels")) {
+                                channels.add(channel(service, source, channel));
+                            }
+                        });
+        return channels;
+    }
+
+    private static Channel channel(String service, String source, JsonNode channel) {
+        JsonNode steps = channel.get("steps");
+        List<Message> messages = new ArrayList<>();
+        for (JsonNode message : channel.path("messages")) {
+            messages.add(
+                    new Message(message.path("action").asText(), message.path("type").asText()));
+        }
+        return new Channel(
+                service,
+                source,
+                channel.path("aggregate").asText(),
+                channel.path("topic").asText(),
+                channel.path("description").asText(),
+                channel.path("key").asText(),
+                schemaName(channel.path("payload")),
+                steps == null
+                        ? null
+                        : new Steps(
+                                steps.path("field").asText(),
+                                schemaName(steps.path("items")),
+                                steps.path("description").asText()),
+                List.copyOf(messages));
+    }
+
+    /** {@code #/components/schemas/Platform} → {@code Platform}. */
+    private static String schemaName(JsonNode reference) {
+        String ref = reference.path("$ref").asText();
+        return ref.startsWith(ServiceSchemas.REF)
+                ? ref.substring(ServiceSchemas.REF.length())
+                : ref;
+    }
+}
