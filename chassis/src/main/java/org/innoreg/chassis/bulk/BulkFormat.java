@@ -30,6 +30,12 @@ public enum BulkFormat {
                     + XLSX_TYPE
                     + "` asks for the workbook.";
 
+    /** What every import's description says first: the CSV files it reads. */
+    public static final String IMPORT_CSV =
+            "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
+                    + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
+                    + "and column. ";
+
     /** What every import's description says of workbooks. */
     public static final String IMPORT_WORKBOOK =
             " An Excel workbook (`"

@@ -1,6 +1,7 @@
 package org.innoreg.chassis.web;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 
 /** Entity tags of versioned records: the record's version, as a strong tag. */
 public final class ETags {
@@ -17,5 +18,10 @@ public final class ETags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** A 200 whose body is one versioned record, tagged with its version. */
+    public static Response ok(Object view, long version) {
+        return Response.ok(view).tag(of(version)).build();
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.problem.Problem;
 
 /**
@@ -17,7 +19,8 @@ import org.innoreg.chassis.problem.Problem;
  * parameter, a malformed one), 406 (an Accept it cannot give) and 503 (database away); a path
  * parameter 404; a body 400, 413, 415, 422; {@code If-Match} 412, and 428 where it is required; a
  * secured operation 401 and 403. Each problem response has a Problem body and an example of its own
- * status and path ({@link ProblemExamples}).
+ * status and path ({@link ProblemExamples}). A file import (a CSV body) and an answer that can be a
+ * workbook say what their problems mean for a file, so their resources need not.
  */
 final class ProblemResponses {
 
@@ -80,6 +83,21 @@ final class ProblemResponses {
                         "The service cannot answer now (its database is away); retry after a few seconds"));
     }
 
+    /**
+     * What a file import's problems mean: the body is a file of rows, checked whole before anything
+     * is stored (CsvImporter).
+     */
+    private static final Map<String, String> IMPORT =
+            Map.of(
+                    "400", "Not a readable CSV file or workbook, or unknown columns",
+                    "413",
+                            "More rows than an import takes, or a workbook that inflates to too much",
+                    "422", "Invalid rows: nothing was imported");
+
+    /** A 400 of an operation that can answer a workbook: its filters, or a sheet's row limit. */
+    private static final String WORKBOOK_400 =
+            "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)";
+
     private ProblemResponses() {}
 
     /** The standard problem of a status; null for another status. */
@@ -137,15 +155,34 @@ final class ProblemResponses {
         if (bearer && !optional) {
             statuses.add("403");
         }
+        boolean fileImport = body && has(operation.getRequestBody().getContent(), "text/csv");
+        boolean workbook =
+                responses.getAPIResponses() != null
+                        && responses.getAPIResponses().entrySet().stream()
+                                .anyMatch(
+                                        e ->
+                                                e.getKey().startsWith("2")
+                                                        && has(
+                                                                e.getValue().getContent(),
+                                                                BulkFormat.XLSX_TYPE));
         for (String status : statuses) {
-            APIResponse response = responses.getAPIResponse(status);
-            if (response == null) {
-                response =
-                        OASFactory.createAPIResponse()
-                                .description(STANDARD.get(status).description());
-                responses.addAPIResponse(status, response);
+            if (responses.getAPIResponse(status) == null) {
+                String description = STANDARD.get(status).description();
+                if (fileImport && IMPORT.containsKey(status)) {
+                    description = IMPORT.get(status);
+                } else if (workbook && status.equals("400")) {
+                    description = WORKBOOK_400;
+                }
+                responses.addAPIResponse(
+                        status, OASFactory.createAPIResponse().description(description));
             }
         }
+    }
+
+    private static boolean has(Content content, String mediaType) {
+        return content != null
+                && content.getMediaTypes() != null
+                && content.getMediaTypes().containsKey(mediaType);
     }
 
     /** A problem response: its body a Problem, with an example of this status on this path. */

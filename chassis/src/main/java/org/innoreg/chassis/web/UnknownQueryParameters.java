@@ -1,8 +1,10 @@
 package org.innoreg.chassis.web;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Map;
@@ -48,6 +50,15 @@ public class UnknownQueryParameters {
             QueryParam query = parameter.getAnnotation(QueryParam.class);
             if (query != null) {
                 names.add(query.value());
+            }
+            // the parameters every import or export takes (ExportFile, ImportFile)
+            if (parameter.isAnnotationPresent(BeanParam.class)) {
+                for (Field field : parameter.getType().getDeclaredFields()) {
+                    QueryParam inBean = field.getAnnotation(QueryParam.class);
+                    if (inBean != null) {
+                        names.add(inBean.value());
+                    }
+                }
             }
         }
         return names;

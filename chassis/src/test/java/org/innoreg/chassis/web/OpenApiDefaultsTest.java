@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.innoreg.chassis.bulk.BulkFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -234,7 +235,37 @@ class OpenApiDefaultsTest {
                         OASFactory.createPathItem()
                                 .GET(
                                         OASFactory.createOperation()
-                                                .operationId("PlatformResource_export")));
+                                                .operationId("PlatformResource_export")
+                                                .responses(
+                                                        OASFactory.createAPIResponses()
+                                                                .addAPIResponse(
+                                                                        "200",
+                                                                        file(
+                                                                                "text/csv",
+                                                                                BulkFormat
+                                                                                        .XLSX_TYPE)))));
+        openAPI.getPaths()
+                .addPathItem(
+                        "/api/v1/platforms/import",
+                        OASFactory.createPathItem()
+                                .POST(
+                                        OASFactory.createOperation()
+                                                .operationId("PlatformResource_importCsv")
+                                                .requestBody(
+                                                        OASFactory.createRequestBody()
+                                                                .content(
+                                                                        file(
+                                                                                        "text/csv",
+                                                                                        BulkFormat
+                                                                                                .XLSX_TYPE)
+                                                                                .getContent()))
+                                                .responses(
+                                                        OASFactory.createAPIResponses()
+                                                                .addAPIResponse(
+                                                                        "200",
+                                                                        json(
+                                                                                "Platform",
+                                                                                "Imported")))));
         openAPI.getPaths()
                 .addPathItem(
                         "/api/v1/indicators/{code}/observations/{region}/{period}",
@@ -262,6 +293,14 @@ class OpenApiDefaultsTest {
                                         "application/json",
                                         OASFactory.createMediaType()
                                                 .schema(OASFactory.createSchema().ref(schema))));
+    }
+
+    private static APIResponse file(String... mediaTypes) {
+        var content = OASFactory.createContent();
+        for (String type : mediaTypes) {
+            content.addMediaType(type, OASFactory.createMediaType());
+        }
+        return OASFactory.createAPIResponse().description("The file").content(content);
     }
 
     private Operation operation(String path, PathItem.HttpMethod method) {
@@ -339,6 +378,31 @@ class OpenApiDefaultsTest {
                                 .getAPIResponses())
                 .containsKey("412")
                 .doesNotContainKey("428");
+    }
+
+    @Test
+    void aFileImportAndAWorkbookAnswerSayWhatTheirProblemsMean() {
+        var imports =
+                operation("/api/v1/platforms/import", PathItem.HttpMethod.POST).getResponses();
+        assertThat(imports.getAPIResponse("400").getDescription())
+                .isEqualTo("Not a readable CSV file or workbook, or unknown columns");
+        assertThat(imports.getAPIResponse("413").getDescription())
+                .startsWith("More rows than an import takes");
+        assertThat(imports.getAPIResponse("422").getDescription())
+                .isEqualTo("Invalid rows: nothing was imported");
+        assertThat(
+                        operation("/api/v1/platforms/export", PathItem.HttpMethod.GET)
+                                .getResponses()
+                                .getAPIResponse("400")
+                                .getDescription())
+                .contains("more rows than an Excel sheet holds");
+        assertThat(
+                        operation("/api/v1/platforms", PathItem.HttpMethod.POST)
+                                .getResponses()
+                                .getAPIResponse("422")
+                                .getDescription())
+                .as("a JSON body keeps the standard wording")
+                .startsWith("Well-formed but cannot be applied");
     }
 
     @Test

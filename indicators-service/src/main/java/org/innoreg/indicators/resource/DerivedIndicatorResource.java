@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.indicators.mapping.RebuildReport;
 import org.innoreg.indicators.service.DerivedIndicatorService;
@@ -40,13 +39,7 @@ public class DerivedIndicatorResource {
             responseCode = "200",
             description = "Rebuilt",
             content = @Content(schema = @Schema(implementation = RebuildReport.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "Kafka could not be read; nothing changed",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka could not be read; nothing changed")
     public RebuildReport rebuild() {
         return derived.rebuild();
     }

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
@@ -46,13 +45,7 @@ public class IndicatorResource {
     @GET
     @Operation(summary = "List indicator definitions")
     @APIResponse(responseCode = "200", description = "The indicators, by code")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed filter",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed filter")
     public Page<IndicatorView> list(
             @Parameter(description = "Only indicators of this kind") @QueryParam("kind")
                     IndicatorKind kind,
@@ -73,22 +66,13 @@ public class IndicatorResource {
             responseCode = "200",
             description = "The indicator; ETag carries its version",
             content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such indicator",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
     public Response get(
             @Parameter(example = "patent_applications")
                     @PathParam("code")
                     @Pattern(regexp = "[a-z][a-z0-9_.]{1,62}", message = "{innoreg.indicator-code}")
                     String code) {
         Indicator indicator = service.get(code);
-        return Response.ok(IndicatorMapper.toView(indicator))
-                .tag(ETags.of(indicator.version))
-                .build();
+        return ETags.ok(IndicatorMapper.toView(indicator), indicator.version);
     }
 
     @RolesAllowed({Roles.INDICATORS_EDITOR, Roles.ADMIN})
@@ -101,20 +85,7 @@ public class IndicatorResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The code is taken",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(
             @NotNull(message = "{innoreg.body-required}") @Valid IndicatorInput input) {
         Indicator indicator = service.create(input);

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Roles;
@@ -45,7 +44,6 @@ public class ObservationResource {
 
     private static final String PERIOD = "[12][0-9]{3}(-Q[1-4]|-(0[1-9]|1[0-2]))?";
     private static final String PERIOD_MESSAGE = "{innoreg.period}";
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ObservationService observations;
     private final ObservationSeries series;
@@ -84,30 +82,16 @@ public class ObservationResource {
             responseCode = "201",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = ObservationView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A derived or computed indicator",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A derived or computed indicator")
     @APIResponse(
             responseCode = "422",
             description =
                     "A period that does not fit the indicator's frequency, or a value that "
                             + "cannot be right (type implausible-value, its rule in `rule`): a PERCENT value above 100 (percent-above-100), a "
                             + "part that would put a computed share such as R&D spending ÷ GDP above 100 % (share-above-100), a revision two "
-                            + "orders of magnitude from the last value without confirm=true (revision-jump). Nothing is stored.",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "Revising without If-Match",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+                            + "orders of magnitude from the last value without confirm=true (revision-jump). Nothing is stored.")
+    // If-Match is optional here (a first value needs none), so the chassis does not add the 428
+    @APIResponse(responseCode = "428", description = "Revising without If-Match")
     public Response put(
             @Parameter(example = "patent_applications") @PathParam("code") String code,
             @Parameter(
@@ -149,20 +133,14 @@ public class ObservationResource {
             responseCode = "200",
             description = "The value; ETag carries the cell's version",
             content = @Content(schema = @Schema(implementation = ObservationView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No value for that cell",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No value for that cell")
     public Response get(
             @PathParam("code") String code,
             @PathParam("region") @RegionCode String region,
             @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE)
                     String period) {
         var observation = observations.get(code, region, period);
-        return Response.ok(ObservationView.of(observation))
-                .tag(ETags.of(observation.version))
-                .build();
+        return ETags.ok(ObservationView.of(observation), observation.version);
     }
 
     @GET
@@ -203,11 +181,7 @@ public class ObservationResource {
                 @Content(mediaType = "text/csv"),
                 @Content(mediaType = BulkFormat.XLSX_TYPE)
             })
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed period, time or format",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed period, time or format")
     public Response series(
             @PathParam("code") String code,
             @Parameter(

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.events.AuditLog;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Roles;
@@ -87,18 +86,8 @@ public class TargetResource {
     @APIResponse(
             responseCode = "409",
             description =
-                    "The plan already sets this target (same indicator, region, kind and year)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Inconsistent kind, span or baseline",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+                    "The plan already sets this target (same indicator, region, kind and year)")
+    @APIResponse(responseCode = "422", description = "Inconsistent kind, span or baseline")
     public Response create(@NotNull(message = "{innoreg.body-required}") @Valid TargetInput input) {
         Target target = targets.create(input);
         return Response.created(URI.create("/api/v1/targets/" + target.id))
@@ -140,16 +129,9 @@ public class TargetResource {
             responseCode = "200",
             description = "The target",
             content = @Content(schema = @Schema(implementation = TargetView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such target",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Target target = targets.get(id);
-        return Response.ok(TargetView.of(target)).tag(ETags.of(target.version)).build();
+        return ETags.ok(TargetView.of(target), target.version);
     }
 
     @GET
@@ -197,13 +179,6 @@ public class TargetResource {
                             + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
                             + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such target",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
         return Page.of(audit.changes(TargetEvents.AGGREGATE, id.toString(), () -> targets.get(id)));
     }

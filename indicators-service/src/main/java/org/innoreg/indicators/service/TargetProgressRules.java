@@ -38,8 +38,7 @@ final class TargetProgressRules {
     static Progress progress(Target target, LocalDate asOf, List<ObservationView> values) {
         TargetView view = TargetView.of(target);
         if (values.isEmpty()) {
-            return new Progress(
-                    view, asOf, Status.NO_DATA, null, null, null, null, "no value reported yet");
+            return noData(view, asOf, "no value reported yet");
         }
         ObservationView latest = values.get(values.size() - 1);
         int latestYear = Integer.parseInt(latest.period().substring(0, 4));
@@ -61,25 +60,15 @@ final class TargetProgressRules {
                                         .findFirst()
                                         .orElse(null);
                 yield baseline == null
-                        ? new Progress(
+                        ? noData(
                                 view,
                                 asOf,
-                                Status.NO_DATA,
-                                null,
-                                null,
-                                null,
-                                null,
                                 "no value reported for the baseline year " + target.baselinePeriod)
                         : baseline.signum() == 0 // e.g. a derived count with nothing counted in the
                                 // baseline year
-                                ? new Progress(
+                                ? noData(
                                         view,
                                         asOf,
-                                        Status.NO_DATA,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
                                         "the baseline year "
                                                 + target.baselinePeriod
                                                 + " has 0: no growth rate can be measured from it")
@@ -281,5 +270,10 @@ final class TargetProgressRules {
 
     private static BigDecimal round(BigDecimal value) {
         return ObservationView.plain(value.setScale(4, RoundingMode.HALF_EVEN));
+    }
+
+    /** A target that cannot be judged yet, and why. */
+    private static Progress noData(TargetView view, LocalDate asOf, String why) {
+        return new Progress(view, asOf, Status.NO_DATA, null, null, null, null, why);
     }
 }

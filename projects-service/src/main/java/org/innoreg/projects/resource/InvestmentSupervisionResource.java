@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.OpenApiDefaults;
@@ -35,8 +34,6 @@ import org.innoreg.projects.service.ProgressService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects", description = "The industrial project pipeline")
 public class InvestmentSupervisionResource {
-
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ProgressService progress;
     private final CallerViews views;
@@ -59,24 +56,18 @@ public class InvestmentSupervisionResource {
             responseCode = "200",
             description = "The project with its completed investment",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "That month is already reported",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "That month is already reported")
     @APIResponse(
             responseCode = "422",
             description =
                     "Lower than an earlier month's figure, or more than "
                             + "innoreg.projects.rules.max-completed-to-planned (3) times the planned investment (type implausible-value, "
-                            + "rule completed-investment-above-planned): nothing is stored",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+                            + "rule completed-investment-above-planned): nothing is stored")
     public Response report(
             @PathParam("id") UUID id,
             @NotNull(message = "{innoreg.body-required}") @Valid ReportInput input) {
         Project project = progress.report(id, input);
-        return Response.ok(views.project(project)).tag(ETags.of(project.version)).build();
+        return ETags.ok(views.project(project), project.version);
     }
 
     @GET
@@ -110,7 +101,7 @@ public class InvestmentSupervisionResource {
             @PathParam("id") UUID id,
             @NotNull(message = "{innoreg.body-required}") @Valid ReviewInput input) {
         Project project = progress.review(id, input);
-        return Response.ok(views.project(project)).tag(ETags.of(project.version)).build();
+        return ETags.ok(views.project(project), project.version);
     }
 
     @GET

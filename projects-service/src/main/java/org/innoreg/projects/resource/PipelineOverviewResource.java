@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -17,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.validation.RegionCode;
@@ -37,7 +37,8 @@ import org.innoreg.projects.service.ProjectQueries;
 @Tag(name = "Projects", description = "The industrial project pipeline")
 public class PipelineOverviewResource {
 
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
+    private static final String IN_REGION =
+            "Only projects in this region or its descendants." + RegionReadModel.CATCH_UP;
 
     private final ProgressWatchlists watchlists;
     private final ProjectQueries queries;
@@ -63,24 +64,16 @@ public class PipelineOverviewResource {
                     "Planned before `asOf` and not met by "
                             + "then; `region` keeps the projects of a region and its descendants.")
     @APIResponse(responseCode = "200", description = "The late milestones, oldest planned first")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed date or region",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed date or region")
     public Page<ProgressViews.MilestoneView> lateMilestones(
             @Parameter(description = "Default today", example = "2019-07-01") @QueryParam("asOf")
-                    java.time.LocalDate asOf,
-            @Parameter(
-                            description =
-                                    "Only projects in this region or its descendants."
-                                            + RegionReadModel.CATCH_UP,
-                            example = "430700")
+                    LocalDate asOf,
+            @Parameter(description = IN_REGION, example = "430700")
                     @QueryParam("region")
                     @RegionCode
                     String region) {
         regions.require("region", region);
-        java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
+        LocalDate day = asOf == null ? LocalDate.now() : asOf;
         return Page.of(
                 watchlists.lateMilestones(day, region).stream()
                         .map(m -> ProgressViews.MilestoneView.of(m, day))
@@ -95,17 +88,13 @@ public class PipelineOverviewResource {
                     "Raised by `asOf` and not resolved by then; by owning department, minimum age and the project's "
                             + "region (descendants included), oldest first.")
     @APIResponse(responseCode = "200", description = "The open obstacles")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed date, age or region",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed date, age or region")
     @Extension(
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish
     public Page<ProgressViews.ObstacleView> openObstacles(
             @Parameter(description = "Default today", example = "2019-04-01") @QueryParam("asOf")
-                    java.time.LocalDate asOf,
+                    LocalDate asOf,
             @Parameter(example = "State Grid Changde Power Supply Company")
                     @QueryParam("department")
                     @jakarta.validation.constraints.Size(max = 200)
@@ -115,16 +104,12 @@ public class PipelineOverviewResource {
                     @DefaultValue("0")
                     @Min(0)
                     int minAgeDays,
-            @Parameter(
-                            description =
-                                    "Only projects in this region or its descendants."
-                                            + RegionReadModel.CATCH_UP,
-                            example = "430700")
+            @Parameter(description = IN_REGION, example = "430700")
                     @QueryParam("region")
                     @RegionCode
                     String region) {
         regions.require("region", region);
-        java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
+        LocalDate day = asOf == null ? LocalDate.now() : asOf;
         return Page.of(
                 watchlists.openObstacles(day, department, minAgeDays, region).stream()
                         .map(o -> views.obstacle(o, day))
@@ -141,29 +126,21 @@ public class PipelineOverviewResource {
                             + "into the current stage) is older than the cadence allows. Most overdue first. `region` keeps the "
                             + "projects of a region and its descendants.")
     @APIResponse(responseCode = "200", description = "The overdue projects")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed date or region",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed date or region")
     @Extension(
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish
     public Page<ProgressViews.Overdue> overdueReviews(
             @Parameter(description = "Day to judge on (default today)", example = "2019-04-01")
                     @QueryParam("asOf")
-                    java.time.LocalDate asOf,
-            @Parameter(
-                            description =
-                                    "Only projects in this region or its descendants."
-                                            + RegionReadModel.CATCH_UP,
-                            example = "430700")
+                    LocalDate asOf,
+            @Parameter(description = IN_REGION, example = "430700")
                     @QueryParam("region")
                     @RegionCode
                     String region) {
         regions.require("region", region);
         return Page.of(
-                watchlists.overdue(asOf == null ? java.time.LocalDate.now() : asOf, region).stream()
+                watchlists.overdue(asOf == null ? LocalDate.now() : asOf, region).stream()
                         .map(views::overdue)
                         .toList());
     }
@@ -181,11 +158,7 @@ public class PipelineOverviewResource {
             responseCode = "200",
             description = "Counts per group",
             content = @Content(schema = @Schema(implementation = ProjectStats.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown group or date",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown group or date")
     public ProjectStats stats(
             @Parameter(example = "2018", required = true)
                     @QueryParam("year")
@@ -216,9 +189,8 @@ public class PipelineOverviewResource {
                                     "The day `funnel` counts the stages reached by (default today)",
                             example = "2018-12-31")
                     @QueryParam("asOf")
-                    java.time.LocalDate asOf) {
+                    LocalDate asOf) {
         regions.require("region", region);
-        return queries.stats(
-                year, groupBy, by, region, asOf == null ? java.time.LocalDate.now() : asOf);
+        return queries.stats(year, groupBy, by, region, asOf == null ? LocalDate.now() : asOf);
     }
 }

@@ -15,12 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.validation.RegionCode;
@@ -42,8 +39,6 @@ import org.innoreg.projects.service.ProjectQueries;
 @Tag(name = "Projects", description = "The industrial project pipeline")
 public class PipelineSearchResource {
 
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
-
     private final ProjectQueries queries;
     private final CallerViews views;
     private final KnownRegions regions;
@@ -62,11 +57,7 @@ public class PipelineSearchResource {
                             + "descendants; `q` matches any part of the project or investor name; `investor` is an exact name or "
                             + "USCC. Pages follow `next`; `facets=true` adds the total and counts by stage, tier and region.")
     @APIResponse(responseCode = "200", description = "A page of projects")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed filter, sort or cursor",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed filter, sort or cursor")
     @Extension(
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish

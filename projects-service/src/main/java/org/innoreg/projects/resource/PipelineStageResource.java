@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
@@ -35,8 +34,6 @@ import org.innoreg.projects.service.ProjectService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects", description = "The industrial project pipeline")
 public class PipelineStageResource {
-
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ProjectService service;
     private final CallerViews views;
@@ -63,14 +60,8 @@ public class PipelineStageResource {
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(
             responseCode = "409",
-            description = "Not a legal move; `allowed` lists the stages it can move to",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "A date before the current stage's",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            description = "Not a legal move; `allowed` lists the stages it can move to")
+    @APIResponse(responseCode = "422", description = "A date before the current stage's")
     public Response transition(
             @PathParam("id") UUID id,
             @Parameter(
@@ -80,18 +71,13 @@ public class PipelineStageResource {
                     String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid TransitionInput input) {
         Project project = service.transition(id, ExpectedVersion.ifMatchOptional(ifMatch), input);
-        return Response.ok(views.project(project)).tag(ETags.of(project.version)).build();
+        return ETags.ok(views.project(project), project.version);
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "A project's stage transitions, oldest first")
     @APIResponse(responseCode = "200", description = "The transitions")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such project",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<TransitionView> history(@PathParam("id") UUID id) {
         return Page.of(service.history(id).stream().map(TransitionView::of).toList());
     }

@@ -1,18 +1,16 @@
 package org.innoreg.projects.resource;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -30,8 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.ExportFile;
+import org.innoreg.chassis.bulk.ImportFile;
 import org.innoreg.chassis.bulk.ImportReport;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Roles;
@@ -48,8 +47,6 @@ import org.innoreg.projects.service.ProjectExport;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects", description = "The industrial project pipeline")
 public class ProjectFileResource {
-
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ProjectExport export;
     private final ProjectCsv csv;
@@ -79,31 +76,11 @@ public class ProjectFileResource {
     // one content per @Produces type; the workbook's is described by OpenApiDefaults, for every
     // service alike
     @APIResponse(responseCode = "200", description = "The projects")
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Extension(
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish
     public Response export(
-            @Parameter(description = BulkFormat.FORMAT_DESCRIPTION)
-                    @QueryParam("format")
-                    @Pattern(
-                            regexp = BulkFormat.FORMAT_PATTERN,
-                            message = BulkFormat.FORMAT_MESSAGE)
-                    String format,
-            @Context HttpHeaders headers,
-            @QueryParam("bom")
-                    @DefaultValue("true")
-                    @Parameter(
-                            description =
-                                    "CSV only: start the file with a UTF-8 byte-order "
-                                            + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
-                                            + "Imports accept either.")
-                    boolean bom,
+            @BeanParam @Valid ExportFile file,
             @Parameter(description = "Stage (repeatable)") @QueryParam("stage")
                     List<ProjectStage> stages,
             @Parameter(description = "Tier (repeatable)") @QueryParam("tier")
@@ -122,11 +99,12 @@ public class ProjectFileResource {
             @Parameter(example = "2018") @QueryParam("landedYear") @Min(1949) @Max(2100)
                     Integer landedYear) {
         regions.require("region", region);
-        BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
+        BulkFormat chosen = file.format();
         return BulkExport.response(
                 chosen,
                 "projects",
-                export.body(chosen, bom, region, stages, tiers, kind, signedYear, landedYear));
+                export.body(
+                        chosen, file.bom(), region, stages, tiers, kind, signedYear, landedYear));
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -141,9 +119,8 @@ public class ProjectFileResource {
     @Operation(
             summary = "Import projects from CSV or an Excel workbook",
             description =
-                    "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
-                            + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
-                            + "and column. Columns by English or Chinese name (项目名称, 投资方, 资金来源, 项目类型, 产业链, 地区代码, 计划投资, "
+                    BulkFormat.IMPORT_CSV
+                            + "Columns by English or Chinese name (项目名称, 投资方, 资金来源, 项目类型, 产业链, 地区代码, 计划投资, "
                             + "阶段, 阶段日期, 签约日期, 落地日期, …). An import is a dry run unless `dryRun=false`: the dry run only reports; a real run is all or nothing. A row with an `id` updates that project (a changed name is a rename); one without is matched by region and name; a file naming one project twice is refused. "
                             + "A column the file does not have leaves that field of an existing project as it is: an import never "
                             + "changes a field whose column is absent (an anonymous export has no `responsibleOfficial` column, "
@@ -166,31 +143,7 @@ public class ProjectFileResource {
             responseCode = "200",
             description = "What was (or would be) done",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Not a readable CSV file or workbook, or unknown columns",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "More rows than an import takes, or a workbook that inflates to too much",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid rows: nothing was imported",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importCsv(
-            @Parameter(
-                            description =
-                                    "Only report what the import would do (the default): nothing is changed. "
-                                            + "`false` imports for real.")
-                    @QueryParam("dryRun")
-                    @DefaultValue("true")
-                    boolean dryRun,
-            InputStream body,
-            @Context HttpHeaders headers) {
-        return importer.run(body, headers.getMediaType(), csv, dryRun);
+    public ImportReport importCsv(@BeanParam ImportFile file, InputStream body) {
+        return file.run(importer, body, csv);
     }
 }

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.projects.mapping.MilestoneInput;
@@ -33,8 +32,6 @@ import org.innoreg.projects.service.ProgressService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects", description = "The industrial project pipeline")
 public class ProjectMilestoneResource {
-
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ProgressService progress;
 
@@ -76,11 +73,7 @@ public class ProjectMilestoneResource {
             description = "The milestone",
             content =
                     @Content(schema = @Schema(implementation = ProgressViews.MilestoneView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such milestone of this project",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such milestone of this project")
     public ProgressViews.MilestoneView updateMilestone(
             @PathParam("id") UUID id,
             @PathParam("milestoneId") long milestoneId,

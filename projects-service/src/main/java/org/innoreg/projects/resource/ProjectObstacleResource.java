@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
@@ -33,8 +32,6 @@ import org.innoreg.projects.service.ProgressService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects", description = "The industrial project pipeline")
 public class ProjectObstacleResource {
-
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ProgressService progress;
     private final CallerViews views;
@@ -75,11 +72,7 @@ public class ProjectObstacleResource {
             responseCode = "200",
             description = "The obstacle",
             content = @Content(schema = @Schema(implementation = ProgressViews.ObstacleView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already resolved",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already resolved")
     public ProgressViews.ObstacleView resolve(
             @PathParam("id") UUID id,
             @PathParam("obstacleId") long obstacleId,

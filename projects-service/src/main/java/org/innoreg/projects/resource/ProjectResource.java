@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.events.AuditLog;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.IdempotentRequests;
@@ -44,8 +43,6 @@ import org.innoreg.projects.service.ProjectService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects", description = "The industrial project pipeline")
 public class ProjectResource {
-
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final ProjectService service;
     private final IdempotentRequests idempotent;
@@ -70,19 +67,12 @@ public class ProjectResource {
             responseCode = "200",
             description = "The project; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such project",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
     @Extension(
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish
     public Response get(@PathParam("id") UUID id) {
         Project project = service.get(id);
-        return Response.ok(views.project(project)).tag(ETags.of(project.version)).build();
+        return ETags.ok(views.project(project), project.version);
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -98,24 +88,13 @@ public class ProjectResource {
             description = "Created",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
             responseCode = "409",
-            description = "The region already has a project of that name",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            description = "The region already has a project of that name")
     @APIResponse(
             responseCode = "422",
             description =
                     "Inconsistent entry stage and dates, or an Idempotency-Key "
-                            + "reused for another request",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+                            + "reused for another request")
     @RequestBody(
             content =
                     @Content(
@@ -164,30 +143,18 @@ public class ProjectResource {
             description = "Updated",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
             responseCode = "422",
             description =
                     "A planned investment the completed one is more than "
                             + "innoreg.projects.rules.max-completed-to-planned (3) times of (type implausible-value, rule "
-                            + "completed-investment-above-planned): nothing is stored",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+                            + "completed-investment-above-planned): nothing is stored")
     public Response update(
             @PathParam("id") UUID id,
             @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match")
                     String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid ProjectInput input) {
         Project project = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
-        return Response.ok(views.project(project)).tag(ETags.of(project.version)).build();
+        return ETags.ok(views.project(project), project.version);
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -200,21 +167,6 @@ public class ProjectResource {
                             + "that was given up is moved to CANCELLED (a transition), not deleted. Emits "
                             + "org.innoreg.projects.project.deleted with its last state and the next version as its sequence.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such project",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response delete(
             @PathParam("id") UUID id,
             @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match")
@@ -233,13 +185,6 @@ public class ProjectResource {
                             + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
                             + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such project",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
         return Page.of(
                 audit.changes(ProjectEvents.AGGREGATE, id.toString(), () -> service.get(id)));

@@ -57,10 +57,21 @@ public class ProgressService {
     }
 
     private List<InvestmentReport> reportsOf(UUID projectId) {
+        return rowsOf(projectId, InvestmentReport.class, "month");
+    }
+
+    /**
+     * A project's rows of one kind (its reports, reviews, milestones, obstacles: each an entity
+     * with a {@code projectId}), in this order.
+     */
+    private <T> List<T> rowsOf(UUID projectId, Class<T> type, String orderBy) {
         return entityManager
                 .createQuery(
-                        "from InvestmentReport where projectId = ?1 order by month",
-                        InvestmentReport.class)
+                        "from "
+                                + type.getSimpleName()
+                                + " where projectId = ?1 order by "
+                                + orderBy,
+                        type)
                 .setParameter(1, projectId)
                 .getResultList();
     }
@@ -133,11 +144,7 @@ public class ProgressService {
 
     public List<Review> reviews(UUID projectId) {
         projects.get(projectId);
-        return entityManager
-                .createQuery(
-                        "from Review where projectId = ?1 order by reviewedOn, id", Review.class)
-                .setParameter(1, projectId)
-                .getResultList();
+        return rowsOf(projectId, Review.class, "reviewedOn, id");
     }
 
     @Transactional
@@ -162,12 +169,7 @@ public class ProgressService {
 
     public List<Milestone> milestones(UUID projectId) {
         projects.get(projectId);
-        return entityManager
-                .createQuery(
-                        "from Milestone where projectId = ?1 order by plannedOn, id",
-                        Milestone.class)
-                .setParameter(1, projectId)
-                .getResultList();
+        return rowsOf(projectId, Milestone.class, "plannedOn, id");
     }
 
     @Transactional
@@ -201,11 +203,7 @@ public class ProgressService {
 
     public List<Obstacle> obstacles(UUID projectId) {
         projects.get(projectId);
-        return entityManager
-                .createQuery(
-                        "from Obstacle where projectId = ?1 order by raisedOn, id", Obstacle.class)
-                .setParameter(1, projectId)
-                .getResultList();
+        return rowsOf(projectId, Obstacle.class, "raisedOn, id");
     }
 
     @Transactional

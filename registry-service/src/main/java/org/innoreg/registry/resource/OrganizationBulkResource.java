@@ -1,16 +1,14 @@
 package org.innoreg.registry.resource;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -27,8 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.ExportFile;
+import org.innoreg.chassis.bulk.ImportFile;
 import org.innoreg.chassis.bulk.ImportReport;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.registry.domain.OrganizationKind;
@@ -40,8 +39,6 @@ import org.innoreg.registry.service.OrganizationCsv;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations", description = OrganizationResource.TAG)
 public class OrganizationBulkResource {
-
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final OrganizationCsv csv;
     private final CsvImporter importer;
@@ -65,9 +62,8 @@ public class OrganizationBulkResource {
     @Operation(
             summary = "Import organisations from CSV or an Excel workbook",
             description =
-                    "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
-                            + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
-                            + "and column. Columns by English or Chinese name (统一社会信用代码, 名称, 英文名称, 别名, 类型, 地区代码, 资质). "
+                    BulkFormat.IMPORT_CSV
+                            + "Columns by English or Chinese name (统一社会信用代码, 名称, 英文名称, 别名, 类型, 地区代码, 资质). "
                             + "Certifications as kind:validFrom[:validTo[:certificateNo]], several separated by ';'. "
                             + "An import is a dry run unless `dryRun=false`: the dry run only reports; a real run is all or nothing, creating or updating by `id` when a row has one (its USCC may change), else by USCC; a file naming one organisation twice is refused. "
                             + "A column the file does not have leaves that field of an existing organisation as it is: an "
@@ -90,32 +86,8 @@ public class OrganizationBulkResource {
             responseCode = "200",
             description = "What was (or would be) done",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Not a readable CSV file or workbook, or unknown columns",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "More rows than an import takes, or a workbook that inflates to too much",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid rows: nothing was imported",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importCsv(
-            @Parameter(
-                            description =
-                                    "Only report what the import would do (the default): nothing is changed. "
-                                            + "`false` imports for real.")
-                    @QueryParam("dryRun")
-                    @DefaultValue("true")
-                    boolean dryRun,
-            InputStream body,
-            @Context HttpHeaders headers) {
-        return importer.run(body, headers.getMediaType(), csv, dryRun);
+    public ImportReport importCsv(@BeanParam ImportFile file, InputStream body) {
+        return file.run(importer, body, csv);
     }
 
     @GET
@@ -130,37 +102,17 @@ public class OrganizationBulkResource {
     // one content per @Produces type; the workbook's is described by OpenApiDefaults, for every
     // service alike
     @APIResponse(responseCode = "200", description = "The organisations")
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response export(
-            @Parameter(description = BulkFormat.FORMAT_DESCRIPTION)
-                    @QueryParam("format")
-                    @Pattern(
-                            regexp = BulkFormat.FORMAT_PATTERN,
-                            message = BulkFormat.FORMAT_MESSAGE)
-                    String format,
-            @Context HttpHeaders headers,
-            @QueryParam("bom")
-                    @DefaultValue("true")
-                    @Parameter(
-                            description =
-                                    "CSV only: start the file with a UTF-8 byte-order "
-                                            + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
-                                            + "Imports accept either.")
-                    boolean bom,
+            @BeanParam @Valid ExportFile file,
             @Parameter(description = "Region code, descendants included", example = "430700")
                     @QueryParam("region")
                     @RegionCode
                     String region,
             @Parameter(description = "Kind (repeatable)") @QueryParam("kind")
                     List<OrganizationKind> kinds) {
-        BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
+        BulkFormat chosen = file.format();
         knownRegions.require("region", region);
         return BulkExport.response(
-                chosen, "organizations", out -> csv.export(out, chosen, bom, region, kinds));
+                chosen, "organizations", out -> csv.export(out, chosen, file.bom(), region, kinds));
     }
 }

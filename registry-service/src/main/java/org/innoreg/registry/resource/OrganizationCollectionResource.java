@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.Cursor;
@@ -55,8 +54,6 @@ import org.innoreg.registry.service.OrganizationService;
 @Tag(name = "Organizations", description = OrganizationResource.TAG)
 public class OrganizationCollectionResource {
 
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
-
     private final OrganizationService service;
     private final IdempotentRequests idempotent;
     private final KnownRegions knownRegions;
@@ -75,11 +72,7 @@ public class OrganizationCollectionResource {
                     "By Chinese name. `certification` with `validOn` keeps "
                             + "those holding that certification on that day (e.g. high-tech enterprises on 2018-12-31).")
     @APIResponse(responseCode = "200", description = "A page of organisations")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed filter or cursor",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed filter or cursor")
     public Page<OrganizationView> list(
             @Parameter(description = "Text in any name or alias", example = "金健")
                     @QueryParam("q")
@@ -139,11 +132,7 @@ public class OrganizationCollectionResource {
                     "Ranked candidates by trigram similarity to any of their names. At most one is `confident`: "
                             + "score ≥ 0.8 and ≥ 0.15 ahead of the next. Use it to attach spreadsheet rows to existing hosts.")
     @APIResponse(responseCode = "200", description = "Candidates, best first")
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing name",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing name")
     public List<OrganizationMatch> match(
             @Parameter(example = "金健米业股份有限公司", required = true)
                     @QueryParam("name")
@@ -175,21 +164,13 @@ public class OrganizationCollectionResource {
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Invalid fields, e.g. a USCC with a wrong check character",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The USCC is registered already",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            description = "Invalid fields, e.g. a USCC with a wrong check character")
+    @APIResponse(responseCode = "409", description = "The USCC is registered already")
     @APIResponse(
             responseCode = "422",
             description =
                     "Unknown region, inconsistent certificate dates, or an "
-                            + "Idempotency-Key reused for another request",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+                            + "Idempotency-Key reused for another request")
     public Response create(
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull(message = "{innoreg.body-required}") @Valid OrganizationInput input) {

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.events.AuditLog;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
@@ -45,8 +44,6 @@ public class OrganizationResource {
 
     static final String TAG = "Host enterprises, universities, institutes and hospitals";
 
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
-
     private final OrganizationService service;
     private final AuditLog audit;
 
@@ -62,11 +59,6 @@ public class OrganizationResource {
             responseCode = "200",
             description = "The organisation; ETag carries its version",
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such organisation",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Organization organization = service.get(id);
         return Response.ok(OrganizationMapper.toView(organization))
@@ -84,13 +76,6 @@ public class OrganizationResource {
                             + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
                             + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such organisation",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
         return Page.of(
                 audit.changes(OrganizationEvents.AGGREGATE, id.toString(), () -> service.get(id)));
@@ -109,16 +94,6 @@ public class OrganizationResource {
             responseCode = "200",
             description = "Updated",
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(
             @PathParam("id") UUID id,
             @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match")
@@ -137,16 +112,7 @@ public class OrganizationResource {
             summary = "Delete an organisation",
             description = "Needs If-Match; refused while it hosts platforms.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "409",
-            description = "It hosts platforms",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It hosts platforms")
     public Response delete(
             @PathParam("id") UUID id,
             @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match")

@@ -1,16 +1,14 @@
 package org.innoreg.registry.resource;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -27,8 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
+import org.innoreg.chassis.bulk.ExportFile;
+import org.innoreg.chassis.bulk.ImportFile;
 import org.innoreg.chassis.bulk.ImportReport;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.registry.domain.PlatformLevel;
@@ -43,8 +42,6 @@ import org.innoreg.registry.service.PlatformExport;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Platforms", description = PlatformResource.TAG)
 public class PlatformBulkResource {
-
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final PlatformCsv csv;
     private final PlatformExport exports;
@@ -74,9 +71,8 @@ public class PlatformBulkResource {
     @Operation(
             summary = "Import platforms from CSV or an Excel workbook",
             description =
-                    "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
-                            + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
-                            + "and column. Columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
+                    BulkFormat.IMPORT_CSV
+                            + "Columns by English or Chinese name (名称, 类型, 级别, 地区代码, "
                             + "依托单位, 领域, 认定日期, 认定文号, …). An import is a dry run unless `dryRun=false`: the dry run only reports. A real run changes nothing unless "
                             + "every row is valid, then creates or updates each row (a row with an `id` updates that platform, so a changed name is a rename; one without is matched by region and Chinese name) in one "
                             + "transaction, with one event per created or updated platform. Import host organisations first. "
@@ -101,32 +97,8 @@ public class PlatformBulkResource {
             responseCode = "200",
             description = "What was (or, on a dry run, would be) done",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Not a readable CSV file or workbook, or unknown columns",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "More rows than an import takes, or a workbook that inflates to too much",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid rows: nothing was imported; the report lists them",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importCsv(
-            @Parameter(
-                            description =
-                                    "Only report what the import would do (the default): nothing is changed. "
-                                            + "`false` imports for real.")
-                    @QueryParam("dryRun")
-                    @DefaultValue("true")
-                    boolean dryRun,
-            InputStream body,
-            @Context HttpHeaders headers) {
-        return importer.run(body, headers.getMediaType(), csv, dryRun);
+    public ImportReport importCsv(@BeanParam ImportFile file, InputStream body) {
+        return file.run(importer, body, csv);
     }
 
     @GET
@@ -144,28 +116,8 @@ public class PlatformBulkResource {
     // one content per @Produces type; the workbook's is described by OpenApiDefaults, for every
     // service alike
     @APIResponse(responseCode = "200", description = "The platforms")
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "A bad filter, or `xlsx` of more rows than an Excel sheet holds (1,048,575)",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response export(
-            @Parameter(description = BulkFormat.FORMAT_DESCRIPTION)
-                    @QueryParam("format")
-                    @Pattern(
-                            regexp = BulkFormat.FORMAT_PATTERN,
-                            message = BulkFormat.FORMAT_MESSAGE)
-                    String format,
-            @Context HttpHeaders headers,
-            @QueryParam("bom")
-                    @DefaultValue("true")
-                    @Parameter(
-                            description =
-                                    "CSV only: start the file with a UTF-8 byte-order "
-                                            + "mark (the default), so Excel opens its Chinese text right; `false` for tools that do not expect one. "
-                                            + "Imports accept either.")
-                    boolean bom,
+            @BeanParam @Valid ExportFile file,
             @Parameter(description = "Region code, descendants included", example = "430700")
                     @QueryParam("region")
                     @RegionCode
@@ -176,11 +128,11 @@ public class PlatformBulkResource {
                     List<PlatformLevel> levels,
             @Parameter(description = "Status (repeatable)") @QueryParam("status")
                     List<PlatformStatus> statuses) {
-        BulkFormat chosen = BulkFormat.of(format, headers.getAcceptableMediaTypes());
+        BulkFormat chosen = file.format();
         knownRegions.require("region", region);
         return BulkExport.response(
                 chosen,
                 "platforms",
-                out -> exports.export(out, chosen, bom, region, types, levels, statuses));
+                out -> exports.export(out, chosen, file.bom(), region, types, levels, statuses));
     }
 }

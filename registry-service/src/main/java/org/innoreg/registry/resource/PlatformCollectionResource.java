@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
@@ -60,8 +59,6 @@ import org.innoreg.registry.service.PlatformService;
 @Tag(name = "Platforms", description = PlatformResource.TAG)
 public class PlatformCollectionResource {
 
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
-
     private final PlatformService service;
     private final PlatformQueries queries;
     private final IdempotentRequests idempotent;
@@ -81,11 +78,7 @@ public class PlatformCollectionResource {
                             + "its descendants. `q` matches any part of the Chinese or English name or an alias. Pages follow "
                             + "`next`; `facets=true` adds the total and counts by type, level and region.")
     @APIResponse(responseCode = "200", description = "A page of platforms")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed filter, sort or cursor",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed filter, sort or cursor")
     public Uni<Page<PlatformView>> search(
             @Parameter(description = "Platform type (repeatable)") @QueryParam("type")
                     List<PlatformType> types,
@@ -188,22 +181,13 @@ public class PlatformCollectionResource {
             description = "Registered",
             content = @Content(schema = @Schema(implementation = PlatformView.class)))
     @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
             responseCode = "409",
-            description = "The region already has a platform of that name",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            description = "The region already has a platform of that name")
     @APIResponse(
             responseCode = "422",
             description =
                     "Unknown region or host, detail not fitting the type, or an "
-                            + "Idempotency-Key reused for another request",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+                            + "Idempotency-Key reused for another request")
     public Response create(
             @Parameter(
                             description =
@@ -236,11 +220,7 @@ public class PlatformCollectionResource {
             responseCode = "200",
             description = "Counts per group",
             content = @Content(schema = @Schema(implementation = PlatformStats.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown group or malformed date",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown group or malformed date")
     public PlatformStats stats(
             @Parameter(
                             description = "Comma-separated: type, level, region, status",

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.events.AuditLog;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
@@ -50,8 +49,6 @@ public class PlatformResource {
     static final String TAG =
             "Accredited innovation platforms: incubators, key laboratories, academician workstations…";
 
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
-
     private final PlatformService service;
     private final AuditLog audit;
 
@@ -67,11 +64,6 @@ public class PlatformResource {
             responseCode = "200",
             description = "The platform; ETag carries its version",
             content = @Content(schema = @Schema(implementation = PlatformView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such platform",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.read(id)
                 .map(platform -> Response.ok(platform).tag(ETags.of(platform.version())).build());
@@ -85,11 +77,6 @@ public class PlatformResource {
                     "Accreditation, then each level, status, type or "
                             + "region change with the date it took effect, oldest first.")
     @APIResponse(responseCode = "200", description = "The history")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such platform",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<PlatformHistoryView> history(@PathParam("id") UUID id) {
         return Page.of(service.history(id).stream().map(PlatformHistoryView::of).toList());
     }
@@ -104,13 +91,6 @@ public class PlatformResource {
                             + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
                             + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such platform",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
         return Page.of(
                 audit.changes(PlatformEvents.AGGREGATE, id.toString(), () -> service.get(id)));
@@ -130,21 +110,6 @@ public class PlatformResource {
             responseCode = "200",
             description = "Updated",
             content = @Content(schema = @Schema(implementation = PlatformView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such platform",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match: someone changed it since your read",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(
             @PathParam("id") UUID id,
             @Parameter(required = true, description = ETags.IF_MATCH, example = "\"3\"")
@@ -164,16 +129,6 @@ public class PlatformResource {
                     "Needs If-Match. A platform that lost its accreditation is REVOKED (an update), not deleted. "
                             + "Emits org.innoreg.registry.platform.deleted with its last state.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response delete(
             @PathParam("id") UUID id,
             @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match")

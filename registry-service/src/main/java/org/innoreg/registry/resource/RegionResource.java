@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
@@ -54,13 +53,7 @@ public class RegionResource {
                     "All regions, or the children of one parent, by code; "
                             + "`changedSince` keeps those changed at or after an instant.")
     @APIResponse(responseCode = "200", description = "The regions")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed filter",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed filter")
     public Page<RegionView> list(
             @Parameter(description = "Only the direct children of this region", example = "430700")
                     @QueryParam("parent")
@@ -88,13 +81,6 @@ public class RegionResource {
             responseCode = "200",
             description = "The region; ETag carries its version",
             content = @Content(schema = @Schema(implementation = RegionView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such region",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "430700") @PathParam("code") @RegionCode String code) {
         Region region = service.get(code);
         return Response.ok(RegionMapper.toView(region, service.children(code)))
@@ -114,27 +100,10 @@ public class RegionResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = RegionView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The code is taken",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken")
     @APIResponse(
             responseCode = "422",
-            description = "Parent missing or code/level not consistent with it",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "Parent missing or code/level not consistent with it")
     public Response create(@NotNull(message = "{innoreg.body-required}") @Valid RegionInput input) {
         Region region = service.create(input);
         return Response.created(URI.create("/api/v1/regions/" + region.code))
