@@ -13,15 +13,27 @@ import java.util.List;
 public final class JvmOptions {
 
     /**
-     * A service: a 256 MB heap (what the suite is sized and benchmarked for), serial GC and C1
-     * only, which start quickest on two cores and keep the footprint small.
+     * A service as deploy/run-suite, the Launcher and the benchmark run it (measured in
+     * deploy/bench/REPORT.md, P6; docs/decisions/0007): serial GC, which on two cores and a heap
+     * this size costs no throughput and keeps the footprint small; a heap that starts small and
+     * grows to 256 MB only under load; bounded code cache, thread stacks and direct memory (Netty's
+     * buffers), the parts of the footprint outside the heap that grow with load.
      */
     public static final List<String> SERVICE =
             List.of(
+                    "-Xms32m",
                     "-Xmx256m",
                     "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
+                    "-Xss512k",
+                    "-XX:ReservedCodeCacheSize=64m",
+                    "-XX:MaxDirectMemorySize=64m",
                     "-Dfile.encoding=UTF-8");
+
+    /**
+     * A service in the tests: C1 only as well, since tests start many short-lived services on two
+     * cores and C2's compilations would only compete with them.
+     */
+    public static final List<String> SERVICE_UNDER_TEST = withTestCompiler();
 
     /** The Kafka broker (org.innoreg.deploy.kafka.LocalKafkaBroker). */
     public static final List<String> BROKER =
@@ -31,6 +43,12 @@ public final class JvmOptions {
     static final String APP_CDS_ARCHIVE = "app-cds.jsa";
 
     private JvmOptions() {}
+
+    private static List<String> withTestCompiler() {
+        List<String> options = new ArrayList<>(SERVICE);
+        options.add("-XX:TieredStopAtLevel=1");
+        return List.copyOf(options);
+    }
 
     /**
      * {@code options} for the application in {@code quarkusApp} (its quarkus-app directory), with

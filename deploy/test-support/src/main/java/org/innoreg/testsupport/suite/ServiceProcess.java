@@ -39,7 +39,7 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final Path log;
-    private final List<String> jvmOptions = new ArrayList<>(JvmOptions.SERVICE);
+    private final List<String> jvmOptions = new ArrayList<>(JvmOptions.SERVICE_UNDER_TEST);
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final ChildProcess child;
     private int port;
@@ -149,11 +149,13 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(JvmOptions.forApp(jar.getParent(), jvmOptions));
+        // From its own directory, by its relative name: the AppCDS archive only loads when the
+        // class path is spelled as when the build wrote it (java -jar quarkus-run.jar, there).
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(jar.getFileName().toString());
         ProcessBuilder builder =
                 new ProcessBuilder(command)
-                        .directory(log.getParent().toFile())
+                        .directory(jar.getParent().toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
