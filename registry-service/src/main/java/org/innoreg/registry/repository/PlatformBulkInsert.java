@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformHistoryEntry;
+import org.innoreg.registry.mapping.PlatformMapper;
 
 /** An import's new platforms into the database in one statement. */
 @ApplicationScoped
@@ -23,6 +24,30 @@ public class PlatformBulkInsert {
         this.entityManager = entityManager;
         this.json = json;
     }
+
+    /**
+     * Data-modifying CTEs: the foreign keys of hosts and history are checked at the statement's
+     * end, when the platforms are in.
+     */
+    private static final String INSERT =
+            """
+            WITH r AS (
+                SELECT * FROM json_to_recordset(CAST(?1 AS json)) AS r(id uuid, %1$s, detail jsonb,
+                       search_text text, version bigint, created_at timestamptz, host_ids uuid[],
+                       effective_on date, recorded_at timestamptz)),
+            platform_rows AS (
+                INSERT INTO platform (id, %2$s, detail, search_text, version, created_at, updated_at)
+                SELECT id, %2$s, detail, search_text, version, created_at, created_at FROM r),
+            host_rows AS (
+                INSERT INTO platform_host (platform_id, organization_id)
+                SELECT r.id, host FROM r CROSS JOIN LATERAL unnest(r.host_ids) AS host)
+            INSERT INTO platform_history (platform_id, effective_on, change, type, level, status, region_code,
+                                          recorded_at)
+            SELECT id, effective_on, 'ACCREDITED', type, level, status, region_code, recorded_at FROM r
+            """
+                    .formatted(
+                            PlatformMapper.COLUMNS.recordDefinition(),
+                            PlatformMapper.COLUMNS.names());
 
     /**
      * Inserts new platforms with their hosts and first history steps (accredited) in one statement:
@@ -42,17 +67,7 @@ public class PlatformBulkInsert {
                 accreditation.onCreate();
                 out.writeStartObject();
                 out.writeStringField("id", p.id.toString());
-                out.writeStringField("name_zh", p.nameZh);
-                out.writeStringField("name_en", p.nameEn);
-                writeStrings(out, "aliases", p.aliases);
-                out.writeStringField("type", p.type.name());
-                out.writeStringField("level", p.level.name());
-                out.writeStringField("status", p.status.name());
-                out.writeStringField("region_code", p.regionCode);
-                writeStrings(out, "fields", p.fields);
-                out.writeStringField(
-                        "accredited_on", p.accreditedOn == null ? null : p.accreditedOn.toString());
-                out.writeStringField("accreditation_no", p.accreditationNo);
+                PlatformMapper.COLUMNS.writeJson(out, p);
                 out.writeFieldName("detail");
                 out.writeRawValue(json.writeValueAsString(p.detail));
                 out.writeStringField("search_text", p.searchText);
@@ -67,32 +82,7 @@ public class PlatformBulkInsert {
         } catch (IOException e) {
             throw new IllegalArgumentException("platforms cannot be written as JSON", e);
         }
-        // Data-modifying CTEs: the foreign keys of hosts and history are checked at the statement's
-        // end,
-        // when the platforms are in.
-        entityManager
-                .createNativeQuery(
-                        """
-                WITH r AS (
-                    SELECT * FROM json_to_recordset(CAST(?1 AS json)) AS r(id uuid, name_zh text, name_en text,
-                           aliases text[], type text, level text, status text, region_code text, fields text[],
-                           accredited_on date, accreditation_no text, detail jsonb, search_text text, version bigint,
-                           created_at timestamptz, host_ids uuid[], effective_on date, recorded_at timestamptz)),
-                platform_rows AS (
-                    INSERT INTO platform (id, name_zh, name_en, aliases, type, level, status, region_code, fields,
-                                          accredited_on, accreditation_no, detail, search_text, version, created_at,
-                                          updated_at)
-                    SELECT id, name_zh, name_en, aliases, type, level, status, region_code, fields, accredited_on,
-                           accreditation_no, detail, search_text, version, created_at, created_at FROM r),
-                host_rows AS (
-                    INSERT INTO platform_host (platform_id, organization_id)
-                    SELECT r.id, host FROM r CROSS JOIN LATERAL unnest(r.host_ids) AS host)
-                INSERT INTO platform_history (platform_id, effective_on, change, type, level, status, region_code,
-                                              recorded_at)
-                SELECT id, effective_on, 'ACCREDITED', type, level, status, region_code, recorded_at FROM r
-                """)
-                .setParameter(1, rows.toString())
-                .executeUpdate();
+        entityManager.createNativeQuery(INSERT).setParameter(1, rows.toString()).executeUpdate();
     }
 
     private static void writeStrings(JsonGenerator out, String field, Collection<String> values)

@@ -17,13 +17,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformDetail;
-import org.innoreg.registry.domain.PlatformLevel;
-import org.innoreg.registry.domain.PlatformStatus;
-import org.innoreg.registry.domain.PlatformType;
+import org.innoreg.registry.mapping.PlatformMapper;
 import org.innoreg.registry.mapping.PlatformView;
 
 /**
@@ -37,12 +37,12 @@ public class PlatformViewQuery {
 
     /** The view's columns, from {@code platform p}. */
     static final String COLUMNS =
-            """
-            p.id, p.name_zh, p.name_en, p.aliases, p.type, p.level, p.status, p.region_code, p.fields,
-                   ARRAY(SELECT h.organization_id FROM platform_host h WHERE h.platform_id = p.id
-                          ORDER BY h.organization_id) AS host_ids,
-                   p.accredited_on, p.accreditation_no, CAST(p.detail AS text) AS detail, p.version,
-                   p.created_at, p.updated_at""";
+            "p.id, "
+                    + PlatformMapper.COLUMNS.select("p")
+                    + """
+                    , ARRAY(SELECT h.organization_id FROM platform_host h WHERE h.platform_id = p.id
+                                ORDER BY h.organization_id) AS host_ids,
+                           CAST(p.detail AS text) AS detail, p.version, p.created_at, p.updated_at""";
 
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM platform p WHERE p.id = $1";
 
@@ -108,24 +108,20 @@ public class PlatformViewQuery {
         return failure;
     }
 
+    /**
+     * The row into an unmanaged platform (no session: a value holder), which the one mapper turns
+     * into the view, so that the view is built in one place.
+     */
     private PlatformView view(Row row) {
-        return new PlatformView(
-                row.getUUID("id"),
-                row.getString("name_zh"),
-                row.getString("name_en"),
-                list(row.getArrayOfStrings("aliases")),
-                PlatformType.valueOf(row.getString("type")),
-                PlatformLevel.valueOf(row.getString("level")),
-                PlatformStatus.valueOf(row.getString("status")),
-                row.getString("region_code"),
-                list(row.getArrayOfStrings("fields")),
-                list(row.getArrayOfUUIDs("host_ids")),
-                row.getLocalDate("accredited_on"),
-                row.getString("accreditation_no"),
-                detail(row.getString("detail")),
-                row.getLong("version"),
-                utc(row.getOffsetDateTime("created_at")),
-                utc(row.getOffsetDateTime("updated_at")));
+        Platform p = new Platform();
+        p.id = row.getUUID("id");
+        PlatformMapper.COLUMNS.readFromDatabase(p, row::getValue);
+        p.hostIds = new LinkedHashSet<>(list(row.getArrayOfUUIDs("host_ids")));
+        p.detail = detail(row.getString("detail"));
+        p.version = row.getLong("version");
+        p.createdAt = utc(row.getOffsetDateTime("created_at"));
+        p.updatedAt = utc(row.getOffsetDateTime("updated_at"));
+        return PlatformMapper.toView(p);
     }
 
     private PlatformDetail detail(String json) {

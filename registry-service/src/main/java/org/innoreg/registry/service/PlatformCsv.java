@@ -3,6 +3,7 @@ package org.innoreg.registry.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,16 +11,14 @@ import java.util.stream.Collectors;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.RegionalName;
-import org.innoreg.chassis.labels.Labelled;
+import org.innoreg.chassis.columns.RecordValues;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.registry.domain.Academy;
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformDetail;
-import org.innoreg.registry.domain.PlatformLevel;
-import org.innoreg.registry.domain.PlatformStatus;
-import org.innoreg.registry.domain.PlatformType;
 import org.innoreg.registry.mapping.PlatformInput;
+import org.innoreg.registry.mapping.PlatformMapper;
 import org.innoreg.registry.repository.OrganizationRepository;
 import org.innoreg.registry.repository.PlatformRepository;
 
@@ -38,30 +37,20 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
      */
     static final Map<String, String> COLUMNS =
             CsvImporter.columns(
-                    new String[] {"nameZh", "名称", "平台名称"},
-                    new String[] {"nameEn", "英文名称"},
-                    new String[] {"aliases", "别名"},
-                    new String[] {"type", "类型", "平台类型"},
-                    new String[] {"level", "级别"},
-                    new String[] {"status", "状态"},
-                    new String[] {"regionCode", "地区代码", "行政区划代码"},
-                    new String[] {"fields", "领域", "技术领域"},
-                    new String[] {"accreditedOn", "认定日期", "认定时间"},
-                    new String[] {"accreditationNo", "认定文号", "批准文号"},
-                    new String[] {"hosts", "依托单位"},
-                    new String[] {"partnerEnterprise", "合作企业"},
-                    new String[] {"floorAreaM2", "场地面积"},
-                    new String[] {"tenants", "在孵企业数"},
-                    new String[] {"graduates", "毕业企业数"},
-                    new String[] {"academicians", "院士"},
-                    new String[] {"members", "成员单位"},
-                    // a row with an id updates that platform (a changed name is a rename); without
-                    // one, region and name
-                    // tell which platform it is
-                    new String[] {"id", "编号"},
-                    // written by the export, ignored on import
-                    new String[] {"version"},
-                    new String[] {"updatedAt"});
+                    PlatformMapper.COLUMNS.fileNames(
+                            new String[] {"hosts", "依托单位"},
+                            new String[] {"partnerEnterprise", "合作企业"},
+                            new String[] {"floorAreaM2", "场地面积"},
+                            new String[] {"tenants", "在孵企业数"},
+                            new String[] {"graduates", "毕业企业数"},
+                            new String[] {"academicians", "院士"},
+                            new String[] {"members", "成员单位"},
+                            // a row with an id updates that platform (a changed name is a rename);
+                            // without one, region and name tell which platform it is
+                            new String[] {"id", "编号"},
+                            // written by the export, ignored on import
+                            new String[] {"version"},
+                            new String[] {"updatedAt"}));
 
     private final PlatformService service;
     private final PlatformReferences references;
@@ -86,7 +75,9 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
 
     @Override
     public PlatformInput map(CsvRow row) {
-        PlatformType type = row.choice("type", PlatformType.class, Labelled::parse);
+        Map<String, Object> values = new HashMap<>();
+        PlatformMapper.COLUMNS.readCells(row, values);
+        values.put("hostIds", organizationIds(row, "hosts"));
         PlatformDetail detail =
                 new PlatformDetail(
                         academicians(row),
@@ -95,24 +86,8 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
                         row.integer("tenants"),
                         row.integer("graduates"),
                         organizationIds(row, "members"));
-        boolean hasDetail =
-                detail.hasWorkstationDetail()
-                        || detail.hasIncubatorDetail()
-                        || detail.hasAllianceDetail();
-        return new PlatformInput(
-                row.text("nameZh"),
-                row.text("nameEn"),
-                row.list("aliases"),
-                type,
-                row.choice("level", PlatformLevel.class, Labelled::parse),
-                row.choice("status", PlatformStatus.class, Labelled::parse),
-                row.text("regionCode"),
-                row.list("fields"),
-                organizationIds(row, "hosts"),
-                row.date("accreditedOn"),
-                row.text("accreditationNo"),
-                hasDetail ? detail : null,
-                null);
+        values.put("detail", anyOf(detail));
+        return RecordValues.create(PlatformInput.class, values);
     }
 
     private static final PlatformDetail NO_DETAIL =
@@ -124,7 +99,9 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
      */
     @Override
     public PlatformInput keep(PlatformInput in, Platform p, CsvImporter.Columns c) {
-        PlatformDetail detail = p.detail;
+        Map<String, Object> values = RecordValues.of(in);
+        PlatformMapper.COLUMNS.keepAbsent(p, c.names(), values);
+        values.put("hostIds", c.pick("hosts", in.hostIds(), List.copyOf(p.hostIds)));
         if (c.hasAny(
                 "academicians",
                 "partnerEnterprise",
@@ -134,41 +111,38 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
                 "members")) {
             PlatformDetail file = in.detail() == null ? NO_DETAIL : in.detail();
             PlatformDetail stored = p.detail == null ? NO_DETAIL : p.detail;
-            PlatformDetail merged =
-                    new PlatformDetail(
-                            c.pick("academicians", file.academicians(), stored.academicians()),
-                            c.pick(
-                                    "partnerEnterprise",
-                                    file.partnerEnterprise(),
-                                    stored.partnerEnterprise()),
-                            c.pick("floorAreaM2", file.floorAreaM2(), stored.floorAreaM2()),
-                            c.pick("tenants", file.tenants(), stored.tenants()),
-                            c.pick("graduates", file.graduates(), stored.graduates()),
-                            c.pick(
-                                    "members",
-                                    file.memberOrganizationIds(),
-                                    stored.memberOrganizationIds()));
-            detail =
-                    merged.hasWorkstationDetail()
-                                    || merged.hasIncubatorDetail()
-                                    || merged.hasAllianceDetail()
-                            ? merged
-                            : null;
+            values.put(
+                    "detail",
+                    anyOf(
+                            new PlatformDetail(
+                                    c.pick(
+                                            "academicians",
+                                            file.academicians(),
+                                            stored.academicians()),
+                                    c.pick(
+                                            "partnerEnterprise",
+                                            file.partnerEnterprise(),
+                                            stored.partnerEnterprise()),
+                                    c.pick("floorAreaM2", file.floorAreaM2(), stored.floorAreaM2()),
+                                    c.pick("tenants", file.tenants(), stored.tenants()),
+                                    c.pick("graduates", file.graduates(), stored.graduates()),
+                                    c.pick(
+                                            "members",
+                                            file.memberOrganizationIds(),
+                                            stored.memberOrganizationIds()))));
+        } else {
+            values.put("detail", p.detail);
         }
-        return new PlatformInput(
-                in.nameZh(),
-                c.pick("nameEn", in.nameEn(), p.nameEn),
-                c.pick("aliases", in.aliases(), List.copyOf(p.aliases)),
-                in.type(),
-                in.level(),
-                c.pick("status", in.status(), p.status),
-                in.regionCode(),
-                c.pick("fields", in.fields(), List.copyOf(p.fields)),
-                c.pick("hosts", in.hostIds(), List.copyOf(p.hostIds)),
-                c.pick("accreditedOn", in.accreditedOn(), p.accreditedOn),
-                c.pick("accreditationNo", in.accreditationNo(), p.accreditationNo),
-                detail,
-                in.changedOn());
+        return RecordValues.create(PlatformInput.class, values);
+    }
+
+    /** The detail, or null when it has none of its parts. */
+    private static PlatformDetail anyOf(PlatformDetail detail) {
+        return detail.hasWorkstationDetail()
+                        || detail.hasIncubatorDetail()
+                        || detail.hasAllianceDetail()
+                ? detail
+                : null;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
 import org.innoreg.registry.domain.PlatformType;
+import org.innoreg.registry.mapping.PlatformMapper;
 
 /**
  * Platforms out as CSV, an Excel workbook or JSON lines, streamed from a database cursor; CSV and
@@ -32,9 +33,7 @@ public class PlatformExport {
      */
     private static final String CSV_QUERY =
             """
-            SELECT p.id, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.aliases, p.type, p.level, p.status,
-                   p.region_code AS "regionCode", p.fields, p.accredited_on AS "accreditedOn",
-                   p.accreditation_no AS "accreditationNo",
+            SELECT p.id, %s,
                    (SELECT string_agg(o.uscc, ';' ORDER BY o.uscc) FROM platform_host h
                       JOIN organization o ON o.id = h.organization_id WHERE h.platform_id = p.id) AS hosts,
                    p.detail ->> 'partnerEnterprise' AS "partnerEnterprise",
@@ -48,20 +47,20 @@ public class PlatformExport {
                    p.version, p.updated_at AS "updatedAt"
               FROM platform p
              ORDER BY p.region_code, p.name_zh
-            """;
+            """
+                    .formatted(PlatformMapper.COLUMNS.selectAsProperties("p"));
 
     /** The platform as the API shows it, with its hosts by USCC. */
     private static final String JSON_QUERY =
             """
-            SELECT p.id, p.name_zh AS "nameZh", p.name_en AS "nameEn", p.aliases, p.type, p.level, p.status,
-                   p.region_code AS "regionCode", p.fields, p.accredited_on AS "accreditedOn",
-                   p.accreditation_no AS "accreditationNo",
+            SELECT p.id, %s,
                    ARRAY(SELECT o.uscc FROM platform_host h JOIN organization o ON o.id = h.organization_id
                           WHERE h.platform_id = p.id ORDER BY o.uscc) AS "hostUsccs",
                    p.detail, p.version, p.updated_at AS "updatedAt"
               FROM platform p
              ORDER BY p.region_code, p.name_zh
-            """;
+            """
+                    .formatted(PlatformMapper.COLUMNS.selectAsProperties("p"));
 
     /**
      * Streams the platforms the list's filters keep (region with its subtree, types, levels,
