@@ -183,7 +183,16 @@ class ImportRoundTripTest {
                         + ","
                         + tag
                         + "新平台,,,KEY_LABORATORY,MUNICIPAL,ACTIVE,430702"
-                        + ",".repeat(12)
+                        // the export's other columns empty, however many it has
+                        + ","
+                                .repeat(
+                                        platforms
+                                                        .lines()
+                                                        .findFirst()
+                                                        .orElseThrow()
+                                                        .split(",")
+                                                        .length
+                                                - 8)
                         + "\n";
         assertThat(edited).contains("Incubator (edited)");
         ValidatableResponse dry =
