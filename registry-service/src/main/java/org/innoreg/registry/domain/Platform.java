@@ -57,6 +57,9 @@ public class Platform extends VersionedEntity {
     @Column(name = "accreditation_no")
     public String accreditationNo;
 
+    /** Its own website, an http(s) address. */
+    public String website;
+
     @ElementCollection
     @CollectionTable(name = "platform_host", joinColumns = @JoinColumn(name = "platform_id"))
     @Column(name = "organization_id")

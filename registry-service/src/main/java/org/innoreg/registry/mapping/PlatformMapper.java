@@ -67,7 +67,8 @@ public final class PlatformMapper {
                             p -> p.accreditationNo,
                             (p, v) -> p.accreditationNo = v,
                             "认定文号",
-                            "批准文号"));
+                            "批准文号"),
+                    Column.text("website", p -> p.website, (p, v) -> p.website = v, "网址", "网站"));
 
     public static PlatformView toView(Platform p) {
         return new PlatformView(
@@ -83,6 +84,7 @@ public final class PlatformMapper {
                 List.copyOf(p.hostIds),
                 p.accreditedOn,
                 p.accreditationNo,
+                p.website,
                 p.detail,
                 p.version,
                 p.createdAt,
@@ -105,6 +107,7 @@ public final class PlatformMapper {
         }
         p.accreditedOn = input.accreditedOn();
         p.accreditationNo = OrganizationMapper.blankToNull(input.accreditationNo());
+        p.website = OrganizationMapper.blankToNull(input.website());
         p.detail = input.detail();
     }
 

@@ -27,6 +27,7 @@ public record PlatformView(
         List<UUID> hostIds,
         LocalDate accreditedOn,
         String accreditationNo,
+        String website,
         PlatformDetail detail,
         long version,
         OffsetDateTime createdAt,
