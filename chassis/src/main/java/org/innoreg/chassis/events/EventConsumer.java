@@ -1,7 +1,6 @@
 package org.innoreg.chassis.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -27,8 +27,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -97,16 +95,10 @@ public class EventConsumer {
         Map<String, Object> settings =
                 new HashMap<>(
                         Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                config.bootstrapServers(),
                                 ConsumerConfig.GROUP_ID_CONFIG,
                                 config.consumer().groupId().orElse(config.service() + "-service"),
-                                ConsumerConfig.CLIENT_ID_CONFIG,
-                                config.service() + "-event-consumer",
                                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                                 "earliest",
-                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                                false,
                                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                                 500,
                                 // Pattern subscriptions see topics created later at the next
@@ -120,11 +112,7 @@ public class EventConsumer {
         config.consumer()
                 .instanceId()
                 .ifPresent(id -> settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
-        consumer =
-                new KafkaConsumer<>(
-                        KafkaClients.withSecurity(settings),
-                        new StringDeserializer(),
-                        new ByteArrayDeserializer());
+        consumer = KafkaClients.eventConsumer(config, "event-consumer", settings);
         consumer.subscribe(subscription);
         running = true;
         thread = new Thread(this::run, "event-consumer");
@@ -210,30 +198,12 @@ public class EventConsumer {
     }
 
     private void process(ConsumerRecord<String, byte[]> record) {
-        CloudEvent cloudEvent;
-        ReceivedEvent event;
-        try {
-            cloudEvent = CloudEventCodec.parse(record.value());
-            event =
-                    ReceivedEvent.of(
-                            cloudEvent,
-                            record.value(),
-                            record.topic(),
-                            record.partition(),
-                            record.offset(),
-                            json);
-        } catch (RuntimeException notACloudEvent) {
-            // A poison record can never succeed; it stays on Kafka for inspection and is skipped
-            // here.
+        Optional<ReceivedEvent> received = ReceivedEvent.read(record, json);
+        if (received.isEmpty()) {
             rejected.increment();
-            LOG.errorf(
-                    "skipping %s-%d@%d: not a structured JSON CloudEvent (%s)",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    notACloudEvent.getMessage());
             return;
         }
+        ReceivedEvent event = received.get();
         List<EventHandler> targets =
                 handlersByTopic.computeIfAbsent(
                         record.topic(),

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -44,6 +48,22 @@ public final class KafkaClients {
     public static Map<String, Object> withSecurity(Map<String, Object> own) {
         return withSecurity(
                 own, name -> ConfigProvider.getConfig().getOptionalValue(name, String.class));
+    }
+
+    /**
+     * A consumer of a service's events as every one of them is made: keys as text, values as the
+     * raw structured CloudEvent, client id {@code <service>-<name>}, offsets never committed
+     * automatically, and the security settings; {@code own} adds what this consumer does (group,
+     * poll sizes, timeouts).
+     */
+    public static KafkaConsumer<String, byte[]> eventConsumer(
+            EventsConfig config, String name, Map<String, Object> own) {
+        Map<String, Object> settings = new HashMap<>(own);
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-" + name);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(
+                withSecurity(settings), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     static Map<String, Object> withSecurity(

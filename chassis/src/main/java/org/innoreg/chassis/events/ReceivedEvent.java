@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
 
 /**
  * An event as a consumer sees it: the CloudEvents attributes, its data as a JSON tree (read
@@ -33,6 +36,34 @@ public record ReceivedEvent(
     public static ReceivedEvent parse(String json, String topic, ObjectMapper mapper) {
         byte[] raw = json.getBytes(StandardCharsets.UTF_8);
         return of(CloudEventCodec.parse(raw), raw, topic, -1, -1, mapper);
+    }
+
+    /**
+     * The event a record read from Kafka holds; empty, and logged, for a record that is not a
+     * structured JSON CloudEvent. Such a record can never become one: it stays on Kafka for
+     * inspection, and every reader skips it.
+     */
+    static Optional<ReceivedEvent> read(
+            ConsumerRecord<String, byte[]> record, ObjectMapper mapper) {
+        try {
+            return Optional.of(
+                    of(
+                            CloudEventCodec.parse(record.value()),
+                            record.value(),
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            mapper));
+        } catch (RuntimeException notACloudEvent) {
+            Logger.getLogger(ReceivedEvent.class)
+                    .errorf(
+                            "skipping %s-%d@%d: not a structured JSON CloudEvent (%s)",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            notACloudEvent.getMessage());
+            return Optional.empty();
+        }
     }
 
     static ReceivedEvent of(

@@ -31,14 +31,7 @@ public final class TopicReader {
             Duration timeout,
             Predicate<List<Message>> done) {
         List<Message> messages = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                        new StringDeserializer(),
-                        new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
@@ -72,6 +65,20 @@ public final class TopicReader {
             }
         }
         return messages;
+    }
+
+    /**
+     * A consumer for reading topics outside any consumer group: it commits nothing and creates no
+     * topic it is asked about. The caller assigns partitions and closes it.
+     */
+    public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static void sleep(long millis) {

@@ -17,13 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.innoreg.testsupport.TopicReader;
 
 /**
  * Every event on a broker's topics against the AsyncAPI document that promises them: the topic is a
@@ -131,14 +129,7 @@ public final class EventContractCheck {
         List<String> violations = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
         int events = 0;
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                        new StringDeserializer(),
-                        new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = TopicReader.consumer(bootstrapServers)) {
             Map<String, ?> existing = consumer.listTopics(Duration.ofSeconds(30));
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics()) {
