@@ -71,11 +71,11 @@ class ImportRoundTripTest {
         importCsv(
                         "/api/v1/platforms/import",
                         "名称,英文名称,别名,类型,级别,状态,地区代码,领域,认定日期,认定文号,依托单位,"
-                                + "场地面积,在孵企业数,毕业企业数\n"
+                                + "场地面积,在孵企业数,毕业企业数,网址\n"
                                 + tag
                                 + "孵化器,Incubator,甲;乙,科技企业孵化器,国家级,ACTIVE,430702,电子信息;先进装备,2016-03-01,国科发〔2016〕1号,"
                                 + hostUscc
-                                + ",12500.50,80,12\n",
+                                + ",12500.50,80,12,https://fhq.example.cn\n",
                         false)
                 .statusCode(200)
                 .body("created", equalTo(1));
@@ -152,7 +152,8 @@ class ImportRoundTripTest {
                 .then()
                 .header("ETag", "\"1\"")
                 .body("detail.floorAreaM2", equalTo(12500.5f))
-                .body("aliases", contains("甲", "乙"));
+                .body("aliases", contains("甲", "乙"))
+                .body("website", equalTo("https://fhq.example.cn"));
         given().get("/api/v1/platforms/" + platformId + "/changes")
                 .then()
                 .body("items", hasSize(1));
@@ -496,6 +497,7 @@ class ImportRoundTripTest {
                 .body("hostIds", hasSize(1))
                 .body("accreditedOn", equalTo("2016-03-01"))
                 .body("accreditationNo", equalTo("国科发〔2016〕1号"))
+                .body("website", equalTo("https://fhq.example.cn"))
                 .body("detail.floorAreaM2", equalTo(12500.5f))
                 .body("detail.tenants", equalTo(95))
                 .body("detail.graduates", equalTo(12));

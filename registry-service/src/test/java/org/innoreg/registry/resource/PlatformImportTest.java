@@ -418,7 +418,7 @@ class PlatformImportTest {
         assertThat(csv).startsWith("\uFEFF"); // a UTF-8 byte-order mark, for Excel
         assertThat(csv.substring(1).lines().findFirst())
                 .contains(
-                        "id,nameZh,nameEn,aliases,type,level,status,regionCode,fields,accreditedOn,accreditationNo,hosts,"
+                        "id,nameZh,nameEn,aliases,type,level,status,regionCode,fields,accreditedOn,accreditationNo,website,hosts,"
                                 + "partnerEnterprise,floorAreaM2,tenants,graduates,academicians,members,version,updatedAt");
         assertThat(csv)
                 .contains(

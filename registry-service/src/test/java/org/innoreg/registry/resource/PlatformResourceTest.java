@@ -45,6 +45,7 @@ class PlatformResourceTest {
                                         "430703",
                                         """
                         "hostIds":["%s"],"fields":["textiles"],"accreditedOn":"2014-06-01",
+                        "website":"https://www.yunjin-group.example.cn/ysgzz",
                         "detail":{"academicians":[{"name":"Yu Jianyong","academy":"CAE","field":"textile engineering"}],
                                   "partnerEnterprise":"Hunan Yunjin Group"}"""
                                                 .formatted(host)))
@@ -55,8 +56,12 @@ class PlatformResourceTest {
                         .body("status", equalTo("ACTIVE"))
                         .body("hostIds", contains(host))
                         .body("detail.academicians[0].academy", equalTo("CAE"))
+                        .body("website", equalTo("https://www.yunjin-group.example.cn/ysgzz"))
                         .extract()
                         .path("id");
+        given().get("/api/v1/platforms/" + id)
+                .then()
+                .body("website", equalTo("https://www.yunjin-group.example.cn/ysgzz"));
         given().get("/api/v1/platforms/" + id + "/history")
                 .then()
                 .statusCode(200)
@@ -78,6 +83,21 @@ class PlatformResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", contains("accreditedOn"));
+        for (String website : new String[] {"www.example.cn", "ftp://example.cn", "https://"}) {
+            given().contentType(ContentType.JSON)
+                    .body(
+                            platform(
+                                    unique("网址"),
+                                    "KEY_LABORATORY",
+                                    "NATIONAL",
+                                    "430400",
+                                    "\"website\":\"" + website + "\""))
+                    .post("/api/v1/platforms")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", contains("website"))
+                    .body("errors[0].message", equalTo("must be a valid URL"));
+        }
         given().contentType(ContentType.JSON)
                 .body(platform(unique("x"), "SPACESHIP", "NATIONAL", "430400", null))
                 .post("/api/v1/platforms")
