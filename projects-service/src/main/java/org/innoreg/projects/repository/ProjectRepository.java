@@ -3,16 +3,17 @@ package org.innoreg.projects.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.innoreg.chassis.bulk.RegionalName;
+import org.innoreg.chassis.search.JdbcSearch;
+import org.innoreg.chassis.search.KeysetQuery;
+import org.innoreg.chassis.search.SortKey;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectStage;
@@ -41,16 +42,16 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     }
 
     /** The orders a project list can take; each ends with the id, so keyset cursors are exact. */
-    public enum Sort {
+    public enum Sort implements SortKey {
         NAME("name", "p.name", "text", false),
         PLANNED_INVESTMENT_DESC("-plannedInvestment", "p.planned_investment", "numeric", true),
         UPDATED_AT("updatedAt", "p.updated_at", "timestamptz", false),
         UPDATED_AT_DESC("-updatedAt", "p.updated_at", "timestamptz", true);
 
-        final String param;
-        final String key;
-        final String sqlType;
-        final boolean descending;
+        private final String param;
+        private final String key;
+        private final String sqlType;
+        private final boolean descending;
 
         Sort(String param, String key, String sqlType, boolean descending) {
             this.param = param;
@@ -59,16 +60,28 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             this.descending = descending;
         }
 
+        @Override
+        public String param() {
+            return param;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+
+        @Override
+        public String sqlType() {
+            return sqlType;
+        }
+
+        @Override
+        public boolean descending() {
+            return descending;
+        }
+
         public static Sort fromParam(String value) {
-            for (Sort sort : values()) {
-                if (sort.param.equals(value == null ? "name" : value.strip())) {
-                    return sort;
-                }
-            }
-            throw org.innoreg.chassis.problem.ProblemException.invalid(
-                    "sort",
-                    org.innoreg.chassis.problem.Messages.text(
-                            "field.one-of", "name, -plannedInvestment, updatedAt, -updatedAt"));
+            return SortKey.named(values(), value == null ? NAME.param : value);
         }
     }
 
@@ -77,119 +90,70 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
     @SuppressWarnings("unchecked")
     public Slice search(ProjectFilter filter, Sort sort, List<String> after, int limit) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> where = where(filter, params);
-        if (after != null) {
-            where.add(
-                    "("
-                            + sort.key
-                            + ", p.id) "
-                            + (sort.descending ? "<" : ">")
-                            + " (CAST(:afterKey AS "
-                            + sort.sqlType
-                            + "), CAST(:afterId AS uuid))");
-            params.put("afterKey", after.get(0));
-            params.put("afterId", after.get(1));
-        }
-        String direction = sort.descending ? " DESC" : "";
-        var query =
-                getEntityManager()
-                        .createNativeQuery(
-                                "SELECT p.*, CAST("
-                                        + sort.key
-                                        + " AS text) AS sort_key FROM project p"
-                                        + clause(where)
-                                        + " ORDER BY "
-                                        + sort.key
-                                        + direction
-                                        + ", p.id"
-                                        + direction
-                                        + " LIMIT :limit",
-                                "ProjectWithSortKey");
-        params.forEach(query::setParameter);
-        List<Object[]> rows = query.setParameter("limit", limit).getResultList();
+        KeysetQuery query = where(filter).page(sort, after, limit);
+        List<Object[]> rows =
+                JdbcSearch.query(getEntityManager(), query, query.page("p.*"), "ProjectWithSortKey")
+                        .getResultList();
         return new Slice(
                 rows.stream().map(r -> (Project) r[0]).toList(),
                 rows.stream().map(r -> (String) r[1]).toList());
     }
 
     public long count(ProjectFilter filter) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        var query =
-                getEntityManager()
-                        .createNativeQuery(
-                                "SELECT count(*) FROM project p" + clause(where(filter, params)));
-        params.forEach(query::setParameter);
-        return ((Number) query.getSingleResult()).longValue();
+        return JdbcSearch.count(getEntityManager(), where(filter));
     }
 
     /** Counts of matching projects by the value of one column (stage, tier or region_code). */
-    @SuppressWarnings("unchecked")
     public Map<String, Long> facet(ProjectFilter filter, String column) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        var query =
-                getEntityManager()
-                        .createNativeQuery(
-                                "SELECT p."
-                                        + column
-                                        + ", count(*) FROM project p"
-                                        + clause(where(filter, params))
-                                        + " GROUP BY 1 ORDER BY 2 DESC, 1");
-        params.forEach(query::setParameter);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Object[] row : (List<Object[]>) query.getResultList()) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
+        return JdbcSearch.facet(getEntityManager(), where(filter), "p." + column);
     }
 
-    private static List<String> where(ProjectFilter f, Map<String, Object> params) {
-        List<String> where = new ArrayList<>();
+    private static KeysetQuery where(ProjectFilter f) {
+        KeysetQuery where = new KeysetQuery("project p", "p.id");
         if (!f.stages().isEmpty()) {
-            where.add("p.stage IN (:stages)");
-            params.put("stages", f.stages().stream().map(Enum::name).toList());
+            where.and(
+                    "p.stage IN (:stages)", "stages", f.stages().stream().map(Enum::name).toList());
         }
         if (!f.tiers().isEmpty()) {
-            where.add("p.tier IN (:tiers)");
-            params.put("tiers", f.tiers().stream().map(Enum::name).toList());
+            where.and("p.tier IN (:tiers)", "tiers", f.tiers().stream().map(Enum::name).toList());
         }
         if (f.region() != null) {
-            where.add("p.region_code LIKE :region");
-            params.put("region", RegionCodes.descendantPrefix(f.region()) + "%");
+            where.and(
+                    "p.region_code LIKE :region",
+                    "region",
+                    RegionCodes.descendantPrefix(f.region()) + "%");
         }
         if (f.park() != null) {
-            where.add("p.park_platform_id = :park");
-            params.put("park", f.park());
+            where.and("p.park_platform_id = :park", "park", f.park());
         }
         if (f.industryChain() != null) {
-            where.add("p.industry_chain = :chain");
-            params.put("chain", f.industryChain());
+            where.and("p.industry_chain = :chain", "chain", f.industryChain());
         }
         if (f.kind() != null) {
-            where.add("p.kind = :kind");
-            params.put("kind", f.kind().name());
+            where.and("p.kind = :kind", "kind", f.kind().name());
         }
         if (f.signedYear() != null) {
-            where.add("p.signed_on >= :signedFrom AND p.signed_on < :signedTo");
-            params.put("signedFrom", LocalDate.of(f.signedYear(), 1, 1));
-            params.put("signedTo", LocalDate.of(f.signedYear() + 1, 1, 1));
+            where.and("p.signed_on >= :signedFrom AND p.signed_on < :signedTo")
+                    .bind("signedFrom", LocalDate.of(f.signedYear(), 1, 1))
+                    .bind("signedTo", LocalDate.of(f.signedYear() + 1, 1, 1));
         }
         if (f.landedYear() != null) {
-            where.add("p.landed_on >= :landedFrom AND p.landed_on < :landedTo");
-            params.put("landedFrom", LocalDate.of(f.landedYear(), 1, 1));
-            params.put("landedTo", LocalDate.of(f.landedYear() + 1, 1, 1));
+            where.and("p.landed_on >= :landedFrom AND p.landed_on < :landedTo")
+                    .bind("landedFrom", LocalDate.of(f.landedYear(), 1, 1))
+                    .bind("landedTo", LocalDate.of(f.landedYear() + 1, 1, 1));
         }
         if (f.investor() != null) {
-            where.add("(p.investor_uscc = :investor OR p.investor_name = :investor)");
-            params.put("investor", f.investor());
+            where.and(
+                    "(p.investor_uscc = :investor OR p.investor_name = :investor)",
+                    "investor",
+                    f.investor());
         }
         if (f.changedSince() != null) {
-            where.add("p.updated_at >= :changedSince");
-            params.put("changedSince", f.changedSince());
+            where.and("p.updated_at >= :changedSince", "changedSince", f.changedSince());
         }
         if (f.q() != null) {
-            where.add("lower(p.name || ' ' || p.investor_name) LIKE :q ESCAPE '\\'");
-            params.put(
+            where.and(
+                    "lower(p.name || ' ' || p.investor_name) LIKE :q ESCAPE '\\'",
                     "q",
                     "%"
                             + f.q().strip()
@@ -202,15 +166,6 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return where;
     }
 
-    private static String clause(List<String> where) {
-        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-    }
-
-    /**
-     * Counts and planned investment of the projects that landed (or were signed) in a year, grouped
-     * by the chosen columns (tier, stage, region_code), for a region and its descendants.
-     */
-    @SuppressWarnings("unchecked")
     /**
      * The projects the year's {@code dateColumn} places in it, per tier and the farthest stage of
      * the main line each had reached by {@code asOf} (its count, planned and completed investment).
@@ -252,6 +207,10 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return inYear(text, year, region, Map.of("asOf", asOf));
     }
 
+    /**
+     * Counts and planned investment of the projects that landed (or were signed) in a year, grouped
+     * by the chosen columns (tier, stage, region_code), for a region and its descendants.
+     */
     public List<Object[]> stats(
             int year, String dateColumn, List<String> groupColumns, String region) {
         String groups = groupColumns.isEmpty() ? "" : String.join(", ", groupColumns) + ", ";

@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.innoreg.chassis.search.JdbcSearch;
+import org.innoreg.chassis.search.KeysetQuery;
+import org.innoreg.chassis.search.SortKey;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.CertificationKind;
 import org.innoreg.registry.domain.Organization;
@@ -18,6 +21,9 @@ import org.innoreg.registry.domain.OrganizationKind;
 
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
+
+    /** An organisation list's one order. */
+    private static final SortKey BY_NAME = SortKey.of("name", "o.name_zh", "text", false);
 
     /** A match candidate and the similarity of its best-matching name. */
     public record Candidate(UUID id, double score) {}
@@ -57,6 +63,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
      * Region includes descendants; a certification kind with a date keeps those holding it that
      * day; {@code changedSince} keeps those last changed at or after it.
      */
+    @SuppressWarnings("unchecked")
     public List<Organization> list(
             String q,
             OrganizationKind kind,
@@ -67,11 +74,10 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             String afterName,
             UUID afterId,
             int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        KeysetQuery query = new KeysetQuery("organization o", "o.id");
         if (q != null) {
-            where.append(" and searchText like :q");
-            params.and(
+            query.and(
+                    "o.search_text LIKE :q",
                     "q",
                     "%"
                             + PlatformSearch.normalised(q)
@@ -81,31 +87,29 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
                             + "%");
         }
         if (kind != null) {
-            where.append(" and kind = :kind");
-            params.and("kind", kind);
+            query.and("o.kind = :kind", "kind", kind.name());
         }
         if (region != null) {
-            where.append(" and regionCode like :region");
-            params.and("region", RegionCodes.descendantPrefix(region) + "%");
+            query.and(
+                    "o.region_code LIKE :region",
+                    "region",
+                    RegionCodes.descendantPrefix(region) + "%");
         }
         if (certification != null) {
-            where.append(
-                    " and o.id in (select o2.id from Organization o2 join o2.certifications c"
-                            + " where c.kind = :certification and c.validFrom <= :validOn and c.validTo >= :validOn)");
-            params.and("certification", certification)
-                    .and("validOn", validOn == null ? LocalDate.now() : validOn);
+            query.and(
+                            "o.id IN (SELECT c.organization_id FROM organization_certification c"
+                                    + " WHERE c.kind = :certification AND c.valid_from <= :validOn"
+                                    + " AND c.valid_to >= :validOn)")
+                    .bind("certification", certification.name())
+                    .bind("validOn", validOn == null ? LocalDate.now() : validOn);
         }
         if (changedSince != null) {
-            where.append(" and updatedAt >= :changedSince");
-            params.and("changedSince", changedSince);
+            query.and("o.updated_at >= :changedSince", "changedSince", changedSince);
         }
-        if (afterName != null) {
-            where.append(" and (nameZh > :afterName or (nameZh = :afterName and id > :afterId))");
-            params.and("afterName", afterName).and("afterId", afterId);
-        }
-        return find("from Organization o where " + where + " order by nameZh, id", params)
-                .page(0, limit)
-                .list();
+        query.page(
+                BY_NAME, afterName == null ? null : List.of(afterName, afterId.toString()), limit);
+        return JdbcSearch.query(getEntityManager(), query, query.rows("o.*"), Organization.class)
+                .getResultList();
     }
 
     /**

@@ -3,11 +3,13 @@ package org.innoreg.registry.repository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.innoreg.chassis.search.JdbcSearch;
+import org.innoreg.chassis.search.KeysetQuery;
+import org.innoreg.chassis.search.ReactiveSearch;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.mapping.PlatformFilter;
 import org.innoreg.registry.mapping.PlatformView;
@@ -39,17 +41,11 @@ public class PlatformSearch {
      */
     public Uni<Slice> search(
             PlatformFilter filter, Text text, PlatformSort sort, List<String> after, int limit) {
-        PlatformSearchSql sql = searchSql(filter, text, sort, after, limit);
-        String select =
-                "SELECT "
-                        + PlatformViewQuery.COLUMNS
-                        + ", CAST("
-                        + sort.key
-                        + " AS text) AS sort_key FROM "
-                        + sql.from()
-                        + sql.orderBy;
-        List<Object> parameters = new ArrayList<>();
-        return views.page(sql.positional(select, parameters), parameters)
+        KeysetQuery query = searchQuery(filter, text, sort, after, limit);
+        return ReactiveSearch.run(
+                        query,
+                        query.page(PlatformViewQuery.COLUMNS, PlatformSearchSql.from(query)),
+                        views::page)
                 .map(
                         rows ->
                                 new Slice(
@@ -71,66 +67,49 @@ public class PlatformSearch {
         entityManager
                 .createNativeQuery("SELECT set_config('enable_seqscan', 'off', true)")
                 .getSingleResult();
-        PlatformSearchSql sql = searchSql(filter, Text.ALL_TERMS, sort, null, 50);
+        KeysetQuery query = searchQuery(filter, Text.ALL_TERMS, sort, null, 50);
         List<Object> lines =
-                sql.bind(
-                                entityManager.createNativeQuery(
-                                        "EXPLAIN SELECT p.* FROM " + sql.from() + sql.orderBy))
+                JdbcSearch.query(
+                                entityManager,
+                                query,
+                                "EXPLAIN SELECT p.* FROM "
+                                        + PlatformSearchSql.from(query)
+                                        + query.orderBy())
                         .getResultList();
         return String.join("\n", lines.stream().map(String::valueOf).toList());
     }
 
     /** The conditions, order and limit of a search page. */
-    private PlatformSearchSql searchSql(
+    static KeysetQuery searchQuery(
             PlatformFilter filter, Text text, PlatformSort sort, List<String> after, int limit) {
-        PlatformSearchSql sql = where(filter, text);
-        String direction = sort.descending ? "DESC" : "ASC";
-        if (after != null) {
-            sql.keyset =
-                    "("
-                            + sort.key
-                            + ", p.id) "
-                            + (sort.descending ? "<" : ">")
-                            + " (CAST(CAST(:afterKey AS text) AS "
-                            + sort.sqlType
-                            + "), CAST(CAST(:afterId AS text) AS uuid))";
-            sql.params.put("afterKey", after.get(0));
-            sql.params.put("afterId", after.get(1));
-        }
+        KeysetQuery query = where(filter, text).page(sort, after, limit);
         if (sort == PlatformSort.RELEVANCE) {
-            sql.params.putIfAbsent("qText", normalised(filter.q()));
-            sql.params.put("candidates", (long) RELEVANCE_CANDIDATES);
+            query.bind("qText", normalised(filter.q()))
+                    .bind("candidates", (long) RELEVANCE_CANDIDATES);
         }
-        sql.orderBy =
-                " ORDER BY " + sort.key + " " + direction + ", p.id " + direction + " LIMIT :limit";
-        sql.params.put("limit", (long) limit);
-        return sql;
+        return query;
     }
 
     public Uni<Long> count(PlatformFilter filter, Text text) {
-        PlatformSearchSql sql = where(filter, text);
-        List<Object> parameters = new ArrayList<>();
-        return views.select(
-                        sql.positional("SELECT count(*) FROM platform p" + sql.where(), parameters),
-                        parameters,
-                        row -> row.getLong(0))
+        KeysetQuery query = where(filter, text);
+        return ReactiveSearch.run(
+                        query,
+                        query.count(),
+                        (sql, values) -> views.select(sql, values, row -> row.getLong(0)))
                 .map(rows -> rows.get(0));
     }
 
     /** Counts of matching platforms by the value of one column (type, level or region_code). */
     public Uni<Map<String, Long>> facet(PlatformFilter filter, Text text, String column) {
-        PlatformSearchSql sql = where(filter, text);
-        List<Object> parameters = new ArrayList<>();
-        String select =
-                "SELECT p."
-                        + column
-                        + ", count(*) FROM platform p"
-                        + sql.where()
-                        + " GROUP BY 1 ORDER BY 2 DESC, 1";
-        return views.select(
-                        sql.positional(select, parameters),
-                        parameters,
-                        row -> Map.entry(row.getString(0), row.getLong(1)))
+        KeysetQuery query = where(filter, text);
+        return ReactiveSearch.run(
+                        query,
+                        query.facet("p." + column),
+                        (sql, values) ->
+                                views.select(
+                                        sql,
+                                        values,
+                                        row -> Map.entry(row.getString(0), row.getLong(1))))
                 .map(
                         rows -> {
                             Map<String, Long> counts = new LinkedHashMap<>();
@@ -159,14 +138,11 @@ public class PlatformSearch {
         if (!byTerms(filter)) {
             return Uni.createFrom().item(Text.ALL_TERMS);
         }
-        PlatformSearchSql sql = where(filter, Text.ALL_TERMS);
-        List<Object> parameters = new ArrayList<>();
-        return views.select(
-                        sql.positional(
-                                "SELECT EXISTS (SELECT 1 FROM platform p" + sql.where() + ")",
-                                parameters),
-                        parameters,
-                        row -> row.getBoolean(0))
+        KeysetQuery query = where(filter, Text.ALL_TERMS);
+        return ReactiveSearch.run(
+                        query,
+                        "SELECT EXISTS (SELECT 1 FROM platform p" + query.where() + ")",
+                        (sql, values) -> views.select(sql, values, row -> row.getBoolean(0)))
                 .map(found -> found.get(0) ? Text.ALL_TERMS : Text.ALL_TERMS_BUT_ONE);
     }
 
@@ -174,63 +150,56 @@ public class PlatformSearch {
         return f.q() != null && normalised(f.q()).codePointCount(0, normalised(f.q()).length()) > 1;
     }
 
-    private static PlatformSearchSql where(PlatformFilter f, Text text) {
-        PlatformSearchSql sql = new PlatformSearchSql();
+    private static KeysetQuery where(PlatformFilter f, Text text) {
+        KeysetQuery sql = new KeysetQuery("platform p", "p.id");
         if (!f.types().isEmpty()) {
-            sql.and("p.type IN (:types)")
-                    .params
-                    .put("types", f.types().stream().map(Enum::name).toList());
+            sql.and("p.type IN (:types)", "types", f.types().stream().map(Enum::name).toList());
         }
         if (!f.levels().isEmpty()) {
-            sql.and("p.level IN (:levels)")
-                    .params
-                    .put("levels", f.levels().stream().map(Enum::name).toList());
+            sql.and("p.level IN (:levels)", "levels", f.levels().stream().map(Enum::name).toList());
         }
         if (!f.statuses().isEmpty()) {
-            sql.and("p.status IN (:statuses)")
-                    .params
-                    .put("statuses", f.statuses().stream().map(Enum::name).toList());
+            sql.and(
+                    "p.status IN (:statuses)",
+                    "statuses",
+                    f.statuses().stream().map(Enum::name).toList());
         }
         if (f.region() != null) {
-            sql.and("p.region_code LIKE :region")
-                    .params
-                    .put("region", RegionCodes.descendantPrefix(f.region()) + "%");
+            sql.and(
+                    "p.region_code LIKE :region",
+                    "region",
+                    RegionCodes.descendantPrefix(f.region()) + "%");
         }
         if (f.field() != null) {
-            sql.and("p.fields @> ARRAY[CAST(:field AS text)]")
-                    .params
-                    .put("field", f.field().strip());
+            sql.and("p.fields @> ARRAY[CAST(:field AS text)]", "field", f.field().strip());
         }
         if (f.host() != null) {
             sql.and(
-                            "EXISTS (SELECT 1 FROM platform_host h WHERE h.platform_id = p.id AND h.organization_id = :host)")
-                    .params
-                    .put("host", f.host());
+                    "EXISTS (SELECT 1 FROM platform_host h WHERE h.platform_id = p.id AND h.organization_id = :host)",
+                    "host",
+                    f.host());
         }
         if (f.accreditedFrom() != null) {
-            sql.and("p.accredited_on >= :accreditedFrom")
-                    .params
-                    .put("accreditedFrom", f.accreditedFrom());
+            sql.and("p.accredited_on >= :accreditedFrom", "accreditedFrom", f.accreditedFrom());
         }
         if (f.accreditedTo() != null) {
-            sql.and("p.accredited_on <= :accreditedTo")
-                    .params
-                    .put("accreditedTo", f.accreditedTo());
+            sql.and("p.accredited_on <= :accreditedTo", "accreditedTo", f.accreditedTo());
         }
         if (f.changedSince() != null) {
-            sql.and("p.updated_at >= :changedSince").params.put("changedSince", f.changedSince());
+            sql.and("p.updated_at >= :changedSince", "changedSince", f.changedSince());
         }
         if (f.q() != null) {
             String q = normalised(f.q());
             if (byTerms(f)) {
                 // The query's terms (V6__platform_search_terms.sql), from the terms index.
-                sql.and("p.search_terms @@ " + text.function + "(:q)").params.put("q", q);
+                sql.and("p.search_terms @@ " + text.function + "(:q)", "q", q);
             } else {
                 // One character is no term: a substring match, which the trigram index cannot
                 // narrow either, so it reads the table; such queries are rare.
-                sql.and("p.search_text LIKE :qLike ESCAPE '\\'")
-                        .params
-                        .put("qLike", "%" + escapeLike(q) + "%");
+                sql.and(
+                        "p.search_text LIKE :qLike ESCAPE '\\'",
+                        "qLike",
+                        "%" + escapeLike(q) + "%");
             }
         }
         return sql;

@@ -1,37 +1,19 @@
 package org.innoreg.registry.repository;
 
-import jakarta.persistence.Query;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.innoreg.chassis.search.KeysetQuery;
 
 /**
- * A platform search's SQL as {@link PlatformSearch} builds it: the conditions and their named
- * parameters, the keyset position and the order, turned into PostgreSQL's numbered parameters.
+ * Where a platform search page takes its rows from: the {@link KeysetQuery}'s own source, except
+ * for a relevance-ranked search, which reads a probe of the table first (docs/decisions/0006).
  */
 final class PlatformSearchSql {
 
     /** The table pages a relevance search reads first (about 17,000 platforms of 1,000,000). */
     static final int PROBE_PAGES = 1500;
 
-    private static final Pattern NAMED = Pattern.compile(":([A-Za-z]\\w*)");
-    private final List<String> conditions = new ArrayList<>();
-    final Map<String, Object> params = new LinkedHashMap<>();
-    String keyset; // the page's position, null on the first page
-    String orderBy = "";
-
-    PlatformSearchSql and(String condition) {
-        conditions.add(condition);
-        return this;
-    }
-
-    String where() {
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
+    private PlatformSearchSql() {}
 
     /**
      * The rows a page is taken from. Ranked by relevance, they are the first {@link
@@ -45,53 +27,22 @@ final class PlatformSearchSql {
      * index: 180 ms where the probe takes 2 (deploy/bench/REPORT.md, P3). Otherwise all matches,
      * with the index of the sort key in use.
      */
-    String from() {
-        if (params.containsKey("candidates")) {
-            List<String> fromIndex = new ArrayList<>(conditions);
-            fromIndex.add("(SELECT count(*) FROM probe) < :candidates");
-            return "(WITH probe AS MATERIALIZED (SELECT p.* FROM (SELECT * FROM platform p"
-                    + " WHERE p.ctid < CAST('("
-                    + PROBE_PAGES
-                    + ",0)' AS tid) OFFSET 0) p" // OFFSET 0: the page range first, then the terms
-                    + where()
-                    + " LIMIT :candidates)"
-                    + " SELECT * FROM probe WHERE (SELECT count(*) FROM probe) = :candidates"
-                    + " UNION ALL (SELECT p.* FROM platform p WHERE "
-                    + String.join(" AND ", fromIndex)
-                    + " LIMIT :candidates)) p"
-                    + (keyset == null ? "" : " WHERE " + keyset);
+    static String from(KeysetQuery query) {
+        if (!query.params().containsKey("candidates")) {
+            return query.source();
         }
-        List<String> all = new ArrayList<>(conditions);
-        if (keyset != null) {
-            all.add(keyset);
-        }
-        return "platform p" + (all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all));
-    }
-
-    Query bind(Query query) {
-        params.forEach(query::setParameter);
-        return query;
-    }
-
-    /**
-     * The text with PostgreSQL's numbered parameters ($1, $2...); their values are added to {@code
-     * values} in order.
-     */
-    String positional(String text, List<Object> values) {
-        Matcher named = NAMED.matcher(text);
-        StringBuilder numbered = new StringBuilder();
-        while (named.find()) {
-            Object value = params.get(named.group(1));
-            List<String> markers = new ArrayList<>();
-            for (Object one :
-                    value instanceof Collection<?> many
-                            ? many
-                            : List.of(value)) { // IN (:types) → IN ($1, $2)
-                values.add(one);
-                markers.add("\\$" + values.size());
-            }
-            named.appendReplacement(numbered, String.join(", ", markers));
-        }
-        return named.appendTail(numbered).toString();
+        List<String> fromIndex = new ArrayList<>(query.conditions());
+        fromIndex.add("(SELECT count(*) FROM probe) < :candidates");
+        return "(WITH probe AS MATERIALIZED (SELECT p.* FROM (SELECT * FROM platform p"
+                + " WHERE p.ctid < CAST('("
+                + PROBE_PAGES
+                + ",0)' AS tid) OFFSET 0) p" // OFFSET 0: the page range first, then the terms
+                + query.where()
+                + " LIMIT :candidates)"
+                + " SELECT * FROM probe WHERE (SELECT count(*) FROM probe) = :candidates"
+                + " UNION ALL (SELECT p.* FROM platform p WHERE "
+                + String.join(" AND ", fromIndex)
+                + " LIMIT :candidates)) p"
+                + (query.keyset() == null ? "" : " WHERE " + query.keyset());
     }
 }

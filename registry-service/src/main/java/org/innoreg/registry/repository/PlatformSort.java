@@ -1,15 +1,14 @@
 package org.innoreg.registry.repository;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.search.SortKey;
 
 /**
  * The orders a platform list can take. Each sorts by one key then the id, so a page boundary is
  * exact and keyset paging ({@code (key, id) > (last key, last id)}) uses an index.
  */
-public enum PlatformSort {
+public enum PlatformSort implements SortKey {
     NAME("name", "p.name_zh", "text", false),
     ACCREDITED_ON("accreditedOn", "COALESCE(p.accredited_on, DATE '0001-01-01')", "date", false),
     ACCREDITED_ON_DESC(
@@ -28,10 +27,10 @@ public enum PlatformSort {
             "bigint",
             true);
 
-    final String param;
-    final String key;
-    final String sqlType;
-    final boolean descending;
+    private final String param;
+    private final String key;
+    private final String sqlType;
+    private final boolean descending;
 
     PlatformSort(String param, String key, String sqlType, boolean descending) {
         this.param = param;
@@ -40,25 +39,34 @@ public enum PlatformSort {
         this.descending = descending;
     }
 
+    @Override
+    public String param() {
+        return param;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String sqlType() {
+        return sqlType;
+    }
+
+    @Override
+    public boolean descending() {
+        return descending;
+    }
+
     public static PlatformSort fromParam(String value, boolean hasQuery) {
         if (value == null || value.isBlank()) {
             return hasQuery ? RELEVANCE : NAME;
         }
-        for (PlatformSort sort : values()) {
-            if (sort.param.equals(value.strip())) {
-                if (sort == RELEVANCE && !hasQuery) {
-                    throw ProblemException.invalid(
-                            "sort", Messages.text("platform.sort-relevance"));
-                }
-                return sort;
-            }
+        PlatformSort sort = SortKey.named(values(), value);
+        if (sort == RELEVANCE && !hasQuery) {
+            throw ProblemException.invalid("sort", Messages.text("platform.sort-relevance"));
         }
-        throw ProblemException.invalid(
-                "sort",
-                Messages.text(
-                        "field.one-of",
-                        Arrays.stream(values())
-                                .map(s -> s.param)
-                                .collect(Collectors.joining(", "))));
+        return sort;
     }
 }

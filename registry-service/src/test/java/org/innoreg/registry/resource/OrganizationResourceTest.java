@@ -3,6 +3,7 @@ package org.innoreg.registry.resource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -274,5 +275,31 @@ class OrganizationResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void listFiltersByKind() {
+        String prefix = unique("类别");
+        createOrganization(prefix + "-企业", "430724");
+        given().contentType(ContentType.JSON)
+                .body(
+                        """
+                {"uscc":"%s","nameZh":"%s","kind":"UNIVERSITY","regionCode":"430724"}
+                """
+                                .formatted(uscc("430724"), prefix + "-大学"))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
+
+        given().queryParam("q", prefix)
+                .queryParam("kind", "UNIVERSITY")
+                .get("/api/v1/organizations")
+                .then()
+                .statusCode(200)
+                .body("items.nameZh", contains(prefix + "-大学"));
+        given().queryParam("q", prefix)
+                .get("/api/v1/organizations")
+                .then()
+                .body("items.nameZh", containsInAnyOrder(prefix + "-企业", prefix + "-大学"));
     }
 }
