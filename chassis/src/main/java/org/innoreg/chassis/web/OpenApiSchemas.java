@@ -110,9 +110,15 @@ final class OpenApiSchemas {
     /**
      * Bean Validation's {@code @Pattern} matches the whole value; a JSON Schema pattern matches
      * anywhere unless anchored. SmallRye's {@code \S} for {@code @NotBlank} is the exception:
-     * "contains a character that is not white space" is what it means unanchored.
+     * "contains a character that is not white space" is what it means unanchored. An empty pattern
+     * is none (null).
      */
     static String anchored(String pattern) {
+        if (pattern.isEmpty()) {
+            // a constraint composed over an empty @Pattern, such as Hibernate Validator's @URL or
+            // @Email: it checks something else, and "^(?:)$" would allow only the empty string
+            return null;
+        }
         if (NOT_BLANK.equals(pattern)
                 || (pattern.startsWith("^") && pattern.endsWith("$") && !pattern.endsWith("\\$"))) {
             return pattern;

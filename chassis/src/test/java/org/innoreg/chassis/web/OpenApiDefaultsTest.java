@@ -537,6 +537,9 @@ class OpenApiDefaultsTest {
                 .as("@NotBlank: contains a non-blank character")
                 .isEqualTo("\\S");
         assertThat(OpenApiSchemas.anchored("^[0-9]+$")).isEqualTo("^[0-9]+$");
+        assertThat(OpenApiSchemas.anchored(""))
+                .as("@URL's or @Email's empty @Pattern: no pattern, not 'only the empty string'")
+                .isNull();
         assertThat(
                         operation("/api/v1/platforms", PathItem.HttpMethod.GET)
                                 .getResponses()

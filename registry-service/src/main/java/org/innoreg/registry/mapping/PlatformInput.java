@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.hibernate.validator.constraints.URL;
 import org.innoreg.chassis.validation.RegionCode;
+import org.innoreg.chassis.validation.WebAddress;
 import org.innoreg.registry.domain.PlatformDetail;
 import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
@@ -37,10 +37,7 @@ public record PlatformInput(
                 List<@NotNull UUID> hostIds,
         @PastOrPresent @Schema(example = "2015-12-01") LocalDate accreditedOn,
         @Size(max = 100) @Schema(example = "国科发高〔2015〕401号") String accreditationNo,
-        @Size(max = 300)
-                @URL(regexp = "https?://.+")
-                @Schema(format = "uri", example = "https://www.cdkjfhq.cn")
-                String website,
+        @WebAddress @Schema(format = "uri", example = "https://www.cdkjfhq.cn") String website,
         @Valid PlatformDetail detail,
         @PastOrPresent
                 @Schema(
