@@ -12,23 +12,34 @@ import org.innoreg.chassis.problem.ProblemException;
  */
 public interface SortKey {
 
+    /** The order's parts. */
+    Order order();
+
     /** The value of the request's {@code sort} parameter that names this order. */
-    String param();
+    default String param() {
+        return order().param();
+    }
 
     /** The SQL expression sorted by. */
-    String key();
+    default String key() {
+        return order().key();
+    }
 
     /**
      * The SQL type of {@link #key()}: a cursor holds the key as text, and it must compare as the
      * key does (dates as dates, numbers as numbers).
      */
-    String sqlType();
+    default String sqlType() {
+        return order().sqlType();
+    }
 
-    boolean descending();
+    default boolean descending() {
+        return order().descending();
+    }
 
     /** An order that needs no enum (a list with a single order). */
     static SortKey of(String param, String key, String sqlType, boolean descending) {
-        return new Simple(param, key, sqlType, descending);
+        return new Order(param, key, sqlType, descending);
     }
 
     /**
@@ -51,6 +62,12 @@ public interface SortKey {
                                 .collect(Collectors.joining(", "))));
     }
 
-    record Simple(String param, String key, String sqlType, boolean descending)
-            implements SortKey {}
+    /** An order's parts: what an enum of orders holds for each constant. */
+    record Order(String param, String key, String sqlType, boolean descending) implements SortKey {
+
+        @Override
+        public Order order() {
+            return this;
+        }
+    }
 }

@@ -13,40 +13,19 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class KeysetQueryTest {
 
-    enum Order implements SortKey {
-        NAME("name", "p.name", "text", false),
-        UPDATED_AT_DESC("-updatedAt", "p.updated_at", "timestamptz", true);
+    enum Orders implements SortKey {
+        NAME(SortKey.of("name", "p.name", "text", false)),
+        UPDATED_AT_DESC(SortKey.of("-updatedAt", "p.updated_at", "timestamptz", true));
 
-        private final String param;
-        private final String key;
-        private final String sqlType;
-        private final boolean descending;
+        private final Order order;
 
-        Order(String param, String key, String sqlType, boolean descending) {
-            this.param = param;
-            this.key = key;
-            this.sqlType = sqlType;
-            this.descending = descending;
+        Orders(SortKey order) {
+            this.order = order.order();
         }
 
         @Override
-        public String param() {
-            return param;
-        }
-
-        @Override
-        public String key() {
-            return key;
-        }
-
-        @Override
-        public String sqlType() {
-            return sqlType;
-        }
-
-        @Override
-        public boolean descending() {
-            return descending;
+        public Order order() {
+            return order;
         }
     }
 
@@ -58,7 +37,7 @@ class KeysetQueryTest {
 
     @Test
     void theFirstPageHasNoPosition() {
-        KeysetQuery query = filtered().page(Order.NAME, null, 20);
+        KeysetQuery query = filtered().page(Orders.NAME, null, 20);
 
         assertThat(query.keyset()).isNull();
         assertThat(query.page("p.*"))
@@ -72,7 +51,7 @@ class KeysetQueryTest {
     @Test
     void anAscendingPageStartsAfterTheCursor() {
         KeysetQuery query = new KeysetQuery("project p", "p.id");
-        query.page(Order.NAME, List.of("Alpha", "0b0e7a4e-0000-0000-0000-000000000001"), 5);
+        query.page(Orders.NAME, List.of("Alpha", "0b0e7a4e-0000-0000-0000-000000000001"), 5);
 
         assertThat(query.keyset())
                 .isEqualTo(
@@ -91,7 +70,7 @@ class KeysetQueryTest {
     @Test
     void aDescendingPageStartsBelowTheCursor() {
         KeysetQuery query =
-                filtered().page(Order.UPDATED_AT_DESC, List.of("2024-01-01T00:00:00Z", "x"), 5);
+                filtered().page(Orders.UPDATED_AT_DESC, List.of("2024-01-01T00:00:00Z", "x"), 5);
 
         assertThat(query.keyset())
                 .isEqualTo(
@@ -109,7 +88,7 @@ class KeysetQueryTest {
 
     @Test
     void countsAndFacetsIgnoreThePage() {
-        KeysetQuery query = filtered().page(Order.NAME, List.of("Alpha", "x"), 5);
+        KeysetQuery query = filtered().page(Orders.NAME, List.of("Alpha", "x"), 5);
 
         assertThat(query.count())
                 .isEqualTo(
@@ -126,7 +105,7 @@ class KeysetQueryTest {
 
     @Test
     void theReactiveClientGetsNumberedParametersInTextOrder() {
-        KeysetQuery query = filtered().page(Order.NAME, List.of("Alpha", "id-1"), 5);
+        KeysetQuery query = filtered().page(Orders.NAME, List.of("Alpha", "id-1"), 5);
 
         ReactiveSearch.Statement statement =
                 ReactiveSearch.positional(query.page("p.*"), query.params());
@@ -177,8 +156,9 @@ class KeysetQueryTest {
 
     @Test
     void anOrderIsNamedByItsParameter() {
-        assertThat(SortKey.named(Order.values(), " -updatedAt ")).isEqualTo(Order.UPDATED_AT_DESC);
-        assertThatThrownBy(() -> SortKey.named(Order.values(), "size"))
+        assertThat(SortKey.named(Orders.values(), " -updatedAt "))
+                .isEqualTo(Orders.UPDATED_AT_DESC);
+        assertThatThrownBy(() -> SortKey.named(Orders.values(), "size"))
                 .isInstanceOf(ProblemException.class);
     }
 

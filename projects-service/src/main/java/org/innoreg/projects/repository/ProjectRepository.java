@@ -14,6 +14,7 @@ import org.innoreg.chassis.bulk.RegionalName;
 import org.innoreg.chassis.search.JdbcSearch;
 import org.innoreg.chassis.search.KeysetQuery;
 import org.innoreg.chassis.search.SortKey;
+import org.innoreg.chassis.search.SortKey.Order;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectStage;
@@ -48,40 +49,19 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         UPDATED_AT("updatedAt", "p.updated_at", "timestamptz", false),
         UPDATED_AT_DESC("-updatedAt", "p.updated_at", "timestamptz", true);
 
-        private final String param;
-        private final String key;
-        private final String sqlType;
-        private final boolean descending;
+        private final Order order;
 
         Sort(String param, String key, String sqlType, boolean descending) {
-            this.param = param;
-            this.key = key;
-            this.sqlType = sqlType;
-            this.descending = descending;
+            this.order = new Order(param, key, sqlType, descending);
         }
 
         @Override
-        public String param() {
-            return param;
-        }
-
-        @Override
-        public String key() {
-            return key;
-        }
-
-        @Override
-        public String sqlType() {
-            return sqlType;
-        }
-
-        @Override
-        public boolean descending() {
-            return descending;
+        public Order order() {
+            return order;
         }
 
         public static Sort fromParam(String value) {
-            return SortKey.named(values(), value == null ? NAME.param : value);
+            return SortKey.named(values(), value == null ? NAME.param() : value);
         }
     }
 

@@ -3,6 +3,7 @@ package org.innoreg.registry.repository;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.search.SortKey;
+import org.innoreg.chassis.search.SortKey.Order;
 
 /**
  * The orders a platform list can take. Each sorts by one key then the id, so a page boundary is
@@ -27,36 +28,15 @@ public enum PlatformSort implements SortKey {
             "bigint",
             true);
 
-    private final String param;
-    private final String key;
-    private final String sqlType;
-    private final boolean descending;
+    private final Order order;
 
     PlatformSort(String param, String key, String sqlType, boolean descending) {
-        this.param = param;
-        this.key = key;
-        this.sqlType = sqlType;
-        this.descending = descending;
+        this.order = new Order(param, key, sqlType, descending);
     }
 
     @Override
-    public String param() {
-        return param;
-    }
-
-    @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String sqlType() {
-        return sqlType;
-    }
-
-    @Override
-    public boolean descending() {
-        return descending;
+    public Order order() {
+        return order;
     }
 
     public static PlatformSort fromParam(String value, boolean hasQuery) {
