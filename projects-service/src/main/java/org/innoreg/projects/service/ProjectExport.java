@@ -13,6 +13,7 @@ import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
+import org.innoreg.projects.mapping.ProjectMapper;
 
 /**
  * Streams the projects an export's filters keep, in the import's columns, from a JDBC cursor; what
@@ -22,20 +23,17 @@ import org.innoreg.projects.domain.ProjectStage;
 public class ProjectExport {
 
     /**
-     * The import's columns (so an export imports again), then what only the registry of record
-     * knows.
+     * The import's plain columns and, for a reader who may see it, the unpublished official (so an
+     * export imports again), then what only the registry of record knows.
      */
     private static final String EXPORT_QUERY =
             """
-            SELECT name, investor_name AS "investorName", investor_uscc AS "investorUscc", origin, kind,
-                   industry_chain AS "industryChain", region_code AS "regionCode", park_platform_id AS "parkPlatformId",
-                   planned_investment AS "plannedInvestment", expected_annual_output AS "expectedAnnualOutput",
-                   signing_event AS "signingEvent", responsible_official AS "responsibleOfficial",
-                   review_cadence AS "reviewCadence", stage, stage_since AS "stageSince", signed_on AS "signedOn",
-                   landed_on AS "landedOn", id, tier, completed_investment AS "completedInvestment",
-                   last_reviewed_on AS "lastReviewedOn", version, updated_at AS "updatedAt"
-              FROM project ORDER BY region_code, name
+            SELECT %s,%s p.id, p.tier, p.completed_investment AS "completedInvestment",
+                   p.last_reviewed_on AS "lastReviewedOn", p.version, p.updated_at AS "updatedAt"
+              FROM project p ORDER BY region_code, name
             """;
+
+    private static final String PLAIN = ProjectMapper.COLUMNS.selectAsProperties("p");
 
     private final AgroalDataSource dataSource;
     private final ProjectCsv csv;
@@ -89,16 +87,17 @@ public class ProjectExport {
         // Not published: the column is left out (not blanked), so a re-import of this file keeps
         // the stored value.
         String query =
-                caller.isReader()
-                        ? EXPORT_QUERY
-                        : EXPORT_QUERY.replace(
-                                " responsible_official AS \"responsibleOfficial\",", "");
+                EXPORT_QUERY.formatted(
+                        PLAIN,
+                        caller.isReader()
+                                ? " p.responsible_official AS \"responsibleOfficial\","
+                                : "");
         String filtered =
                 conditions.isEmpty()
                         ? query
                         : query.replace(
-                                "FROM project ORDER BY",
-                                "FROM project WHERE "
+                                "FROM project p ORDER BY",
+                                "FROM project p WHERE "
                                         + String.join(" AND ", conditions)
                                         + " ORDER BY");
         return out ->
