@@ -2,14 +2,13 @@ package org.innoreg.projects.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.JdbcExport;
+import org.innoreg.chassis.columns.ExportFilter;
 import org.innoreg.chassis.security.Caller;
-import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
@@ -30,7 +29,7 @@ public class ProjectExport {
             """
             SELECT %s,%s p.id, p.tier, p.completed_investment AS "completedInvestment",
                    p.last_reviewed_on AS "lastReviewedOn", p.version, p.updated_at AS "updatedAt"
-              FROM project p ORDER BY region_code, name
+              FROM project p%s ORDER BY p.region_code, p.name
             """;
 
     private static final String PLAIN = ProjectMapper.COLUMNS.selectAsProperties("p");
@@ -58,32 +57,14 @@ public class ProjectExport {
             ProjectKind kind,
             Integer signedYear,
             Integer landedYear) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (region != null) {
-            conditions.add("region_code LIKE ?");
-            params.add(RegionCodes.descendantPrefix(region) + "%");
-        }
-        if (stages != null && !stages.isEmpty()) {
-            conditions.add("stage = ANY(?)");
-            params.add(stages.stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (tiers != null && !tiers.isEmpty()) {
-            conditions.add("tier = ANY(?)");
-            params.add(tiers.stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (kind != null) {
-            conditions.add("kind = ?");
-            params.add(kind.name());
-        }
-        if (signedYear != null) {
-            conditions.add("extract(year FROM signed_on) = ?");
-            params.add(signedYear);
-        }
-        if (landedYear != null) {
-            conditions.add("extract(year FROM landed_on) = ?");
-            params.add(landedYear);
-        }
+        ExportFilter filter =
+                new ExportFilter()
+                        .region("p.region_code", region)
+                        .anyOf("p.stage", stages)
+                        .anyOf("p.tier", tiers)
+                        .equal("p.kind", kind)
+                        .equal("extract(year FROM p.signed_on)", signedYear)
+                        .equal("extract(year FROM p.landed_on)", landedYear);
         // Not published: the column is left out (not blanked), so a re-import of this file keeps
         // the stored value.
         String query =
@@ -91,20 +72,13 @@ public class ProjectExport {
                         PLAIN,
                         caller.isReader()
                                 ? " p.responsible_official AS \"responsibleOfficial\","
-                                : "");
-        String filtered =
-                conditions.isEmpty()
-                        ? query
-                        : query.replace(
-                                "FROM project p ORDER BY",
-                                "FROM project p WHERE "
-                                        + String.join(" AND ", conditions)
-                                        + " ORDER BY");
+                                : "",
+                        filter.where());
         return out ->
                 JdbcExport.stream(
                         dataSource,
-                        filtered,
-                        params,
+                        query,
+                        filter.params(),
                         out,
                         format,
                         bom,

@@ -12,6 +12,7 @@ import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.JdbcExport;
 import org.innoreg.chassis.columns.ColumnsImport;
+import org.innoreg.chassis.columns.ExportFilter;
 import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
@@ -68,6 +69,7 @@ public class OrganizationCsv extends ColumnsImport<OrganizationInput, String, Or
 
     @Override
     protected void readOthers(CsvRow row, Map<String, Object> values) {
+        // the key the file is matched on, whose letters a spreadsheet may have in lower case
         values.computeIfPresent("uscc", (uscc, value) -> ((String) value).toUpperCase());
         values.put("certifications", certifications(row));
     }
@@ -168,23 +170,14 @@ public class OrganizationCsv extends ColumnsImport<OrganizationInput, String, Or
             boolean bom,
             String region,
             List<OrganizationKind> kinds) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (region != null) {
-            conditions.add("o.region_code LIKE ?");
-            params.add(org.innoreg.chassis.validation.RegionCodes.descendantPrefix(region) + "%");
-        }
-        if (kinds != null && !kinds.isEmpty()) {
-            conditions.add("o.kind = ANY(?)");
-            params.add(kinds.stream().map(Enum::name).toArray(String[]::new));
-        }
-        String sql = format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY;
-        if (!conditions.isEmpty()) {
-            sql =
-                    sql.replace(
-                            "FROM organization o\n",
-                            "FROM organization o WHERE " + String.join(" AND ", conditions) + "\n");
-        }
-        JdbcExport.stream(dataSource, sql, params, out, format, bom, CsvImporter.headers(COLUMNS));
+        ExportFilter filter =
+                new ExportFilter().region("o.region_code", region).anyOf("o.kind", kinds);
+        String sql =
+                (format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY)
+                        .replace(
+                                "FROM organization o\n",
+                                "FROM organization o" + filter.where() + "\n");
+        JdbcExport.stream(
+                dataSource, sql, filter.params(), out, format, bom, CsvImporter.headers(COLUMNS));
     }
 }
