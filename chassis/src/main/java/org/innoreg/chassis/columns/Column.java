@@ -2,10 +2,12 @@ package org.innoreg.chassis.columns;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.innoreg.chassis.bulk.CsvRow;
@@ -27,7 +29,12 @@ public final class Column<E> {
         TEXT("text"),
         TEXT_LIST("text[]"),
         DATE("date"),
-        CHOICE("text");
+        CHOICE("text"),
+        /**
+         * RMB yuan; a file's cell may carry 万元/亿元, or its header the unit ({@link CsvRow#amount}).
+         */
+        AMOUNT("numeric"),
+        UUID("uuid");
 
         /** The column's SQL type. */
         public final String sqlType;
@@ -90,6 +97,23 @@ public final class Column<E> {
         return new Column<>(property, Kind.DATE, null, getter, setter, otherNames);
     }
 
+    /** An amount of money in yuan, read from a file in the unit its cell or header names. */
+    public static <E> Column<E> amount(
+            String property,
+            Function<E, BigDecimal> getter,
+            BiConsumer<E, BigDecimal> setter,
+            String... otherNames) {
+        return new Column<>(property, Kind.AMOUNT, null, getter, setter, otherNames);
+    }
+
+    public static <E> Column<E> uuid(
+            String property,
+            Function<E, UUID> getter,
+            BiConsumer<E, UUID> setter,
+            String... otherNames) {
+        return new Column<>(property, Kind.UUID, null, getter, setter, otherNames);
+    }
+
     /** An enum stored by its constant's name; a file may give the name or the Chinese label. */
     public static <E, C extends Enum<C> & Labelled> Column<E> choice(
             String property,
@@ -126,7 +150,8 @@ public final class Column<E> {
 
     /**
      * Sets the entity's value from what a database client reads ({@code String}, {@code String[]},
-     * {@code LocalDate}); null as null, a null list as an empty one.
+     * {@code LocalDate}, a {@code Number} for numeric, a {@code UUID}); null as null, a null list
+     * as an empty one.
      */
     public void setFromDatabase(E entity, Object value) {
         setter.accept(
@@ -135,6 +160,15 @@ public final class Column<E> {
                     case TEXT, DATE -> value;
                     case TEXT_LIST -> value == null ? List.of() : Arrays.asList((String[]) value);
                     case CHOICE -> value == null ? null : choice((String) value);
+                    // the reactive client reads numeric as a Number of its own, not a BigDecimal
+                    case AMOUNT ->
+                            value == null || value instanceof BigDecimal
+                                    ? value
+                                    : new BigDecimal(value.toString());
+                    case UUID ->
+                            value == null || value instanceof UUID
+                                    ? value
+                                    : UUID.fromString(value.toString());
                 });
     }
 
@@ -145,6 +179,8 @@ public final class Column<E> {
             case TEXT_LIST -> row.list(property);
             case DATE -> row.date(property);
             case CHOICE -> choiceCell(row);
+            case AMOUNT -> row.amount(property);
+            case UUID -> row.uuid(property);
         };
     }
 
@@ -161,6 +197,14 @@ public final class Column<E> {
             case TEXT -> out.writeString((String) value);
             case DATE -> out.writeString(value == null ? null : value.toString());
             case CHOICE -> out.writeString(value == null ? null : ((Enum<?>) value).name());
+            case UUID -> out.writeString(value == null ? null : value.toString());
+            case AMOUNT -> {
+                if (value == null) {
+                    out.writeNull();
+                } else {
+                    out.writeNumber((BigDecimal) value);
+                }
+            }
             case TEXT_LIST -> {
                 out.writeStartArray();
                 for (Object element : value == null ? List.of() : (List<?>) value) {

@@ -2,17 +2,17 @@ package org.innoreg.projects.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.JdbcExport;
+import org.innoreg.chassis.columns.ExportFilter;
 import org.innoreg.chassis.security.Caller;
-import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
+import org.innoreg.projects.mapping.ProjectMapper;
 
 /**
  * Streams the projects an export's filters keep, in the import's columns, from a JDBC cursor; what
@@ -22,20 +22,17 @@ import org.innoreg.projects.domain.ProjectStage;
 public class ProjectExport {
 
     /**
-     * The import's columns (so an export imports again), then what only the registry of record
-     * knows.
+     * The import's plain columns and, for a reader who may see it, the unpublished official (so an
+     * export imports again), then what only the registry of record knows.
      */
     private static final String EXPORT_QUERY =
             """
-            SELECT name, investor_name AS "investorName", investor_uscc AS "investorUscc", origin, kind,
-                   industry_chain AS "industryChain", region_code AS "regionCode", park_platform_id AS "parkPlatformId",
-                   planned_investment AS "plannedInvestment", expected_annual_output AS "expectedAnnualOutput",
-                   signing_event AS "signingEvent", responsible_official AS "responsibleOfficial",
-                   review_cadence AS "reviewCadence", stage, stage_since AS "stageSince", signed_on AS "signedOn",
-                   landed_on AS "landedOn", id, tier, completed_investment AS "completedInvestment",
-                   last_reviewed_on AS "lastReviewedOn", version, updated_at AS "updatedAt"
-              FROM project ORDER BY region_code, name
+            SELECT %s,%s p.id, p.tier, p.completed_investment AS "completedInvestment",
+                   p.last_reviewed_on AS "lastReviewedOn", p.version, p.updated_at AS "updatedAt"
+              FROM project p%s ORDER BY p.region_code, p.name
             """;
+
+    private static final String PLAIN = ProjectMapper.COLUMNS.selectAsProperties("p");
 
     private final AgroalDataSource dataSource;
     private final ProjectCsv csv;
@@ -60,52 +57,28 @@ public class ProjectExport {
             ProjectKind kind,
             Integer signedYear,
             Integer landedYear) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (region != null) {
-            conditions.add("region_code LIKE ?");
-            params.add(RegionCodes.descendantPrefix(region) + "%");
-        }
-        if (stages != null && !stages.isEmpty()) {
-            conditions.add("stage = ANY(?)");
-            params.add(stages.stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (tiers != null && !tiers.isEmpty()) {
-            conditions.add("tier = ANY(?)");
-            params.add(tiers.stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (kind != null) {
-            conditions.add("kind = ?");
-            params.add(kind.name());
-        }
-        if (signedYear != null) {
-            conditions.add("extract(year FROM signed_on) = ?");
-            params.add(signedYear);
-        }
-        if (landedYear != null) {
-            conditions.add("extract(year FROM landed_on) = ?");
-            params.add(landedYear);
-        }
+        ExportFilter filter =
+                new ExportFilter()
+                        .region("p.region_code", region)
+                        .anyOf("p.stage", stages)
+                        .anyOf("p.tier", tiers)
+                        .equal("p.kind", kind)
+                        .equal("extract(year FROM p.signed_on)", signedYear)
+                        .equal("extract(year FROM p.landed_on)", landedYear);
         // Not published: the column is left out (not blanked), so a re-import of this file keeps
         // the stored value.
         String query =
-                caller.isReader()
-                        ? EXPORT_QUERY
-                        : EXPORT_QUERY.replace(
-                                " responsible_official AS \"responsibleOfficial\",", "");
-        String filtered =
-                conditions.isEmpty()
-                        ? query
-                        : query.replace(
-                                "FROM project ORDER BY",
-                                "FROM project WHERE "
-                                        + String.join(" AND ", conditions)
-                                        + " ORDER BY");
+                EXPORT_QUERY.formatted(
+                        PLAIN,
+                        caller.isReader()
+                                ? " p.responsible_official AS \"responsibleOfficial\","
+                                : "",
+                        filter.where());
         return out ->
                 JdbcExport.stream(
                         dataSource,
-                        filtered,
-                        params,
+                        query,
+                        filter.params(),
                         out,
                         format,
                         bom,

@@ -5,15 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.JdbcExport;
+import org.innoreg.chassis.columns.ColumnsImport;
+import org.innoreg.chassis.columns.ExportFilter;
 import org.innoreg.chassis.labels.Labelled;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
@@ -22,73 +21,67 @@ import org.innoreg.registry.domain.Organization;
 import org.innoreg.registry.domain.OrganizationKind;
 import org.innoreg.registry.mapping.CertificationInput;
 import org.innoreg.registry.mapping.OrganizationInput;
+import org.innoreg.registry.mapping.OrganizationMapper;
 import org.innoreg.registry.repository.OrganizationRepository;
 
 /**
  * Organisations from CSV. Certifications are written {@code
  * kind:validFrom[:validTo[:certificateNo]]}, several separated by ';', e.g. {@code
- * 高新技术企业:2018-10-17}. An organisation is known by its USCC.
+ * 高新技术企业:2018-10-17}. An organisation is known by its USCC. The plain columns are {@link
+ * OrganizationMapper#COLUMNS}.
  */
 @ApplicationScoped
-public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, String, Organization> {
+public class OrganizationCsv extends ColumnsImport<OrganizationInput, String, Organization> {
 
     private static final Map<String, String> COLUMNS =
             CsvImporter.columns(
-                    new String[] {"uscc", "统一社会信用代码", "信用代码"},
-                    new String[] {"nameZh", "名称", "单位名称"},
-                    new String[] {"nameEn", "英文名称"},
-                    new String[] {"aliases", "别名", "简称"},
-                    new String[] {"kind", "类型", "单位类型"},
-                    new String[] {"regionCode", "地区代码", "行政区划代码"},
-                    new String[] {"certifications", "资质", "认定资质"},
-                    // a row with an id updates that organisation (also its USCC); without one, the
-                    // USCC tells which it is
-                    new String[] {"id", "编号"},
-                    // written by the export, ignored on import
-                    new String[] {"version"},
-                    new String[] {"updatedAt"});
+                    OrganizationMapper.COLUMNS.fileNames(
+                            new String[] {"certifications", "资质", "认定资质"},
+                            // a row with an id updates that organisation (also its USCC); without
+                            // one, the USCC tells which it is
+                            new String[] {"id", "编号"},
+                            // written by the export, ignored on import
+                            new String[] {"version"},
+                            new String[] {"updatedAt"}));
 
     private final OrganizationService service;
-    private final OrganizationRepository organizations;
     private final AgroalDataSource dataSource;
 
     OrganizationCsv(
             OrganizationService service,
             OrganizationRepository organizations,
             AgroalDataSource dataSource) {
+        super(
+                OrganizationInput.class,
+                OrganizationMapper.COLUMNS,
+                COLUMNS,
+                new Records<>(
+                        o -> o.id,
+                        ids -> organizations.list("id in ?1", ids),
+                        OrganizationInput::uscc,
+                        organizations::findByUsccs,
+                        OrganizationInput::regionCode,
+                        service::replaceFromImport,
+                        service::createAll));
         this.service = service;
-        this.organizations = organizations;
         this.dataSource = dataSource;
     }
 
     @Override
-    public Map<String, String> columns() {
-        return COLUMNS;
+    protected void readOthers(CsvRow row, Map<String, Object> values) {
+        // the key the file is matched on, whose letters a spreadsheet may have in lower case
+        values.computeIfPresent("uscc", (uscc, value) -> ((String) value).toUpperCase());
+        values.put("certifications", certifications(row));
     }
 
     @Override
-    public OrganizationInput map(CsvRow row) {
-        String uscc = row.text("uscc");
-        return new OrganizationInput(
-                uscc == null ? null : uscc.toUpperCase(),
-                row.text("nameZh"),
-                row.text("nameEn"),
-                row.list("aliases"),
-                row.choice("kind", OrganizationKind.class, Labelled::parse),
-                row.text("regionCode"),
-                certifications(row));
-    }
-
-    /** What the file does not carry stays as stored: each absent column keeps its field. */
-    @Override
-    public OrganizationInput keep(OrganizationInput in, Organization o, CsvImporter.Columns c) {
-        return new OrganizationInput(
-                in.uscc(),
-                c.pick("nameZh", in.nameZh(), o.nameZh),
-                c.pick("nameEn", in.nameEn(), o.nameEn),
-                c.pick("aliases", in.aliases(), List.copyOf(o.aliases)),
-                c.pick("kind", in.kind(), o.kind),
-                c.pick("regionCode", in.regionCode(), o.regionCode),
+    protected void keepOthers(
+            OrganizationInput in,
+            Organization o,
+            CsvImporter.Columns c,
+            Map<String, Object> values) {
+        values.put(
+                "certifications",
                 c.pick(
                         "certifications",
                         in.certifications(),
@@ -104,46 +97,8 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
     }
 
     @Override
-    public Map<UUID, Organization> byIds(Collection<UUID> ids) {
-        return ids.isEmpty()
-                ? Map.of()
-                : organizations.list("id in ?1", ids).stream()
-                        .collect(Collectors.toMap(r -> r.id, r -> r));
-    }
-
-    @Override
-    public UUID idOf(Organization record) {
-        return record.id;
-    }
-
-    @Override
-    public String key(OrganizationInput input) {
-        return input.uscc();
-    }
-
-    @Override
-    public Map<String, Organization> existing(Collection<String> usccs) {
-        return organizations.findByUsccs(usccs);
-    }
-
-    @Override
     public List<Problem.FieldError> check(OrganizationInput input, Organization existing) {
         return service.referenceErrors(input);
-    }
-
-    @Override
-    public String region(OrganizationInput input) {
-        return input.regionCode();
-    }
-
-    @Override
-    public boolean update(Organization existing, OrganizationInput input) {
-        return service.replaceFromImport(existing, input);
-    }
-
-    @Override
-    public void createAll(List<OrganizationInput> inputs) {
-        service.createAll(inputs);
     }
 
     private static List<CertificationInput> certifications(CsvRow row) {
@@ -180,19 +135,20 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
     /** The import's columns, in English, so an export can be edited and imported again. */
     private static final String CSV_QUERY =
             """
-            SELECT o.uscc, o.name_zh AS "nameZh", o.name_en AS "nameEn", o.aliases, o.kind, o.region_code AS "regionCode",
+            SELECT %s,
                    (SELECT string_agg(concat_ws(':', c.kind, c.valid_from, c.valid_to, c.certificate_no), ';'
                                       ORDER BY c.valid_from, c.kind, c.valid_to, c.certificate_no)
                       FROM organization_certification c WHERE c.organization_id = o.id) AS certifications,
                    o.id, o.version, o.updated_at AS "updatedAt"
               FROM organization o
              ORDER BY o.region_code, o.uscc
-            """;
+            """
+                    .formatted(OrganizationMapper.COLUMNS.selectAsProperties("o"));
 
     /** The organisation as the API shows it. */
     private static final String JSON_QUERY =
             """
-            SELECT o.id, o.uscc, o.name_zh AS "nameZh", o.name_en AS "nameEn", o.aliases, o.kind, o.region_code AS "regionCode",
+            SELECT o.id, %s,
                    (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('kind', c.kind,
                                'certificateNo', c.certificate_no, 'validFrom', c.valid_from, 'validTo', c.valid_to))
                            ORDER BY c.valid_from, c.kind), '[]')
@@ -200,7 +156,8 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
                    o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"
               FROM organization o
              ORDER BY o.region_code, o.uscc
-            """;
+            """
+                    .formatted(OrganizationMapper.COLUMNS.selectAsProperties("o"));
 
     /**
      * Streams the organisations of a region (its subtree included) and of these kinds (no filter
@@ -213,23 +170,14 @@ public class OrganizationCsv implements CsvImporter.Spec<OrganizationInput, Stri
             boolean bom,
             String region,
             List<OrganizationKind> kinds) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (region != null) {
-            conditions.add("o.region_code LIKE ?");
-            params.add(org.innoreg.chassis.validation.RegionCodes.descendantPrefix(region) + "%");
-        }
-        if (kinds != null && !kinds.isEmpty()) {
-            conditions.add("o.kind = ANY(?)");
-            params.add(kinds.stream().map(Enum::name).toArray(String[]::new));
-        }
-        String sql = format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY;
-        if (!conditions.isEmpty()) {
-            sql =
-                    sql.replace(
-                            "FROM organization o\n",
-                            "FROM organization o WHERE " + String.join(" AND ", conditions) + "\n");
-        }
-        JdbcExport.stream(dataSource, sql, params, out, format, bom, CsvImporter.headers(COLUMNS));
+        ExportFilter filter =
+                new ExportFilter().region("o.region_code", region).anyOf("o.kind", kinds);
+        String sql =
+                (format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY)
+                        .replace(
+                                "FROM organization o\n",
+                                "FROM organization o" + filter.where() + "\n");
+        JdbcExport.stream(
+                dataSource, sql, filter.params(), out, format, bom, CsvImporter.headers(COLUMNS));
     }
 }
