@@ -2,6 +2,7 @@ package org.innoreg.chassis.web;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /** Entity tags of versioned records: the record's version, as a strong tag. */
 public final class ETags {
@@ -23,5 +24,13 @@ public final class ETags {
     /** A 200 whose body is one versioned record, tagged with its version. */
     public static Response ok(Object view, long version) {
         return Response.ok(view).tag(of(version)).build();
+    }
+
+    /**
+     * A 201 whose body is the versioned record just created, tagged with its version, with its
+     * address in Location.
+     */
+    public static Response created(String location, Object view, long version) {
+        return Response.created(URI.create(location)).tag(of(version)).entity(view).build();
     }
 }

@@ -32,6 +32,11 @@ public record Page<T>(
         return new Page<>(items, (long) items.size(), null, null);
     }
 
+    /** A complete list of rows, each shown by its view: one page, counted. */
+    public static <E, V> Page<V> of(List<E> rows, Function<? super E, ? extends V> view) {
+        return of(rows.stream().<V>map(view).toList());
+    }
+
     /**
      * A page cut from {@code limit + 1} rows read in keyset order: the extra row only tells that
      * there is a next page, whose cursor is the last kept row's sort key and id.

@@ -40,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.OpenApiDefaults;
@@ -102,13 +101,8 @@ public class EventFeedResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = FeedPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed cursor or filter",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    // its Problem body and example are the chassis's, as for every problem response
+    @APIResponse(responseCode = "400", description = "Malformed cursor or filter")
     @Extension(
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish

@@ -17,13 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.problem.Messages;
-import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
@@ -68,13 +65,8 @@ public class SearchResource {
     @APIResponse(
             responseCode = "200",
             description = "Ranked hits, each linking to its owning resource")
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing text or unknown kind",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    // its Problem body and example are the chassis's, as for every problem response
+    @APIResponse(responseCode = "400", description = "Missing text or unknown kind")
     public Page<SearchHit> search(
             @Parameter(description = "Text to find", example = "孵化器", required = true)
                     @QueryParam("q")

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,8 +54,7 @@ public class IndicatorResource {
                             example = "2026-12-01T08:00:00+08:00")
                     @QueryParam("changedSince")
                     OffsetDateTime changedSince) {
-        return Page.of(
-                service.list(kind, changedSince).stream().map(IndicatorMapper::toView).toList());
+        return Page.of(service.list(kind, changedSince), IndicatorMapper::toView);
     }
 
     @GET
@@ -89,9 +87,9 @@ public class IndicatorResource {
     public Response create(
             @NotNull(message = "{innoreg.body-required}") @Valid IndicatorInput input) {
         Indicator indicator = service.create(input);
-        return Response.created(URI.create("/api/v1/indicators/" + indicator.code))
-                .tag(ETags.of(indicator.version))
-                .entity(IndicatorMapper.toView(indicator))
-                .build();
+        return ETags.created(
+                "/api/v1/indicators/" + indicator.code,
+                IndicatorMapper.toView(indicator),
+                indicator.version);
     }
 }

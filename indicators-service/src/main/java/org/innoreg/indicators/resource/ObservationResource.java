@@ -153,10 +153,7 @@ public class ObservationResource {
             @PathParam("region") @RegionCode String region,
             @PathParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE)
                     String period) {
-        return Page.of(
-                observations.revisions(code, region, period).stream()
-                        .map(ObservationView::of)
-                        .toList());
+        return Page.of(observations.revisions(code, region, period), ObservationView::of);
     }
 
     @GET

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -29,6 +28,7 @@ import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.chassis.web.RecordChanges;
 import org.innoreg.indicators.domain.Target;
 import org.innoreg.indicators.mapping.Progress;
 import org.innoreg.indicators.mapping.TargetInput;
@@ -90,10 +90,7 @@ public class TargetResource {
     @APIResponse(responseCode = "422", description = "Inconsistent kind, span or baseline")
     public Response create(@NotNull(message = "{innoreg.body-required}") @Valid TargetInput input) {
         Target target = targets.create(input);
-        return Response.created(URI.create("/api/v1/targets/" + target.id))
-                .tag(ETags.of(target.version))
-                .entity(TargetView.of(target))
-                .build();
+        return ETags.created("/api/v1/targets/" + target.id, TargetView.of(target), target.version);
     }
 
     @GET
@@ -119,7 +116,7 @@ public class TargetResource {
                     @QueryParam("changedSince")
                     OffsetDateTime changedSince) {
         regions.require("region", region);
-        return Page.of(targets.list(region, changedSince).stream().map(TargetView::of).toList());
+        return Page.of(targets.list(region, changedSince), TargetView::of);
     }
 
     @GET
@@ -163,10 +160,7 @@ public class TargetResource {
                     LocalDate asOf) {
         regions.requireInPath(region);
         LocalDate day = asOf == null ? LocalDate.now() : asOf;
-        return Page.of(
-                targets.ofRegion(region).stream()
-                        .map(target -> targetProgress.progress(target, day))
-                        .toList());
+        return Page.of(targets.ofRegion(region), target -> targetProgress.progress(target, day));
     }
 
     @GET
@@ -180,6 +174,6 @@ public class TargetResource {
                             + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        return Page.of(audit.changes(TargetEvents.AGGREGATE, id.toString(), () -> targets.get(id)));
+        return RecordChanges.of(audit, TargetEvents.AGGREGATE, id, () -> targets.get(id));
     }
 }

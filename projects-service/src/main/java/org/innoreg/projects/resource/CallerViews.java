@@ -1,8 +1,10 @@
 package org.innoreg.projects.resource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.innoreg.chassis.security.Caller;
+import org.innoreg.chassis.web.ETags;
 import org.innoreg.projects.domain.Obstacle;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.mapping.ProgressViews;
@@ -28,6 +30,11 @@ class CallerViews {
     ProjectView project(Project project) {
         ProjectView view = ProjectMapper.toView(project);
         return caller.isReader() ? view : view.forPublic();
+    }
+
+    /** A 200 of a project as this caller may see it, tagged with its version. */
+    Response tagged(Project project) {
+        return ETags.ok(project(project), project.version);
     }
 
     /** An obstacle as this caller may see it: its text only for authenticated readers. */

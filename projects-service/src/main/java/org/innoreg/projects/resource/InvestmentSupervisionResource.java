@@ -19,10 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.security.Roles;
-import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
-import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.mapping.ProgressViews;
 import org.innoreg.projects.mapping.ProjectView;
 import org.innoreg.projects.mapping.ReportInput;
@@ -66,8 +64,7 @@ public class InvestmentSupervisionResource {
     public Response report(
             @PathParam("id") UUID id,
             @NotNull(message = "{innoreg.body-required}") @Valid ReportInput input) {
-        Project project = progress.report(id, input);
-        return ETags.ok(views.project(project), project.version);
+        return views.tagged(progress.report(id, input));
     }
 
     @GET
@@ -76,14 +73,12 @@ public class InvestmentSupervisionResource {
     @APIResponse(responseCode = "200", description = "The reports")
     public Page<ProgressViews.Report> reports(@PathParam("id") UUID id) {
         return Page.of(
-                progress.reports(id).stream()
-                        .map(
-                                r ->
-                                        new ProgressViews.Report(
-                                                java.time.YearMonth.from(r.month).toString(),
-                                                r.cumulative,
-                                                r.note))
-                        .toList());
+                progress.reports(id),
+                r ->
+                        new ProgressViews.Report(
+                                java.time.YearMonth.from(r.month).toString(),
+                                r.cumulative,
+                                r.note));
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -100,8 +95,7 @@ public class InvestmentSupervisionResource {
     public Response review(
             @PathParam("id") UUID id,
             @NotNull(message = "{innoreg.body-required}") @Valid ReviewInput input) {
-        Project project = progress.review(id, input);
-        return ETags.ok(views.project(project), project.version);
+        return views.tagged(progress.review(id, input));
     }
 
     @GET
@@ -113,9 +107,7 @@ public class InvestmentSupervisionResource {
             value = "true") // a token shows what a bureau does not publish
     public Page<ProgressViews.Review> reviews(@PathParam("id") UUID id) {
         return Page.of(
-                progress.reviews(id).stream()
-                        .map(r -> new ProgressViews.Review(r.reviewedOn, r.reviewer, r.summary))
-                        .map(views::review)
-                        .toList());
+                progress.reviews(id),
+                r -> views.review(new ProgressViews.Review(r.reviewedOn, r.reviewer, r.summary)));
     }
 }

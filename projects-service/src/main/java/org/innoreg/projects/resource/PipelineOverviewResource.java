@@ -75,9 +75,8 @@ public class PipelineOverviewResource {
         regions.require("region", region);
         LocalDate day = asOf == null ? LocalDate.now() : asOf;
         return Page.of(
-                watchlists.lateMilestones(day, region).stream()
-                        .map(m -> ProgressViews.MilestoneView.of(m, day))
-                        .toList());
+                watchlists.lateMilestones(day, region),
+                m -> ProgressViews.MilestoneView.of(m, day));
     }
 
     @GET
@@ -111,9 +110,8 @@ public class PipelineOverviewResource {
         regions.require("region", region);
         LocalDate day = asOf == null ? LocalDate.now() : asOf;
         return Page.of(
-                watchlists.openObstacles(day, department, minAgeDays, region).stream()
-                        .map(o -> views.obstacle(o, day))
-                        .toList());
+                watchlists.openObstacles(day, department, minAgeDays, region),
+                o -> views.obstacle(o, day));
     }
 
     @GET
@@ -140,9 +138,7 @@ public class PipelineOverviewResource {
                     String region) {
         regions.require("region", region);
         return Page.of(
-                watchlists.overdue(asOf == null ? LocalDate.now() : asOf, region).stream()
-                        .map(views::overdue)
-                        .toList());
+                watchlists.overdue(asOf == null ? LocalDate.now() : asOf, region), views::overdue);
     }
 
     @GET

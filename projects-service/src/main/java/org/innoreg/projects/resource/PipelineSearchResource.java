@@ -1,8 +1,10 @@
 package org.innoreg.projects.resource;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -19,12 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.regions.KnownRegions;
-import org.innoreg.chassis.regions.RegionReadModel;
-import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.chassis.web.QueryValues;
 import org.innoreg.projects.domain.InvestmentTier;
-import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
 import org.innoreg.projects.mapping.ProjectFilter;
 import org.innoreg.projects.mapping.ProjectView;
@@ -62,27 +61,11 @@ public class PipelineSearchResource {
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish
     public Page<ProjectView> list(
-            @Parameter(description = "Stage (repeatable)") @QueryParam("stage")
-                    List<ProjectStage> stages,
-            @Parameter(description = "Tier (repeatable)") @QueryParam("tier")
-                    List<InvestmentTier> tiers,
-            @Parameter(
-                            description =
-                                    "Region code; its descendants are included."
-                                            + RegionReadModel.CATCH_UP,
-                            example = "430700")
-                    @QueryParam("region")
-                    @RegionCode
-                    String region,
+            @BeanParam @Valid PipelineFilters filters,
             @Parameter(description = "Registry platform id of the park") @QueryParam("park")
                     UUID park,
             @Parameter(example = "生物医药") @QueryParam("industryChain") @Size(max = 200)
                     String industryChain,
-            @QueryParam("kind") ProjectKind kind,
-            @Parameter(example = "2018") @QueryParam("signedYear") @Min(1949) @Max(2100)
-                    Integer signedYear,
-            @Parameter(example = "2018") @QueryParam("landedYear") @Min(1949) @Max(2100)
-                    Integer landedYear,
             @Parameter(description = "Investor name or USCC, exactly")
                     @QueryParam("investor")
                     @Size(max = 300)
@@ -105,20 +88,20 @@ public class PipelineSearchResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @QueryParam("facets") @DefaultValue("false") boolean facets,
             @Context UriInfo uri) {
-        regions.require("region", region);
+        regions.require("region", filters.region);
         ProjectFilter filter =
                 new ProjectFilter(
-                        enums(stages, ProjectStage.class),
-                        enums(tiers, InvestmentTier.class),
-                        region,
+                        QueryValues.anyOf(filters.stage, ProjectStage.class),
+                        QueryValues.anyOf(filters.tier, InvestmentTier.class),
+                        filters.region,
                         park,
                         industryChain,
-                        kind,
-                        signedYear,
-                        landedYear,
+                        filters.kind,
+                        filters.signedYear,
+                        filters.landedYear,
                         investor,
                         changedSince,
-                        q == null || q.isBlank() ? null : q);
+                        QueryValues.text(q));
         ProjectQueries.Found found = queries.search(filter, sort, cursor, limit + 1, facets);
         return Page.ofKeyset(
                 found.projects(),
@@ -129,13 +112,5 @@ public class PipelineSearchResource {
                 uri,
                 found.total(),
                 found.facets());
-    }
-
-    private static <E extends Enum<E>> java.util.Set<E> enums(List<E> values, Class<E> type) {
-        java.util.EnumSet<E> set = java.util.EnumSet.noneOf(type);
-        if (values != null) {
-            values.stream().filter(v -> v != null).forEach(set::add);
-        }
-        return set;
     }
 }

@@ -20,10 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.security.Roles;
-import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.chassis.write.ExpectedVersion;
-import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.mapping.ProjectView;
 import org.innoreg.projects.mapping.TransitionInput;
 import org.innoreg.projects.mapping.TransitionView;
@@ -70,8 +68,8 @@ public class PipelineStageResource {
                     @HeaderParam("If-Match")
                     String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid TransitionInput input) {
-        Project project = service.transition(id, ExpectedVersion.ifMatchOptional(ifMatch), input);
-        return ETags.ok(views.project(project), project.version);
+        return views.tagged(
+                service.transition(id, ExpectedVersion.ifMatchOptional(ifMatch), input));
     }
 
     @GET
@@ -79,6 +77,6 @@ public class PipelineStageResource {
     @Operation(summary = "A project's stage transitions, oldest first")
     @APIResponse(responseCode = "200", description = "The transitions")
     public Page<TransitionView> history(@PathParam("id") UUID id) {
-        return Page.of(service.history(id).stream().map(TransitionView::of).toList());
+        return Page.of(service.history(id), TransitionView::of);
     }
 }

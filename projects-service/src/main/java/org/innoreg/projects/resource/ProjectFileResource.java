@@ -2,26 +2,21 @@ package org.innoreg.projects.resource;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,13 +27,8 @@ import org.innoreg.chassis.bulk.ExportFile;
 import org.innoreg.chassis.bulk.ImportFile;
 import org.innoreg.chassis.bulk.ImportReport;
 import org.innoreg.chassis.regions.KnownRegions;
-import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Roles;
-import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.OpenApiDefaults;
-import org.innoreg.projects.domain.InvestmentTier;
-import org.innoreg.projects.domain.ProjectKind;
-import org.innoreg.projects.domain.ProjectStage;
 import org.innoreg.projects.service.ProjectCsv;
 import org.innoreg.projects.service.ProjectExport;
 
@@ -80,31 +70,21 @@ public class ProjectFileResource {
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish
     public Response export(
-            @BeanParam @Valid ExportFile file,
-            @Parameter(description = "Stage (repeatable)") @QueryParam("stage")
-                    List<ProjectStage> stages,
-            @Parameter(description = "Tier (repeatable)") @QueryParam("tier")
-                    List<InvestmentTier> tiers,
-            @Parameter(
-                            description =
-                                    "Region code; its descendants are included."
-                                            + RegionReadModel.CATCH_UP,
-                            example = "430700")
-                    @QueryParam("region")
-                    @RegionCode
-                    String region,
-            @QueryParam("kind") ProjectKind kind,
-            @Parameter(example = "2018") @QueryParam("signedYear") @Min(1949) @Max(2100)
-                    Integer signedYear,
-            @Parameter(example = "2018") @QueryParam("landedYear") @Min(1949) @Max(2100)
-                    Integer landedYear) {
-        regions.require("region", region);
+            @BeanParam @Valid ExportFile file, @BeanParam @Valid PipelineFilters filters) {
+        regions.require("region", filters.region);
         BulkFormat chosen = file.format();
         return BulkExport.response(
                 chosen,
                 "projects",
                 export.body(
-                        chosen, file.bom(), region, stages, tiers, kind, signedYear, landedYear));
+                        chosen,
+                        file.bom(),
+                        filters.region,
+                        filters.stage,
+                        filters.tier,
+                        filters.kind,
+                        filters.signedYear,
+                        filters.landedYear));
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -139,10 +119,8 @@ public class ProjectFileResource {
                                                         + "复星医药常德生物医药基地,上海复星医药（集团）股份有限公司,内资,产业投资,生物医药,430790,1200000000,LANDED,2018-06-01,2018-03-15,2018-06-01\n")),
                 @Content(mediaType = BulkFormat.XLSX_TYPE)
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "What was (or would be) done",
-            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    // the ImportReport body is the method's type
+    @APIResponse(responseCode = "200", description = "What was (or would be) done")
     public ImportReport importCsv(@BeanParam ImportFile file, InputStream body) {
         return file.run(importer, body, csv);
     }

@@ -91,9 +91,6 @@ public class ProjectMilestoneResource {
             @Parameter(description = "Day the statuses are for (default today)") @QueryParam("asOf")
                     java.time.LocalDate asOf) {
         java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
-        return Page.of(
-                progress.milestones(id).stream()
-                        .map(m -> ProgressViews.MilestoneView.of(m, day))
-                        .toList());
+        return Page.of(progress.milestones(id), m -> ProgressViews.MilestoneView.of(m, day));
     }
 }

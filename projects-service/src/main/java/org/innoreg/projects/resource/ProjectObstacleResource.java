@@ -89,6 +89,6 @@ public class ProjectObstacleResource {
             value = "true") // a token shows what a bureau does not publish
     public Page<ProgressViews.ObstacleView> obstacles(@PathParam("id") UUID id) {
         java.time.LocalDate today = java.time.LocalDate.now();
-        return Page.of(progress.obstacles(id).stream().map(o -> views.obstacle(o, today)).toList());
+        return Page.of(progress.obstacles(id), o -> views.obstacle(o, today));
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -31,6 +30,7 @@ import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.chassis.web.RecordChanges;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.mapping.ProjectInput;
@@ -71,8 +71,7 @@ public class ProjectResource {
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish
     public Response get(@PathParam("id") UUID id) {
-        Project project = service.get(id);
-        return ETags.ok(views.project(project), project.version);
+        return views.tagged(service.get(id));
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -122,10 +121,10 @@ public class ProjectResource {
                 input,
                 () -> {
                     Project project = service.create(input);
-                    return Response.created(URI.create("/api/v1/projects/" + project.id))
-                            .tag(ETags.of(project.version))
-                            .entity(views.project(project))
-                            .build();
+                    return ETags.created(
+                            "/api/v1/projects/" + project.id,
+                            views.project(project),
+                            project.version);
                 });
     }
 
@@ -153,8 +152,7 @@ public class ProjectResource {
             @Parameter(required = true, description = ETags.IF_MATCH) @HeaderParam("If-Match")
                     String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid ProjectInput input) {
-        Project project = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
-        return ETags.ok(views.project(project), project.version);
+        return views.tagged(service.update(id, ExpectedVersion.ifMatch(ifMatch), input));
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -180,13 +178,9 @@ public class ProjectResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Who changed the project, and when",
-            description =
-                    "Every change, oldest first, also of a deleted one: the version it made, "
-                            + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
-                            + "changed with their old and new values.")
+            description = RecordChanges.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The changes")
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        return Page.of(
-                audit.changes(ProjectEvents.AGGREGATE, id.toString(), () -> service.get(id)));
+        return RecordChanges.of(audit, ProjectEvents.AGGREGATE, id, () -> service.get(id));
     }
 }

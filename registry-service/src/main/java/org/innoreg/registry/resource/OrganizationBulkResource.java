@@ -82,10 +82,8 @@ public class OrganizationBulkResource {
                                                         + "91430700MA4L2Q4K3Y,湖南金健米业股份有限公司,企业,430702,高新技术企业:2018-10-17\n")),
                 @Content(mediaType = BulkFormat.XLSX_TYPE)
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "What was (or would be) done",
-            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    // the ImportReport body is the method's type
+    @APIResponse(responseCode = "200", description = "What was (or would be) done")
     public ImportReport importCsv(@BeanParam ImportFile file, InputStream body) {
         return file.run(importer, body, csv);
     }

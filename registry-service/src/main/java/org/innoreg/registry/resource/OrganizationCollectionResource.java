@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -181,10 +180,10 @@ public class OrganizationCollectionResource {
                 input,
                 () -> {
                     Organization organization = service.create(input);
-                    return Response.created(URI.create("/api/v1/organizations/" + organization.id))
-                            .tag(ETags.of(organization.version))
-                            .entity(OrganizationMapper.toView(organization))
-                            .build();
+                    return ETags.created(
+                            "/api/v1/organizations/" + organization.id,
+                            OrganizationMapper.toView(organization),
+                            organization.version);
                 });
     }
 }

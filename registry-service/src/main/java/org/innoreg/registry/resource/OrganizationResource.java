@@ -24,6 +24,7 @@ import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.chassis.web.RecordChanges;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.registry.domain.Organization;
 import org.innoreg.registry.mapping.OrganizationInput;
@@ -61,9 +62,7 @@ public class OrganizationResource {
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Response get(@PathParam("id") UUID id) {
         Organization organization = service.get(id);
-        return Response.ok(OrganizationMapper.toView(organization))
-                .tag(ETags.of(organization.version))
-                .build();
+        return ETags.ok(OrganizationMapper.toView(organization), organization.version);
     }
 
     @GET
@@ -71,14 +70,10 @@ public class OrganizationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Who changed the organisation, and when",
-            description =
-                    "Every change, oldest first, also of a deleted one: the version it made, "
-                            + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
-                            + "changed with their old and new values.")
+            description = RecordChanges.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The changes")
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        return Page.of(
-                audit.changes(OrganizationEvents.AGGREGATE, id.toString(), () -> service.get(id)));
+        return RecordChanges.of(audit, OrganizationEvents.AGGREGATE, id, () -> service.get(id));
     }
 
     @RolesAllowed({Roles.REGISTRY_EDITOR, Roles.ADMIN})
@@ -100,9 +95,7 @@ public class OrganizationResource {
                     String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid OrganizationInput input) {
         Organization organization = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
-        return Response.ok(OrganizationMapper.toView(organization))
-                .tag(ETags.of(organization.version))
-                .build();
+        return ETags.ok(OrganizationMapper.toView(organization), organization.version);
     }
 
     @RolesAllowed({Roles.REGISTRY_EDITOR, Roles.ADMIN})

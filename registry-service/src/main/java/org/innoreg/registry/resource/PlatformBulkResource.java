@@ -93,10 +93,8 @@ public class PlatformBulkResource {
                                                         + "云锦集团院士工作站,院士工作站,省级,430703,云锦集团,2014-06-01\n")),
                 @Content(mediaType = BulkFormat.XLSX_TYPE)
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "What was (or, on a dry run, would be) done",
-            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    // the ImportReport body is the method's type
+    @APIResponse(responseCode = "200", description = "What was (or, on a dry run, would be) done")
     public ImportReport importCsv(@BeanParam ImportFile file, InputStream body) {
         return file.run(importer, body, csv);
     }

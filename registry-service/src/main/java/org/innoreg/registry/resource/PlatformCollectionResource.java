@@ -20,12 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,6 +38,7 @@ import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.chassis.web.QueryValues;
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
@@ -125,19 +123,18 @@ public class PlatformCollectionResource {
                     @DefaultValue("false")
                     boolean facets,
             @Context UriInfo uri) {
-        String text = q == null || q.isBlank() ? null : q;
         PlatformFilter filter =
                 new PlatformFilter(
-                        asSet(types, PlatformType.class),
-                        asSet(levels, PlatformLevel.class),
-                        asSet(statuses, PlatformStatus.class),
+                        QueryValues.anyOf(types, PlatformType.class),
+                        QueryValues.anyOf(levels, PlatformLevel.class),
+                        QueryValues.anyOf(statuses, PlatformStatus.class),
                         region,
                         field,
                         host,
                         accreditedFrom,
                         accreditedTo,
                         changedSince,
-                        text);
+                        QueryValues.text(q));
         return queries.search(filter, sort, cursor, limit, facets)
                 .map(
                         found ->
@@ -202,10 +199,10 @@ public class PlatformCollectionResource {
                 input,
                 () -> {
                     Platform platform = service.create(input);
-                    return Response.created(URI.create("/api/v1/platforms/" + platform.id))
-                            .tag(ETags.of(platform.version))
-                            .entity(PlatformMapper.toView(platform))
-                            .build();
+                    return ETags.created(
+                            "/api/v1/platforms/" + platform.id,
+                            PlatformMapper.toView(platform),
+                            platform.version);
                 });
     }
 
@@ -242,13 +239,5 @@ public class PlatformCollectionResource {
                     @RegionCode
                     String region) {
         return queries.stats(groupBy, asOf, statuses, region);
-    }
-
-    private static <E extends Enum<E>> Set<E> asSet(List<E> values, Class<E> type) {
-        EnumSet<E> set = EnumSet.noneOf(type);
-        if (values != null) {
-            values.stream().filter(v -> v != null).forEach(set::add);
-        }
-        return set;
     }
 }

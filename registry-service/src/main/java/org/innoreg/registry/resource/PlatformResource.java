@@ -25,6 +25,7 @@ import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.chassis.web.RecordChanges;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.mapping.PlatformHistoryView;
@@ -78,7 +79,7 @@ public class PlatformResource {
                             + "region change with the date it took effect, oldest first.")
     @APIResponse(responseCode = "200", description = "The history")
     public Page<PlatformHistoryView> history(@PathParam("id") UUID id) {
-        return Page.of(service.history(id).stream().map(PlatformHistoryView::of).toList());
+        return Page.of(service.history(id), PlatformHistoryView::of);
     }
 
     @GET
@@ -86,14 +87,10 @@ public class PlatformResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Who changed the platform, and when",
-            description =
-                    "Every change, oldest first, also of a deleted one: the version it made, "
-                            + "the subject of the token that made it (also the CloudEvent's actor attribute), the time, and the fields it "
-                            + "changed with their old and new values.")
+            description = RecordChanges.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The changes")
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        return Page.of(
-                audit.changes(PlatformEvents.AGGREGATE, id.toString(), () -> service.get(id)));
+        return RecordChanges.of(audit, PlatformEvents.AGGREGATE, id, () -> service.get(id));
     }
 
     @RolesAllowed({Roles.REGISTRY_EDITOR, Roles.ADMIN})
@@ -117,7 +114,7 @@ public class PlatformResource {
                     String ifMatch,
             @NotNull(message = "{innoreg.body-required}") @Valid PlatformInput input) {
         Platform platform = service.update(id, ExpectedVersion.ifMatch(ifMatch), input);
-        return Response.ok(PlatformMapper.toView(platform)).tag(ETags.of(platform.version)).build();
+        return ETags.ok(PlatformMapper.toView(platform), platform.version);
     }
 
     @RolesAllowed({Roles.REGISTRY_EDITOR, Roles.ADMIN})

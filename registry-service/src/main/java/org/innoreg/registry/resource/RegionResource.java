@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,10 +67,7 @@ public class RegionResource {
                     @QueryParam("changedSince")
                     OffsetDateTime changedSince) {
         knownRegions.require("parent", parent);
-        return Page.of(
-                service.list(parent, level, changedSince).stream()
-                        .map(RegionMapper::toView)
-                        .toList());
+        return Page.of(service.list(parent, level, changedSince), RegionMapper::toView);
     }
 
     @GET
@@ -83,9 +79,7 @@ public class RegionResource {
             content = @Content(schema = @Schema(implementation = RegionView.class)))
     public Response get(@Parameter(example = "430700") @PathParam("code") @RegionCode String code) {
         Region region = service.get(code);
-        return Response.ok(RegionMapper.toView(region, service.children(code)))
-                .tag(ETags.of(region.version))
-                .build();
+        return ETags.ok(RegionMapper.toView(region, service.children(code)), region.version);
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -106,9 +100,7 @@ public class RegionResource {
             description = "Parent missing or code/level not consistent with it")
     public Response create(@NotNull(message = "{innoreg.body-required}") @Valid RegionInput input) {
         Region region = service.create(input);
-        return Response.created(URI.create("/api/v1/regions/" + region.code))
-                .tag(ETags.of(region.version))
-                .entity(RegionMapper.toView(region))
-                .build();
+        return ETags.created(
+                "/api/v1/regions/" + region.code, RegionMapper.toView(region), region.version);
     }
 }
