@@ -2,16 +2,13 @@ package org.innoreg.registry.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.CsvRow;
 import org.innoreg.chassis.bulk.RegionalName;
-import org.innoreg.chassis.columns.RecordValues;
+import org.innoreg.chassis.columns.ColumnsImport;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.registry.domain.Academy;
@@ -29,7 +26,7 @@ import org.innoreg.registry.repository.PlatformRepository;
  * the same columns, so an export can be edited and imported again.
  */
 @ApplicationScoped
-public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName, Platform> {
+public class PlatformCsv extends ColumnsImport<PlatformInput, RegionalName, Platform> {
 
     /**
      * The import's columns by every name a file may give them; the export's too ({@link
@@ -52,9 +49,7 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
                             new String[] {"version"},
                             new String[] {"updatedAt"}));
 
-    private final PlatformService service;
     private final PlatformReferences references;
-    private final PlatformRepository platforms;
     private final OrganizationRepository organizations;
 
     PlatformCsv(
@@ -62,45 +57,44 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
             PlatformReferences references,
             PlatformRepository platforms,
             OrganizationRepository organizations) {
-        this.service = service;
+        super(
+                PlatformInput.class,
+                PlatformMapper.COLUMNS,
+                COLUMNS,
+                new Records<>(
+                        p -> p.id,
+                        ids -> platforms.list("id in ?1", ids),
+                        input -> RegionalName.of(input.regionCode(), input.nameZh()),
+                        platforms::findByNames,
+                        PlatformInput::regionCode,
+                        service::replaceFromImport,
+                        service::createAll));
         this.references = references;
-        this.platforms = platforms;
         this.organizations = organizations;
     }
 
     @Override
-    public Map<String, String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public PlatformInput map(CsvRow row) {
-        Map<String, Object> values = new HashMap<>();
-        PlatformMapper.COLUMNS.readCells(row, values);
+    protected void readOthers(CsvRow row, Map<String, Object> values) {
         values.put("hostIds", organizationIds(row, "hosts"));
-        PlatformDetail detail =
-                new PlatformDetail(
-                        academicians(row),
-                        row.text("partnerEnterprise"),
-                        row.decimal("floorAreaM2"),
-                        row.integer("tenants"),
-                        row.integer("graduates"),
-                        organizationIds(row, "members"));
-        values.put("detail", anyOf(detail));
-        return RecordValues.create(PlatformInput.class, values);
+        values.put(
+                "detail",
+                anyOf(
+                        new PlatformDetail(
+                                academicians(row),
+                                row.text("partnerEnterprise"),
+                                row.decimal("floorAreaM2"),
+                                row.integer("tenants"),
+                                row.integer("graduates"),
+                                organizationIds(row, "members"))));
     }
 
     private static final PlatformDetail NO_DETAIL =
             new PlatformDetail(null, null, null, null, null, null);
 
-    /**
-     * What the file does not carry stays as stored: each absent column keeps its field (detail
-     * parts too).
-     */
+    /** The hosts and each part of the detail the file does not carry stay as stored. */
     @Override
-    public PlatformInput keep(PlatformInput in, Platform p, CsvImporter.Columns c) {
-        Map<String, Object> values = RecordValues.of(in);
-        PlatformMapper.COLUMNS.keepAbsent(p, c.names(), values);
+    protected void keepOthers(
+            PlatformInput in, Platform p, CsvImporter.Columns c, Map<String, Object> values) {
         values.put("hostIds", c.pick("hosts", in.hostIds(), List.copyOf(p.hostIds)));
         if (c.hasAny(
                 "academicians",
@@ -133,7 +127,6 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
         } else {
             values.put("detail", p.detail);
         }
-        return RecordValues.create(PlatformInput.class, values);
     }
 
     /** The detail, or null when it has none of its parts. */
@@ -155,46 +148,8 @@ public class PlatformCsv implements CsvImporter.Spec<PlatformInput, RegionalName
     }
 
     @Override
-    public Map<UUID, Platform> byIds(Collection<UUID> ids) {
-        return ids.isEmpty()
-                ? Map.of()
-                : platforms.list("id in ?1", ids).stream()
-                        .collect(Collectors.toMap(r -> r.id, r -> r));
-    }
-
-    @Override
-    public UUID idOf(Platform record) {
-        return record.id;
-    }
-
-    @Override
-    public RegionalName key(PlatformInput input) {
-        return RegionalName.of(input.regionCode(), input.nameZh());
-    }
-
-    @Override
-    public Map<RegionalName, Platform> existing(Collection<RegionalName> keys) {
-        return platforms.findByNames(keys);
-    }
-
-    @Override
     public List<Problem.FieldError> check(PlatformInput input, Platform existing) {
         return references.errors(input);
-    }
-
-    @Override
-    public String region(PlatformInput input) {
-        return input.regionCode();
-    }
-
-    @Override
-    public boolean update(Platform existing, PlatformInput input) {
-        return service.replaceFromImport(existing, input);
-    }
-
-    @Override
-    public void createAll(List<PlatformInput> inputs) {
-        service.createAll(inputs);
     }
 
     private List<UUID> organizationIds(CsvRow row, String column) {
