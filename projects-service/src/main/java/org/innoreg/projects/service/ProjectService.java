@@ -12,6 +12,7 @@ import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.write.ExpectedVersion;
+import org.innoreg.chassis.write.ReplaceableAggregate;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.projects.domain.InvestmentRules;
 import org.innoreg.projects.domain.Project;
@@ -25,7 +26,7 @@ import org.innoreg.projects.repository.ProjectRepository;
 import org.innoreg.projects.repository.ProjectTransitionRepository;
 
 @ApplicationScoped
-public class ProjectService {
+public class ProjectService extends ReplaceableAggregate<Project, ProjectInput> {
 
     private final ProjectRepository projects;
     private final ProjectTransitionRepository transitions;
@@ -49,6 +50,7 @@ public class ProjectService {
         this.writes = writes;
     }
 
+    @Override
     public Project get(UUID id) {
         return projects.findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("project", id));
@@ -114,25 +116,12 @@ public class ProjectService {
                 project.id, null, project.stage, project.stageSince, "entered the pipeline");
     }
 
-    @Transactional
-    public Project update(UUID id, ExpectedVersion expected, ProjectInput input) {
-        Project project = get(id);
-        replace(project, expected, input);
-        return project;
-    }
-
     /**
-     * Bulk path: replaces an existing project with an import's row (the file is authoritative, so
-     * no If-Match; a project is known by region and name; its stage moves only by transitions).
-     *
-     * @return whether that changed it
+     * A request's or an import's replacement of a project: its stage moves only by transitions,
+     * never by a replacement.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean replaceFromImport(Project project, ProjectInput input) {
-        return replace(project, ExpectedVersion.unconditional(), input);
-    }
-
-    private boolean replace(Project project, ExpectedVersion expected, ProjectInput input) {
+    @Override
+    protected boolean replace(Project project, ExpectedVersion expected, ProjectInput input) {
         return writes.update(
                 events,
                 project,

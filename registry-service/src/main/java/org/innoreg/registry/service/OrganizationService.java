@@ -13,6 +13,7 @@ import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
+import org.innoreg.chassis.write.ReplaceableAggregate;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.registry.domain.CertificationKind;
 import org.innoreg.registry.domain.Organization;
@@ -27,7 +28,7 @@ import org.innoreg.registry.repository.OrganizationRepository.Candidate;
 import org.innoreg.registry.repository.RegionRepository;
 
 @ApplicationScoped
-public class OrganizationService {
+public class OrganizationService extends ReplaceableAggregate<Organization, OrganizationInput> {
 
     /** A match this good, this far ahead of the next, is the one meant. */
     static final double CONFIDENT_SCORE = 0.8;
@@ -50,6 +51,7 @@ public class OrganizationService {
         this.writes = writes;
     }
 
+    @Override
     public Organization get(UUID id) {
         return organizations
                 .findByIdOptional(id)
@@ -104,25 +106,8 @@ public class OrganizationService {
         return organization;
     }
 
-    @Transactional
-    public Organization update(UUID id, ExpectedVersion expected, OrganizationInput input) {
-        Organization organization = get(id);
-        replace(organization, expected, input);
-        return organization;
-    }
-
-    /**
-     * Bulk path: replaces an existing organisation with an import's row (the file is authoritative,
-     * so no If-Match; an organisation is known by its USCC).
-     *
-     * @return whether that changed it
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean replaceFromImport(Organization organization, OrganizationInput input) {
-        return replace(organization, ExpectedVersion.unconditional(), input);
-    }
-
-    private boolean replace(
+    @Override
+    protected boolean replace(
             Organization organization, ExpectedVersion expected, OrganizationInput input) {
         return writes.update(
                 events,

@@ -12,6 +12,7 @@ import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.write.ExpectedVersion;
+import org.innoreg.chassis.write.ReplaceableAggregate;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformHistoryEntry;
@@ -26,7 +27,7 @@ import org.innoreg.registry.repository.PlatformRepository;
 import org.innoreg.registry.repository.PlatformViewQuery;
 
 @ApplicationScoped
-public class PlatformService {
+public class PlatformService extends ReplaceableAggregate<Platform, PlatformInput> {
 
     private final PlatformRepository platforms;
     private final PlatformHistoryRepository history;
@@ -53,6 +54,7 @@ public class PlatformService {
         this.events = events;
     }
 
+    @Override
     public Platform get(UUID id) {
         return platforms
                 .findByIdOptional(id)
@@ -111,29 +113,12 @@ public class PlatformService {
     }
 
     @Transactional
-    public Platform update(UUID id, ExpectedVersion expected, PlatformInput input) {
-        Platform platform = get(id);
-        replace(platform, expected, input);
-        return platform;
-    }
-
-    /**
-     * Bulk path: replaces an existing platform with an import's row (the file is authoritative, so
-     * no If-Match; a platform is known by region and name).
-     *
-     * @return whether that changed it
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean replaceFromImport(Platform platform, PlatformInput input) {
-        return replace(platform, ExpectedVersion.unconditional(), input);
-    }
-
-    @Transactional
     public void delete(UUID id, ExpectedVersion expected) {
         writes.delete(events, get(id), expected);
     }
 
-    private boolean replace(Platform platform, ExpectedVersion expected, PlatformInput input) {
+    @Override
+    protected boolean replace(Platform platform, ExpectedVersion expected, PlatformInput input) {
         return writes.update(
                 events,
                 platform,
