@@ -4,18 +4,14 @@ import static org.innoreg.chassis.events.EventAction.CREATED;
 import static org.innoreg.chassis.events.EventAction.DELETED;
 import static org.innoreg.chassis.events.EventAction.UPDATED;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.innoreg.chassis.events.EventAction;
 import org.innoreg.chassis.events.EventContract;
-import org.innoreg.chassis.write.AggregateType;
+import org.innoreg.chassis.write.AggregateTypeWithSteps;
 import org.innoreg.projects.domain.Project;
+import org.innoreg.projects.domain.ProjectTransition;
 import org.innoreg.projects.mapping.ProjectMapper;
-import org.innoreg.projects.mapping.ProjectView;
 import org.innoreg.projects.mapping.TransitionView;
 import org.innoreg.projects.repository.ProjectTransitionRepository;
 
@@ -27,7 +23,7 @@ import org.innoreg.projects.repository.ProjectTransitionRepository;
  * so one project's events stay in order.
  */
 @Singleton
-public class ProjectEvents extends AggregateType<Project> {
+public class ProjectEvents extends AggregateTypeWithSteps<Project, ProjectTransition> {
 
     public static final String AGGREGATE = "project";
 
@@ -56,36 +52,14 @@ public class ProjectEvents extends AggregateType<Project> {
                             "ProjectTransition",
                             "The project's stage transitions, oldest first: the date it reached each stage"));
 
-    /** The event data: the API's view with the stage transitions beside its fields. */
-    public record Data(@JsonUnwrapped ProjectView project, List<TransitionView> transitions) {}
-
-    private final ProjectTransitionRepository transitions;
-
     ProjectEvents(ProjectTransitionRepository transitions) {
-        super(CONTRACT, p -> p.id.toString(), p -> p.regionCode, ProjectMapper::toView);
-        this.transitions = transitions;
-    }
-
-    @Override
-    public Object data(Project project) {
-        return new Data(
-                ProjectMapper.toView(project),
-                transitions.of(project.id).stream().map(TransitionView::of).toList());
-    }
-
-    /** An import's chunk: the transitions of all its projects in one query. */
-    @Override
-    public List<Object> data(List<Project> projects) {
-        Map<UUID, List<TransitionView>> steps =
-                transitions.ofAll(projects.stream().map(p -> p.id).toList()).stream()
-                        .collect(
-                                Collectors.groupingBy(
-                                        t -> t.projectId,
-                                        Collectors.mapping(
-                                                TransitionView::of, Collectors.toList())));
-        return projects.stream()
-                .<Object>map(
-                        p -> new Data(ProjectMapper.toView(p), steps.getOrDefault(p.id, List.of())))
-                .toList();
+        super(
+                CONTRACT,
+                p -> p.id.toString(),
+                p -> p.regionCode,
+                ProjectMapper::toView,
+                transitions::ofAll,
+                t -> t.projectId,
+                TransitionView::of);
     }
 }
