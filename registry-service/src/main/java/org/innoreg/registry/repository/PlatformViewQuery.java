@@ -27,10 +27,11 @@ import org.innoreg.registry.mapping.PlatformMapper;
 import org.innoreg.registry.mapping.PlatformView;
 
 /**
- * The platform read paths (GET by id, search pages and their counts): SQL straight into the API's
- * view, hosts included, through the reactive client. A read never leaves the event loop: no worker
- * thread, entity, persistence context or transaction (on 2 cores that hand-off cost more than the
- * query). Writes go through the entity; PlatformViewQueryTest keeps the two views identical.
+ * The platform read paths (GET by id, search pages and their counts): SQL into the API's view,
+ * hosts included, through the reactive client. A read never leaves the event loop: no worker
+ * thread, persistence context or transaction (on 2 cores that hand-off cost more than the query);
+ * the row fills an unmanaged entity only so that the one mapper builds the view.
+ * PlatformViewQueryTest keeps the view of a read and of a write identical.
  */
 @ApplicationScoped
 public class PlatformViewQuery {
