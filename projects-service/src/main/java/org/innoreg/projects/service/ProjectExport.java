@@ -7,7 +7,7 @@ import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.JdbcExport;
-import org.innoreg.chassis.columns.ExportFilter;
+import org.innoreg.chassis.search.ExportFilter;
 import org.innoreg.chassis.security.Caller;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.ProjectKind;

@@ -3,12 +3,11 @@ package org.innoreg.registry.service;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.JdbcExport;
-import org.innoreg.chassis.validation.RegionCodes;
+import org.innoreg.chassis.search.ExportFilter;
 import org.innoreg.registry.domain.PlatformLevel;
 import org.innoreg.registry.domain.PlatformStatus;
 import org.innoreg.registry.domain.PlatformType;
@@ -76,40 +75,22 @@ public class PlatformExport {
             List<PlatformType> types,
             List<PlatformLevel> levels,
             List<PlatformStatus> statuses) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (region != null) {
-            conditions.add("p.region_code LIKE ?");
-            params.add(RegionCodes.descendantPrefix(region) + "%");
-        }
-        addIn(conditions, params, "p.type", types);
-        addIn(conditions, params, "p.level", levels);
-        addIn(conditions, params, "p.status", statuses);
-        String sql = format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY;
-        if (!conditions.isEmpty()) {
-            sql =
-                    sql.replace(
-                            "FROM platform p\n",
-                            "FROM platform p WHERE " + String.join(" AND ", conditions) + "\n");
-        }
+        ExportFilter filter =
+                new ExportFilter()
+                        .region("p.region_code", region)
+                        .anyOf("p.type", types)
+                        .anyOf("p.level", levels)
+                        .anyOf("p.status", statuses);
+        String sql =
+                (format == BulkFormat.JSONL ? JSON_QUERY : CSV_QUERY)
+                        .replace("FROM platform p\n", "FROM platform p" + filter.where() + "\n");
         JdbcExport.stream(
                 dataSource,
                 sql,
-                params,
+                filter.params(),
                 out,
                 format,
                 bom,
                 CsvImporter.headers(PlatformCsv.COLUMNS));
-    }
-
-    private static void addIn(
-            List<String> conditions,
-            List<Object> params,
-            String column,
-            List<? extends Enum<?>> values) {
-        if (values != null && !values.isEmpty()) {
-            conditions.add(column + " = ANY(?)");
-            params.add(values.stream().map(Enum::name).toArray(String[]::new));
-        }
     }
 }

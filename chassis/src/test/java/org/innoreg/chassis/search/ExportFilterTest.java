@@ -1,15 +1,19 @@
-package org.innoreg.chassis.columns;
+package org.innoreg.chassis.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.innoreg.chassis.columns.ColumnsTest.Size;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** An export's filters as the conditions of its query: only those with a value count. */
 @Tag("fast")
 class ExportFilterTest {
+
+    enum Size {
+        SMALL,
+        LARGE
+    }
 
     @Test
     void eachFilterWithAValueIsOneConditionAndOneParameter() {

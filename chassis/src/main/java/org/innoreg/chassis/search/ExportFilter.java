@@ -1,4 +1,4 @@
-package org.innoreg.chassis.columns;
+package org.innoreg.chassis.search;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +8,8 @@ import org.innoreg.chassis.validation.RegionCodes;
 /**
  * The conditions an export's list filters put on its query, with their parameters in order. A
  * filter without a value (null, or no values) adds none: no filter at all exports everything.
+ * Positional ({@code ?}) beside {@link KeysetQuery}'s named parameters because an export streams
+ * through plain JDBC ({@code JdbcExport}), which has no named parameters.
  */
 public final class ExportFilter {
 
