@@ -1,6 +1,7 @@
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerResponse;
@@ -8,12 +9,13 @@ import io.vertx.core.http.RequestOptions;
 
 /**
  * P2's floor: the least a reverse proxy on the gateway's own stack (Vert.x 4.5 HTTP server and client on Netty, the
- * jars of gateway/target/quarkus-app/lib) can do per request: one event loop per core, a kept-alive upstream pool,
+ * jars of gateway/target/quarkus-app/lib) can do per request: the gateway's transport and event loops (Netty's epoll,
+ * one loop unless EVENT_LOOPS says otherwise, as INNOREG_GATEWAY_EVENT_LOOPS does for the gateway), a kept-alive upstream pool,
  * headers copied, the answer read whole and written at once. No routing, limits, retries, request ids, metrics or
  * problem answers, so it is not a product: it measures what the JVM stack costs before the gateway's own work, beside
  * nginx in the same rounds.
  *
- * <pre>java -cp 'gateway/target/quarkus-app/lib/main/*' deploy/bench/VertxFloorProxy.java PORT UPSTREAM_HOST:PORT</pre>
+ * <pre>java -cp 'gateway/target/quarkus-app/lib/main/*' deploy/bench/VertxFloorProxy.java PORT UPSTREAM_HOST:PORT [EVENT_LOOPS]</pre>
  */
 public class VertxFloorProxy extends AbstractVerticle {
     private static int port;
@@ -60,10 +62,11 @@ public class VertxFloorProxy extends AbstractVerticle {
         port = Integer.parseInt(args[0]);
         upstreamHost = args[1].substring(0, args[1].lastIndexOf(':'));
         upstreamPort = Integer.parseInt(args[1].substring(args[1].lastIndexOf(':') + 1));
+        int eventLoops = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(eventLoops));
         // by supplier, not by class name: a source-file program's classes are not on the class path
-        Vertx.vertx().deployVerticle(VertxFloorProxy::new,
-                new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))
-                .onSuccess(id -> System.out.println("listening on " + port))
+        vertx.deployVerticle(VertxFloorProxy::new, new DeploymentOptions().setInstances(eventLoops))
+                .onSuccess(id -> System.out.println("listening on " + port + (vertx.isNativeTransportEnabled() ? ", epoll" : ", NIO")))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);

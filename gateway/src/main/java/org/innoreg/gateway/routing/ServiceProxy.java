@@ -78,6 +78,13 @@ public class ServiceProxy {
                         .setMaxPoolSize(config.maxConnectionsPerReplica())
                         .setKeepAlive(true);
         this.clients = ThreadLocal.withInitial(() -> vertx.createHttpClient(options));
+        if (vertx.isNativeTransportEnabled()) {
+            LOG.info("forwarding on Netty's native transport (epoll)");
+        } else {
+            LOG.infof(
+                    "forwarding on NIO, Netty's native transport is not available here: %s",
+                    vertx.unavailableNativeTransportCause());
+        }
     }
 
     /** The replicas of each service, by name (for readiness and the OpenAPI sources). */

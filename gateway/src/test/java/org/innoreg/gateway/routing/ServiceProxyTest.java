@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,20 @@ class ServiceProxyTest {
                                             .length));
         }
         given().delete("/api/v1/projects/9").then().statusCode(204);
+    }
+
+    @Inject Vertx vertx;
+
+    @Test
+    void forwardsOnTheNativeTransportWhereThereIsOne() {
+        // the gateway ships Netty's epoll library for Linux x86-64 (decisions/0001); a missing or
+        // mismatched one would fall back to NIO silently but for a log line
+        assumeTrue(
+                System.getProperty("os.name").equals("Linux")
+                        && System.getProperty("os.arch").equals("amd64"));
+        assertThat(vertx.isNativeTransportEnabled())
+                .as("native transport (%s)", vertx.unavailableNativeTransportCause())
+                .isTrue();
     }
 
     @Test
