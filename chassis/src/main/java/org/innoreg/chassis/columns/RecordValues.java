@@ -1,9 +1,12 @@
 package org.innoreg.chassis.columns;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A record's components by name, and a record from values by name: how an import turns a row's
@@ -14,11 +17,24 @@ import java.util.Map;
  */
 public final class RecordValues {
 
+    /**
+     * Each record type's components and canonical constructor, looked up once: the JDK builds them
+     * anew on every call, and an import asks for every row.
+     */
+    private static final ClassValue<Shape> SHAPES =
+            new ClassValue<>() {
+                @Override
+                protected Shape computeValue(Class<?> type) {
+                    return Shape.of(type);
+                }
+            };
+
     private RecordValues() {}
 
     public static Map<String, Object> of(Record record) {
+        Shape shape = SHAPES.get(record.getClass());
         Map<String, Object> values = new HashMap<>();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (RecordComponent component : shape.components) {
             try {
                 values.put(component.getName(), component.getAccessor().invoke(record));
             } catch (IllegalAccessException | InvocationTargetException e) {
@@ -35,31 +51,40 @@ public final class RecordValues {
      *     names no component
      */
     public static <R extends Record> R create(Class<R> type, Map<String, Object> values) {
-        RecordComponent[] components = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] arguments = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            arguments[i] = values.get(components[i].getName());
-        }
+        Shape shape = SHAPES.get(type);
         for (String name : values.keySet()) {
-            if (!hasComponent(components, name)) {
+            if (!shape.names.contains(name)) {
                 throw new IllegalArgumentException(type.getSimpleName() + " has no " + name);
             }
         }
+        Object[] arguments = new Object[shape.components.length];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = values.get(shape.components[i].getName());
+        }
         try {
-            return type.getDeclaredConstructor(types).newInstance(arguments);
+            return type.cast(shape.constructor.newInstance(arguments));
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("cannot create " + type.getSimpleName(), e);
         }
     }
 
-    private static boolean hasComponent(RecordComponent[] components, String name) {
-        for (RecordComponent component : components) {
-            if (component.getName().equals(name)) {
-                return true;
+    /** A record type's components in order, their names, and its canonical constructor. */
+    private record Shape(
+            RecordComponent[] components, Set<String> names, Constructor<?> constructor) {
+
+        static Shape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                names.add(components[i].getName());
+            }
+            try {
+                return new Shape(components, Set.copyOf(names), type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalArgumentException("no canonical constructor: " + type, e);
             }
         }
-        return false;
     }
 }
