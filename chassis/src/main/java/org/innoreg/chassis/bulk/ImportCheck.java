@@ -129,7 +129,7 @@ final class ImportCheck<I, K, E> {
         }
         if (!outside.isEmpty()) {
             throw new ProblemException(
-                    403,
+                    ProblemException.Kind.FORBIDDEN,
                     "region-forbidden",
                     Messages.text(
                             "detail.import-region-forbidden",

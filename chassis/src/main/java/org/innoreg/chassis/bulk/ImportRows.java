@@ -135,7 +135,7 @@ final class ImportRows {
         }
         if (rows.size() == maxRows) {
             throw new ProblemException(
-                            413,
+                            ProblemException.Kind.TOO_LARGE,
                             "too-many-rows",
                             Messages.text("detail.too-many-rows", maxRows),
                             List.of())

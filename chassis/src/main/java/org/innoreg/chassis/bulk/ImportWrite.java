@@ -69,7 +69,7 @@ final class ImportWrite {
                             errors);
             if (!dryRun) {
                 throw new ProblemException(
-                                422,
+                                ProblemException.Kind.UNPROCESSABLE,
                                 "import-refused",
                                 Messages.text("detail.import-refused", invalid, rows),
                                 List.of())

@@ -215,7 +215,7 @@ final class XlsxReader {
 
     private static ProblemException tooLarge(String message) {
         return new ProblemException(
-                413,
+                ProblemException.Kind.TOO_LARGE,
                 "workbook-too-large",
                 Messages.text(
                         "detail.workbook-too-large",

@@ -3,6 +3,7 @@ package org.innoreg.chassis.problem;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
@@ -105,9 +106,12 @@ public class ParamConverters implements ParamConverterProvider {
             try {
                 return parser.parse().apply(value.strip());
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                // Also a blank value: "?limit=" is a malformed number, not an absent one.
-                throw ProblemException.invalid(
-                        name, Messages.text(parser.expectation(), parser.argument()));
+                // Also a blank value: "?limit=" is a malformed number, not an absent one. Only a
+                // WebApplicationException leaves a converter unchanged (anything else becomes the
+                // framework's 404); ProblemMappers answers the refusal it carries.
+                throw new WebApplicationException(
+                        ProblemException.invalid(
+                                name, Messages.text(parser.expectation(), parser.argument())));
             }
         }
 

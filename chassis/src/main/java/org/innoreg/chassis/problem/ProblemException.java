@@ -1,19 +1,41 @@
 package org.innoreg.chassis.problem;
 
-import jakarta.ws.rs.WebApplicationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Thrown by resources and services to answer with a problem: the one way a service reports a
- * refused request. Build it with the factory for the status, add fields and members as needed. It
- * is a {@link WebApplicationException} so that it also passes unchanged through the framework's
- * parameter conversion (see {@link ParamConverters}).
+ * Thrown by services, the chassis and resources alike to refuse a request: the one way code says
+ * "no". It knows nothing of HTTP: it says what {@link Kind} of refusal it is, which problem type
+ * ({@code slug}), a detail in the caller's language, the offending fields and any further members;
+ * {@link ProblemMappers#status} is the one place that gives each kind its HTTP status
+ * (decisions/0003). Build it with the factory for the kind, add members as needed.
  */
-public class ProblemException extends WebApplicationException {
+public class ProblemException extends RuntimeException {
 
-    private final int status;
+    /** What kind of refusal this is; the web layer decides what each means in HTTP. */
+    public enum Kind {
+        /** The input is malformed or a value is out of its domain. */
+        INVALID,
+        /** The caller may not do this (outside its regions, not an administrator). */
+        FORBIDDEN,
+        /** There is no such record. */
+        NOT_FOUND,
+        /** The request contradicts the current state (a duplicate, an illegal transition). */
+        CONFLICT,
+        /** A change of a versioned record came without the version it was based on. */
+        VERSION_REQUIRED,
+        /** The version the change was based on is no longer the current one. */
+        STALE_VERSION,
+        /** The request carries more than is accepted (rows, bytes). */
+        TOO_LARGE,
+        /** Well-formed input that cannot be applied (a missing reference, a rule it breaks). */
+        UNPROCESSABLE,
+        /** Something the request needs is away for now; trying again later may work. */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
@@ -25,30 +47,30 @@ public class ProblemException extends WebApplicationException {
      * @param detail already in the caller's language: {@code Messages.text(key, args...)}
      */
     public ProblemException(
-            int status, String slug, String detail, List<Problem.FieldError> errors) {
-        super(detail, status);
-        this.status = status;
+            Kind kind, String slug, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.kind = kind;
         this.slug = slug;
         this.title = Messages.text("title." + slug);
         this.errors = errors;
     }
 
     /**
-     * 404: {@code thing} is the key of the kind of record ({@code platform}: text {@code
+     * No such record: {@code thing} is the key of the kind of record ({@code platform}: text {@code
      * thing.platform}).
      */
     public static ProblemException notFound(String thing, Object id) {
         return new ProblemException(
-                404,
+                Kind.NOT_FOUND,
                 "not-found",
                 Messages.text("detail.not-found", Messages.text("thing." + thing), id),
                 List.of());
     }
 
-    /** 400 naming one field; {@code message} is a text of {@link Messages}. */
+    /** Invalid input naming one field; {@code message} is a text of {@link Messages}. */
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(
-                400,
+                Kind.INVALID,
                 "validation",
                 Messages.text("detail.field", field, message),
                 List.of(new Problem.FieldError(field, message)));
@@ -58,10 +80,13 @@ public class ProblemException extends WebApplicationException {
         return unprocessable(List.of(new Problem.FieldError(field, message)));
     }
 
-    /** 422 for input that is well-formed but cannot be applied (a missing reference, a rule). */
+    /** Input that is well-formed but cannot be applied (a missing reference, a rule). */
     public static ProblemException unprocessable(List<Problem.FieldError> errors) {
         return new ProblemException(
-                422, "unprocessable", detailOf(errors, "detail.unprocessable-fields"), errors);
+                Kind.UNPROCESSABLE,
+                "unprocessable",
+                detailOf(errors, "detail.unprocessable-fields"),
+                errors);
     }
 
     /**
@@ -75,21 +100,22 @@ public class ProblemException extends WebApplicationException {
     }
 
     /**
-     * 422 for a value that cannot be right (a percentage above 100...): the type names the rule
-     * ({@code urn:innoreg:problem:implausible-value}), {@code rule} repeats it as a member, and the
-     * record is not stored.
+     * A value that cannot be right (a percentage above 100...): the type names the rule ({@code
+     * urn:innoreg:problem:implausible-value}), {@code rule} repeats it as a member, and the record
+     * is not stored.
      */
     public static ProblemException implausible(String rule, String field, String message) {
         return new ProblemException(
-                        422,
+                        Kind.UNPROCESSABLE,
                         "implausible-value",
                         Messages.text("detail.field", field, message),
                         List.of(new Problem.FieldError(field, message)))
                 .with("rule", rule);
     }
 
+    /** The request contradicts the current state; {@code slug} says how. */
     public static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(409, slug, detail, List.of());
+        return new ProblemException(Kind.CONFLICT, slug, detail, List.of());
     }
 
     /** Adds a top-level member to the problem body, e.g. {@code allowed: [...]}. */
@@ -103,7 +129,12 @@ public class ProblemException extends WebApplicationException {
         return errors == null ? List.of() : errors;
     }
 
-    Problem toProblem() {
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The problem body, with the status the web layer gives this kind. */
+    Problem toProblem(int status) {
         return new Problem(
                 Problem.TYPE_PREFIX + slug,
                 title,

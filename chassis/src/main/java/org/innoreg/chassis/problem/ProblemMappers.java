@@ -28,7 +28,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(), uri);
+        return respond(e.toProblem(status(e.kind())), uri);
+    }
+
+    /**
+     * The HTTP status of each kind of refusal: the one place it is chosen, so that services,
+     * repositories and the chassis' non-web code refuse without knowing HTTP (decisions/0003).
+     */
+    static int status(ProblemException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE_VERSION -> 412;
+            case TOO_LARGE -> 413;
+            case UNPROCESSABLE -> 422;
+            case VERSION_REQUIRED -> 428;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     @ServerExceptionMapper
@@ -61,6 +79,10 @@ public class ProblemMappers {
         // The JSON body reader reports unreadable bodies as a 400 that wraps Jackson's exception.
         if (e.getCause() instanceof JsonProcessingException json) {
             return respond(JsonProblems.of(json), uri);
+        }
+        // A refusal that had to travel as a WebApplicationException (ParamConverters).
+        if (e.getCause() instanceof ProblemException refusal) {
+            return problem(refusal, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String message = e.getMessage();

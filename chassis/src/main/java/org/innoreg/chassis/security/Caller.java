@@ -95,7 +95,7 @@ public class Caller {
         if (!mayWrite(region)) {
             List<String> scopes = regions();
             throw new ProblemException(
-                            403,
+                            ProblemException.Kind.FORBIDDEN,
                             "region-forbidden",
                             Messages.text(
                                     "detail.region-forbidden",
@@ -112,7 +112,10 @@ public class Caller {
     public void checkAdmin(String what) {
         if (!isAdmin()) {
             throw new ProblemException(
-                    403, "admin-only", Messages.text("detail.admin-only", what), null);
+                    ProblemException.Kind.FORBIDDEN,
+                    "admin-only",
+                    Messages.text("detail.admin-only", what),
+                    null);
         }
     }
 }

@@ -102,7 +102,7 @@ public class IdempotentRequests {
                                 .getSingleResult();
         if (!requestHash.equals(stored[0])) {
             throw new ProblemException(
-                    422,
+                    ProblemException.Kind.UNPROCESSABLE,
                     "idempotency-key-reused",
                     Messages.text("detail.idempotency-key-reused"),
                     List.of());

@@ -70,14 +70,14 @@ public final class ExpectedVersion {
             case UNCONDITIONAL, ANY -> {}
             case UNSTATED ->
                     throw new ProblemException(
-                            428,
+                            ProblemException.Kind.VERSION_REQUIRED,
                             "precondition-required",
                             Messages.text("detail.precondition-required"),
                             List.of());
             case ONE_OF -> {
                 if (!tags.contains(current)) {
                     throw new ProblemException(
-                                    412,
+                                    ProblemException.Kind.STALE_VERSION,
                                     "precondition-failed",
                                     Messages.text("detail.precondition-failed", current),
                                     List.of())

@@ -52,9 +52,14 @@ class MessageBundlesTest {
                     "\"((?:title|detail|field|type|thing|word|rule|region|platform|organization|project|indicator|target)"
                             + "\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*)\"");
 
+    /** A refusal's kind as the constructor is given it. */
+    private static final String KIND = "(?:ProblemException\\.)?Kind\\.[A-Z_]+";
+
     private static final Pattern SLUG =
             Pattern.compile(
-                    "new ProblemException\\(\\s*\\d+,\\s*\"([a-z-]+)\"|conflict\\(\"([a-z-]+)\"|problem\\(\"([a-z-]+)\"|"
+                    "new ProblemException\\(\\s*"
+                            + KIND
+                            + ",\\s*\"([a-z-]+)\"|conflict\\(\"([a-z-]+)\"|problem\\(\"([a-z-]+)\"|"
                             + "(?:slug = |unauthorized\\()\"([a-z-]+)\"");
     private static final Pattern THING = Pattern.compile("notFound\\(\"([a-z]+)\"");
     private static final Pattern VALIDATION_KEY =
@@ -83,7 +88,8 @@ class MessageBundlesTest {
                     Pattern.compile("new Problem\\.FieldError\\(\\s*" + ARG + ",\\s*\""),
                     Pattern.compile("\\.error\\(\\s*" + ARG + ",\\s*\""),
                     Pattern.compile("conflict\\(\"[a-z-]+\",\\s*\""),
-                    Pattern.compile("new ProblemException\\(\\s*\\d+,\\s*\"[a-z-]+\",\\s*\""),
+                    Pattern.compile(
+                            "new ProblemException\\(\\s*" + KIND + ",\\s*\"[a-z-]+\",\\s*\""),
                     Pattern.compile("message = \"[^{]"),
                     Pattern.compile("message\\(\\) default \"[^{]"),
                     Pattern.compile("String \\w*MESSAGE\\w* = \"[^{]"));
@@ -194,6 +200,7 @@ class MessageBundlesTest {
         // the patterns above must match what they are meant to catch, or the tests pass on nothing
         String untranslated =
                 "throw ProblemException.invalid(\"sort\", \"must be one of a, b\");"
+                        + "new ProblemException(ProblemException.Kind.CONFLICT, \"dup\", \"exists\", null);"
                         + "errors.add(new Problem.FieldError(\"list[\" + i + \"]\",\n \"is wrong\"));"
                         + "row.error(column, \"'\" + value + \"' is wrong\");"
                         + "@Pattern(regexp = \"x\", message = \"must be x\")"
@@ -202,11 +209,11 @@ class MessageBundlesTest {
                 LITERAL_MESSAGES.stream()
                         .mapToLong(p -> p.matcher(untranslated).results().count())
                         .sum();
-        assertThat(found).isEqualTo(5);
+        assertThat(found).isEqualTo(6);
         String keyed =
                 "ProblemException.invalid(\"sort\", Messages.text(\"field.one-of\", x)); notFound(\"platform\", id);"
                         + "ProblemException.implausible(Rules.X, \"value\", Messages.text(\"rule.x\", \"a\"));"
-                        + "new ProblemException(409, \"duplicate\", Messages.text(\"platform.duplicate\", a, b), List.of());"
+                        + "new ProblemException(Kind.CONFLICT, \"duplicate\", Messages.text(\"platform.duplicate\", a, b), List.of());"
                         + "message = \"{innoreg.year}\"";
         assertThat(
                         LITERAL_MESSAGES.stream()

@@ -2,6 +2,8 @@ package org.innoreg.chassis.write;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.innoreg.chassis.problem.ProblemException.Kind.STALE_VERSION;
+import static org.innoreg.chassis.problem.ProblemException.Kind.VERSION_REQUIRED;
 
 import org.innoreg.chassis.problem.ProblemException;
 import org.junit.jupiter.api.Tag;
@@ -11,23 +13,23 @@ import org.junit.jupiter.api.Test;
 class ExpectedVersionTest {
 
     @Test
-    void aMissingIfMatchIs428AndAStaleOne412() {
+    void aMissingIfMatchAsksForTheVersionAndAStaleOneIsRefused() {
         assertThatThrownBy(() -> ExpectedVersion.ifMatch(null).check(3))
                 .isInstanceOf(ProblemException.class)
-                .extracting("status")
-                .isEqualTo(428);
+                .extracting("kind")
+                .isEqualTo(VERSION_REQUIRED);
         assertThatThrownBy(() -> ExpectedVersion.ifMatch("  ").check(3))
-                .extracting("status")
-                .isEqualTo(428);
+                .extracting("kind")
+                .isEqualTo(VERSION_REQUIRED);
         assertThatThrownBy(() -> ExpectedVersion.ifMatch("\"2\"").check(3))
-                .extracting("status")
-                .isEqualTo(412);
+                .extracting("kind")
+                .isEqualTo(STALE_VERSION);
         assertThatThrownBy(() -> ExpectedVersion.ifMatch("\"abc\"").check(3))
-                .extracting("status")
-                .isEqualTo(412);
+                .extracting("kind")
+                .isEqualTo(STALE_VERSION);
         assertThatThrownBy(() -> ExpectedVersion.of(2).check(3))
-                .extracting("status")
-                .isEqualTo(412);
+                .extracting("kind")
+                .isEqualTo(STALE_VERSION);
     }
 
     @Test
@@ -46,7 +48,7 @@ class ExpectedVersionTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> ExpectedVersion.unconditional().check(7)).doesNotThrowAnyException();
         assertThatThrownBy(() -> ExpectedVersion.ifMatchOptional("\"6\"").check(7))
-                .extracting("status")
-                .isEqualTo(412);
+                .extracting("kind")
+                .isEqualTo(STALE_VERSION);
     }
 }

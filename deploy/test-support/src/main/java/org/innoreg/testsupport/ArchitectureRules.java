@@ -84,6 +84,29 @@ public final class ArchitectureRules {
                             "..resource..", "..service..", "..publishing..", "..consuming..")
                     .allowEmptyShould(true);
 
+    /**
+     * Below the resources nothing knows HTTP: services, repositories, the domain, the mappings and
+     * the event handlers refuse with a {@code ProblemException} of a kind, and the chassis' {@code
+     * ProblemMappers} gives each kind its status in one place (decisions/0003).
+     */
+    @ArchTest
+    public static final ArchRule onlyResourcesKnowHttp =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(
+                            "..service..",
+                            "..repository..",
+                            "..domain..",
+                            "..mapping..",
+                            "..publishing..",
+                            "..consuming..",
+                            "..derived..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx.core.http..")
+                    .allowEmptyShould(true);
+
     /** Resources are the top: nothing calls them. */
     @ArchTest
     public static final ArchRule nothingDependsOnResources =

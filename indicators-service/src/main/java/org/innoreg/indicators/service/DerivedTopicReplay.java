@@ -54,7 +54,7 @@ class DerivedTopicReplay {
                                             contributions -> apply.accept(event, contributions)));
         } catch (KafkaException e) {
             throw new ProblemException(
-                    503,
+                    ProblemException.Kind.UNAVAILABLE,
                     "kafka-unavailable",
                     Messages.text("indicator.kafka-unavailable", e.getMessage()),
                     null);
