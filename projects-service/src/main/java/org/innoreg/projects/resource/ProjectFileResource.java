@@ -114,9 +114,7 @@ public class ProjectFileResource {
                         examples =
                                 @ExampleObject(
                                         name = "One landed project",
-                                        value =
-                                                "项目名称,投资方,资金来源,项目类型,产业链,地区代码,计划投资,阶段,阶段日期,签约日期,落地日期\n"
-                                                        + "复星医药常德生物医药基地,上海复星医药（集团）股份有限公司,内资,产业投资,生物医药,430790,1200000000,LANDED,2018-06-01,2018-03-15,2018-06-01\n")),
+                                        ref = "OneLandedProjectCsv")),
                 @Content(mediaType = BulkFormat.XLSX_TYPE)
             })
     // the ImportReport body is the method's type

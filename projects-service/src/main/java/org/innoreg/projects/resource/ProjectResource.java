@@ -101,11 +101,11 @@ public class ProjectResource {
                                 @ExampleObject(
                                         name =
                                                 "Shanghai Fosun biomedicine base (strategic investor)",
-                                        value = ProjectExamples.FOSUN),
+                                        ref = "FosunBiomedicineBase"),
                                 @ExampleObject(
                                         name =
                                                 "Technology-transfer project signed at an achievement-transfer meeting",
-                                        value = ProjectExamples.TRANSFER)
+                                        ref = "TechnologyTransfer")
                             }))
     public Response create(
             @Parameter(

@@ -75,11 +75,7 @@ public class OrganizationBulkResource {
                         mediaType = "text/csv",
                         schema = @Schema(type = SchemaType.STRING),
                         examples =
-                                @ExampleObject(
-                                        name = "One enterprise",
-                                        value =
-                                                "统一社会信用代码,名称,类型,地区代码,资质\n"
-                                                        + "91430700MA4L2Q4K3Y,湖南金健米业股份有限公司,企业,430702,高新技术企业:2018-10-17\n")),
+                                @ExampleObject(name = "One enterprise", ref = "OneEnterpriseCsv")),
                 @Content(mediaType = BulkFormat.XLSX_TYPE)
             })
     // the ImportReport body is the method's type

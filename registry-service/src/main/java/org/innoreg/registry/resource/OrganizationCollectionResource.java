@@ -156,7 +156,7 @@ public class OrganizationCollectionResource {
                             examples =
                                     @ExampleObject(
                                             name = "Jinjian Cereals",
-                                            value = RequestExamples.JINJIAN)))
+                                            ref = "JinjianCereals")))
     @APIResponse(
             responseCode = "201",
             description = "Registered",

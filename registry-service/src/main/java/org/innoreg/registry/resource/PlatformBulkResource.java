@@ -87,10 +87,7 @@ public class PlatformBulkResource {
                         examples =
                                 @ExampleObject(
                                         name = "Two Changde platforms",
-                                        value =
-                                                "名称,类型,级别,地区代码,依托单位,认定日期\n"
-                                                        + "湖南金健米业国家工程技术研究中心,工程技术研究中心,国家级,430702,91430700183870013J,2011-10-01\n"
-                                                        + "云锦集团院士工作站,院士工作站,省级,430703,云锦集团,2014-06-01\n")),
+                                        ref = "TwoChangdePlatformsCsv")),
                 @Content(mediaType = BulkFormat.XLSX_TYPE)
             })
     // the ImportReport body is the method's type

@@ -163,15 +163,15 @@ public class PlatformCollectionResource {
                             examples = {
                                 @ExampleObject(
                                         name = "Yunjin Textile Group academician workstation",
-                                        value = RequestExamples.YUNJIN),
+                                        ref = "YunjinWorkstation"),
                                 @ExampleObject(
                                         name =
                                                 "Changde ED Zone national technology business incubator",
-                                        value = RequestExamples.CHANGDE_INCUBATOR),
+                                        ref = "ChangdeIncubator"),
                                 @ExampleObject(
                                         name =
                                                 "National Key Laboratory of Polymer Science and Technology",
-                                        value = RequestExamples.POLYMER_LAB)
+                                        ref = "PolymerLab")
                             }))
     @APIResponse(
             responseCode = "201",
