@@ -60,7 +60,7 @@ public final class Column<E> {
             Function<E, ?> getter,
             BiConsumer<E, ?> setter,
             String[] otherNames) {
-        this.name = property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        this.name = snakeCase(property);
         this.property = property;
         this.kind = kind;
         this.choices = choices;
@@ -122,6 +122,13 @@ public final class Column<E> {
             BiConsumer<E, C> setter,
             String... otherNames) {
         return new Column<>(property, Kind.CHOICE, type, getter, setter, otherNames);
+    }
+
+    /**
+     * The table column of a property: {@code responsibleOfficial} → {@code responsible_official}.
+     */
+    public static String snakeCase(String property) {
+        return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** The table column. */

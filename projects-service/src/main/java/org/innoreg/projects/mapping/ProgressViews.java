@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.chassis.security.Unpublished;
 import org.innoreg.projects.domain.Milestone;
 import org.innoreg.projects.domain.Obstacle;
 import org.innoreg.projects.domain.ReviewCadence;
@@ -23,13 +24,8 @@ public final class ProgressViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Review(
             LocalDate reviewedOn,
-            @Schema(description = "Not published: only for authenticated readers") String reviewer,
-            @Schema(description = "Not published: only for authenticated readers") String summary) {
-
-        public Review forPublic() {
-            return new Review(reviewedOn, null, null);
-        }
-    }
+            @Unpublished @Schema(description = Unpublished.DESCRIPTION) String reviewer,
+            @Unpublished @Schema(description = Unpublished.DESCRIPTION) String summary) {}
 
     @Schema(name = "Milestone")
     public record MilestoneView(
@@ -52,12 +48,11 @@ public final class ProgressViews {
     public record ObstacleView(
             Long id,
             UUID projectId,
-            @Schema(description = "Not published: only for authenticated readers") String problem,
+            @Unpublished @Schema(description = Unpublished.DESCRIPTION) String problem,
             String department,
             LocalDate raisedOn,
             LocalDate resolvedOn,
-            @Schema(description = "Not published: only for authenticated readers")
-                    String resolution,
+            @Unpublished @Schema(description = Unpublished.DESCRIPTION) String resolution,
             @Schema(description = "Days open: to its resolution, or to the day asked about")
                     long ageDays) {
 
@@ -73,11 +68,6 @@ public final class ProgressViews {
                     o.resolution,
                     Math.max(0, ChronoUnit.DAYS.between(o.raisedOn, end)));
         }
-
-        public ObstacleView forPublic() {
-            return new ObstacleView(
-                    id, projectId, null, department, raisedOn, resolvedOn, null, ageDays);
-        }
     }
 
     @Schema(
@@ -88,24 +78,10 @@ public final class ProgressViews {
             UUID projectId,
             String name,
             String regionCode,
-            @Schema(description = "Not published: only for authenticated readers")
-                    String responsibleOfficial,
+            @Unpublished @Schema(description = Unpublished.DESCRIPTION) String responsibleOfficial,
             ReviewCadence reviewCadence,
             @Schema(description = "Last review on or before asOf; absent if none")
                     LocalDate lastReviewedOn,
             @Schema(description = "When a review was due") LocalDate dueOn,
-            @Schema(example = "12") long daysOverdue) {
-
-        public Overdue forPublic() {
-            return new Overdue(
-                    projectId,
-                    name,
-                    regionCode,
-                    null,
-                    reviewCadence,
-                    lastReviewedOn,
-                    dueOn,
-                    daysOverdue);
-        }
-    }
+            @Schema(example = "12") long daysOverdue) {}
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.chassis.security.Unpublished;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.InvestorOrigin;
 import org.innoreg.projects.domain.ProjectKind;
@@ -31,8 +32,7 @@ public record ProjectView(
         String signingEvent,
         @Schema(description = "Latest cumulative investment reported, RMB")
                 BigDecimal completedInvestment,
-        @Schema(description = "Not published: only for authenticated readers")
-                String responsibleOfficial,
+        @Unpublished @Schema(description = Unpublished.DESCRIPTION) String responsibleOfficial,
         ReviewCadence reviewCadence,
         LocalDate lastReviewedOn,
         ProjectStage stage,
@@ -43,35 +43,4 @@ public record ProjectView(
         LocalDate landedOn,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
-
-    /** What anonymous callers see: without the supervising official. */
-    public ProjectView forPublic() {
-        return new ProjectView(
-                id,
-                name,
-                investorName,
-                investorUscc,
-                origin,
-                kind,
-                industryChain,
-                regionCode,
-                parkPlatformId,
-                plannedInvestment,
-                tier,
-                expectedAnnualOutput,
-                signingEvent,
-                completedInvestment,
-                null,
-                reviewCadence,
-                lastReviewedOn,
-                stage,
-                stageSince,
-                stageBeforeStall,
-                signedOn,
-                landedOn,
-                version,
-                createdAt,
-                updatedAt);
-    }
-}
+        OffsetDateTime updatedAt) {}

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.innoreg.chassis.security.Caller;
+import org.innoreg.chassis.security.Publication;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.projects.domain.Obstacle;
 import org.innoreg.projects.domain.Project;
@@ -12,8 +13,8 @@ import org.innoreg.projects.mapping.ProjectMapper;
 import org.innoreg.projects.mapping.ProjectView;
 
 /**
- * What this caller may see of a project and its records: what a bureau does not publish only for
- * authenticated readers.
+ * What this caller may see of a project and its records: what a bureau does not publish (the views'
+ * {@code @Unpublished} components) only for authenticated readers.
  */
 @ApplicationScoped
 class CallerViews {
@@ -28,8 +29,7 @@ class CallerViews {
      * A project as this caller may see it: the supervising official only for authenticated readers.
      */
     ProjectView project(Project project) {
-        ProjectView view = ProjectMapper.toView(project);
-        return caller.isReader() ? view : view.forPublic();
+        return Publication.forCaller(ProjectMapper.toView(project), caller);
     }
 
     /** A 200 of a project as this caller may see it, tagged with its version. */
@@ -39,19 +39,18 @@ class CallerViews {
 
     /** An obstacle as this caller may see it: its text only for authenticated readers. */
     ProgressViews.ObstacleView obstacle(Obstacle obstacle, LocalDate asOf) {
-        ProgressViews.ObstacleView view = ProgressViews.ObstacleView.of(obstacle, asOf);
-        return caller.isReader() ? view : view.forPublic();
+        return Publication.forCaller(ProgressViews.ObstacleView.of(obstacle, asOf), caller);
     }
 
     /**
      * A review as this caller may see it: its reviewer and summary only for authenticated readers.
      */
     ProgressViews.Review review(ProgressViews.Review review) {
-        return caller.isReader() ? review : review.forPublic();
+        return Publication.forCaller(review, caller);
     }
 
     /** An overdue project as this caller may see it: without what a bureau does not publish. */
     ProgressViews.Overdue overdue(ProgressViews.Overdue overdue) {
-        return caller.isReader() ? overdue : overdue.forPublic();
+        return Publication.forCaller(overdue, caller);
     }
 }

@@ -3,16 +3,20 @@ package org.innoreg.projects.service;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.innoreg.chassis.bulk.BulkExport;
 import org.innoreg.chassis.bulk.BulkFormat;
 import org.innoreg.chassis.bulk.CsvImporter;
 import org.innoreg.chassis.bulk.JdbcExport;
+import org.innoreg.chassis.columns.Column;
 import org.innoreg.chassis.search.ExportFilter;
 import org.innoreg.chassis.security.Caller;
+import org.innoreg.chassis.security.Publication;
 import org.innoreg.projects.domain.InvestmentTier;
 import org.innoreg.projects.domain.ProjectKind;
 import org.innoreg.projects.domain.ProjectStage;
 import org.innoreg.projects.mapping.ProjectMapper;
+import org.innoreg.projects.mapping.ProjectView;
 
 /**
  * Streams the projects an export's filters keep, in the import's columns, from a JDBC cursor; what
@@ -22,8 +26,8 @@ import org.innoreg.projects.mapping.ProjectMapper;
 public class ProjectExport {
 
     /**
-     * The import's plain columns and, for a reader who may see it, the unpublished official (so an
-     * export imports again), then what only the registry of record knows.
+     * The import's plain columns and, for a reader who may see them, the project's unpublished
+     * fields (so an export imports again), then what only the registry of record knows.
      */
     private static final String EXPORT_QUERY =
             """
@@ -33,6 +37,12 @@ public class ProjectExport {
             """;
 
     private static final String PLAIN = ProjectMapper.COLUMNS.selectAsProperties("p");
+
+    /** The fields of a project a bureau does not publish ({@code @Unpublished} in its view). */
+    private static final String UNPUBLISHED =
+            Publication.unpublished(ProjectView.class).stream()
+                    .map(name -> " p." + Column.snakeCase(name) + " AS \"" + name + "\",")
+                    .collect(Collectors.joining());
 
     private final AgroalDataSource dataSource;
     private final ProjectCsv csv;
@@ -65,15 +75,10 @@ public class ProjectExport {
                         .equal("p.kind", kind)
                         .equal("extract(year FROM p.signed_on)", signedYear)
                         .equal("extract(year FROM p.landed_on)", landedYear);
-        // Not published: the column is left out (not blanked), so a re-import of this file keeps
-        // the stored value.
+        // Not published: the columns are left out (not blanked), so a re-import of this file keeps
+        // the stored values.
         String query =
-                EXPORT_QUERY.formatted(
-                        PLAIN,
-                        caller.isReader()
-                                ? " p.responsible_official AS \"responsibleOfficial\","
-                                : "",
-                        filter.where());
+                EXPORT_QUERY.formatted(PLAIN, caller.isReader() ? UNPUBLISHED : "", filter.where());
         return out ->
                 JdbcExport.stream(
                         dataSource,
