@@ -100,7 +100,7 @@ public class ProjectResource {
                             examples = {
                                 @ExampleObject(
                                         name =
-                                                "Shanghai Fosun biomedicine base (strategic investor)",
+                                                "Shanghai Fosun biomedicine base, phase II (strategic investor)",
                                         ref = "FosunBiomedicineBase"),
                                 @ExampleObject(
                                         name =

@@ -155,8 +155,8 @@ public class OrganizationCollectionResource {
                     @Content(
                             examples =
                                     @ExampleObject(
-                                            name = "Jinjian Cereals",
-                                            ref = "JinjianCereals")))
+                                            name = "Deren Animal Husbandry",
+                                            ref = "DerenHusbandry")))
     @APIResponse(
             responseCode = "201",
             description = "Registered",

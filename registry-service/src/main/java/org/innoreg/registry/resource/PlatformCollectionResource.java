@@ -166,12 +166,12 @@ public class PlatformCollectionResource {
                                         ref = "YunjinWorkstation"),
                                 @ExampleObject(
                                         name =
-                                                "Changde ED Zone national technology business incubator",
-                                        ref = "ChangdeIncubator"),
+                                                "Hanshou High-tech Zone technology business incubator",
+                                        ref = "HanshouIncubator"),
                                 @ExampleObject(
                                         name =
-                                                "National Key Laboratory of Polymer Science and Technology",
-                                        ref = "PolymerLab")
+                                                "State Key Laboratory of Supramolecular Structure and Materials",
+                                        ref = "SupramolecularLab")
                             }))
     @APIResponse(
             responseCode = "201",
