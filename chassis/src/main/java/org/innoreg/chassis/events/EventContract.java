@@ -1,25 +1,26 @@
 package org.innoreg.chassis.events;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.innoreg.chassis.security.Publication;
 
 /**
  * The event contract of one aggregate, declared once in the service that publishes it: the
  * aggregate (which names the topic {@code <service>.<aggregate>.v1} and the types {@code
  * org.innoreg.<service>.<aggregate>.<action>}), the actions it has, in the order a reader meets
- * them, and the schema of its {@code data} in the service's OpenAPI document. The write pipeline
- * records only these actions; the service's OpenAPI document states the contract ({@code
- * x-innoreg-events}, see {@link PublishedEvents}), and the gateway builds its AsyncAPI document
- * from it.
+ * them, and the view its {@code data} is (its schema in the service's OpenAPI document, and the
+ * fields a bureau does not publish, {@code @Unpublished}). The write pipeline records only these
+ * actions; the service's OpenAPI document states the contract ({@code x-innoreg-events}, see {@link
+ * PublishedEvents}), and the gateway builds its AsyncAPI document from it.
  *
- * @param dataSchema the OpenAPI component (of the service's own document) the data is: the
- *     aggregate as the API shows it
+ * @param data the view the data is: the aggregate as the API shows it
  * @param description what the topic carries, for a reader of the AsyncAPI document
  * @param steps the dated steps the data carries besides the API view, or null
  */
 public record EventContract(
         String aggregate,
         List<EventAction> actions,
-        String dataSchema,
+        Class<? extends Record> data,
         String description,
         DatedSteps steps) {
 
@@ -42,8 +43,28 @@ public record EventContract(
 
     /** A contract whose data is the API view alone. */
     public EventContract(
-            String aggregate, List<EventAction> actions, String dataSchema, String description) {
-        this(aggregate, actions, dataSchema, description, null);
+            String aggregate,
+            List<EventAction> actions,
+            Class<? extends Record> data,
+            String description) {
+        this(aggregate, actions, data, description, null);
+    }
+
+    /**
+     * The OpenAPI component (of the service's own document) of the data: its view's {@code @Schema}
+     * name, else the view's class name.
+     */
+    public String dataSchema() {
+        Schema schema = data.getAnnotation(Schema.class);
+        return schema != null && !schema.name().isEmpty() ? schema.name() : data.getSimpleName();
+    }
+
+    /**
+     * The fields of the data a bureau does not publish (its view's {@code @Unpublished}
+     * components): the gateway's feed withholds them from anonymous readers.
+     */
+    public List<String> unpublished() {
+        return Publication.unpublished(data);
     }
 
     public boolean declares(EventAction action) {

@@ -14,9 +14,10 @@ import org.innoreg.chassis.events.PublishedEvents;
 /**
  * States the service's event contracts ({@link PublishedEvents}) in its OpenAPI document, at the
  * root under {@value #EXTENSION}: per topic its address, key, description, the CloudEvents type of
- * each action and the document's schema of the data. The gateway builds the suite's AsyncAPI
- * document and the typed event feed from these, so the topics and types are spelt only where they
- * are published. A contract that names a schema the document lacks fails the build.
+ * each action, the document's schema of the data and the data's fields a bureau does not publish.
+ * The gateway builds the suite's AsyncAPI document and the typed event feed from these, so the
+ * topics and types are spelt only where they are published. A contract that names a schema the
+ * document lacks fails the build.
  */
 final class OpenApiEvents {
 
@@ -48,6 +49,9 @@ final class OpenApiEvents {
             channel.put("description", contract.description());
             channel.put("key", "The " + contract.aggregate() + "'s id (CloudEvents subject)");
             channel.put("payload", ref(schemas, contract.dataSchema(), contract));
+            if (!contract.unpublished().isEmpty()) {
+                channel.put("unpublished", contract.unpublished());
+            }
             if (contract.steps() != null) {
                 Map<String, Object> steps = new LinkedHashMap<>();
                 steps.put("field", contract.steps().field());

@@ -6,24 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.innoreg.chassis.events.EventAction;
 import org.innoreg.chassis.events.EventContract;
+import org.innoreg.chassis.security.Unpublished;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The event contracts as a service's document states them ({@code x-innoreg-events}). */
 @Tag("fast")
-class OpenApiEventsTest {
+public class OpenApiEventsTest {
 
     private static final EventAction MOVED = new EventAction("moved");
+
+    /** A view whose schema is named by its annotation, with a field not published. */
+    @Schema(name = "Thing")
+    public record ThingView(String id, @Unpublished String keeper) {}
 
     private static final EventContract THING =
             new EventContract(
                     "thing",
                     List.of(EventAction.CREATED, MOVED, EventAction.DELETED),
-                    "Thing",
+                    ThingView.class,
                     "Things.",
                     new EventContract.DatedSteps("moves", "Move", "Where it went, oldest first"));
 
@@ -53,7 +59,8 @@ class OpenApiEventsTest {
                 .containsEntry("topic", "things.thing.v1")
                 .containsEntry("description", "Things.")
                 .containsEntry("key", "The thing's id (CloudEvents subject)")
-                .containsEntry("payload", Map.of("$ref", "#/components/schemas/Thing"));
+                .containsEntry("payload", Map.of("$ref", "#/components/schemas/Thing"))
+                .containsEntry("unpublished", List.of("keeper"));
         assertThat((Map<String, Object>) channel.get("steps"))
                 .containsEntry("field", "moves")
                 .containsEntry("items", Map.of("$ref", "#/components/schemas/Move"));
@@ -76,7 +83,7 @@ class OpenApiEventsTest {
     void actionsAreKebabCaseAndContractsDeclareSome() {
         assertThatThrownBy(() -> new EventAction("Stage_Changed"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EventContract("thing", List.of(), "Thing", "Things."))
+        assertThatThrownBy(() -> new EventContract("thing", List.of(), ThingView.class, "Things."))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(THING.declares(new EventAction("moved"))).isTrue();
         assertThat(THING.declares(EventAction.UPDATED)).isFalse();

@@ -30,7 +30,7 @@ class AggregateTypeWithStepsTest {
             new EventContract(
                     "thing",
                     List.of(EventAction.CREATED),
-                    "Thing",
+                    ThingView.class,
                     "things",
                     new EventContract.DatedSteps("history", "Step", "steps, oldest first"));
 

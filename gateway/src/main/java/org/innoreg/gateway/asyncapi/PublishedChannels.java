@@ -3,6 +3,7 @@ package org.innoreg.gateway.asyncapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,8 @@ public final class PublishedChannels {
      * @param service the service whose document states it (the merge's name for that document)
      * @param schema the name of the data's schema in the service's document
      * @param steps null when the data is the API view alone
+     * @param unpublished the data's fields a bureau does not publish, which only authenticated
+     *     readers see
      */
     public record Channel(
             String service,
@@ -44,7 +47,8 @@ public final class PublishedChannels {
             String key,
             String schema,
             Steps steps,
-            List<Message> messages) {}
+            List<Message> messages,
+            List<String> unpublished) {}
 
     private PublishedChannels() {}
 
@@ -71,6 +75,8 @@ public final class PublishedChannels {
 
     private static Channel channel(String service, String source, JsonNode channel) {
         JsonNode steps = channel.get("steps");
+        List<String> unpublished = new ArrayList<>();
+        channel.path("unpublished").forEach(field -> unpublished.add(field.asText()));
         List<Message> messages = new ArrayList<>();
         for (JsonNode message : channel.path("messages")) {
             messages.add(
@@ -90,7 +96,22 @@ public final class PublishedChannels {
                                 steps.path("field").asText(),
                                 schemaName(steps.path("items")),
                                 steps.path("description").asText()),
-                List.copyOf(messages));
+                List.copyOf(messages),
+                List.copyOf(unpublished));
+    }
+
+    /**
+     * What each CloudEvents type's data withholds from anonymous readers, for every type the
+     * documents state; a type missing here is one whose contract the gateway has not read.
+     */
+    public static Map<String, List<String>> unpublishedByType(List<Channel> channels) {
+        Map<String, List<String>> byType = new HashMap<>();
+        for (Channel channel : channels) {
+            for (Message message : channel.messages()) {
+                byType.put(message.type(), channel.unpublished());
+            }
+        }
+        return byType;
     }
 
     /** {@code #/components/schemas/Platform} → {@code Platform}. */

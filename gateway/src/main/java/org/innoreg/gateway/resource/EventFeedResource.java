@@ -28,10 +28,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -44,10 +44,12 @@ import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
+import org.innoreg.gateway.asyncapi.PublishedChannels;
 import org.innoreg.gateway.feed.FeedPage;
 import org.innoreg.gateway.feed.FeedRepository;
 import org.innoreg.gateway.feed.FeedRepository.Entry;
 import org.innoreg.gateway.feed.FeedRepository.FeedFilter;
+import org.innoreg.gateway.openapi.OpenApiSources;
 
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,23 +66,13 @@ public class EventFeedResource {
     private final ObjectMapper json;
     private final Caller caller;
 
-    /**
-     * Fields of event data a bureau does not publish: only authenticated readers see them in the
-     * feed.
-     */
-    private final Set<String> confidentialFields;
+    /** The services' documents, whose event contracts say what each type's data withholds. */
+    private final OpenApiSources sources;
 
     EventFeedResource(
-            FeedRepository feed,
-            ObjectMapper json,
-            Caller caller,
-            @ConfigProperty(
-                            name = "innoreg.gateway.feed.confidential-fields",
-                            defaultValue =
-                                    "responsibleOfficial,reviewer,summary,problem,resolution,contactPerson,contactPhone")
-                    List<String> confidentialFields) {
+            FeedRepository feed, ObjectMapper json, Caller caller, OpenApiSources sources) {
         this.caller = caller;
-        this.confidentialFields = Set.copyOf(confidentialFields);
+        this.sources = sources;
         this.feed = feed;
         this.json = json;
     }
@@ -92,8 +84,9 @@ public class EventFeedResource {
                     "CloudEvents 1.0 (structured JSON) in a stable order. Start without a cursor, then follow "
                             + "`next`; an empty page means you are up to date: poll again with the same cursor later. `since` skips the events "
                             + "before a time (the `next` links keep it). Fields a bureau "
-                            + "does not publish (officials, reviewers, obstacles' text) are left out of `data` unless the caller "
-                            + "is an authenticated reader.")
+                            + "does not publish (a project's supervising official: each topic's `unpublished` fields in the service's "
+                            + "event contract) are left out of `data` unless the caller is an authenticated reader; an event whose "
+                            + "contract the gateway has not read yet comes without `data` for such a caller.")
     @APIResponse(
             responseCode = "200",
             description = "A page of events",
@@ -139,9 +132,11 @@ public class EventFeedResource {
         List<Entry> entries =
                 feed.after(after, new FeedFilter(type, subject, region, since), limit);
         boolean reader = caller.isReader();
+        Map<String, List<String>> unpublished = reader ? Map.of() : unpublishedByType();
         List<JsonNode> events = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            events.add(reader ? parse(entry.event()) : published(parse(entry.event())));
+            JsonNode event = parse(entry.event());
+            events.add(reader ? event : published(event, unpublished));
         }
         long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
         UriBuilder next =
@@ -241,27 +236,47 @@ public class EventFeedResource {
                         entry -> {
                             cursor.set(entry.position());
                             JsonNode event = parse(entry.event());
+                            String data =
+                                    reader
+                                            ? entry.event()
+                                            : published(event, unpublishedByType()).toString();
                             return sse.newEventBuilder()
                                     .id(String.valueOf(entry.position()))
                                     .name(event.path("type").asText("event"))
                                     .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                    .data(reader ? entry.event() : published(event).toString())
+                                    .data(data)
                                     .build();
                         });
     }
 
-    /** The event without the confidential fields of its data, at any depth. */
-    private JsonNode published(JsonNode event) {
-        strip(event.path("data"));
+    /** What each type's data withholds from anonymous readers, as the services' contracts say. */
+    private Map<String, List<String>> unpublishedByType() {
+        Map<String, ObjectNode> documents = new HashMap<>();
+        sources.current().forEach(e -> documents.put(e.getKey(), e.getValue().document()));
+        return PublishedChannels.unpublishedByType(PublishedChannels.of(documents));
+    }
+
+    /**
+     * The event as an anonymous reader may see it: without the fields its contract does not publish
+     * (at any depth of its data), or without data at all while its contract is unknown here (a
+     * service the gateway has not reached since it started): withheld rather than guessed.
+     */
+    private static JsonNode published(JsonNode event, Map<String, List<String>> unpublished) {
+        List<String> fields = unpublished.get(event.path("type").asText());
+        if (fields == null) {
+            ((ObjectNode) event).remove("data");
+        } else if (!fields.isEmpty()) {
+            strip(event.path("data"), fields);
+        }
         return event;
     }
 
-    private void strip(JsonNode node) {
+    private static void strip(JsonNode node, List<String> fields) {
         if (node instanceof ObjectNode object) {
-            object.remove(confidentialFields);
-            object.elements().forEachRemaining(this::strip);
+            object.remove(fields);
+            object.elements().forEachRemaining(child -> strip(child, fields));
         } else if (node.isArray()) {
-            node.elements().forEachRemaining(this::strip);
+            node.elements().forEachRemaining(child -> strip(child, fields));
         }
     }
 

@@ -8,6 +8,7 @@ import org.innoreg.chassis.events.EventContract;
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.indicators.domain.Indicator;
 import org.innoreg.indicators.mapping.IndicatorMapper;
+import org.innoreg.indicators.mapping.IndicatorView;
 
 /**
  * The event contract of the indicator aggregate: topic {@code indicators.indicator.v1}, types
@@ -21,7 +22,8 @@ public class IndicatorEvents extends AggregateType<Indicator> {
 
     /** Definitions are only ever added. */
     public static final EventContract CONTRACT =
-            new EventContract(AGGREGATE, List.of(CREATED), "Indicator", "Indicator definitions.");
+            new EventContract(
+                    AGGREGATE, List.of(CREATED), IndicatorView.class, "Indicator definitions.");
 
     IndicatorEvents() {
         super(

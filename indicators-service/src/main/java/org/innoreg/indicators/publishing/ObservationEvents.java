@@ -26,7 +26,7 @@ public class ObservationEvents extends AggregateType<Observation> {
             new EventContract(
                     AGGREGATE,
                     List.of(RECORDED, REVISED),
-                    "Observation",
+                    ObservationView.class,
                     "Reported values, keyed <indicator>/<region>/<period>; a revision replaces the cell's value.");
 
     ObservationEvents() {

@@ -20,7 +20,7 @@ public class TargetEvents extends AggregateType<Target> {
 
     /** Targets are only ever added. */
     public static final EventContract CONTRACT =
-            new EventContract(AGGREGATE, List.of(CREATED), "Target", "Plan targets.");
+            new EventContract(AGGREGATE, List.of(CREATED), TargetView.class, "Plan targets.");
 
     TargetEvents() {
         super(

@@ -12,6 +12,7 @@ import org.innoreg.chassis.write.AggregateTypeWithSteps;
 import org.innoreg.projects.domain.Project;
 import org.innoreg.projects.domain.ProjectTransition;
 import org.innoreg.projects.mapping.ProjectMapper;
+import org.innoreg.projects.mapping.ProjectView;
 import org.innoreg.projects.mapping.TransitionView;
 import org.innoreg.projects.repository.ProjectTransitionRepository;
 
@@ -45,7 +46,7 @@ public class ProjectEvents extends AggregateTypeWithSteps<Project, ProjectTransi
                             MILESTONE_CHANGED,
                             OBSTACLE_CHANGED,
                             DELETED),
-                    "Project",
+                    ProjectView.class,
                     "Industrial investment projects of the pipeline; every stage transition is a stage-changed event.",
                     new EventContract.DatedSteps(
                             "transitions",

@@ -10,6 +10,7 @@ import org.innoreg.chassis.events.EventContract;
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.registry.domain.Organization;
 import org.innoreg.registry.mapping.OrganizationMapper;
+import org.innoreg.registry.mapping.OrganizationView;
 
 /**
  * The event contract of the organisation aggregate: topic {@code registry.organization.v1}, types
@@ -25,7 +26,7 @@ public class OrganizationEvents extends AggregateType<Organization> {
             new EventContract(
                     AGGREGATE,
                     List.of(CREATED, UPDATED, DELETED),
-                    "Organization",
+                    OrganizationView.class,
                     "Host enterprises, universities, institutes and hospitals.");
 
     OrganizationEvents() {

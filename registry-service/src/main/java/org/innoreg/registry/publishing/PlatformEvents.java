@@ -12,6 +12,7 @@ import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformHistoryEntry;
 import org.innoreg.registry.mapping.PlatformHistoryView;
 import org.innoreg.registry.mapping.PlatformMapper;
+import org.innoreg.registry.mapping.PlatformView;
 import org.innoreg.registry.repository.PlatformHistoryRepository;
 
 /**
@@ -31,7 +32,7 @@ public class PlatformEvents extends AggregateTypeWithSteps<Platform, PlatformHis
             new EventContract(
                     AGGREGATE,
                     List.of(CREATED, UPDATED, DELETED),
-                    "Platform",
+                    PlatformView.class,
                     "Accredited innovation platforms; level and status changes are updates.",
                     new EventContract.DatedSteps(
                             "history",

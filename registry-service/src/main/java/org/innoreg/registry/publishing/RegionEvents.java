@@ -8,6 +8,7 @@ import org.innoreg.chassis.events.EventContract;
 import org.innoreg.chassis.write.AggregateType;
 import org.innoreg.registry.domain.Region;
 import org.innoreg.registry.mapping.RegionMapper;
+import org.innoreg.registry.mapping.RegionView;
 
 /**
  * The event contract of the region aggregate: topic {@code registry.region.v1}, type {@code
@@ -24,7 +25,7 @@ public class RegionEvents extends AggregateType<Region> {
             new EventContract(
                     AGGREGATE,
                     List.of(CREATED),
-                    "Region",
+                    RegionView.class,
                     "GB/T 2260 regions and special areas added to the registry.");
 
     RegionEvents() {
