@@ -1,6 +1,9 @@
 package org.innoreg.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,6 +20,8 @@ import java.util.Map;
  * sends them: the first request a clerk or a partner's developer makes, so each must be accepted.
  */
 public final class RequestExamples {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RequestExamples() {}
 
@@ -46,6 +51,34 @@ public final class RequestExamples {
         @Override
         public String toString() {
             return method.toUpperCase() + " " + path + " (" + mediaType + ") " + name;
+        }
+    }
+
+    /**
+     * Sends every request example of the service at {@code baseUrl} with an administrator's token,
+     * after checking that the document has exactly the examples named: a registration (JSON) must
+     * be created (201); a file's import, run dry, must find every row of it valid.
+     */
+    public static void assertAccepted(String baseUrl, String... names)
+            throws IOException, InterruptedException {
+        List<Example> examples = of(baseUrl + "/q/openapi?format=json");
+        assertThat(examples).extracting(Example::name).containsExactlyInAnyOrder(names);
+        for (Example example : examples) {
+            boolean json = example.mediaType().equals("application/json");
+            HttpResponse<String> answer =
+                    example.send(baseUrl, json ? "" : "?dryRun=true", TestTokens.admin());
+            assertThat(answer.statusCode())
+                    .as(example + ": " + answer.body())
+                    .isEqualTo(json ? 201 : 200);
+            if (!json) {
+                JsonNode report = JSON.readTree(answer.body());
+                assertThat(report.path("rows").asInt())
+                        .as(example.toString())
+                        .isEqualTo(example.body().strip().split("\n").length - 1);
+                assertThat(report.path("invalid").asInt())
+                        .as(example + ": " + answer.body())
+                        .isZero();
+            }
         }
     }
 
