@@ -23,6 +23,7 @@ class PublishedChannelsTest {
                                         + "'source':'urn:innoreg:%1$s','channels':[{'aggregate':'%2$s',"
                                         + "'topic':'%1$s.%2$s.v1','description':'d','key':'k',"
                                         + "'payload':{'$ref':'#/components/schemas/View'},"
+                                        + "'unpublished':['keeper'],"
                                         + "'steps':{'field':'history','description':'h',"
                                         + "'items':{'$ref':'#/components/schemas/Step'}},"
                                         + "'messages':[{'action':'created',"
@@ -49,5 +50,18 @@ class PublishedChannelsTest {
         assertThat(item.messages())
                 .containsExactly(
                         new PublishedChannels.Message("created", "org.innoreg.alpha.item.created"));
+        assertThat(item.unpublished()).containsExactly("keeper");
+    }
+
+    @Test
+    void whatEachTypeWithholdsIsKnownOnlyForTheTypesTheDocumentsState() throws Exception {
+        Map<String, ObjectNode> documents = new HashMap<>();
+        documents.put("alpha", document("alpha", "item"));
+        documents.put("quiet", (ObjectNode) JSON.readTree("{\"openapi\":\"3.1.0\"}"));
+        documents.put("away", null); // a service the gateway has not reached
+        Map<String, List<String>> byType =
+                PublishedChannels.unpublishedByType(PublishedChannels.of(documents));
+        assertThat(byType)
+                .containsExactly(Map.entry("org.innoreg.alpha.item.created", List.of("keeper")));
     }
 }
