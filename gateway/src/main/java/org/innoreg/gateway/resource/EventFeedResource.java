@@ -222,31 +222,33 @@ public class EventFeedResource {
                 .drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .concatMap(
-                        tick ->
-                                Multi.createFrom()
-                                        .iterable(
-                                                QuarkusTransaction.requiringNew()
-                                                        .call(
-                                                                () ->
-                                                                        feed.after(
-                                                                                cursor.get(),
-                                                                                filter,
-                                                                                500))))
-                .map(
-                        entry -> {
-                            cursor.set(entry.position());
-                            JsonNode event = parse(entry.event());
-                            String data =
-                                    reader
-                                            ? entry.event()
-                                            : published(event, unpublishedByType()).toString();
-                            return sse.newEventBuilder()
-                                    .id(String.valueOf(entry.position()))
-                                    .name(event.path("type").asText("event"))
-                                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                    .data(data)
-                                    .build();
+                        tick -> {
+                            List<Entry> entries =
+                                    QuarkusTransaction.requiringNew()
+                                            .call(() -> feed.after(cursor.get(), filter, 500));
+                            // read from the contracts once a poll, not once an event
+                            Map<String, List<String>> unpublished =
+                                    reader || entries.isEmpty() ? Map.of() : unpublishedByType();
+                            return Multi.createFrom()
+                                    .iterable(entries)
+                                    .map(
+                                            entry -> {
+                                                cursor.set(entry.position());
+                                                return sseEvent(sse, entry, reader, unpublished);
+                                            });
                         });
+    }
+
+    /** One entry of the stream, as this caller may see it. */
+    private OutboundSseEvent sseEvent(
+            Sse sse, Entry entry, boolean reader, Map<String, List<String>> unpublished) {
+        JsonNode event = parse(entry.event());
+        return sse.newEventBuilder()
+                .id(String.valueOf(entry.position()))
+                .name(event.path("type").asText("event"))
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(reader ? entry.event() : published(event, unpublished).toString())
+                .build();
     }
 
     /** What each type's data withholds from anonymous readers, as the services' contracts say. */
@@ -264,7 +266,7 @@ public class EventFeedResource {
     private static JsonNode published(JsonNode event, Map<String, List<String>> unpublished) {
         List<String> fields = unpublished.get(event.path("type").asText());
         if (fields == null) {
-            ((ObjectNode) event).remove("data");
+            ((ObjectNode) event).remove(List.of("data", "datacontenttype"));
         } else if (!fields.isEmpty()) {
             strip(event.path("data"), fields);
         }

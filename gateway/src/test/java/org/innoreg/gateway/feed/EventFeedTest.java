@@ -526,7 +526,12 @@ class EventFeedTest {
                                         .body(
                                                 "items[0]",
                                                 org.hamcrest.Matchers.not(
-                                                        org.hamcrest.Matchers.hasKey("data"))));
+                                                        org.hamcrest.Matchers.hasKey("data")))
+                                        .body(
+                                                "items[0]",
+                                                org.hamcrest.Matchers.not(
+                                                        org.hamcrest.Matchers.hasKey(
+                                                                "datacontenttype"))));
         assertThat(readersData(subject, "auditor")).isEqualTo("Municipal audit bureau");
     }
 
