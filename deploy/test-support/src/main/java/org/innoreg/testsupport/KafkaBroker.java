@@ -1,5 +1,7 @@
 package org.innoreg.testsupport;
 
+import static org.innoreg.testsupport.Waiting.sleep;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -273,15 +275,6 @@ public final class KafkaBroker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import net.jqwik.api.sessions.JqwikSession;
 
 /**
@@ -93,21 +92,16 @@ public final class OpenApiFuzzer {
 
     /**
      * What every service's HostileInputTest checks: about {@code total} hostile requests to the
-     * service at {@code baseUrl}, no finding, at least 90 % of them sent, and the database and
-     * topics as they were. The seed is {@code -Dinnoreg.fuzz.seed}, 20261122 by default.
+     * {@link ServiceUnderTest}, no finding, at least 90 % of them sent, and the database and topics
+     * as they were. The seed is {@code -Dinnoreg.fuzz.seed}, 20261122 by default.
      */
-    public static Report check(
-            String name,
-            String baseUrl,
-            String documentPath,
-            int total,
-            DataSource dataSource,
-            String bootstrapServers)
+    public static Report check(String name, String documentPath, int total)
             throws IOException, InterruptedException {
         long seed = Long.getLong("innoreg.fuzz.seed", 20261122L);
-        Supplier<String> state = ServiceState.of(dataSource, bootstrapServers);
+        Supplier<String> state = ServiceUnderTest.state();
         String before = ServiceState.stable(state);
-        Report report = run(baseUrl, documentPath, TestTokens.admin(), total, seed);
+        Report report =
+                run(ServiceUnderTest.baseUrl(), documentPath, TestTokens.admin(), total, seed);
         System.out.printf(
                 "fuzzing (%s, seed %d): %d requests over %d operations, statuses %s%n",
                 name, seed, report.requests(), report.operations(), report.statuses());

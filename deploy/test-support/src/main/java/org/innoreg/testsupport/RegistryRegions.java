@@ -1,21 +1,15 @@
 package org.innoreg.testsupport;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.function.IntSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Regions created in the registry, as a service that keeps a read model of them learns them: the
@@ -30,7 +24,27 @@ public final class RegistryRegions {
     /** Codes published in this JVM (its broker): publishing one again would change nothing. */
     private static final Set<String> PUBLISHED = ConcurrentHashMap.newKeySet();
 
+    /** A code of Changde's range that names no region of the registry. */
+    public static final String NONE = "430799";
+
     private RegistryRegions() {}
+
+    /**
+     * Each of {@code paths} answers a {@code region} filter naming no region with a 400 problem
+     * naming the parameter, instead of an empty list that looks like a region without records.
+     */
+    public static void assertUnknownRegionRefused(String... paths) {
+        for (String path : paths) {
+            given().queryParam("region", NONE)
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:innoreg:problem:validation"))
+                    .body("errors[0].field", equalTo("region"))
+                    .body("errors[0].message", equalTo("region " + NONE + " does not exist"));
+        }
+    }
 
     /**
      * Publishes the creation of each region not published yet in this JVM, then waits until {@code
@@ -40,23 +54,10 @@ public final class RegistryRegions {
             String bootstrapServers,
             java.util.function.ToIntFunction<String> status,
             String... codes) {
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                        new StringSerializer(),
-                        new ByteArraySerializer())) {
-            for (String code : codes) {
-                if (PUBLISHED.add(code)) {
-                    producer.send(
-                                    new ProducerRecord<>(
-                                            TOPIC,
-                                            code,
-                                            event(code).getBytes(StandardCharsets.UTF_8)))
-                            .get();
-                }
+        for (String code : codes) {
+            if (PUBLISHED.add(code)) {
+                EventWriter.on(bootstrapServers).write(TOPIC, code, event(code));
             }
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("region events not published", e);
         }
         for (String code : codes) {
             awaitStatus(() -> status.applyAsInt(code), 200);

@@ -13,10 +13,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 
 /**
  * Walks every write operation of a service's own OpenAPI document (POST, PUT, PATCH, DELETE)
@@ -132,6 +130,16 @@ public final class SecurityMatrix {
         return new Result(operations.size(), requests);
     }
 
+    /** {@link #run} against the {@link ServiceUnderTest}; says how much it walked. */
+    public static Result runOnService(String service, Map<String, Recipe> recipes)
+            throws IOException, InterruptedException {
+        Result result = run(ServiceUnderTest.baseUrl(), recipes, ServiceUnderTest.state());
+        System.out.printf(
+                "security matrix (%s): %d operations, %d refused requests%n",
+                service, result.operations(), result.requests());
+        return result;
+    }
+
     private static String token(Case refusal, Recipe recipe) {
         List<String> roles = List.of(recipe.role());
         List<String> regions = recipe.scope() == null ? List.of() : List.of(recipe.scope());
@@ -187,15 +195,5 @@ public final class SecurityMatrix {
             }
         }
         return operations;
-    }
-
-    /** {@link ServiceState#fingerprint}, where the services' tests look for it. */
-    public static String fingerprint(DataSource dataSource, Set<String> skipped) {
-        return ServiceState.fingerprint(dataSource, skipped);
-    }
-
-    /** {@link ServiceState#topicOffsets}, where the services' tests look for it. */
-    public static String topicOffsets(String bootstrapServers) {
-        return ServiceState.topicOffsets(bootstrapServers);
     }
 }

@@ -3,9 +3,12 @@ package org.innoreg.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,6 +68,30 @@ public final class TopicReader {
             }
         }
         return messages;
+    }
+
+    /**
+     * Reads the topic until it holds at least {@code count} distinct keys (aggregates evented), or
+     * the timeout passes; returns those keys in the order first read.
+     */
+    public static List<String> keysUntil(
+            String bootstrapServers, String topic, Duration timeout, int count) {
+        return readUntil(
+                        bootstrapServers,
+                        topic,
+                        timeout,
+                        read -> distinctKeys(read).size() >= count)
+                .stream()
+                .map(Message::key)
+                .distinct()
+                .toList();
+    }
+
+    /** The distinct keys of {@code messages}. */
+    public static Set<String> distinctKeys(List<Message> messages) {
+        return messages.stream()
+                .map(Message::key)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /**

@@ -13,17 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.gateway.openapi.ServiceDocumentsResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.innoreg.testsupport.EventWriter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,22 +30,6 @@ class EventFeedTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
-
-    private KafkaProducer<String, byte[]> producer;
-
-    @BeforeEach
-    void connect() {
-        producer =
-                new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
-    }
-
-    @AfterEach
-    void close() {
-        producer.close();
-    }
 
     @Test
     void eachEventAppearsOnceEvenWhenDeliveredTwice() throws Exception {
@@ -474,12 +451,7 @@ class EventFeedTest {
     }
 
     private void publish(String topic, String key, String event) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, event.getBytes(StandardCharsets.UTF_8)))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        EventWriter.on(bootstrapServers).write(topic, key, event);
     }
 
     @Test

@@ -9,17 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
+import org.innoreg.testsupport.EventWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,22 +24,14 @@ class SearchTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private KafkaProducer<String, byte[]> producer;
-
     private static boolean warm;
 
     @BeforeEach
-    void connect() {
-        producer =
-                new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+    void awaitTopics() {
         if (!warm) {
             // In a running suite the topics exist; here the first event creates each, and the
-            // gateway's
-            // pattern subscription picks a new topic up at its next metadata refresh. Wait for that
-            // once.
+            // gateway's pattern subscription picks a new topic up at its next metadata refresh.
+            // Wait for that once.
             String tag = "预热" + System.nanoTime();
             for (String topic :
                     new String[] {
@@ -69,11 +54,6 @@ class SearchTest {
                                             .body("items.size()", equalTo(3)));
             warm = true;
         }
-    }
-
-    @AfterEach
-    void close() {
-        producer.close();
     }
 
     @Test
@@ -226,11 +206,6 @@ class SearchTest {
                                 key,
                                 sequence,
                                 data);
-        try {
-            producer.send(new ProducerRecord<>(topic, key, event.getBytes(StandardCharsets.UTF_8)))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        EventWriter.on(bootstrapServers).write(topic, key, event);
     }
 }

@@ -3,12 +3,7 @@ package org.innoreg.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Set;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.testsupport.SecurityMatrix;
 import org.innoreg.testsupport.SecurityMatrix.Recipe;
 import org.junit.jupiter.api.Test;
@@ -19,11 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class WriteSecurityTest {
-
-    @Inject DataSource dataSource;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void everyWriteOperationRefusesEveryBadCallerAndChangesNothing() throws Exception {
@@ -38,16 +28,7 @@ class WriteSecurityTest {
                                 "admin",
                                 "registry-editor",
                                 null));
-        var result =
-                SecurityMatrix.run(
-                        "http://127.0.0.1:" + RestAssured.port,
-                        recipes,
-                        () ->
-                                SecurityMatrix.fingerprint(dataSource, Set.of())
-                                        + SecurityMatrix.topicOffsets(bootstrapServers));
-        System.out.printf(
-                "security matrix (gateway): %d operations, %d refused requests%n",
-                result.operations(), result.requests());
+        var result = SecurityMatrix.runOnService("gateway", recipes);
         assertThat(result.requests()).isEqualTo(7);
     }
 }

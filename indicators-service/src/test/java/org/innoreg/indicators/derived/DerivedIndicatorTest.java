@@ -12,7 +12,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,23 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.indicators.service.DerivedIndicatorService;
+import org.innoreg.testsupport.EventWriter;
 import org.innoreg.testsupport.InjectKafkaBroker;
 import org.innoreg.testsupport.KafkaBroker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,22 +58,6 @@ class DerivedIndicatorTest {
     @Inject DerivedIndicatorService derived;
 
     @InjectKafkaBroker KafkaBroker broker;
-
-    private KafkaProducer<String, byte[]> producer;
-
-    @BeforeEach
-    void connect() {
-        producer =
-                new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
-    }
-
-    @AfterEach
-    void close() {
-        producer.close();
-    }
 
     /**
      * The issue's walk-through: a provincial incubator in Wuling (430702) accredited on 2019-06-15,
@@ -973,8 +949,7 @@ class DerivedIndicatorTest {
         } finally {
             broker.start();
         }
-        producer.close(); // its connections died with the broker
-        connect();
+        EventWriter.reconnect(bootstrapServers);
         for (int n = 40; n < 80; n++) {
             publish(PLATFORMS, ids.get(n), events.get(n));
             if (n % 2 == 0) { // a repeat of an event sent before the outage, byte for byte
@@ -1010,13 +985,7 @@ class DerivedIndicatorTest {
     }
 
     private RecordMetadata publish(String topic, String key, String json) {
-        try {
-            return producer.send(
-                            new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8)))
-                    .get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        return EventWriter.on(bootstrapServers).write(topic, key, json);
     }
 
     /**

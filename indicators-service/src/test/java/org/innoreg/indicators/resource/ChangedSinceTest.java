@@ -3,9 +3,7 @@ package org.innoreg.indicators.resource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -15,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.innoreg.testsupport.ChangedSinceContract;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -184,27 +183,7 @@ class ChangedSinceTest {
 
     @Test
     void aChangedSinceThatIsNotAnInstantIsAProblemNamingIt() {
-        for (String list :
-                List.of("/api/v1/indicators", "/api/v1/targets", "/api/v1/indicators/gdp/series")) {
-            for (String bad :
-                    List.of(
-                            "yesterday",
-                            "2026-12-01",
-                            "2026-12-01T08:00:00",
-                            "2026-02-30T00:00:00Z",
-                            "1764547200",
-                            "2026-12-01T08:00:00+19:00")) {
-                given().queryParam("changedSince", bad)
-                        .get(list)
-                        .then()
-                        .log()
-                        .ifValidationFails()
-                        .statusCode(400)
-                        .contentType("application/problem+json")
-                        .body("status", equalTo(400))
-                        .body("errors[0].field", equalTo("changedSince"))
-                        .body("detail", containsString("changedSince"));
-            }
-        }
+        ChangedSinceContract.assertRefusesWhatIsNotAnInstant(
+                "/api/v1/indicators", "/api/v1/targets", "/api/v1/indicators/gdp/series");
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class IndicatorRegionsTest {
 
     /** Well-formed (GB/T 2260 shape), but no region of the registry. */
-    private static final String NONE = "430799";
+    private static final String NONE = RegistryRegions.NONE;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -34,17 +34,8 @@ class IndicatorRegionsTest {
 
     @Test
     void aFilterNamingNoRegionIsA400NamingTheParameter() {
-        for (String path :
-                new String[] {"/api/v1/targets", "/api/v1/indicators/patent_applications/series"}) {
-            given().queryParam("region", NONE)
-                    .get(path)
-                    .then()
-                    .statusCode(400)
-                    .contentType("application/problem+json")
-                    .body("type", equalTo("urn:innoreg:problem:validation"))
-                    .body("errors[0].field", equalTo("region"))
-                    .body("errors[0].message", equalTo("region 430799 does not exist"));
-        }
+        RegistryRegions.assertUnknownRegionRefused(
+                "/api/v1/targets", "/api/v1/indicators/patent_applications/series");
         given().queryParam("region", "430700").get("/api/v1/targets").then().statusCode(200);
         given().queryParam("region", "430400")
                 .get("/api/v1/indicators/patent_applications/series")

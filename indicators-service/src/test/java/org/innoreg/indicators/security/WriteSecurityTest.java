@@ -6,14 +6,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.testsupport.SecurityMatrix;
 import org.innoreg.testsupport.SecurityMatrix.Recipe;
 import org.innoreg.testsupport.TestTokens;
@@ -27,11 +22,6 @@ import org.junit.jupiter.api.Test;
 class WriteSecurityTest {
 
     private static final String EDITOR = "indicators-editor";
-
-    @Inject DataSource dataSource;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void everyWriteOperationRefusesEveryBadCallerAndChangesNothing() throws Exception {
@@ -68,16 +58,7 @@ class WriteSecurityTest {
                                         EDITOR,
                                         null));
 
-        var result =
-                SecurityMatrix.run(
-                        "http://127.0.0.1:" + RestAssured.port,
-                        recipes,
-                        () ->
-                                SecurityMatrix.fingerprint(dataSource, Set.of())
-                                        + SecurityMatrix.topicOffsets(bootstrapServers));
-        System.out.printf(
-                "security matrix (indicators): %d operations, %d refused requests%n",
-                result.operations(), result.requests());
+        var result = SecurityMatrix.runOnService("indicators", recipes);
         assertThat(result.requests()).isEqualTo(4 * 7 + 2);
     }
 

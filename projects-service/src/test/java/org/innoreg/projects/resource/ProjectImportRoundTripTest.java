@@ -4,10 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.innoreg.testsupport.CsvFiles.rowsOf;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.util.stream.Collectors;
+import org.innoreg.testsupport.CsvFiles;
 import org.innoreg.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -22,24 +23,7 @@ class ProjectImportRoundTripTest {
     private static final String ADMIN = "Bearer " + TestTokens.admin();
 
     static ValidatableResponse importCsv(String csv, boolean dryRun) {
-        return given().header("Authorization", ADMIN)
-                .contentType("text/csv; charset=UTF-8")
-                .body(csv)
-                .queryParam("dryRun", dryRun)
-                .post("/api/v1/projects/import")
-                .then();
-    }
-
-    static String rowsOf(String export, String tag) {
-        String body = export.startsWith("\uFEFF") ? export.substring(1) : export;
-        String header = body.lines().findFirst().orElseThrow();
-        return header
-                + "\n"
-                + body.lines()
-                        .skip(1)
-                        .filter(line -> line.contains(tag))
-                        .collect(Collectors.joining("\n"))
-                + "\n";
+        return CsvFiles.importAsAdmin("/api/v1/projects/import", csv, dryRun);
     }
 
     static String load(String tag) {

@@ -7,15 +7,10 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.testsupport.SecurityMatrix;
 import org.innoreg.testsupport.SecurityMatrix.Recipe;
 import org.innoreg.testsupport.TestTokens;
@@ -30,11 +25,6 @@ import org.junit.jupiter.api.Test;
 class WriteSecurityTest {
 
     private static final String EDITOR = "projects-editor";
-
-    @Inject DataSource dataSource;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     private String admin;
     private String projectId;
@@ -196,16 +186,7 @@ class WriteSecurityTest {
                                         "reader",
                                         "430703")));
 
-        var result =
-                SecurityMatrix.run(
-                        "http://127.0.0.1:" + RestAssured.port,
-                        recipes,
-                        () ->
-                                SecurityMatrix.fingerprint(dataSource, Set.of())
-                                        + SecurityMatrix.topicOffsets(bootstrapServers));
-        System.out.printf(
-                "security matrix (projects): %d operations, %d refused requests%n",
-                result.operations(), result.requests());
+        var result = SecurityMatrix.runOnService("projects", recipes);
         assertThat(result.requests()).isEqualTo(11 * 8);
     }
 

@@ -75,20 +75,11 @@ class KafkaOutageReadinessIT {
 
                 broker.start();
                 List<String> evented =
-                        TopicReader.readUntil(
-                                        broker.bootstrapServers(),
-                                        "registry.platform.v1",
-                                        Duration.ofSeconds(60),
-                                        read ->
-                                                read.stream()
-                                                                .map(TopicReader.Message::key)
-                                                                .distinct()
-                                                                .count()
-                                                        >= written.size() + 1)
-                                .stream()
-                                .map(TopicReader.Message::key)
-                                .distinct()
-                                .toList();
+                        TopicReader.keysUntil(
+                                broker.bootstrapServers(),
+                                "registry.platform.v1",
+                                Duration.ofSeconds(60),
+                                written.size() + 1);
                 assertThat(evented)
                         .as("the backlog published once Kafka is back")
                         .containsAll(written);

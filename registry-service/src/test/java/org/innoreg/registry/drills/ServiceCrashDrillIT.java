@@ -176,9 +176,7 @@ class ServiceCrashDrillIT {
                             broker.bootstrapServers(),
                             "registry.platform.v1",
                             Duration.ofSeconds(60),
-                            read ->
-                                    read.stream().map(TopicReader.Message::key).distinct().count()
-                                            >= stored.size());
+                            read -> TopicReader.distinctKeys(read).size() >= stored.size());
             Map<String, Set<String>> eventIdsByPlatform = new HashMap<>();
             int copies = 0;
             for (TopicReader.Message message : messages) {

@@ -7,10 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.innoreg.registry.support.Fixtures.unique;
 import static org.innoreg.registry.support.Fixtures.uscc;
+import static org.innoreg.testsupport.CsvFiles.rowsOf;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.util.stream.Collectors;
+import org.innoreg.testsupport.CsvFiles;
 import org.innoreg.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -24,28 +25,7 @@ class ImportRoundTripTest {
     private static final String ADMIN = "Bearer " + TestTokens.admin();
 
     static ValidatableResponse importCsv(String path, String csv, boolean dryRun) {
-        return given().header("Authorization", ADMIN)
-                .contentType("text/csv; charset=UTF-8")
-                .body(csv)
-                .queryParam("dryRun", dryRun)
-                .post(path)
-                .then();
-    }
-
-    /**
-     * The header and the rows that mention the tag (the test database holds other tests' records
-     * too).
-     */
-    static String rowsOf(String export, String tag) {
-        String body = export.startsWith("\uFEFF") ? export.substring(1) : export;
-        String header = body.lines().findFirst().orElseThrow();
-        return header
-                + "\n"
-                + body.lines()
-                        .skip(1)
-                        .filter(line -> line.contains(tag))
-                        .collect(Collectors.joining("\n"))
-                + "\n";
+        return CsvFiles.importAsAdmin(path, csv, dryRun);
     }
 
     private static String[] load(String tag) {

@@ -12,14 +12,10 @@ import static org.innoreg.registry.support.Fixtures.uscc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innoreg.testsupport.SecurityMatrix;
 import org.innoreg.testsupport.SecurityMatrix.Recipe;
@@ -36,8 +32,6 @@ import org.junit.jupiter.api.Test;
 class WriteSecurityTest {
 
     private static final String EDITOR = "registry-editor";
-
-    @Inject DataSource dataSource;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -178,16 +172,7 @@ class WriteSecurityTest {
                                         EDITOR,
                                         null));
 
-        var result =
-                SecurityMatrix.run(
-                        "http://127.0.0.1:" + RestAssured.port,
-                        recipes,
-                        () ->
-                                SecurityMatrix.fingerprint(dataSource, Set.of())
-                                        + SecurityMatrix.topicOffsets(bootstrapServers));
-        System.out.printf(
-                "security matrix (registry): %d operations, %d refused requests%n",
-                result.operations(), result.requests());
+        var result = SecurityMatrix.runOnService("registry", recipes);
         assertThat(result.requests()).isGreaterThanOrEqualTo(9 * 7);
     }
 

@@ -1,5 +1,7 @@
 package org.innoreg.systemtests.cluster;
 
+import static org.innoreg.testsupport.Waiting.sleep;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -616,14 +618,5 @@ public final class ClusterDrill {
         return items.isEmpty()
                 ? ""
                 : items.stream().limit(5).toList() + (items.size() > 5 ? " …" : "");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.innoreg.testsupport.suite;
 
+import static org.innoreg.testsupport.Waiting.sleep;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -190,14 +192,5 @@ public final class CatchUp implements AutoCloseable {
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
