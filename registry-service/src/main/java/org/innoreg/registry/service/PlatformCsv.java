@@ -16,7 +16,6 @@ import org.innoreg.registry.domain.Platform;
 import org.innoreg.registry.domain.PlatformDetail;
 import org.innoreg.registry.mapping.PlatformInput;
 import org.innoreg.registry.mapping.PlatformMapper;
-import org.innoreg.registry.repository.OrganizationRepository;
 import org.innoreg.registry.repository.PlatformRepository;
 
 /**
@@ -50,13 +49,13 @@ public class PlatformCsv extends ColumnsImport<PlatformInput, RegionalName, Plat
                             new String[] {"updatedAt"}));
 
     private final PlatformReferences references;
-    private final OrganizationRepository organizations;
+    private final OrganizationLookup organizations;
 
     PlatformCsv(
             PlatformService service,
             PlatformReferences references,
             PlatformRepository platforms,
-            OrganizationRepository organizations) {
+            OrganizationLookup organizations) {
         super(
                 PlatformInput.class,
                 PlatformMapper.COLUMNS,
@@ -159,12 +158,8 @@ public class PlatformCsv extends ColumnsImport<PlatformInput, RegionalName, Plat
         }
         List<UUID> ids = new ArrayList<>();
         for (String reference : references) {
-            var organization =
-                    reference.length() == 18
-                            ? organizations.findByUscc(reference)
-                            : organizations.findByExactName(reference);
-            organization
-                    .map(o -> o.id)
+            organizations
+                    .idOf(reference)
                     .ifPresentOrElse(
                             ids::add,
                             () -> row.error(column, Messages.text("platform.csv-host", reference)));

@@ -2,16 +2,12 @@ package org.innoreg.registry.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.registry.domain.PlatformDetail;
 import org.innoreg.registry.domain.PlatformType;
 import org.innoreg.registry.mapping.PlatformInput;
-import org.innoreg.registry.repository.OrganizationRepository;
 import org.innoreg.registry.repository.RegionRepository;
 
 /**
@@ -22,9 +18,9 @@ import org.innoreg.registry.repository.RegionRepository;
 public class PlatformReferences {
 
     private final RegionRepository regions;
-    private final OrganizationRepository organizations;
+    private final OrganizationLookup organizations;
 
-    PlatformReferences(RegionRepository regions, OrganizationRepository organizations) {
+    PlatformReferences(RegionRepository regions, OrganizationLookup organizations) {
         this.regions = regions;
         this.organizations = organizations;
     }
@@ -37,7 +33,8 @@ public class PlatformReferences {
                     new Problem.FieldError(
                             "regionCode", Messages.text("region.missing", input.regionCode())));
         }
-        missingOrganizations(input.hostIds())
+        organizations
+                .missing(input.hostIds())
                 .forEach(
                         id ->
                                 errors.add(
@@ -65,7 +62,8 @@ public class PlatformReferences {
                             new Problem.FieldError(
                                     "detail", Messages.text("platform.detail-alliance")));
                 }
-                missingOrganizations(detail.memberOrganizationIds())
+                organizations
+                        .missing(detail.memberOrganizationIds())
                         .forEach(
                                 id ->
                                         errors.add(
@@ -76,14 +74,5 @@ public class PlatformReferences {
             }
         }
         return errors;
-    }
-
-    private List<UUID> missingOrganizations(List<UUID> ids) {
-        if (ids == null || ids.isEmpty()) {
-            return List.of();
-        }
-        Set<UUID> wanted = new HashSet<>(ids);
-        organizations.list("id in ?1", wanted).forEach(found -> wanted.remove(found.id));
-        return ids.stream().filter(wanted::contains).distinct().toList();
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.innoreg.registry.support.Fixtures.unique;
 import static org.innoreg.registry.support.Fixtures.uscc;
@@ -42,6 +43,64 @@ class PlatformImportTest {
                 .statusCode(status)
                 .extract()
                 .asString();
+    }
+
+    /**
+     * A host named on many rows, by code and by name, is each row's host; an unknown one is an
+     * error on every row that names it, not only the first (the import looks each name up once).
+     */
+    @Test
+    void aHostNamedOnManyRowsIsEachRowsAndAnUnknownOneAnErrorOnEach() {
+        String tag = unique("同一依托");
+        String hostUscc = uscc("430702");
+        importCsv(
+                "/api/v1/organizations/import",
+                "统一社会信用代码,名称,类型,地区代码\n" + hostUscc + "," + tag + "依托单位,企业,430702\n",
+                false,
+                200);
+        StringBuilder csv = new StringBuilder("名称,类型,级别,地区代码,依托单位\n");
+        for (int n = 0; n < 6; n++) {
+            String host = n % 2 == 0 ? hostUscc : tag + "依托单位";
+            csv.append(tag)
+                    .append("平台")
+                    .append(n)
+                    .append(",众创空间,市级,430702,")
+                    .append(host)
+                    .append('\n');
+        }
+        String withUnknown =
+                csv
+                        + tag
+                        + "无主一,众创空间,市级,430702,"
+                        + tag
+                        + "查无此单位\n"
+                        + tag
+                        + "无主二,众创空间,市级,430702,"
+                        + tag
+                        + "查无此单位\n";
+        given().contentType("text/csv; charset=UTF-8")
+                .body(withUnknown)
+                .queryParam("dryRun", true)
+                .post("/api/v1/platforms/import")
+                .then()
+                .statusCode(200)
+                .body("invalid", equalTo(2))
+                .body("errors.line", contains(8, 9))
+                .body("errors.field", contains("hosts", "hosts"));
+        importCsv("/api/v1/platforms/import", csv.toString(), false, 200);
+        String hostId =
+                given().queryParam("q", tag + "依托单位")
+                        .get("/api/v1/organizations")
+                        .then()
+                        .extract()
+                        .path("items[0].id");
+        given().queryParam("q", tag + "平台")
+                .queryParam("limit", 50)
+                .get("/api/v1/platforms")
+                .then()
+                .body("items", hasSize(6))
+                .body("items.hostIds.flatten()", everyItem(equalTo(hostId)))
+                .body("items.hostIds.flatten()", hasSize(6));
     }
 
     @Test
