@@ -34,7 +34,10 @@ public enum BulkFormat {
     public static final String IMPORT_CSV =
             "CSV with a header row, in UTF-8 (with or without a byte-order mark) or GB18030/GBK (recognised from the bytes, "
                     + "or named by `charset=` in Content-Type); a byte that does not decode is a 400 problem naming its line "
-                    + "and column. ";
+                    + "and column. A file exported here carries each record's `version`: a row whose record changed after the "
+                    + "export is refused (export again), so that an old file never undoes a later change. A text cell an export "
+                    + "wrote with a leading apostrophe (one starting with =, +, -, @, which spreadsheets would run as a formula) "
+                    + "is read without it. ";
 
     /** What every import's description says of workbooks. */
     public static final String IMPORT_WORKBOOK =

@@ -59,15 +59,29 @@ final class CsvReader {
                 int record = ++records;
                 int line = record < recordLines.size() ? recordLines.get(record) : record + 1;
                 if (!rows.hasHeader()) {
-                    rows.header(new ArrayList<>(raw.keySet()));
+                    // the header as the file spells it: the map above keeps one of two equal names
+                    rows.header(headerRow(mapper, csv));
                 }
-                rows.row(line, new ArrayList<>(raw.values()));
+                List<String> cells = new ArrayList<>(raw.size());
+                raw.values().forEach(cell -> cells.add(FormulaCells.restored(cell)));
+                rows.row(line, cells);
             }
         } catch (ProblemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw ProblemException.invalid(
                     "body", Messages.text("field.not-csv", firstLine(e.getMessage())));
+        }
+    }
+
+    /** The first record's cells, every one (two columns of one name included). */
+    private static List<String> headerRow(CsvMapper mapper, String csv) throws IOException {
+        try (MappingIterator<String[]> records =
+                mapper.readerFor(String[].class)
+                        .with(CsvParser.Feature.WRAP_AS_ARRAY)
+                        .with(CsvSchema.emptySchema())
+                        .readValues(csv)) {
+            return List.of(records.next());
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A CSV file: list cells joined with ';', instants in RFC 3339 (UTC), numbers as plain decimals.
+ * A CSV file: list cells joined with ';', instants in RFC 3339 (UTC), numbers as plain decimals,
+ * texts that a spreadsheet would run as formulas behind an apostrophe ({@link FormulaCells}).
  */
 final class CsvTableWriter implements TableWriter {
 
@@ -41,7 +42,11 @@ final class CsvTableWriter implements TableWriter {
     public void row(List<Object> values) throws IOException {
         cells.clear();
         for (Object value : values) {
-            cells.add(text(value));
+            // texts only: a negative number is a number to a spreadsheet, not a formula
+            cells.add(
+                    value instanceof String || value instanceof List<?>
+                            ? FormulaCells.defused(text(value))
+                            : text(value));
         }
         writer.write(cells);
     }

@@ -82,6 +82,7 @@ final class ImportRows {
     void header(List<String> names) {
         canonical = new ArrayList<>(names.size());
         List<String> unknown = new ArrayList<>();
+        List<String> twice = new ArrayList<>();
         for (String header : names) {
             if (header == null) {
                 canonical.add(null);
@@ -98,6 +99,9 @@ final class ImportRows {
             } else if (unit.matches() && UNIT_SCALE.containsKey(unit.group(2))) {
                 scales.put(name, UNIT_SCALE.get(unit.group(2)));
             }
+            if (name != null && canonical.contains(name)) {
+                twice.add(headers.get(name) + " / " + stripped);
+            }
             canonical.add(name);
             if (name != null) {
                 headers.putIfAbsent(name, stripped);
@@ -110,6 +114,11 @@ final class ImportRows {
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(
                     "header", Messages.text("field.unknown-columns", unknown, columns.keySet()));
+        }
+        if (!twice.isEmpty()) {
+            // which of the two would win is not the clerk's intent to guess
+            throw ProblemException.invalid(
+                    "header", Messages.text("field.columns-twice", String.join(", ", twice)));
         }
     }
 

@@ -2,7 +2,10 @@ package org.innoreg.chassis.problem;
 
 import java.sql.SQLException;
 
-/** What a failure of the database means to the caller: it is away (503), or it refused a value. */
+/**
+ * What a failure of the database means to the caller: it is away (503), a concurrent request wrote
+ * the same record first (409), or it refused a value (400).
+ */
 final class DatabaseFailures {
 
     private DatabaseFailures() {}
@@ -26,6 +29,20 @@ final class DatabaseFailures {
                     || (cause instanceof SQLException
                             && String.valueOf(cause.getMessage())
                                     .contains("Acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether PostgreSQL refused a row because another has the same unique key (23505). The
+     * services check for a duplicate before they write, so this is a concurrent request that wrote
+     * the same record first, between the check and the commit.
+     */
+    static boolean duplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -20,15 +20,17 @@ import org.innoreg.chassis.labels.Labelled;
 
 /**
  * Reads query, path and header parameters of the common types (enums by code in any case or Chinese
- * label, whole numbers, dates, timestamps, UUIDs) and answers a value that does not parse with a
- * 400 problem naming the parameter and what it should look like. Without this, JAX-RS answers 404
- * for a malformed query parameter, without saying which.
+ * label, true or false, whole numbers, dates, timestamps, UUIDs) and answers a value that does not
+ * parse with a 400 problem naming the parameter and what it should look like. Without this, JAX-RS
+ * answers 404 for a malformed query parameter, without saying which.
  */
 @Provider
 public class ParamConverters implements ParamConverterProvider {
 
     private static final Map<Class<?>, Parser> PARSERS =
             Map.of(
+                    Boolean.class, new Parser(ParamConverters::bool, "field.boolean", ""),
+                    boolean.class, new Parser(ParamConverters::bool, "field.boolean", ""),
                     Long.class, new Parser(Long::valueOf, "field.whole-number", ""),
                     long.class, new Parser(Long::valueOf, "field.whole-number", ""),
                     Integer.class, new Parser(Integer::valueOf, "field.whole-number", ""),
@@ -73,6 +75,20 @@ public class ParamConverters implements ParamConverterProvider {
      */
     private static final Pattern DECODED_PLUS =
             Pattern.compile("(T[0-9:.]+) ([0-9]{2}:[0-9]{2})$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Only {@code true} or {@code false}: JAX-RS reads any other text as false, so {@code
+     * ?dryRun=yes} would run an import for real.
+     */
+    private static Boolean bool(String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException(value);
+    }
 
     private static OffsetDateTime timestamp(String value) {
         return OffsetDateTime.parse(DECODED_PLUS.matcher(value).replaceFirst("$1+$2"));

@@ -165,6 +165,12 @@ public class ProblemMappers {
                             Messages.text("detail.authentication-unavailable")),
                     uri);
         }
+        if (DatabaseFailures.duplicateKey(e)) {
+            // the transaction rolled back: this request changed nothing, the other one stands
+            LOG.infof("concurrent duplicate on %s: %s", uri.getPath(), e.toString());
+            return respond(
+                    problem("duplicate", 409, Messages.text("detail.concurrent-duplicate")), uri);
+        }
         String unstorable = DatabaseFailures.unstorableValue(e);
         if (unstorable != null) {
             // PostgreSQL refused a value the request carried (class 22, data exception); the

@@ -17,18 +17,25 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.security.Caller;
 
 /**
  * {@code Idempotency-Key} for POST: the first request with a key runs, and its response is stored
  * in the same transaction as its change; a retry with the key and the same request gets that
  * response again (header {@code Idempotent-Replayed: true}) and changes nothing; the key with a
  * different request is a 422. A concurrent retry waits for the first to commit. A request that
- * fails stores nothing.
+ * fails stores nothing. Keys are the caller's own: the same key from another token's subject is
+ * another request, run (and refused, or not) on its own, never answered with the first caller's
+ * response.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
+
+    /** The header's description in each operation that honours it. */
+    public static final String DESCRIPTION =
+            "Makes a retried request return the first response instead of making a second record";
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -53,6 +60,8 @@ public class IdempotentRequests {
             throw ProblemException.invalid(HEADER, Messages.text("field.idempotency-key"));
         }
         String requestHash = hash(method + " " + path + "\n" + toJson(body));
+        // a header value holds no line break, so the subject and the key cannot run together
+        String callersKey = Caller.currentSubject().orElse("") + "\n" + key;
         return QuarkusTransaction.joiningExisting()
                 .call(
                         () -> {
@@ -60,17 +69,17 @@ public class IdempotentRequests {
                                     entityManager
                                             .createNativeQuery(
                                                     "INSERT INTO idempotency_key (key, request_hash) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING")
-                                            .setParameter(1, key)
+                                            .setParameter(1, callersKey)
                                             .setParameter(2, requestHash)
                                             .executeUpdate();
                             if (claimed == 0) {
-                                return replay(key, requestHash);
+                                return replay(callersKey, requestHash);
                             }
                             Response response = action.get();
                             entityManager
                                     .createNativeQuery(
                                             "UPDATE idempotency_key SET status = ?2, location = ?3, etag = ?4, body = ?5 WHERE key = ?1")
-                                    .setParameter(1, key)
+                                    .setParameter(1, callersKey)
                                     .setParameter(2, response.getStatus())
                                     .setParameter(
                                             3,

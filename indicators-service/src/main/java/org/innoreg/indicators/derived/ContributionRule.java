@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.innoreg.chassis.events.ReceivedEvent;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.indicators.domain.Contribution;
 import org.jboss.logging.Logger;
 
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
 public abstract class ContributionRule {
 
     /** The bureaus' calendar: an event on 31 December 23:30 in Beijing belongs to that year. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = BureauCalendar.ZONE;
 
     private static final Logger LOG = Logger.getLogger(ContributionRule.class);
 

@@ -15,6 +15,18 @@ public final class ValueRules {
     /** A PERCENT indicator's value (a share of something) above 100. */
     public static final String PERCENT_ABOVE_100 = "percent-above-100";
 
+    /**
+     * Things counted (patents, enterprises, people), figures per head and shares cannot be below
+     * zero. Amounts of money (RMB) are left alone: a net amount may be.
+     */
+    public static boolean negative(IndicatorUnit unit, BigDecimal value) {
+        return value != null
+                && value.signum() < 0
+                && (unit == IndicatorUnit.COUNT
+                        || unit == IndicatorUnit.PER_10K_PEOPLE
+                        || unit == IndicatorUnit.PERCENT);
+    }
+
     /** A computed share (R&D spending ÷ GDP × 100, ...) a written part would put above 100 %. */
     public static final String SHARE_ABOVE_100 = "share-above-100";
 
@@ -23,6 +35,9 @@ public final class ValueRules {
      * of it.
      */
     public static final String REVISION_JUMP = "revision-jump";
+
+    /** A count, a per-head figure or a share below zero. */
+    public static final String NEGATIVE = "negative-value";
 
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 

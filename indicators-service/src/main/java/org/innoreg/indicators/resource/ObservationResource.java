@@ -87,7 +87,8 @@ public class ObservationResource {
             responseCode = "422",
             description =
                     "A period that does not fit the indicator's frequency, or a value that "
-                            + "cannot be right (type implausible-value, its rule in `rule`): a PERCENT value above 100 (percent-above-100), a "
+                            + "cannot be right (type implausible-value, its rule in `rule`): a COUNT, PER_10K_PEOPLE or PERCENT value "
+                            + "below zero (negative-value), a PERCENT value above 100 (percent-above-100), a "
                             + "part that would put a computed share such as R&D spending ÷ GDP above 100 % (share-above-100), a revision two "
                             + "orders of magnitude from the last value without confirm=true (revision-jump). Nothing is stored.")
     // If-Match is optional here (a first value needs none), so the chassis does not add the 428

@@ -25,6 +25,7 @@ import org.innoreg.chassis.events.AuditLog;
 import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Roles;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.ETags;
 import org.innoreg.chassis.web.Page;
@@ -58,17 +59,17 @@ public class TargetResource {
 
     private final TargetService targets;
     private final TargetProgressService targetProgress;
-    private final AuditLog audit;
+    private final RecordChanges changes;
     private final KnownRegions regions;
 
     TargetResource(
             TargetService targets,
             TargetProgressService targetProgress,
-            AuditLog audit,
+            RecordChanges changes,
             KnownRegions regions) {
         this.targetProgress = targetProgress;
         this.regions = regions;
-        this.audit = audit;
+        this.changes = changes;
         this.targets = targets;
     }
 
@@ -142,7 +143,8 @@ public class TargetResource {
             @PathParam("id") UUID id,
             @Parameter(description = "Default today", example = "2019-12-31") @QueryParam("asOf")
                     LocalDate asOf) {
-        return targetProgress.progress(targets.get(id), asOf == null ? LocalDate.now() : asOf);
+        return targetProgress.progress(
+                targets.get(id), asOf == null ? BureauCalendar.today() : asOf);
     }
 
     @GET
@@ -159,7 +161,7 @@ public class TargetResource {
             @Parameter(description = "Default today", example = "2019-12-31") @QueryParam("asOf")
                     LocalDate asOf) {
         regions.requireInPath(region);
-        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        LocalDate day = asOf == null ? BureauCalendar.today() : asOf;
         return Page.of(targets.ofRegion(region), target -> targetProgress.progress(target, day));
     }
 
@@ -174,6 +176,6 @@ public class TargetResource {
                             + "changed with their old and new values.")
     @APIResponse(responseCode = "200", description = "The changes")
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        return RecordChanges.of(audit, TargetEvents.AGGREGATE, id, () -> targets.get(id));
+        return changes.of(TargetEvents.CONTRACT, id, () -> targets.get(id));
     }
 }

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.innoreg.chassis.events.ReceivedEvent;
-import org.innoreg.indicators.derived.ContributionRule;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.indicators.domain.Contribution;
 import org.innoreg.indicators.mapping.RebuildReport;
 import org.innoreg.indicators.repository.DerivedTotalRepository;
@@ -63,7 +63,7 @@ public class DerivedIndicatorService {
 
     /** The current year in Beijing: the last year derived cells are kept for. */
     public static int currentYear() {
-        return Year.now(ContributionRule.ZONE).getValue();
+        return Year.now(BureauCalendar.ZONE).getValue();
     }
 
     /** Applies one event inside the consumer's transaction. */

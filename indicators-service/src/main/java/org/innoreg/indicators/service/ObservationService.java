@@ -91,6 +91,15 @@ public class ObservationService {
         Indicator indicator = checkReported(code, period);
         // after the indicator's checks (404, 409 for one not written by hand): the cell's region
         regions.requireInPath(region);
+        if (ValueRules.negative(indicator.unit, input.value())) {
+            throw ProblemException.implausible(
+                    ValueRules.NEGATIVE,
+                    "value",
+                    Messages.text(
+                            "rule.negative-value",
+                            input.value().toPlainString(),
+                            indicator.unit.name()));
+        }
         if (ValueRules.percentAbove100(indicator.unit, input.value())) {
             throw ProblemException.implausible(
                     ValueRules.PERCENT_ABOVE_100,

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import org.innoreg.chassis.problem.Messages;
 import org.innoreg.indicators.domain.Target;
 import org.innoreg.indicators.mapping.ObservationView;
 import org.innoreg.indicators.mapping.Progress;
@@ -38,7 +39,7 @@ final class TargetProgressRules {
     static Progress progress(Target target, LocalDate asOf, List<ObservationView> values) {
         TargetView view = TargetView.of(target);
         if (values.isEmpty()) {
-            return noData(view, asOf, "no value reported yet");
+            return noData(view, asOf, Messages.text("progress.no-value"));
         }
         ObservationView latest = values.get(values.size() - 1);
         int latestYear = Integer.parseInt(latest.period().substring(0, 4));
@@ -63,15 +64,14 @@ final class TargetProgressRules {
                         ? noData(
                                 view,
                                 asOf,
-                                "no value reported for the baseline year " + target.baselinePeriod)
+                                Messages.text("progress.no-baseline-value", target.baselinePeriod))
                         : baseline.signum() == 0 // e.g. a derived count with nothing counted in the
                                 // baseline year
                                 ? noData(
                                         view,
                                         asOf,
-                                        "the baseline year "
-                                                + target.baselinePeriod
-                                                + " has 0: no growth rate can be measured from it")
+                                        Messages.text(
+                                                "progress.zero-baseline", target.baselinePeriod))
                                 : growth(
                                         target,
                                         baseline,
@@ -103,7 +103,7 @@ final class TargetProgressRules {
                     latest.period(),
                     share(t, value),
                     t.targetValue,
-                    "target met");
+                    Messages.text("progress.met"));
         }
         if (t.baselineValue == null) {
             return new Progress(
@@ -115,8 +115,8 @@ final class TargetProgressRules {
                     null,
                     null,
                     over
-                            ? "target year reached, not met"
-                            : "not met yet; no baseline to judge the trajectory");
+                            ? Messages.text("progress.year-reached-not-met")
+                            : Messages.text("progress.no-trajectory"));
         }
         int baselineYear = Integer.parseInt(t.baselinePeriod);
         BigDecimal elapsed =
@@ -165,7 +165,7 @@ final class TargetProgressRules {
                     latest.period(),
                     share,
                     t.targetValue,
-                    "total reached");
+                    Messages.text("progress.total-reached"));
         }
         return judge(
                 view,
@@ -211,8 +211,8 @@ final class TargetProgressRules {
                     share,
                     round(expected),
                     ratio.compareTo(BigDecimal.ONE) >= 0
-                            ? "grew at the target rate or faster"
-                            : "grew slower than the target rate");
+                            ? Messages.text("progress.grew-at-rate")
+                            : Messages.text("progress.grew-slower"));
         }
         return judge(view, asOf, latest.value(), latest.period(), share, expected, ratio, false);
     }
@@ -236,11 +236,12 @@ final class TargetProgressRules {
                                         : Status.OFF_TRACK;
         String reason =
                 over
-                        ? "target year reached, not met"
-                        : "at "
-                                + ratio.multiply(BigDecimal.valueOf(100))
+                        ? Messages.text("progress.year-reached-not-met")
+                        : Messages.text(
+                                "progress.share-of-expected",
+                                ratio.multiply(BigDecimal.valueOf(100))
                                         .setScale(0, RoundingMode.HALF_EVEN)
-                                + " % of the expected progress";
+                                        .toPlainString());
         return new Progress(view, asOf, status, value, period, share, round(expected), reason);
     }
 

@@ -3,12 +3,12 @@ package org.innoreg.indicators.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.indicators.domain.IndicatorKind;
 import org.innoreg.indicators.domain.ObservationStatus;
 import org.innoreg.indicators.domain.Target;
@@ -31,10 +31,8 @@ public class TargetProgressService {
     }
 
     public Progress progress(Target target, LocalDate asOf) {
-        var known =
-                asOf.plusDays(1)
-                        .atStartOfDay()
-                        .atOffset(ZoneOffset.UTC); // everything recorded by the end of that day
+        // everything recorded by the end of that day in Beijing, the bureaus' day
+        var known = asOf.plusDays(1).atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime();
         String from = target.kind == Target.Kind.CUMULATIVE ? target.spanFrom : null;
         List<ObservationView> values =
                 fromRecords(target.indicatorCode)

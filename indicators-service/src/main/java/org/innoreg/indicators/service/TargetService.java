@@ -129,6 +129,22 @@ public class TargetService {
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable(errors);
         }
+        // Two creates of one target pass the count below together unless they take turns: the lock
+        // (PostgreSQL's, on the target's natural key, held to the end of the transaction) makes the
+        // second wait for the first to commit, and its count then sees the first.
+        entityManager
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(
+                        1,
+                        String.join(
+                                "\n",
+                                "target",
+                                input.indicator(),
+                                input.region(),
+                                input.plan().strip(),
+                                input.kind().name(),
+                                input.targetPeriod()))
+                .getSingleResult();
         long same =
                 entityManager
                         .createQuery(

@@ -76,6 +76,15 @@ class ImplausibleValuesTest {
     }
 
     @Test
+    void aNegativeCountIsRefusedAndNotStored() {
+        refused(put("patent_applications/430613/2019", null, "-5", false), "negative-value");
+        given().get("/api/v1/indicators/patent_applications/observations/430613/2019")
+                .then()
+                .statusCode(404);
+        put("patent_applications/430613/2019", null, "0", false).statusCode(201);
+    }
+
+    @Test
     void aPartThatPutsTheShareOfGdpAbove100IsRefusedAndNotStored() {
         put("gdp/430612/2020", null, "1900", false).statusCode(201);
         // R&D spending of 2,000 亿元 against a GDP of 1,900 亿元: rd_intensity would be 105.26 %

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import java.time.LocalDate;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of target's progress on fixed data, as the bureau would read it on a day. */
@@ -85,7 +85,7 @@ class TargetProgressTest {
                 .body("expected", equalTo(7200));
         observe("patent_applications", "2019", "3000");
         progress(patents).body("status", equalTo("ON_TRACK")).body("value", equalTo(9700));
-        given().queryParam("asOf", LocalDate.now().minusDays(1).toString())
+        given().queryParam("asOf", BureauCalendar.today().minusDays(1).toString())
                 .get("/api/v1/targets/" + patents + "/progress")
                 .then()
                 .body("status", equalTo("NO_DATA"));
@@ -150,6 +150,72 @@ class TargetProgressTest {
                 .then()
                 .statusCode(404);
         given().get("/api/v1/scorecards/43").then().statusCode(400);
+    }
+
+    /**
+     * Why a target is judged as it is comes in the caller's language, as the dashboard shows it.
+     */
+    @Test
+    void theProgressReasonIsInTheCallersLanguage() {
+        String id =
+                given().contentType(ContentType.JSON)
+                        .body(
+                                """
+                {"indicator":"patent_grants","region":"430781","kind":"LEVEL","targetValue":10,
+                 "targetPeriod":"2029","plan":"语言计划 %s"}"""
+                                        .formatted(java.util.UUID.randomUUID()))
+                        .post("/api/v1/targets")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().header("Accept-Language", "zh-CN")
+                .get("/api/v1/targets/" + id + "/progress")
+                .then()
+                .statusCode(200)
+                .header("Content-Language", "zh-CN")
+                .body("reason", org.hamcrest.Matchers.matchesPattern(".*\\p{IsHan}.*"));
+        given().get("/api/v1/targets/" + id + "/progress")
+                .then()
+                .statusCode(200)
+                .body("reason", org.hamcrest.Matchers.matchesPattern("[^\\p{IsHan}]+"));
+    }
+
+    /** Creates of one target at the same time: one is stored, the others are 409 duplicates. */
+    @Test
+    void simultaneousCreatesOfOneTargetStoreOne() throws Exception {
+        String plan = "并发计划 " + java.util.UUID.randomUUID();
+        String body =
+                """
+                {"indicator":"patent_grants","region":"430703","kind":"LEVEL","targetValue":10,
+                 "targetPeriod":"2027","plan":"%s"}"""
+                        .formatted(plan);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            var statuses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 10; i++) {
+                statuses.add(
+                        pool.submit(
+                                () ->
+                                        given().contentType(ContentType.JSON)
+                                                .body(body)
+                                                .post("/api/v1/targets")
+                                                .statusCode()));
+            }
+            int created = 0;
+            for (var status : statuses) {
+                int code = status.get();
+                org.assertj.core.api.Assertions.assertThat(code).isIn(201, 409);
+                created += code == 201 ? 1 : 0;
+            }
+            org.assertj.core.api.Assertions.assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().queryParam("region", "430703")
+                .get("/api/v1/targets")
+                .then()
+                .body("items.findAll { it.plan == '" + plan + "' }.size()", equalTo(1));
     }
 
     @Test

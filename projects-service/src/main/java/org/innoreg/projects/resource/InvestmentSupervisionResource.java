@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,9 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.security.Roles;
+import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.projects.mapping.ProgressViews;
@@ -36,9 +39,13 @@ public class InvestmentSupervisionResource {
     private final ProgressService progress;
     private final CallerViews views;
 
-    InvestmentSupervisionResource(ProgressService progress, CallerViews views) {
+    private final IdempotentRequests idempotent;
+
+    InvestmentSupervisionResource(
+            ProgressService progress, CallerViews views, IdempotentRequests idempotent) {
         this.progress = progress;
         this.views = views;
+        this.idempotent = idempotent;
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -94,8 +101,16 @@ public class InvestmentSupervisionResource {
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public Response review(
             @PathParam("id") UUID id,
+            @Parameter(description = IdempotentRequests.DESCRIPTION)
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @NotNull(message = "{innoreg.body-required}") @Valid ReviewInput input) {
-        return views.tagged(progress.review(id, input));
+        return idempotent.run(
+                idempotencyKey,
+                "POST",
+                "/api/v1/projects/" + id + "/reviews",
+                input,
+                () -> views.tagged(progress.review(id, input)));
     }
 
     @GET

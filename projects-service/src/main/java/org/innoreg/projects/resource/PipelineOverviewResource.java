@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.regions.KnownRegions;
 import org.innoreg.chassis.regions.RegionReadModel;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
@@ -73,7 +74,7 @@ public class PipelineOverviewResource {
                     @RegionCode
                     String region) {
         regions.require("region", region);
-        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        LocalDate day = asOf == null ? BureauCalendar.today() : asOf;
         return Page.of(
                 watchlists.lateMilestones(day, region),
                 m -> ProgressViews.MilestoneView.of(m, day));
@@ -108,7 +109,7 @@ public class PipelineOverviewResource {
                     @RegionCode
                     String region) {
         regions.require("region", region);
-        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        LocalDate day = asOf == null ? BureauCalendar.today() : asOf;
         return Page.of(
                 watchlists.openObstacles(day, department, minAgeDays, region),
                 o -> views.obstacle(o, day));
@@ -138,7 +139,8 @@ public class PipelineOverviewResource {
                     String region) {
         regions.require("region", region);
         return Page.of(
-                watchlists.overdue(asOf == null ? LocalDate.now() : asOf, region), views::overdue);
+                watchlists.overdue(asOf == null ? BureauCalendar.today() : asOf, region),
+                views::overdue);
     }
 
     @GET
@@ -187,6 +189,7 @@ public class PipelineOverviewResource {
                     @QueryParam("asOf")
                     LocalDate asOf) {
         regions.require("region", region);
-        return queries.stats(year, groupBy, by, region, asOf == null ? LocalDate.now() : asOf);
+        return queries.stats(
+                year, groupBy, by, region, asOf == null ? BureauCalendar.today() : asOf);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.security.Roles;
+import org.innoreg.chassis.validation.BureauCalendar;
+import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.projects.mapping.MilestoneInput;
 import org.innoreg.projects.mapping.ProgressViews;
@@ -35,8 +38,11 @@ public class ProjectMilestoneResource {
 
     private final ProgressService progress;
 
-    ProjectMilestoneResource(ProgressService progress) {
+    private final IdempotentRequests idempotent;
+
+    ProjectMilestoneResource(ProgressService progress, IdempotentRequests idempotent) {
         this.progress = progress;
+        this.idempotent = idempotent;
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -53,12 +59,24 @@ public class ProjectMilestoneResource {
                     @Content(schema = @Schema(implementation = ProgressViews.MilestoneView.class)))
     public Response addMilestone(
             @PathParam("id") UUID id,
+            @Parameter(description = IdempotentRequests.DESCRIPTION)
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @NotNull(message = "{innoreg.body-required}") @Valid MilestoneInput input) {
-        var milestone = progress.addMilestone(id, input);
-        return Response.created(
-                        URI.create("/api/v1/projects/" + id + "/milestones/" + milestone.id))
-                .entity(ProgressViews.MilestoneView.of(milestone, java.time.LocalDate.now()))
-                .build();
+        String milestones = "/api/v1/projects/" + id + "/milestones";
+        return idempotent.run(
+                idempotencyKey,
+                "POST",
+                milestones,
+                input,
+                () -> {
+                    var milestone = progress.addMilestone(id, input);
+                    return Response.created(URI.create(milestones + "/" + milestone.id))
+                            .entity(
+                                    ProgressViews.MilestoneView.of(
+                                            milestone, BureauCalendar.today()))
+                            .build();
+                });
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -79,7 +97,7 @@ public class ProjectMilestoneResource {
             @PathParam("milestoneId") long milestoneId,
             @NotNull(message = "{innoreg.body-required}") @Valid MilestoneInput input) {
         return ProgressViews.MilestoneView.of(
-                progress.updateMilestone(id, milestoneId, input), java.time.LocalDate.now());
+                progress.updateMilestone(id, milestoneId, input), BureauCalendar.today());
     }
 
     @GET
@@ -90,7 +108,7 @@ public class ProjectMilestoneResource {
             @PathParam("id") UUID id,
             @Parameter(description = "Day the statuses are for (default today)") @QueryParam("asOf")
                     java.time.LocalDate asOf) {
-        java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
+        java.time.LocalDate day = asOf == null ? BureauCalendar.today() : asOf;
         return Page.of(progress.milestones(id), m -> ProgressViews.MilestoneView.of(m, day));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,9 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.security.Roles;
+import org.innoreg.chassis.validation.BureauCalendar;
+import org.innoreg.chassis.web.IdempotentRequests;
 import org.innoreg.chassis.web.OpenApiDefaults;
 import org.innoreg.chassis.web.Page;
 import org.innoreg.projects.mapping.ObstacleInput;
@@ -36,9 +40,13 @@ public class ProjectObstacleResource {
     private final ProgressService progress;
     private final CallerViews views;
 
-    ProjectObstacleResource(ProgressService progress, CallerViews views) {
+    private final IdempotentRequests idempotent;
+
+    ProjectObstacleResource(
+            ProgressService progress, CallerViews views, IdempotentRequests idempotent) {
         this.progress = progress;
         this.views = views;
+        this.idempotent = idempotent;
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -54,11 +62,22 @@ public class ProjectObstacleResource {
             content = @Content(schema = @Schema(implementation = ProgressViews.ObstacleView.class)))
     public Response raise(
             @PathParam("id") UUID id,
+            @Parameter(description = IdempotentRequests.DESCRIPTION)
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @NotNull(message = "{innoreg.body-required}") @Valid ObstacleInput input) {
-        var obstacle = progress.raise(id, input);
-        return Response.created(URI.create("/api/v1/projects/" + id + "/obstacles/" + obstacle.id))
-                .entity(views.obstacle(obstacle, java.time.LocalDate.now()))
-                .build();
+        String obstacles = "/api/v1/projects/" + id + "/obstacles";
+        return idempotent.run(
+                idempotencyKey,
+                "POST",
+                obstacles,
+                input,
+                () -> {
+                    var obstacle = progress.raise(id, input);
+                    return Response.created(URI.create(obstacles + "/" + obstacle.id))
+                            .entity(views.obstacle(obstacle, BureauCalendar.today()))
+                            .build();
+                });
     }
 
     @RolesAllowed({Roles.PROJECTS_EDITOR, Roles.ADMIN})
@@ -77,7 +96,7 @@ public class ProjectObstacleResource {
             @PathParam("id") UUID id,
             @PathParam("obstacleId") long obstacleId,
             @NotNull(message = "{innoreg.body-required}") @Valid ResolutionInput input) {
-        return views.obstacle(progress.resolve(id, obstacleId, input), java.time.LocalDate.now());
+        return views.obstacle(progress.resolve(id, obstacleId, input), BureauCalendar.today());
     }
 
     @GET
@@ -88,7 +107,7 @@ public class ProjectObstacleResource {
             name = OpenApiDefaults.OPTIONAL_BEARER,
             value = "true") // a token shows what a bureau does not publish
     public Page<ProgressViews.ObstacleView> obstacles(@PathParam("id") UUID id) {
-        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate today = BureauCalendar.today();
         return Page.of(progress.obstacles(id), o -> views.obstacle(o, today));
     }
 }

@@ -46,17 +46,17 @@ public class ProjectResource {
 
     private final ProjectService service;
     private final IdempotentRequests idempotent;
-    private final AuditLog audit;
+    private final RecordChanges changes;
     private final CallerViews views;
 
     ProjectResource(
             ProjectService service,
             IdempotentRequests idempotent,
-            AuditLog audit,
+            RecordChanges changes,
             CallerViews views) {
         this.service = service;
         this.idempotent = idempotent;
-        this.audit = audit;
+        this.changes = changes;
         this.views = views;
     }
 
@@ -108,9 +108,7 @@ public class ProjectResource {
                                         ref = "TechnologyTransfer")
                             }))
     public Response create(
-            @Parameter(
-                            description =
-                                    "Makes a retried create return the first response instead of a duplicate")
+            @Parameter(description = IdempotentRequests.DESCRIPTION)
                     @HeaderParam(IdempotentRequests.HEADER)
                     String idempotencyKey,
             @NotNull(message = "{innoreg.body-required}") @Valid ProjectInput input) {
@@ -181,6 +179,6 @@ public class ProjectResource {
             description = RecordChanges.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The changes")
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        return RecordChanges.of(audit, ProjectEvents.AGGREGATE, id, () -> service.get(id));
+        return changes.of(ProjectEvents.CONTRACT, id, () -> service.get(id));
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.innoreg.chassis.events.EventAction;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.write.WritePipeline;
 import org.innoreg.projects.domain.InvestmentReport;
@@ -88,7 +89,7 @@ public class ProgressService {
                 ProjectEvents.INVESTMENT_REPORTED,
                 project -> {
                     YearMonth month = YearMonth.parse(input.month());
-                    if (month.isAfter(YearMonth.now())) {
+                    if (month.isAfter(YearMonth.now(BureauCalendar.ZONE))) {
                         throw ProblemException.invalid("month", Messages.text("field.not-future"));
                     }
                     LocalDate first = month.atDay(1);

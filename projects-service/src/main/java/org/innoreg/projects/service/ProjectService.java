@@ -11,6 +11,7 @@ import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
 import org.innoreg.chassis.regions.KnownRegions;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.write.ReplaceableAggregate;
 import org.innoreg.chassis.write.WritePipeline;
@@ -104,7 +105,8 @@ public class ProjectService extends ReplaceableAggregate<Project, ProjectInput> 
         project.id = UUID.randomUUID();
         ProjectMapper.apply(input, project);
         project.stage = input.stage() == null ? ProjectStage.LEAD : input.stage();
-        project.stageSince = input.stageSince() == null ? LocalDate.now() : input.stageSince();
+        project.stageSince =
+                input.stageSince() == null ? BureauCalendar.today() : input.stageSince();
         project.signedOn = input.signedOn();
         project.landedOn = input.landedOn();
         return project;
@@ -245,7 +247,7 @@ public class ProjectService extends ReplaceableAggregate<Project, ProjectInput> 
                     new Problem.FieldError(
                             "landedOn", Messages.text("field.not-before", "signedOn")));
         }
-        LocalDate since = input.stageSince() == null ? LocalDate.now() : input.stageSince();
+        LocalDate since = input.stageSince() == null ? BureauCalendar.today() : input.stageSince();
         for (var date :
                 new Object[][] {{"signedOn", input.signedOn()}, {"landedOn", input.landedOn()}}) {
             if (date[1] != null && ((LocalDate) date[1]).isAfter(since)) {

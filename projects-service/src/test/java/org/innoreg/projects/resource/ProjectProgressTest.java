@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,70 @@ class ProjectProgressTest {
         report(id, "2999-01", "1").statusCode(400).body("errors[0].field", equalTo("month"));
         report(id, "2018-09", "-1").statusCode(400).body("errors[0].field", equalTo("cumulative"));
         report(UUID.randomUUID().toString(), "2018-09", "1").statusCode(404);
+    }
+
+    /**
+     * A raised obstacle, a planned milestone or a review retried with its Idempotency-Key (as the
+     * gateway retries on another replica when a connection broke) is made once.
+     */
+    @Test
+    void progressRetriedWithItsIdempotencyKeyIsRecordedOnce() {
+        String project = project("MONTHLY", "2019-01-01");
+        String[][] writes = {
+            {
+                "obstacles",
+                "{\"problem\":\"Power hook-up delayed\",\"department\":\"State Grid\",\"raisedOn\":\"2019-02-01\"}"
+            },
+            {"milestones", "{\"title\":\"Foundation poured\",\"plannedOn\":\"2019-05-01\"}"},
+            {"reviews", "{\"reviewedOn\":\"2019-02-02\",\"reviewer\":\"Deputy mayor\"}"}
+        };
+        for (String[] write : writes) {
+            String key = "retry-" + write[0] + "-" + UUID.randomUUID();
+            int status =
+                    given().contentType(ContentType.JSON)
+                            .header("Idempotency-Key", key)
+                            .body(write[1])
+                            .post("/api/v1/projects/" + project + "/" + write[0])
+                            .then()
+                            .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                            .extract()
+                            .statusCode();
+            given().contentType(ContentType.JSON)
+                    .header("Idempotency-Key", key)
+                    .body(write[1])
+                    .post("/api/v1/projects/" + project + "/" + write[0])
+                    .then()
+                    .statusCode(status)
+                    .header("Idempotent-Replayed", "true");
+            given().get("/api/v1/projects/" + project + "/" + write[0])
+                    .then()
+                    .body("items.size()", equalTo(1));
+        }
+    }
+
+    /**
+     * "Today" is Beijing's date: from 16:00 to 24:00 UTC a review dated today in Beijing is dated
+     * tomorrow in UTC, and must still be accepted; the day after is still the future.
+     */
+    @Test
+    void aReviewDatedTodayInBeijingIsAcceptedWhateverTheServersZone() {
+        String project = project("MONTHLY", "2019-01-01");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        given().contentType(ContentType.JSON)
+                .body("{\"reviewedOn\":\"" + today + "\",\"reviewer\":\"Executive deputy mayor\"}")
+                .post("/api/v1/projects/" + project + "/reviews")
+                .then()
+                .statusCode(200)
+                .body("lastReviewedOn", equalTo(today.toString()));
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"reviewedOn\":\""
+                                + today.plusDays(1)
+                                + "\",\"reviewer\":\"Executive deputy mayor\"}")
+                .post("/api/v1/projects/" + project + "/reviews")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reviewedOn"));
     }
 
     @Test

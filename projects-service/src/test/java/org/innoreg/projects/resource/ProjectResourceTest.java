@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class ProjectResourceTest {
                         .path("id");
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
-                .body("{\"to\":\"NEGOTIATING\",\"on\":\"" + java.time.LocalDate.now() + "\"}")
+                .body("{\"to\":\"NEGOTIATING\",\"on\":\"" + BureauCalendar.today() + "\"}")
                 .post("/api/v1/projects/" + id + "/transitions")
                 .then()
                 .statusCode(200)
@@ -128,7 +129,7 @@ class ProjectResourceTest {
                 .extracting(t -> t.get("to").asText())
                 .containsExactly("LEAD", "NEGOTIATING");
         assertThat(deleted.get("data").get("transitions").get(1).get("on").asText())
-                .isEqualTo(java.time.LocalDate.now().toString());
+                .isEqualTo(BureauCalendar.today().toString());
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.innoreg.projects.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
@@ -204,6 +206,41 @@ class WriteSecurityTest {
                 .statusCode(403)
                 .body("type", equalTo("urn:innoreg:problem:region-forbidden"));
         given().get("/api/v1/projects/" + projectId).then().body("regionCode", equalTo("430703"));
+    }
+
+    @Test
+    void anonymousReadersDoNotSeeAChangedOfficialInTheProjectsChanges() {
+        var current = given().get("/api/v1/projects/" + projectId).then().extract();
+        String name = current.path("name");
+        given().header("Authorization", admin)
+                .header("If-Match", current.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(
+                        project(name, "430703")
+                                .replace("Executive deputy mayor", "Deputy mayor for industry")
+                                .replace("\"MONTHLY\"", "\"QUARTERLY\""))
+                .put("/api/v1/projects/" + projectId)
+                .then()
+                .statusCode(200);
+        String anonymous =
+                given().get("/api/v1/projects/" + projectId + "/changes")
+                        .then()
+                        .statusCode(200)
+                        .body("items[-1].fields.field", hasItem("reviewCadence"))
+                        .extract()
+                        .asString();
+        assertThat(anonymous).doesNotContain("mayor").doesNotContain("responsibleOfficial");
+        given().header(
+                        "Authorization",
+                        "Bearer "
+                                + TestTokens.token(
+                                        "statistics-office", List.of("reader"), List.of()))
+                .get("/api/v1/projects/" + projectId + "/changes")
+                .then()
+                .body("items[-1].fields.field", hasItems("responsibleOfficial", "reviewCadence"))
+                .body(
+                        "items[-1].fields.find { it.field == 'responsibleOfficial' }.to",
+                        equalTo("Deputy mayor for industry"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.innoreg.chassis.labels.Labelled;
+import org.innoreg.chassis.validation.BureauCalendar;
 
 /**
  * One dated step in a platform's life, with its classification from that date on: a provincial
@@ -77,7 +78,8 @@ public class PlatformHistoryEntry {
 
     /** The first step of a platform's history: accredited, on its accreditation date or today. */
     public static PlatformHistoryEntry accreditation(Platform platform) {
-        LocalDate since = platform.accreditedOn != null ? platform.accreditedOn : LocalDate.now();
+        LocalDate since =
+                platform.accreditedOn != null ? platform.accreditedOn : BureauCalendar.today();
         return of(platform, Change.ACCREDITED, since, null);
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.innoreg.chassis.search.JdbcSearch;
 import org.innoreg.chassis.search.KeysetQuery;
 import org.innoreg.chassis.search.SortKey;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.chassis.validation.RegionCodes;
 import org.innoreg.registry.domain.CertificationKind;
 import org.innoreg.registry.domain.Organization;
@@ -101,7 +102,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
                                     + " WHERE c.kind = :certification AND c.valid_from <= :validOn"
                                     + " AND c.valid_to >= :validOn)")
                     .bind("certification", certification.name())
-                    .bind("validOn", validOn == null ? LocalDate.now() : validOn);
+                    .bind("validOn", validOn == null ? BureauCalendar.today() : validOn);
         }
         if (changedSince != null) {
             query.and("o.updated_at >= :changedSince", "changedSince", changedSince);

@@ -171,7 +171,9 @@ public class OrganizationCollectionResource {
                     "Unknown region, inconsistent certificate dates, or an "
                             + "Idempotency-Key reused for another request")
     public Response create(
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Parameter(description = IdempotentRequests.DESCRIPTION)
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @NotNull(message = "{innoreg.body-required}") @Valid OrganizationInput input) {
         return idempotent.run(
                 idempotencyKey,

@@ -46,11 +46,11 @@ public class OrganizationResource {
     static final String TAG = "Host enterprises, universities, institutes and hospitals";
 
     private final OrganizationService service;
-    private final AuditLog audit;
+    private final RecordChanges changes;
 
-    OrganizationResource(OrganizationService service, AuditLog audit) {
+    OrganizationResource(OrganizationService service, RecordChanges changes) {
         this.service = service;
-        this.audit = audit;
+        this.changes = changes;
     }
 
     @GET
@@ -73,7 +73,7 @@ public class OrganizationResource {
             description = RecordChanges.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The changes")
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        return RecordChanges.of(audit, OrganizationEvents.AGGREGATE, id, () -> service.get(id));
+        return changes.of(OrganizationEvents.CONTRACT, id, () -> service.get(id));
     }
 
     @RolesAllowed({Roles.REGISTRY_EDITOR, Roles.ADMIN})

@@ -186,9 +186,7 @@ public class PlatformCollectionResource {
                     "Unknown region or host, detail not fitting the type, or an "
                             + "Idempotency-Key reused for another request")
     public Response create(
-            @Parameter(
-                            description =
-                                    "Makes a retried create return the first response instead of a duplicate")
+            @Parameter(description = IdempotentRequests.DESCRIPTION)
                     @HeaderParam(IdempotentRequests.HEADER)
                     String idempotencyKey,
             @NotNull(message = "{innoreg.body-required}") @Valid PlatformInput input) {

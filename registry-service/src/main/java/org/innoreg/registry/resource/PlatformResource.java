@@ -51,11 +51,11 @@ public class PlatformResource {
             "Accredited innovation platforms: incubators, key laboratories, academician workstations…";
 
     private final PlatformService service;
-    private final AuditLog audit;
+    private final RecordChanges changes;
 
-    PlatformResource(PlatformService service, AuditLog audit) {
+    PlatformResource(PlatformService service, RecordChanges changes) {
         this.service = service;
-        this.audit = audit;
+        this.changes = changes;
     }
 
     @GET
@@ -90,7 +90,7 @@ public class PlatformResource {
             description = RecordChanges.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The changes")
     public Page<AuditLog.Change> changes(@PathParam("id") UUID id) {
-        return RecordChanges.of(audit, PlatformEvents.AGGREGATE, id, () -> service.get(id));
+        return changes.of(PlatformEvents.CONTRACT, id, () -> service.get(id));
     }
 
     @RolesAllowed({Roles.REGISTRY_EDITOR, Roles.ADMIN})

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.chassis.web.Cursor;
 import org.innoreg.registry.domain.PlatformStatus;
 import org.innoreg.registry.mapping.PlatformFilter;
@@ -142,7 +143,7 @@ public class PlatformQueries {
             }
         }
         knownRegions.require("region", region);
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = asOf == null ? BureauCalendar.today() : asOf;
         Set<PlatformStatus> counted =
                 statuses == null || statuses.isEmpty()
                         ? EnumSet.of(PlatformStatus.ACTIVE)

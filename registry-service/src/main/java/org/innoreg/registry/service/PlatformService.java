@@ -4,13 +4,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.chassis.write.ExpectedVersion;
 import org.innoreg.chassis.write.ReplaceableAggregate;
 import org.innoreg.chassis.write.WritePipeline;
@@ -160,9 +160,7 @@ public class PlatformService extends ReplaceableAggregate<Platform, PlatformInpu
         LocalDate since =
                 platform.accreditedOn != null
                         ? platform.accreditedOn
-                        : platform.createdAt
-                                .atZoneSameInstant(ZoneId.systemDefault())
-                                .toLocalDate();
+                        : platform.createdAt.atZoneSameInstant(BureauCalendar.ZONE).toLocalDate();
         if (steps.size() > 1 && since.isAfter(steps.get(1).effectiveOn)) {
             throw ProblemException.unprocessable(
                     "accreditedOn",
@@ -189,7 +187,7 @@ public class PlatformService extends ReplaceableAggregate<Platform, PlatformInpu
         if (change == null) {
             return;
         }
-        LocalDate effective = changedOn != null ? changedOn : LocalDate.now();
+        LocalDate effective = changedOn != null ? changedOn : BureauCalendar.today();
         history.latestEffectiveDate(platform.id)
                 .filter(effective::isBefore)
                 .ifPresent(

@@ -59,6 +59,39 @@ class ConcurrentWritesDrillTest {
                 .path("id");
     }
 
+    /**
+     * Creates of one platform racing past the duplicate check: one is stored, every other is a 409
+     * problem (PostgreSQL's unique key decides), never a 500.
+     */
+    @Test
+    void simultaneousCreatesOfOnePlatformStoreOneAndRefuseTheRestAsDuplicates() throws Exception {
+        String name = unique("同时登记实验室");
+        List<Integer> statuses =
+                concurrently(
+                        16,
+                        i ->
+                                () ->
+                                        given().header("Authorization", token)
+                                                .contentType(ContentType.JSON)
+                                                .body(
+                                                        platform(
+                                                                name,
+                                                                "KEY_LABORATORY",
+                                                                "PROVINCIAL",
+                                                                "430703",
+                                                                null))
+                                                .post("/api/v1/platforms")
+                                                .then()
+                                                .extract()
+                                                .statusCode());
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409);
+        given().queryParam("q", name)
+                .get("/api/v1/platforms")
+                .then()
+                .body("items.size()", org.hamcrest.Matchers.equalTo(1));
+    }
+
     @Test
     void aHundredUpdatesWithTheSameStaleEtagHaveExactlyOneWinner() throws Exception {
         String id = create(unique("并发实验室"));

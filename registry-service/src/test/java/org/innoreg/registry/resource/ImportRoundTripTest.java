@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.innoreg.registry.support.Fixtures.platform;
 import static org.innoreg.registry.support.Fixtures.unique;
 import static org.innoreg.registry.support.Fixtures.uscc;
 import static org.innoreg.testsupport.CsvFiles.rowsOf;
@@ -72,6 +73,102 @@ class ImportRoundTripTest {
                 .statusCode(200)
                 .body("created", equalTo(1));
         return new String[] {hostUscc, memberUscc};
+    }
+
+    /**
+     * A row of an export whose platform changed after the export is refused, naming both versions,
+     * instead of silently undoing the change; exported again, the file imports as no change.
+     */
+    @Test
+    void anExportImportedAfterTheRecordChangedIsRefusedNotALostUpdate() {
+        String tag = unique("过期导出");
+        String id =
+                given().header("Authorization", ADMIN)
+                        .contentType("application/json")
+                        .body(platform(tag, "MAKER_SPACE", "MUNICIPAL", "430702", null))
+                        .post("/api/v1/platforms")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        String export =
+                rowsOf(
+                        given().queryParam("region", "430702")
+                                .get("/api/v1/platforms/export")
+                                .then()
+                                .extract()
+                                .asString(),
+                        tag);
+        given().header("Authorization", ADMIN)
+                .header("If-Match", "\"1\"")
+                .contentType("application/json")
+                .body(
+                        platform(
+                                tag,
+                                "MAKER_SPACE",
+                                "MUNICIPAL",
+                                "430702",
+                                "\"website\":\"https://example.cn/later\""))
+                .put("/api/v1/platforms/" + id)
+                .then()
+                .statusCode(200);
+        importCsv("/api/v1/platforms/import", export, true)
+                .statusCode(200)
+                .body("invalid", equalTo(1))
+                .body("errors[0].field", equalTo("version"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("1"));
+        importCsv("/api/v1/platforms/import", export, false).statusCode(422);
+        given().get("/api/v1/platforms/" + id)
+                .then()
+                .body("website", equalTo("https://example.cn/later"))
+                .body("version", equalTo(2));
+        String again =
+                rowsOf(
+                        given().queryParam("region", "430702")
+                                .get("/api/v1/platforms/export")
+                                .then()
+                                .extract()
+                                .asString(),
+                        tag);
+        importCsv("/api/v1/platforms/import", again, true)
+                .statusCode(200)
+                .body("unchanged", equalTo(1));
+    }
+
+    /**
+     * A name a spreadsheet would run as a formula is exported behind an apostrophe (Excel shows it
+     * as text) and imported back as it was.
+     */
+    @Test
+    void aNameThatLooksLikeAFormulaIsExportedAsTextAndComesBackUnchanged() {
+        String tag = unique("公式");
+        String name = "=SUM(1+2)" + tag;
+        given().header("Authorization", ADMIN)
+                .contentType("application/json")
+                .body(platform(name, "MAKER_SPACE", "MUNICIPAL", "430702", null))
+                .post("/api/v1/platforms")
+                .then()
+                .statusCode(201);
+        String export =
+                rowsOf(
+                        given().queryParam("region", "430702")
+                                .get("/api/v1/platforms/export")
+                                .then()
+                                .extract()
+                                .asString(),
+                        tag);
+        assertThat(export.lines().skip(1).toList())
+                .singleElement()
+                .satisfies(
+                        row ->
+                                assertThat(row)
+                                        .contains("\"'" + name + "\"")
+                                        .doesNotContain("\"" + name)
+                                        .doesNotContain("," + name));
+        importCsv("/api/v1/platforms/import", export, true)
+                .statusCode(200)
+                .body("unchanged", equalTo(1))
+                .body("updated", equalTo(0));
     }
 
     @Test

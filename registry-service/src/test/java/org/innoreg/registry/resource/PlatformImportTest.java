@@ -45,6 +45,23 @@ class PlatformImportTest {
                 .asString();
     }
 
+    /** A dry run asked for in any other words than {@code true} is refused, not run for real. */
+    @Test
+    void aDryRunThatIsNotTrueOrFalseIsRefusedAndWritesNothing() {
+        String tag = unique("干跑");
+        for (String value : new String[] {"yes", "1", "ture"}) {
+            given().contentType("text/csv; charset=UTF-8")
+                    .body("名称,类型,级别,地区代码\n" + tag + ",众创空间,市级,430702\n")
+                    .queryParam("dryRun", value)
+                    .post("/api/v1/platforms/import")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("dryRun"));
+        }
+        given().queryParam("q", tag).get("/api/v1/platforms").then().body("items", empty());
+    }
+
     /**
      * A host named on many rows, by code and by name, is each row's host; an unknown one is an
      * error on every row that names it, not only the first (the import looks each name up once).

@@ -16,10 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innoreg.chassis.validation.BureauCalendar;
 import org.innoreg.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +79,7 @@ class PlatformResourceTest {
                                 "KEY_LABORATORY",
                                 "NATIONAL",
                                 "430400",
-                                "\"accreditedOn\":\"" + LocalDate.now().plusDays(3) + "\""))
+                                "\"accreditedOn\":\"" + BureauCalendar.today().plusDays(3) + "\""))
                 .post("/api/v1/platforms")
                 .then()
                 .statusCode(400)
@@ -608,6 +608,30 @@ class PlatformResourceTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("verbose"));
         given().get("/api/v1/platforms/" + id).then().statusCode(200);
+    }
+
+    /** A parameter that takes one value, given twice, is refused: neither value is dropped. */
+    @Test
+    void aSingleValuedParameterGivenTwiceIsAProblemNotTheFirstValue() {
+        for (String[] twice :
+                new String[][] {
+                    {"/api/v1/platforms", "region"},
+                    {"/api/v1/platforms", "limit"},
+                    {"/api/v1/platforms/stats", "groupBy"}
+                }) {
+            String first =
+                    twice[1].equals("groupBy") ? "type" : twice[1].equals("limit") ? "1" : "430700";
+            String second =
+                    twice[1].equals("groupBy")
+                            ? "bogus"
+                            : twice[1].equals("limit") ? "2" : "430400";
+            given().urlEncodingEnabled(false)
+                    .get(twice[0] + "?" + twice[1] + "=" + first + "&" + twice[1] + "=" + second)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(twice[1]));
+        }
     }
 
     @Test

@@ -176,6 +176,36 @@ class WriteSecurityTest {
         assertThat(result.requests()).isGreaterThanOrEqualTo(9 * 7);
     }
 
+    /**
+     * An Idempotency-Key is its caller's: another bureau sending the same request with the same key
+     * is refused as itself, not answered with the first bureau's response.
+     */
+    @Test
+    void anotherCallersRequestWithTheSameIdempotencyKeyIsItsOwnRequest() {
+        String key = unique("shared-key-");
+        String body =
+                platform(unique("鼎城幂等孵化器"), "TECH_BUSINESS_INCUBATOR", "MUNICIPAL", "430703", null);
+        given().header("Authorization", bearer(changde("changde-bureau")))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/platforms")
+                .then()
+                .statusCode(201);
+        given().header(
+                        "Authorization",
+                        bearer(
+                                TestTokens.token(
+                                        "hengyang-bureau", List.of(EDITOR), List.of("430400"))))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/platforms")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:innoreg:problem:region-forbidden"));
+    }
+
     @Test
     void aChangdeBureauWritesInDingchengButNotInHengyangNorMovesARecordThere() {
         String token = bearer(changde("changde-bureau"));

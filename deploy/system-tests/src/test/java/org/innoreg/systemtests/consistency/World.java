@@ -99,7 +99,12 @@ final class World {
     final Api api;
     final Redelivery redelivery;
     final Stats stats = new Stats();
-    final LocalDate today = LocalDate.now();
+
+    /**
+     * The services' today: Beijing's date (chassis BureauCalendar), whatever the machine's zone.
+     */
+    final LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
     final List<Org> orgs = new ArrayList<>();
     final List<Plat> platforms = new ArrayList<>();
     final List<Proj> projects = new ArrayList<>();
