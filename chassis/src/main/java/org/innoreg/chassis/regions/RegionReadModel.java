@@ -22,7 +22,7 @@ import java.util.Set;
  * #CATCH_UP}). Nothing is remembered about a code not found.
  *
  * <p>A service opts in with {@value #ENABLED}{@code =true} (build time) and the Flyway location
- * {@code db/region-read-model}; the registry, which owns the regions, and the gateway do not.
+ * {@code db/region-read-model}; the registry, which owns the regions, does not.
  */
 @ApplicationScoped
 @IfBuildProperty(name = RegionReadModel.ENABLED, stringValue = "true")

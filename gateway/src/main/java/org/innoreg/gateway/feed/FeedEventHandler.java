@@ -3,6 +3,7 @@ package org.innoreg.gateway.feed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.innoreg.chassis.events.EventHandler;
 import org.innoreg.chassis.events.ReceivedEvent;
@@ -46,22 +47,46 @@ public class FeedEventHandler implements EventHandler {
     @Override
     public void apply(ReceivedEvent event) {
         entityManager.createNativeQuery(POSITION_LOCK).getSingleResult();
+        String region = regionOf(event.data());
         entityManager
                 .createNativeQuery(
                         """
-                INSERT INTO feed_event (event_id, type, source, subject, region_code, topic, event_time, event)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS json))
+                INSERT INTO feed_event (event_id, type, source, subject, region_code, left_region_code, topic,
+                                        event_time, event)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS json))
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .setParameter(1, event.id())
                 .setParameter(2, event.type())
                 .setParameter(3, event.source())
                 .setParameter(4, event.subject())
-                .setParameter(5, regionOf(event.data()))
-                .setParameter(6, event.topic())
-                .setParameter(7, event.time())
-                .setParameter(8, event.json())
+                .setParameter(5, region)
+                .setParameter(6, leftRegion(event, region))
+                .setParameter(7, event.topic())
+                .setParameter(8, event.time())
+                .setParameter(9, event.json())
                 .executeUpdate();
+    }
+
+    /**
+     * The region the event's record leaves: the one its previous event in the feed was about, where
+     * this one's is another (a platform moved from Wuling to Dingcheng); else null. A record's
+     * events come in order (one partition per record), so its previous one is already here.
+     */
+    private String leftRegion(ReceivedEvent event, String region) {
+        if (event.subject() == null) {
+            return null;
+        }
+        List<?> previous =
+                entityManager
+                        .createNativeQuery(
+                                "SELECT region_code FROM feed_event WHERE subject = ?1 AND topic = ?2"
+                                        + " ORDER BY position DESC LIMIT 1")
+                        .setParameter(1, event.subject())
+                        .setParameter(2, event.topic())
+                        .getResultList();
+        Object before = previous.isEmpty() ? null : previous.get(0);
+        return before == null || before.equals(region) ? null : before.toString();
     }
 
     /**

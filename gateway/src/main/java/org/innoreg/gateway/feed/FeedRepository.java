@@ -42,7 +42,8 @@ public class FeedRepository {
             sql.append(" AND subject = :subject");
         }
         if (filter.region() != null) {
-            sql.append(" AND region_code LIKE :region");
+            // also the event that moved a record out of the region: a follower of it sees it go
+            sql.append(" AND (region_code LIKE :region OR left_region_code LIKE :region)");
         }
         if (filter.since() != null) {
             sql.append(" AND event_time >= :since");

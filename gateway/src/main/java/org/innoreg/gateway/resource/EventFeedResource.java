@@ -40,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.innoreg.chassis.regions.KnownRegions;
+import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Caller;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.OpenApiDefaults;
@@ -62,6 +64,7 @@ public class EventFeedResource {
             "Only events whose CloudEvents `time` is at or after this instant (RFC 3339, "
                     + "with `Z` or an offset). Combines with the cursor and the other filters.";
 
+    private final KnownRegions regions;
     private final FeedRepository feed;
     private final ObjectMapper json;
     private final Caller caller;
@@ -70,7 +73,12 @@ public class EventFeedResource {
     private final OpenApiSources sources;
 
     EventFeedResource(
-            FeedRepository feed, ObjectMapper json, Caller caller, OpenApiSources sources) {
+            FeedRepository feed,
+            ObjectMapper json,
+            Caller caller,
+            OpenApiSources sources,
+            KnownRegions regions) {
+        this.regions = regions;
         this.caller = caller;
         this.sources = sources;
         this.feed = feed;
@@ -120,7 +128,10 @@ public class EventFeedResource {
                     @Size(max = 200)
                     String subject,
             @Parameter(
-                            description = "Only events about this region or its descendants",
+                            description =
+                                    "Only events about this region or its descendants, and the"
+                                            + " event that moved a record out of them."
+                                            + RegionReadModel.CATCH_UP,
                             example = "430700")
                     @QueryParam("region")
                     @RegionCode
@@ -129,6 +140,7 @@ public class EventFeedResource {
                     @QueryParam("since")
                     OffsetDateTime since,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        regions.require("region", region);
         List<Entry> entries =
                 feed.after(after, new FeedFilter(type, subject, region, since), limit);
         boolean reader = caller.isReader();
@@ -201,6 +213,7 @@ public class EventFeedResource {
                     @QueryParam("since")
                     OffsetDateTime since,
             @Context Sse sse) {
+        regions.require("region", region);
         FeedFilter filter = new FeedFilter(type, subject, region, since);
         boolean reader =
                 caller.isReader(); // decided now: the stream is sent from outside this request's

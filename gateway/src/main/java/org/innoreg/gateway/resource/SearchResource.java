@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.ProblemException;
+import org.innoreg.chassis.regions.KnownRegions;
+import org.innoreg.chassis.regions.RegionReadModel;
 import org.innoreg.chassis.security.Roles;
 import org.innoreg.chassis.validation.RegionCode;
 import org.innoreg.chassis.web.Page;
@@ -38,10 +40,12 @@ public class SearchResource {
 
     private final SearchRepository search;
     private final SearchRebuild rebuild;
+    private final KnownRegions regions;
 
-    SearchResource(SearchRepository search, SearchRebuild rebuild) {
+    SearchResource(SearchRepository search, SearchRebuild rebuild, KnownRegions regions) {
         this.search = search;
         this.rebuild = rebuild;
+        this.regions = regions;
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -61,6 +65,8 @@ public class SearchResource {
             summary = "Search platforms, organisations and projects by name",
             description =
                     "Matches any part of a Chinese or English name, alias, investor or USCC; best match first. "
+                            + "Answers the best `limit` hits (at most 100) and, in `total`, how many records match: "
+                            + "narrow the text, `kind` or `region` to reach the others. "
                             + "Fed by the services' events, so a change shows up within about a second.")
     @APIResponse(
             responseCode = "200",
@@ -79,11 +85,15 @@ public class SearchResource {
                     @QueryParam("kind")
                     @Pattern(regexp = "[a-z, ]{0,60}", message = "{innoreg.search-kind}")
                     String kind,
-            @Parameter(description = "Region code, descendants included", example = "430700")
+            @Parameter(
+                            description =
+                                    "Region code, descendants included." + RegionReadModel.CATCH_UP,
+                            example = "430700")
                     @QueryParam("region")
                     @RegionCode
                     String region,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        regions.require("region", region);
         Set<String> kinds = new LinkedHashSet<>();
         if (kind != null) {
             for (String k : kind.split(",")) {
@@ -99,6 +109,7 @@ public class SearchResource {
                 }
             }
         }
-        return Page.of(search.search(q, kinds, region, limit));
+        SearchRepository.Hits hits = search.search(q, kinds, region, limit);
+        return new Page<>(hits.best(), hits.matching(), null, null);
     }
 }

@@ -23,14 +23,18 @@ public class SearchRepository {
         entityManager.createNativeQuery("TRUNCATE search_entry").executeUpdate();
     }
 
+    /** The best hits, and how many records match in all (the hits are the first of those). */
+    public record Hits(List<SearchHit> best, long matching) {}
+
     /** Records any of whose names contains the text, best match first. */
     @SuppressWarnings("unchecked")
-    public List<SearchHit> search(String text, Set<String> kinds, String region, int limit) {
+    public Hits search(String text, Set<String> kinds, String region, int limit) {
         String q = text.strip().toLowerCase(Locale.ROOT);
         StringBuilder sql =
                 new StringBuilder(
                         """
-                SELECT kind, id, name_zh, name_en, region_code, link, similarity(search_text, :q) AS score
+                SELECT kind, id, name_zh, name_en, region_code, link, similarity(search_text, :q) AS score,
+                       count(*) OVER () AS matching
                   FROM search_entry
                  WHERE NOT deleted AND search_text LIKE :like ESCAPE '\\'""");
         if (!kinds.isEmpty()) {
@@ -59,7 +63,9 @@ public class SearchRepository {
             query.setParameter("region", RegionCodes.descendantPrefix(region) + "%");
         }
         List<SearchHit> hits = new ArrayList<>();
+        long matching = 0;
         for (Object[] row : (List<Object[]>) query.getResultList()) {
+            matching = ((Number) row[7]).longValue();
             hits.add(
                     new SearchHit(
                             (String) row[0],
@@ -70,6 +76,6 @@ public class SearchRepository {
                             (String) row[5],
                             Math.round(((Number) row[6]).doubleValue() * 1000) / 1000.0));
         }
-        return hits;
+        return new Hits(hits, matching);
     }
 }

@@ -156,6 +156,51 @@ class EventFeedTest {
                 .body("items", empty());
     }
 
+    /**
+     * A record moved to another region: a follower of the region it left gets the move (and so sees
+     * it go), not what happens to it afterwards; a follower of the new region gets it from the move
+     * on.
+     */
+    @Test
+    void theRegionFilterKeepsTheEventThatMovedARecordOut() {
+        String subject = UUID.randomUUID().toString();
+        String[] regions = {"430702", "430703", "430703"};
+        String[] types = {"created", "updated", "updated"};
+        for (int n = 0; n < 3; n++) {
+            publish(
+                    "registry.platform.v1",
+                    subject,
+                    event(
+                            UUID.randomUUID().toString(),
+                            "org.innoreg.registry.platform." + types[n],
+                            subject,
+                            n + 1,
+                            regions[n]));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().queryParam("subject", subject)
+                                        .get("/api/v1/events")
+                                        .then()
+                                        .body("items.size()", equalTo(3)));
+        given().queryParam("subject", subject)
+                .queryParam("region", "430702")
+                .get("/api/v1/events")
+                .then()
+                .body("items.sequence", contains("%020d".formatted(1), "%020d".formatted(2)));
+        given().queryParam("subject", subject)
+                .queryParam("region", "430703")
+                .get("/api/v1/events")
+                .then()
+                .body("items.sequence", contains("%020d".formatted(2), "%020d".formatted(3)));
+        given().queryParam("subject", subject)
+                .queryParam("region", "430700")
+                .get("/api/v1/events")
+                .then()
+                .body("items.size()", equalTo(3));
+    }
+
     @Test
     void sinceKeepsTheEventsAtOrAfterAnInstantWithTheCursorAndFilters() {
         String subject = UUID.randomUUID().toString();
@@ -356,6 +401,22 @@ class EventFeedTest {
                 .body("errors[0].field", equalTo("after"));
         given().queryParam("region", "43")
                 .get("/api/v1/events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("region"));
+        // a well-formed code that names no region: refused as in every service, not an empty feed
+        for (String path : new String[] {"/api/v1/events", "/api/v1/events/stream"}) {
+            given().queryParam("region", "430798")
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("region"))
+                    .body("errors[0].message", equalTo("region 430798 does not exist"));
+        }
+        given().queryParam("q", "孵化器")
+                .queryParam("region", "430798")
+                .get("/api/v1/search")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("region"));

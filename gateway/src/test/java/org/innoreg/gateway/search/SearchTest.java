@@ -113,6 +113,13 @@ class SearchTest {
                         "items.link",
                         org.hamcrest.Matchers.containsInAnyOrder(
                                 "/api/v1/platforms/" + platform, "/api/v1/projects/" + project));
+        // the best hit only, and how many match in all
+        given().queryParam("q", tag)
+                .queryParam("limit", 1)
+                .get("/api/v1/search")
+                .then()
+                .body("items.size()", equalTo(1))
+                .body("total", equalTo(3));
         given().queryParam("q", "CHANGDE INCUBATOR")
                 .queryParam("limit", 100)
                 .get("/api/v1/search")
