@@ -3,20 +3,17 @@ package org.innoreg.chassis.bulk;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.innoreg.chassis.bulk.CsvImporter.Columns;
 import org.innoreg.chassis.bulk.CsvImporter.Spec;
 import org.innoreg.chassis.bulk.ImportReport.RowError;
 import org.innoreg.chassis.bulk.ImportRows.Sheet;
-import org.innoreg.chassis.persistence.VersionedEntity;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
@@ -118,7 +115,6 @@ final class ImportCheck<I, K, E> {
                                         Messages.text("field.row-same-record-id-name", first)));
                     }
                     rowErrors.addAll(spec.check(input, record));
-                    staleVersion(row.row(), record).ifPresent(rowErrors::add);
                 }
                 if (!rowErrors.isEmpty()) {
                     invalidLines.add(row.line());
@@ -141,32 +137,6 @@ final class ImportCheck<I, K, E> {
                             String.join(", ", outside.subList(0, Math.min(20, outside.size())))),
                     null);
         }
-    }
-
-    /**
-     * A row of an exported file whose record changed after the export: the file's {@code version}
-     * is not the record's now. Imported, it would undo the later change without a word, as a PUT
-     * with a stale If-Match would; so it is refused, and the clerk exports again. A file without
-     * the column (typed by hand) updates whatever the version.
-     */
-    private Optional<Problem.FieldError> staleVersion(CsvRow row, E record) {
-        String cell = row.text("version");
-        if (!(record instanceof VersionedEntity stored) || cell == null) {
-            return Optional.empty();
-        }
-        long version;
-        try {
-            version = new BigDecimal(cell).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            return Optional.of(
-                    new Problem.FieldError("version", Messages.text("field.whole-number")));
-        }
-        return version == stored.version
-                ? Optional.empty()
-                : Optional.of(
-                        new Problem.FieldError(
-                                "version",
-                                Messages.text("field.row-stale-version", version, stored.version)));
     }
 
     /** A row the write itself refused: its error, and its line among the invalid ones. */

@@ -2,13 +2,16 @@ package org.innoreg.chassis.bulk;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.innoreg.chassis.bulk.CsvImporter.Columns;
 import org.innoreg.chassis.bulk.CsvImporter.Spec;
 import org.innoreg.chassis.bulk.ImportReport.RowError;
+import org.innoreg.chassis.persistence.VersionedEntity;
 import org.innoreg.chassis.problem.Messages;
 import org.innoreg.chassis.problem.Problem;
 import org.innoreg.chassis.problem.ProblemException;
@@ -143,7 +146,17 @@ final class ImportWrite {
                 continue;
             }
             try {
+                long version = record instanceof VersionedEntity v ? v.version : -1;
                 boolean changed = spec.update(record, spec.keep(row.input(), record, columns));
+                if (changed) {
+                    staleVersion(row.row(), version)
+                            .ifPresent(
+                                    error -> {
+                                        throw new RowFailed(
+                                                ImportCheck.rowError(
+                                                        row.row(), error, spec, check.sheet()));
+                                    });
+                }
                 counts[changed ? 1 : 2]++;
             } catch (ProblemException e) {
                 List<Problem.FieldError> fields =
@@ -158,6 +171,33 @@ final class ImportWrite {
         counts[0] += created.size();
         entityManager.flush();
         entityManager.clear();
+    }
+
+    /**
+     * A row of an exported file that would change a record changed after the export: the file's
+     * {@code version} is not the record's. Imported, it would undo that change without a word, as a
+     * PUT with a stale If-Match would; so it is refused, and the clerk exports again. A row that
+     * changes nothing (a file imported twice) passes; a file without the column (typed by hand)
+     * updates whatever the version.
+     */
+    private static Optional<Problem.FieldError> staleVersion(CsvRow row, long stored) {
+        String cell = row.text("version");
+        if (cell == null || stored < 0) {
+            return Optional.empty();
+        }
+        long version;
+        try {
+            version = new BigDecimal(cell).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Optional.of(
+                    new Problem.FieldError("version", Messages.text("field.whole-number")));
+        }
+        return version == stored
+                ? Optional.empty()
+                : Optional.of(
+                        new Problem.FieldError(
+                                "version",
+                                Messages.text("field.row-stale-version", version, stored)));
     }
 
     /** Ends a dry run's transaction: whatever it wrote is rolled back. */

@@ -133,6 +133,15 @@ class ImportRoundTripTest {
         importCsv("/api/v1/platforms/import", again, true)
                 .statusCode(200)
                 .body("unchanged", equalTo(1));
+        // the clerk's own edit imported twice (a retry): the second changes nothing, so it passes
+        String edited = again.replace("https://example.cn/later", "https://example.cn/edited");
+        importCsv("/api/v1/platforms/import", edited, false)
+                .statusCode(200)
+                .body("updated", equalTo(1));
+        importCsv("/api/v1/platforms/import", edited, true)
+                .statusCode(200)
+                .body("invalid", equalTo(0))
+                .body("unchanged", equalTo(1));
     }
 
     /**
