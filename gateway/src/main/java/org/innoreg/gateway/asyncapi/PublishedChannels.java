@@ -121,4 +121,28 @@ public final class PublishedChannels {
                 ? ref.substring(ServiceSchemas.REF.length())
                 : ref;
     }
+
+    /**
+     * The event as an anonymous reader may see it: without the fields its contract does not publish
+     * (at any depth of its data), or without data at all while its contract is unknown here (a
+     * service the gateway has not reached since it started): withheld rather than guessed.
+     */
+    public static JsonNode asPublished(JsonNode event, Map<String, List<String>> unpublished) {
+        List<String> fields = unpublished.get(event.path("type").asText());
+        if (fields == null) {
+            ((ObjectNode) event).remove(List.of("data", "datacontenttype"));
+        } else if (!fields.isEmpty()) {
+            strip(event.path("data"), fields);
+        }
+        return event;
+    }
+
+    private static void strip(JsonNode node, List<String> fields) {
+        if (node instanceof ObjectNode object) {
+            object.remove(fields);
+            object.elements().forEachRemaining(child -> strip(child, fields));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> strip(child, fields));
+        }
+    }
 }

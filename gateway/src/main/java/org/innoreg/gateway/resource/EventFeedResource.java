@@ -148,7 +148,7 @@ public class EventFeedResource {
         List<JsonNode> events = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
             JsonNode event = parse(entry.event());
-            events.add(reader ? event : published(event, unpublished));
+            events.add(reader ? event : PublishedChannels.asPublished(event, unpublished));
         }
         long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
         UriBuilder next =
@@ -260,7 +260,10 @@ public class EventFeedResource {
                 .id(String.valueOf(entry.position()))
                 .name(event.path("type").asText("event"))
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(reader ? entry.event() : published(event, unpublished).toString())
+                .data(
+                        reader
+                                ? entry.event()
+                                : PublishedChannels.asPublished(event, unpublished).toString())
                 .build();
     }
 
@@ -269,30 +272,6 @@ public class EventFeedResource {
         Map<String, ObjectNode> documents = new HashMap<>();
         sources.current().forEach(e -> documents.put(e.getKey(), e.getValue().document()));
         return PublishedChannels.unpublishedByType(PublishedChannels.of(documents));
-    }
-
-    /**
-     * The event as an anonymous reader may see it: without the fields its contract does not publish
-     * (at any depth of its data), or without data at all while its contract is unknown here (a
-     * service the gateway has not reached since it started): withheld rather than guessed.
-     */
-    private static JsonNode published(JsonNode event, Map<String, List<String>> unpublished) {
-        List<String> fields = unpublished.get(event.path("type").asText());
-        if (fields == null) {
-            ((ObjectNode) event).remove(List.of("data", "datacontenttype"));
-        } else if (!fields.isEmpty()) {
-            strip(event.path("data"), fields);
-        }
-        return event;
-    }
-
-    private static void strip(JsonNode node, List<String> fields) {
-        if (node instanceof ObjectNode object) {
-            object.remove(fields);
-            object.elements().forEachRemaining(child -> strip(child, fields));
-        } else if (node.isArray()) {
-            node.elements().forEachRemaining(child -> strip(child, fields));
-        }
     }
 
     private JsonNode parse(String event) {

@@ -64,4 +64,28 @@ class PublishedChannelsTest {
         assertThat(byType)
                 .containsExactly(Map.entry("org.innoreg.alpha.item.created", List.of("keeper")));
     }
+
+    @Test
+    void anAnonymousReaderGetsTheEventWithoutWhatItsContractWithholds() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String event =
+                """
+                {"type":"org.innoreg.projects.project.updated","datacontenttype":"application/json",
+                 "data":{"name":"Jiaduobao plant","responsibleOfficial":"Deputy mayor",
+                         "reviews":[{"on":"2019-03-01","responsibleOfficial":"Deputy mayor"}]}}""";
+        var withheld =
+                PublishedChannels.asPublished(
+                        json.readTree(event),
+                        Map.of(
+                                "org.innoreg.projects.project.updated",
+                                List.of("responsibleOfficial")));
+        assertThat(withheld.toString())
+                .contains("Jiaduobao plant", "2019-03-01")
+                .doesNotContain("Deputy mayor");
+        // a type whose contract the gateway has not read: no data rather than a guess
+        var unknown = PublishedChannels.asPublished(json.readTree(event), Map.of());
+        assertThat(unknown.has("data")).isFalse();
+        assertThat(unknown.has("datacontenttype")).isFalse();
+        assertThat(unknown.path("type").asText()).isEqualTo("org.innoreg.projects.project.updated");
+    }
 }
